@@ -1,0 +1,42 @@
+# Two commands do all the set-up: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export MANDATE_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: install demo serve test test-sqlite test-postgres browser messages bench clean
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+# Installs, migrates the embedded SQLite database, builds the demo, prints the passwords, serves it.
+demo: install
+	$(BIN)/mandate migrate --no-input -v0
+	$(BIN)/mandate demo
+	$(BIN)/mandate collectstatic --no-input -v0
+	@echo "Serving http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
+	MANDATE_DEBUG=$${MANDATE_DEBUG:-0} $(BIN)/mandate runserver --insecure 127.0.0.1:$(PORT)
+
+# Debian's Chromium for the browser tests; Playwright drives it, nothing is downloaded by Playwright.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The whole suite. pytest's exit 5 ("no tests collected") is a failure here, never a pass.
+test: install browser
+	$(BIN)/mandate makemigrations --check --dry-run -v0
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

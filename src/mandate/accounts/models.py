@@ -1,0 +1,57 @@
+"""People who use Mandate, their roles within units, and their API tokens."""
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+
+
+class User(AbstractUser):
+    full_name = models.CharField(max_length=255, blank=True)
+    position = models.CharField(max_length=255, blank=True, help_text="e.g. Secretary of the Provincial Party Committee")
+    cleared_for_confidential = models.BooleanField(default=False)
+    language = models.CharField(max_length=8, blank=True)
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class Role(models.TextChoices):
+    SYSTEM_ADMIN = "system_admin", "System administrator"
+    UNIT_ADMIN = "unit_admin", "Unit administrator"
+    LEADER = "leader", "Leader"
+    SPECIALIST = "specialist", "Specialist"
+    INSPECTOR = "inspector", "Inspector"
+    VIEWER = "viewer", "Viewer"
+
+
+class Membership(models.Model):
+    """A user's role in a unit; it reaches the unit's whole subtree."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(max_length=16, choices=Role.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class ApiToken(models.Model):
+    """A bearer token; only its SHA-256 is stored, so a stolen database gives no working token."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, blank=True)
+    prefix = models.CharField(max_length=12, db_index=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("created_at")), name="token_expiry_after_creation"
+            )
+        ]

@@ -1,0 +1,62 @@
+"""Writes on users and their API tokens."""
+import datetime as dt
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils.crypto import constant_time_compare
+
+from mandate.accounts.models import ApiToken, Membership, User
+from mandate.audit.services import audit_record
+from mandate.core import clock
+
+TOKEN_PREFIX_LENGTH = 8
+DEFAULT_TOKEN_LIFETIME = dt.timedelta(days=90)
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def token_create(*, actor: User | None, user: User, name: str = "", lifetime: dt.timedelta | None = DEFAULT_TOKEN_LIFETIME) -> str:
+    """Issue a new token for `user` and return it; only its digest is kept."""
+    raw = secrets.token_urlsafe(32)
+    created = clock.now()
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user, name=name, prefix=raw[:TOKEN_PREFIX_LENGTH], digest=_digest(raw), created_at=created,
+            expires_at=created + lifetime if lifetime else None,
+        )
+        audit_record(actor=actor, action="token.create", obj=token,
+                     after={"user": user.username, "prefix": token.prefix, "expires_at": token.expires_at})
+    return raw
+
+
+def token_revoke(*, actor: User | None, token: ApiToken) -> None:
+    with transaction.atomic():
+        token.revoked_at = clock.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(actor=actor, action="token.revoke", obj=token, after={"revoked_at": token.revoked_at})
+
+
+def token_authenticate(*, raw: str) -> User | None:
+    """The active user a live token belongs to, or None."""
+    digest = _digest(raw)
+    token = (ApiToken.objects.select_related("user").filter(prefix=raw[:TOKEN_PREFIX_LENGTH], digest=digest).first())
+    if token is None or not constant_time_compare(token.digest, digest):
+        return None
+    moment = clock.now()
+    if token.revoked_at is not None or (token.expires_at is not None and token.expires_at <= moment):
+        return None
+    if not token.user.is_active:
+        return None
+    return token.user
+
+
+def membership_grant(*, actor: User | None, user: User, unit, role: str) -> Membership:
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
+        if created:
+            audit_record(actor=actor, action="membership.grant", obj=membership,
+                         after={"user": user.username, "unit": unit.code, "role": role})
+    return membership

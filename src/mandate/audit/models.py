@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.db import models
+
+
+class AuditRecord(models.Model):
+    """One write: who, when, what, before and after. Append-only; each row hashes the one before."""
+
+    at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(max_length=64)
+    object_type = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["object_type", "object_id", "id"], name="audit_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+
+
+class AuditHead(models.Model):
+    """A single row locked by every writer so that the hash chain stays a chain under concurrency."""
+
+    last_hash = models.CharField(max_length=64, default="0" * 64)

@@ -1,0 +1,23 @@
+"""Vietnamese text: stored NFC, searched without diacritics."""
+import unicodedata
+
+
+def nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def fold(value: str) -> str:
+    """Lower-case and strip diacritics so that "Ha Noi" finds "Hà Nội" (đ is a letter, not a mark)."""
+    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.lower().split())
+
+
+def searchable(*parts: str) -> str:
+    """The folded form kept beside a name for search; words start after a space."""
+    return f" {fold(' '.join(p for p in parts if p))} "
+
+
+def search_terms(query: str) -> list[str]:
+    """Each word of a query as a word start: ' ha' finds 'Hà Nội' but not 'nhân'."""
+    return [f" {word}" for word in fold(query).split()]

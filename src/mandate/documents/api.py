@@ -1,0 +1,160 @@
+"""/api/v1/documents: the register, numbers and relations."""
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import File, Query, Router, Schema
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+
+from mandate.core import clock
+from mandate.core.errors import invalid
+from mandate.documents import numbering, selectors, services
+from mandate.documents.models import RelationKind
+from mandate.orgs.selectors import unit_get
+
+router = Router(tags=["documents"])
+
+
+class NumberIn(Schema):
+    number: str
+
+
+class NumberOut(Schema):
+    number: int
+    type: str | None
+    issuer: str
+    year: int | None
+    office: str | None
+    system: str
+    canonical: str
+    type_name: str | None
+
+
+class UnitRef(Schema):
+    code: str
+    name: str
+
+
+class DocumentOut(Schema):
+    id: int
+    number: str
+    registered: bool
+    system: str
+    type: str
+    issuer_code: str
+    issuing_unit: UnitRef | None
+    issued_on: dt.date | None
+    title: str
+    signer: str
+    confidential: bool
+
+    @staticmethod
+    def resolve_number(document) -> str:
+        return document.number_text
+
+
+class RelationOut(Schema):
+    kind: str
+    direction: str
+    document: DocumentOut
+
+
+class DocumentDetailOut(DocumentOut):
+    text: str
+    relations: list[RelationOut]
+    task_count: int
+
+
+class RelationIn(Schema):
+    kind: RelationKind
+    target_id: int | None = None
+    target_number: str | None = None
+    target_date: dt.date | None = None
+
+
+class DocumentIn(Schema):
+    issuing_unit: str
+    type: str = ""
+    issued_on: dt.date
+    title: str
+    number: str | None = None
+    signer: str = ""
+    text: str = ""
+    confidential: bool = False
+    relations: list[RelationIn] = []
+
+
+class DocumentFilters(Schema):
+    q: str | None = None
+    type: str | None = None
+    issuing_unit: str | None = None
+    subtree: bool = False
+    issued_from: dt.date | None = None
+    issued_to: dt.date | None = None
+    registered: bool | None = True
+
+
+@router.post("/parse-number", response=NumberOut, summary="Parse a document number in any spelling")
+def parse_number(request: HttpRequest, payload: NumberIn):
+    try:
+        parsed = numbering.parse(payload.number)
+    except numbering.NumberFormatError as error:
+        raise invalid("number", str(error)) from None
+    names = numbering.TYPE_NAMES.get(parsed.type or "")
+    return {**parsed.__dict__, "canonical": parsed.format(), "type_name": names[0] if names else None}
+
+
+@router.get("", response=list[DocumentOut], summary="List documents you may see")
+@paginate
+def list_documents(request: HttpRequest, filters: Query[DocumentFilters]):
+    unit = unit_get(code=filters.issuing_unit) if filters.issuing_unit else None
+    documents = selectors.documents_list(user=request.user, q=filters.q, type=filters.type, issuing_unit=unit,
+                                         subtree=filters.subtree, issued_from=filters.issued_from,
+                                         issued_to=filters.issued_to, registered=filters.registered, as_of=clock.today())
+    return documents
+
+
+def _relation_specs(request, relations: list[RelationIn]) -> list[services.RelationSpec]:
+    return [services.RelationSpec(kind=r.kind, number=r.target_number or "", issued_on=r.target_date,
+                                  target=selectors.document_get(user=request.user, document_id=r.target_id)
+                                  if r.target_id is not None else None)
+            for r in relations]
+
+
+@router.post("", response={201: DocumentDetailOut}, summary="Register a document (numbered automatically when no number is given)")
+def create_document(request: HttpRequest, payload: DocumentIn):
+    document = services.document_register(
+        actor=request.user, issuing_unit=unit_get(code=payload.issuing_unit), type=payload.type, issued_on=payload.issued_on,
+        title=payload.title, number=payload.number, signer=payload.signer, text=payload.text,
+        confidential=payload.confidential, relations=_relation_specs(request, payload.relations))
+    return 201, _detail(request, document)
+
+
+def _detail(request, document) -> dict:
+    relations = [
+        {"kind": r.kind, "direction": "outgoing" if r.source_id == document.pk else "incoming",
+         "document": r.target if r.source_id == document.pk else r.source}
+        for r in selectors.document_relations(document=document)
+    ]
+    return {**DocumentOut.from_orm(document).dict(), "text": document.text, "relations": relations,
+            "task_count": document.tasks.count()}
+
+
+@router.get("/{int:document_id}", response=DocumentDetailOut, summary="One document with its relations")
+def document_detail(request: HttpRequest, document_id: int):
+    return _detail(request, selectors.document_get(user=request.user, document_id=document_id))
+
+
+@router.post("/{int:document_id}/relations", response={201: DocumentDetailOut}, summary="Relate the document to another")
+def add_relation(request: HttpRequest, document_id: int, payload: RelationIn):
+    document = selectors.document_get(user=request.user, document_id=document_id)
+    spec = _relation_specs(request, [payload])[0]
+    services.document_relation_add(actor=request.user, source=document, spec=spec)
+    return 201, _detail(request, document)
+
+
+@router.post("/{int:document_id}/attachments", response={201: dict}, summary="Attach a file to the document")
+def add_attachment(request: HttpRequest, document_id: int, file: File[UploadedFile]):
+    document = selectors.document_get(user=request.user, document_id=document_id)
+    attachment = services.attachment_add(actor=request.user, document=document, upload=file)
+    return 201, {"id": attachment.pk, "name": attachment.name, "size": attachment.size, "sha256": attachment.sha256}

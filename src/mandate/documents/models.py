@@ -1,0 +1,98 @@
+"""The register of documents, their numbers and the relations between them."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class NumberingSystem(models.TextChoices):
+    PARTY = "party", "Party (N-TYPE/ISSUER)"
+    STATE = "state", "State (N/TYPE-ISSUER)"
+
+
+class Document(models.Model):
+    """A numbered document. An unregistered one is a reference we know only by its number."""
+
+    registered = models.BooleanField(default=True)
+    system = models.CharField(max_length=8, choices=NumberingSystem.choices)
+    number = models.PositiveIntegerField(null=True, blank=True)
+    type = models.CharField(max_length=8, blank=True, help_text="type code as the document system writes it, e.g. QĐ")
+    issuer_code = models.CharField(max_length=32, blank=True)
+    office_code = models.CharField(max_length=32, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="only when the number carries it")
+    number_text = models.CharField(max_length=80, help_text="the number in its canonical spelling")
+    number_key = models.CharField(max_length=80, db_index=True, help_text="folded spelling: QD and QĐ alike")
+    issuing_unit = models.ForeignKey("orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
+    numbering_unit = models.ForeignKey(
+        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="whose sequence the number belongs to: a Standing Committee numbers as its party committee",
+    )
+    term = models.ForeignKey("orgs.Term", null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
+    issued_on = models.DateField(null=True, blank=True)
+    signer = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    search_title = models.CharField(max_length=600, blank=True)
+    text = models.TextField(blank=True)
+    confidential = models.BooleanField(default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["numbering_unit", "number_key"], condition=Q(numbering_unit__isnull=False),
+                name="document_number_unique_per_sequence",
+            ),
+            models.CheckConstraint(condition=Q(registered=False) | Q(issued_on__isnull=False), name="registered_document_has_date"),
+            models.CheckConstraint(condition=~Q(number_text=""), name="document_number_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["issuing_unit", "issued_on"], name="document_unit_date_idx"),
+            models.Index(fields=["issued_on"], name="document_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number_text} {self.title}".strip()
+
+
+class NumberSequence(models.Model):
+    """The last number given for one type by one issuer within one term (party) or one year (state)."""
+
+    issuing_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="number_sequences")
+    type = models.CharField(max_length=8, blank=True)
+    period = models.CharField(max_length=32, help_text="term:<id> for party issuers, year:<yyyy> for state issuers")
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuing_unit", "type", "period"], name="number_sequence_unique")]
+
+
+class Attachment(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="documents/%Y/%m/")
+    name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100)
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField()
+
+
+class RelationKind(models.TextChoices):
+    IMPLEMENTS = "implements", "implements"
+    GUIDES = "guides", "guides"
+    AMENDS = "amends", "amends"
+    REPLACES = "replaces", "replaces"
+    CITES = "cites", "cites"
+
+
+class DocumentRelation(models.Model):
+    """`source` implements / guides / amends / replaces / cites `target`."""
+
+    source = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="outgoing_relations")
+    target = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="incoming_relations")
+    kind = models.CharField(max_length=16, choices=RelationKind.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="document_relation_unique"),
+            models.CheckConstraint(condition=~Q(source=models.F("target")), name="document_relation_not_self"),
+        ]

@@ -1,0 +1,81 @@
+"""Reads of the register."""
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from mandate.accounts import permissions
+from mandate.core.errors import NotFound
+from mandate.core.text import search_terms
+from mandate.documents.models import Document, DocumentRelation
+from mandate.orgs.models import Unit
+from mandate.orgs.selectors import unit_subtree_ids
+
+
+def documents_list(*, user, q: str | None = None, type: str | None = None, issuing_unit: Unit | None = None,
+                   subtree: bool = False, issued_from: dt.date | None = None, issued_to: dt.date | None = None,
+                   registered: bool | None = True, as_of: dt.date | None = None) -> QuerySet[Document]:
+    documents = permissions.visible_documents(user, Document.objects.all())
+    if registered is not None:
+        documents = documents.filter(registered=registered)
+    if type:
+        documents = documents.filter(type=type)
+    if issuing_unit is not None:
+        if subtree and as_of:
+            documents = documents.filter(issuing_unit__in=unit_subtree_ids(unit=issuing_unit, as_of=as_of))
+        else:
+            documents = documents.filter(issuing_unit=issuing_unit)
+    if issued_from:
+        documents = documents.filter(issued_on__gte=issued_from)
+    if issued_to:
+        documents = documents.filter(issued_on__lte=issued_to)
+    if q:
+        for term in search_terms(q):
+            documents = documents.filter(search_title__contains=term)
+    return (documents.select_related("issuing_unit").annotate(task_count=Count("tasks", distinct=True))
+            .order_by("-issued_on", "-id"))
+
+
+def document_get(*, user, document_id: int) -> Document:
+    document = permissions.visible_documents(user, Document.objects.filter(pk=document_id)).select_related("issuing_unit").first()
+    if document is None:
+        raise NotFound(f"No document {document_id} that you may see.")
+    return document
+
+
+@dataclass
+class ChainLink:
+    relation: str
+    document: Document
+    depth: int
+
+
+def document_chain(*, user, document: Document, max_depth: int = 6) -> dict[str, list[ChainLink]]:
+    """What the document stands on (upstream) and what stands on it (downstream), level by level."""
+    visible = permissions.visible_documents(user, Document.objects.all()).values("pk")
+
+    def walk(start: Document, *, upstream: bool) -> list[ChainLink]:
+        links, seen, frontier = [], {start.pk}, [start.pk]
+        for depth in range(1, max_depth + 1):
+            if not frontier:
+                break
+            if upstream:
+                rows = DocumentRelation.objects.filter(source_id__in=frontier, target__in=visible).select_related("target__issuing_unit")
+            else:
+                rows = DocumentRelation.objects.filter(target_id__in=frontier, source__in=visible).select_related("source__issuing_unit")
+            frontier = []
+            for row in rows.order_by("id"):
+                other = row.target if upstream else row.source
+                if other.pk in seen:
+                    continue
+                seen.add(other.pk)
+                frontier.append(other.pk)
+                links.append(ChainLink(row.kind, other, depth))
+        return links
+
+    return {"upstream": walk(document, upstream=True),
+            "downstream": walk(document, upstream=False)}
+
+
+def document_relations(*, document: Document) -> QuerySet[DocumentRelation]:
+    return DocumentRelation.objects.filter(Q(source=document) | Q(target=document)).select_related("source", "target")

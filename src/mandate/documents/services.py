@@ -1,0 +1,229 @@
+"""Writes on the register: registering documents, giving them numbers, relating them."""
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+
+from mandate.accounts import permissions
+from mandate.audit.services import audit_record
+from mandate.core import clock
+from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.core.text import nfc, searchable
+from mandate.documents import numbering
+from mandate.documents.models import Attachment, Document, DocumentRelation, NumberSequence, NumberingSystem, RelationKind
+from mandate.orgs.models import PARTY_KINDS, Term, Unit
+from mandate.orgs.selectors import unit_parent
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    """A relation to make: to a document of the register (`target`) or to a number, registered or not."""
+
+    kind: str
+    target: Document | None = None
+    number: str = ""
+    issued_on: dt.date | None = None
+    title: str = ""
+
+
+def number_key(number: numbering.DocumentNumber) -> str:
+    return "|".join("" if part is None else str(part) for part in number.key())
+
+
+def document_snapshot(document: Document) -> dict:
+    return {"number": document.number_text, "registered": document.registered, "type": document.type,
+            "issuing_unit": document.issuing_unit.code if document.issuing_unit else None,
+            "issued_on": document.issued_on, "title": document.title, "signer": document.signer,
+            "confidential": document.confidential}
+
+
+def numbering_system(unit: Unit) -> str:
+    return NumberingSystem.PARTY if unit.kind in PARTY_KINDS else NumberingSystem.STATE
+
+
+def numbering_owner(unit: Unit, *, on: dt.date) -> Unit:
+    """The unit whose sequence a number comes from: a Standing Committee numbers as its party committee."""
+    parent = unit_parent(unit=unit, as_of=on)
+    if parent is not None and parent.issuer_code and parent.issuer_code == unit.issuer_code:
+        return numbering_owner(parent, on=on)
+    return unit
+
+
+def _period(owner: Unit, system: str, issued_on: dt.date) -> tuple[str, Term | None]:
+    if system == NumberingSystem.STATE:
+        return f"year:{issued_on.year}", None
+    term = (Term.objects.filter(unit=owner, starts_on__lte=issued_on).exclude(ends_on__lte=issued_on)
+            .order_by("-starts_on").first())
+    if term is None:
+        raise invalid("issued_on", f"{owner.name} has no term recorded on {issued_on.isoformat()}; party numbers run per term")
+    return f"term:{term.pk}", term
+
+
+def _sequence(owner: Unit, type_code: str, period: str) -> NumberSequence:
+    """The locked sequence row; created on first use, safe against a concurrent first use."""
+    try:
+        with transaction.atomic():
+            NumberSequence.objects.get_or_create(issuing_unit=owner, type=type_code, period=period)
+    except IntegrityError:
+        pass  # another transaction created it first; lock theirs below
+    return NumberSequence.objects.select_for_update().get(issuing_unit=owner, type=type_code, period=period)
+
+
+def _compose(*, issuing_unit: Unit, system: str, type_code: str, number: int, issued_on: dt.date,
+             office: str = "") -> numbering.DocumentNumber:
+    try:
+        if system == NumberingSystem.PARTY:
+            return numbering.DocumentNumber(number=number, type=type_code, issuer=issuing_unit.issuer_code, system="party")
+        return numbering.DocumentNumber(number=number, type=type_code or None, issuer=issuing_unit.issuer_code,
+                                        office=office or None, system="state")
+    except numbering.NumberFormatError as error:
+        raise invalid("type", str(error)) from None
+
+
+def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.date, title: str,
+                      number: str | None = None, signer: str = "", text: str = "", confidential: bool = False,
+                      office: str = "", relations: list[RelationSpec] | tuple = ()) -> Document:
+    """Register an issued document with its relations; with no `number`, give it the next one of its sequence."""
+    permissions.require(permissions.can_register_document(actor, issuing_unit),
+                        f"You may not register documents of {issuing_unit.name}.")
+    title, signer, text = nfc(title), nfc(signer), nfc(text)
+    errors = []
+    if not title:
+        errors.append(FieldError("title", "is required", "required"))
+    if not issuing_unit.issuer_code:
+        errors.append(FieldError("issuing_unit", f"{issuing_unit.name} has no issuer code for document numbers"))
+    elif not issuing_unit.is_valid_on(issued_on):
+        errors.append(FieldError("issuing_unit", f"{issuing_unit.name} did not exist on {issued_on.isoformat()}"))
+    type_code = numbering.canonical_type(type) if type else ""
+    if type and type_code is None:
+        errors.append(FieldError("type", f"'{type}' is not a document type code"))
+    if errors:
+        raise DomainError("The document cannot be registered.", errors)
+    system = numbering_system(issuing_unit)
+    if system == NumberingSystem.PARTY and not type_code:
+        raise invalid("type", "a party document number needs a type code (N-TYPE/ISSUER)", "required")
+    with transaction.atomic():
+        owner = numbering_owner(issuing_unit, on=issued_on)
+        period, term = _period(owner, system, issued_on)
+        sequence = _sequence(owner, type_code or "", period)
+        if number:
+            parsed = _parse(number, field_name="number")
+            if numbering.fold_code(parsed.issuer) != numbering.fold_code(issuing_unit.issuer_code):
+                raise invalid("number", f"{parsed.format()} is not a number of {issuing_unit.issuer_code}")
+            if sequence.last_number < parsed.number:
+                sequence.last_number = parsed.number
+                sequence.save(update_fields=["last_number"])
+        else:
+            sequence.last_number += 1
+            sequence.save(update_fields=["last_number"])
+            parsed = _compose(issuing_unit=issuing_unit, system=system, type_code=type_code, number=sequence.last_number,
+                              issued_on=issued_on, office=office)
+        key = number_key(parsed)
+        if Document.objects.filter(numbering_unit=owner, number_key=key).exists():
+            raise DomainError(f"{parsed.format()} is already registered for {owner.name}.",
+                              [FieldError("number", f"{parsed.format()} is already registered", "unique")], status=409)
+        document = Document.objects.create(
+            registered=True, system=parsed.system, number=parsed.number, type=parsed.type or "", issuer_code=parsed.issuer,
+            office_code=parsed.office or "", year=parsed.year, number_text=parsed.format(), number_key=key,
+            issuing_unit=issuing_unit, numbering_unit=owner, term=term, issued_on=issued_on, signer=signer, title=title,
+            search_title=searchable(parsed.format(), title), text=text, confidential=confidential,
+            created_by=actor, created_at=clock.now(),
+        )
+        _adopt_references(document)
+        audit_record(actor=actor, action="document.register", obj=document, after=document_snapshot(document))
+        for index, spec in enumerate(relations):
+            document_relation_add(actor=actor, source=document, spec=spec, field_name=f"relations.{index}")
+    return document
+
+
+def document_relation_add(*, actor, source: Document, spec: RelationSpec, field_name: str = "relation") -> DocumentRelation:
+    """Relate `source` to a document of the register or to a number, kept unregistered when unknown."""
+    if spec.target is None and not spec.number:
+        raise invalid(f"{field_name}.target_number", "give target_id or target_number", "required")
+    with transaction.atomic():
+        target = spec.target or document_reference(actor=actor, number=spec.number, issued_on=spec.issued_on, title=spec.title)
+        return document_relate(actor=actor, source=source, target=target, kind=spec.kind)
+
+
+def _parse(raw: str, *, field_name: str) -> numbering.DocumentNumber:
+    try:
+        return numbering.parse(raw)
+    except numbering.NumberFormatError as error:
+        raise invalid(field_name, str(error)) from None
+
+
+def _adopt_references(document: Document) -> None:
+    """Relations that pointed at an unregistered stub of this number now point at the document."""
+    stubs = Document.objects.filter(registered=False, number_key=document.number_key)
+    if document.issued_on:
+        stubs = stubs.exclude(issued_on__isnull=False, issued_on__lt=document.issued_on - dt.timedelta(days=1)).exclude(
+            issued_on__gt=document.issued_on + dt.timedelta(days=1))
+    for stub in stubs:
+        for relation in stub.incoming_relations.all():
+            if not DocumentRelation.objects.filter(source=relation.source, target=document, kind=relation.kind).exists():
+                DocumentRelation.objects.create(source=relation.source, target=document, kind=relation.kind)
+        stub.incoming_relations.all().delete()
+        stub.outgoing_relations.update(source=document)
+        stub.delete()
+
+
+def document_reference(*, actor, number: str, issued_on: dt.date | None = None, title: str = "",
+                       issuing_unit: Unit | None = None) -> Document:
+    """The register's document with this number, or an unregistered one kept so that the chain never breaks."""
+    parsed = _parse(number, field_name="number")
+    key = number_key(parsed)
+    candidates = Document.objects.filter(number_key=key).order_by("-registered", "id")
+    if issuing_unit is not None:
+        candidates = candidates.filter(issuing_unit=issuing_unit)
+    existing = next((d for d in candidates[:20] if issued_on is None or d.issued_on in (None, issued_on)), None)
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        document = Document.objects.create(
+            registered=False, system=parsed.system, number=parsed.number, type=parsed.type or "", issuer_code=parsed.issuer,
+            office_code=parsed.office or "", year=parsed.year, number_text=parsed.format(), number_key=key,
+            issuing_unit=issuing_unit, issued_on=issued_on, title=nfc(title), search_title=searchable(parsed.format(), title),
+            created_by=actor, created_at=clock.now(),
+        )
+        audit_record(actor=actor, action="document.reference", obj=document, after=document_snapshot(document))
+    return document
+
+
+def document_relate(*, actor, source: Document, target: Document, kind: str) -> DocumentRelation:
+    if source.issuing_unit is not None:
+        permissions.require(permissions.can_register_document(actor, source.issuing_unit),
+                            f"You may not change the relations of {source.number_text}.")
+    if kind not in RelationKind.values:
+        raise invalid("kind", f"'{kind}' is not one of {', '.join(RelationKind.values)}")
+    if source.pk == target.pk:
+        raise invalid("target", "a document cannot relate to itself")
+    with transaction.atomic():
+        relation, created = DocumentRelation.objects.get_or_create(source=source, target=target, kind=kind)
+        if created:
+            audit_record(actor=actor, action="document.relate", obj=relation,
+                         after={"source": source.number_text, "target": target.number_text, "kind": kind})
+    return relation
+
+
+def attachment_add(*, actor, document: Document, upload: UploadedFile) -> Attachment:
+    if document.issuing_unit is not None:
+        permissions.require(permissions.can_register_document(actor, document.issuing_unit),
+                            f"You may not attach files to {document.number_text}.")
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise invalid("file", f"is {upload.size} bytes; the limit is {MAX_ATTACHMENT_BYTES}")
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    with transaction.atomic():
+        attachment = Attachment.objects.create(
+            document=document, file=upload, name=nfc(upload.name or "file")[:255], size=upload.size,
+            content_type=upload.content_type or "application/octet-stream", sha256=digest.hexdigest(), uploaded_at=clock.now(),
+        )
+        audit_record(actor=actor, action="document.attach", obj=attachment,
+                     after={"document": document.number_text, "name": attachment.name, "sha256": attachment.sha256})
+    return attachment

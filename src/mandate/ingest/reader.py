@@ -1,0 +1,117 @@
+"""read(): a directive's text → its header, references and tasks (DESIGN.md §4)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Protocol
+
+from .dates import find_dates
+from .language import LANGUAGES, detect_language
+from .references import Reference, find_references
+from .tasks import TaskDraft, extract_tasks
+
+_HEADER_NUMBER = re.compile(r"^[ \t|]*(?:Số|So|No\.?|№)\s*[:.]?\s*(?=\d)", re.I | re.M)
+_HEADER_ZONE = 1200
+_TITLE_LINE = re.compile(r"^[^a-zà-ỹа-яёіїєґ]*[A-ZĐÀ-ỸА-ЯЁІЇЄҐ][^a-zà-ỹа-яёіїєґ]{3,}$")
+
+
+class Matcher(Protocol):
+    def match(self, phrase: str) -> tuple[str | None, float, list[tuple[str, float]]]: ...
+
+
+def read(text: str, *, language: str | None = None, units: Matcher | None = None) -> dict:
+    """Read a directive's text into the JSON object of DESIGN.md §4."""
+    text = unicodedata.normalize("NFC", text)
+    language = language if language in LANGUAGES else detect_language(text)
+    header = _header(text)
+    default_year = _default_year(text, header)
+    dates = find_dates(text, default_year)
+    references = find_references(text, default_year, dates)
+    document = _document(text, header, references)
+    tasks = extract_tasks(text, language, default_year)
+    return {
+        "language": language,
+        "document": document,
+        "references": [r.as_json() for r in references],
+        "tasks": [_task_json(t, units) for t in tasks],
+    }
+
+
+def _header(text: str) -> re.Match | None:
+    match = _HEADER_NUMBER.search(text, 0, _HEADER_ZONE)
+    return match
+
+
+def _default_year(text: str, header: re.Match | None) -> int | None:
+    """A date without its year belongs to the document's year, else the text's usual one."""
+    if header:
+        dated = [d for d in find_dates(text[:_HEADER_ZONE + 300]) if d.day and d.year_given]
+        if dated:
+            return dated[0].day.year
+    years = [d.day.year for d in find_dates(text) if d.day and d.year_given]
+    if not years:
+        years = [int(y) for y in re.findall(r"(?<!\d)(20[0-4]\d|19[5-9]\d)(?!\d)", text)]
+    return Counter(years).most_common(1)[0][0] if years else None
+
+
+def _document(text: str, header: re.Match | None, references: list[Reference]) -> dict | None:
+    if header is None:
+        return None
+    own = next((r for r in references if r.number and header.end() <= r.end and r.start <= header.end() + 2), None)
+    if own is None:
+        return None
+    own.self_ = True
+    own.raw = text[header.start():own.end].strip(" \t|")
+    dates_after = [d for d in find_dates(text[own.end:own.end + 300]) if d.day and d.year_given]
+    if dates_after and not own.date:
+        own.date = dates_after[0].day.isoformat()
+    number = own.number
+    return {
+        "number": f"{number.number:02d}",
+        "type": number.type,
+        "issuer": number.issuer,
+        "year": number.year,
+        "date": own.date,
+        "title": _title(text, own.end),
+    }
+
+
+def _title(text: str, after: int) -> str | None:
+    """The upper-case lines after the number and date: "CHỈ THỊ / VỀ …"."""
+    lines = text[after:after + 1500].splitlines()
+    title: list[str] = []
+    for line in lines:
+        stripped = line.strip(" |-\t")
+        if not stripped:
+            if title:
+                continue
+            continue
+        if _TITLE_LINE.match(stripped) and not re.search(r"\d{1,2}\s+tháng|ngày", stripped):
+            title.append(stripped)
+        elif title:
+            break
+    return " ".join(title) or None
+
+
+def _task_json(task: TaskDraft, units: Matcher | None) -> dict:
+    unit, confidence, candidates = (None, None, [])
+    if units is not None:
+        unit, confidence, candidates = units.match(task.assignee)
+    out = {
+        "assignee": task.assignee,
+        "unit": unit,
+        "unit_confidence": confidence,
+        "unit_candidates": [{"unit": code, "score": score} for code, score in candidates],
+        "coordinators": task.coordinators,
+        "action": task.action,
+        "deadline": task.deadline.date.isoformat() if task.deadline and task.deadline.date else None,
+        "deadline_raw": task.deadline.raw if task.deadline else None,
+        "product": None,
+        "span": [task.start, task.end],
+    }
+    if task.generic:
+        out["generic"] = True
+    if task.implicit:
+        out["implicit_assignee"] = True
+    return out

@@ -1,0 +1,248 @@
+"""Tasks: the clauses that give a named body something to do."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .deadlines import Deadline, find_deadline
+from .triggers import RULES, Rules, is_infinitive_like
+
+MAX_ASSIGNEE_WORDS = 45
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|:\s*\n|\n\s*\n")
+_PARAGRAPH_END = re.compile(r"[.!?:;]\s*\n|\n\s*\n")
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n|]|(?<=\s)[–—](?=\s)")
+_RELATIVE = re.compile(r"(?<!\w)(?:что|который|которые|которая|которое|що|який|яка|які|яке|that|which|who|rằng)(?!\w)", re.I)
+_CONJUNCTION_END = re.compile(r"(?<!\w)(?:и|а|і|й|та|and|but|or|và|còn|но|але)\s*$", re.I)
+_TRAILING_JUNK = re.compile(
+    r"(?:[\s,;:–—-]+|(?<!\w)(?:и|та|і|й|а\s+также|and|và|cùng|also|then|to|тісно|тесно|оперативно|ефективно|"
+    r"эффективно|своевременно|своєчасно|незамедлительно|негайно|срочно|терміново|активно|"
+    r"\w+(?:но|ьно))\s*)$",
+    re.I,
+)
+_DATIVE = re.compile(r"\w(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)(?!\w)", re.I)
+_NEEDS_DATIVE = re.compile(r"^(?:необходимо|необхідно|потрібно|следует|слід)$", re.I)
+_VI_START_WORDS = {
+    "các", "những", "mọi", "tất", "toàn", "mỗi", "cho", "cấp", "đảng", "chi", "ban", "sở", "bộ", "ủy", "uỷ",
+    "ubnd", "cơ", "đơn", "địa", "ngành", "thủ", "giám", "chủ", "trưởng", "người", "lãnh", "cán", "đồng",
+    "hội", "phòng", "văn", "công", "thanh", "trung",
+}
+_VI_EXTRA_STOPS = re.compile(r"(?:để|nhằm|về\s+việc|trong\s+(?:thời\s+hạn|vòng)|trước\s+ngày)(?!\w)", re.I)
+
+
+@dataclass
+class TaskDraft:
+    start: int  # where the clause starts (trigger or subject)
+    assignee_start: int
+    assignee_end: int
+    assignee: str
+    implicit: bool = False
+    end: int = 0
+    coordinators: list[str] = field(default_factory=list)
+    action: str = ""
+    deadline: Deadline | None = None
+    generic: bool = False
+
+
+def extract_tasks(text: str, language: str, default_year: int | None) -> list[TaskDraft]:
+    rules = RULES[language]
+    drafts = _subject_tasks(text, rules, language) + _object_tasks(text, rules, language)
+    drafts = _drop_overlaps(sorted(drafts, key=lambda d: d.assignee_start))
+    drafts.sort(key=lambda d: d.start)
+    for index, draft in enumerate(drafts):
+        next_start = drafts[index + 1].start if index + 1 < len(drafts) else len(text)
+        paragraph = _PARAGRAPH_END.search(text, draft.assignee_end)
+        draft.end = min(next_start, paragraph.end() if paragraph else len(text))
+        draft.end = max(draft.end, draft.assignee_end)
+        _fill(draft, text, rules, language, default_year)
+    return drafts
+
+
+def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
+    drafts = []
+    for trigger in rules.object_triggers.finditer(text):
+        before = text[max(0, trigger.start() - 25):trigger.start()]
+        if rules.noun_use_before.search(before):
+            continue
+        span = _forward_assignee(text, trigger.end(), rules, language)
+        if span is None:
+            if language in ("ru", "uk"):  # "Политбюро поручает руководить": the subject leads
+                draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
+                if draft:
+                    drafts.append(draft)
+            continue
+        drafts.append(TaskDraft(trigger.start(), span[0], span[1], text[span[0]:span[1]]))
+    return drafts
+
+
+def _forward_assignee(text: str, position: int, rules: Rules, language: str) -> tuple[int, int] | None:
+    words = list(_words_from(text, position))
+    if not words or not _can_start(words[0][2], language, rules):
+        return None
+    start, end = words[0][0], words[0][0]
+    for index, (w_start, w_end, word) in enumerate(words):
+        if index >= MAX_ASSIGNEE_WORDS or _stops(text, w_start, word, rules, language):
+            break
+        if text.find("\n\n", end, w_start) != -1:
+            break
+        end = w_end
+        if re.search(r"[.!?:]$", word) and not _abbreviation(word):
+            end -= 1
+            break
+    end = _trim(text, start, end)
+    assignee = text[start:end]
+    if end <= start or not (rules.organization.search(assignee) or rules.pronoun.match(assignee)):
+        return None
+    return start, end
+
+
+def _words_from(text: str, position: int):
+    for match in _WORD.finditer(text, position, min(len(text), position + 600)):
+        yield match.start(), match.end(), match.group(0)
+
+
+def _can_start(word: str, language: str, rules: Rules) -> bool:
+    bare = word.strip("«»\"'“”(,")
+    if not bare:
+        return False
+    if language == "vi":
+        return bare[0].isupper() or bare.lower() in _VI_START_WORDS
+    if language in ("ru", "uk"):
+        return not is_infinitive_like(bare) and not rules.stop.match(bare)
+    return not rules.stop.match(bare) and bare.lower() not in ("that", "to", "by", "the following")
+
+
+def _stops(text: str, position: int, word: str, rules: Rules, language: str) -> bool:
+    bare = word.strip("«»\"'“”(),;")
+    if rules.coordinator_markers.match(text, position):
+        return True
+    if language == "vi":
+        return bare[:1].islower() and bool(rules.stop.match(text, position) or _VI_EXTRA_STOPS.match(text, position))
+    if language in ("ru", "uk"):
+        return bool(bare[:1].islower() and is_infinitive_like(bare)) or bool(rules.stop.match(text, position))
+    return bool(rules.stop.match(text, position)) and bare[:1].islower()
+
+
+def _abbreviation(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-ZĐА-Я]\.|No\.|TP\.|St\.|Mr\.|Ms\.|г\.|им\.)", word))
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start:
+        match = _TRAILING_JUNK.search(text, start, end)
+        if not match or match.start() == match.end():
+            break
+        end = match.start()
+    return end
+
+
+def _subject_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
+    drafts = []
+    for trigger in rules.subject_triggers.finditer(text):
+        draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
+        if draft:
+            drafts.append(draft)
+    return drafts
+
+
+def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, trigger: str) -> TaskDraft | None:
+    before = text[max(0, trigger_start - 300):trigger_start]
+    if _CONJUNCTION_END.search(before):
+        return None  # "…, и должен …": the subject is the previous clause's
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause_start = breaks[-1].end() if breaks else 0
+    offset = trigger_start - len(before)
+    relatives = list(_RELATIVE.finditer(before, clause_start))
+    if relatives:
+        clause_start = relatives[-1].end()
+    clause = before[clause_start:]
+    stripped = clause.lstrip(" ,\t\n\"«“")
+    while (intro := rules.intro.match(stripped)) and intro.end():
+        stripped = stripped[intro.end():]
+    start = offset + len(before) - len(stripped)
+    end = _trim(text, start, trigger_start)
+    subject = text[start:end]
+    if not _acceptable_subject(subject, rules, language, trigger):
+        return None
+    return TaskDraft(start, start, end, subject, implicit=bool(rules.pronoun.match(subject)))
+
+
+def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str) -> bool:
+    if not subject or len(subject) > 220 or len(subject.split()) > 30:
+        return False
+    if rules.first_person.match(subject) or rules.object_triggers.search(subject):
+        return False
+    if rules.pronoun.match(subject):
+        return True
+    if not rules.organization.search(subject):
+        return False
+    if language in ("ru", "uk") and _NEEDS_DATIVE.match(trigger) and not _DATIVE.search(subject):
+        return False
+    if language == "vi":
+        first = subject.split()[0]
+        return first[0].isupper() or first.lower() in _VI_START_WORDS
+    if language in ("ru", "uk"):
+        return not any(is_infinitive_like(w.strip(",;")) for w in subject.split())
+    return not re.search(r"(?<!\w)(?:is|are|was|were|has|have|had|said|says|noted|stated)(?!\w)", subject, re.I)
+
+
+def _drop_overlaps(drafts: list[TaskDraft]) -> list[TaskDraft]:
+    kept: list[TaskDraft] = []
+    for draft in drafts:
+        if any(draft.assignee_start < k.assignee_end and k.assignee_start < draft.assignee_end for k in kept):
+            continue
+        if any(k.assignee_end <= draft.start < k.assignee_end + 2 and draft.start != draft.assignee_start for k in kept):
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _fill(draft: TaskDraft, text: str, rules: Rules, language: str, default_year: int | None) -> None:
+    body = text[draft.assignee_end:draft.end]
+    draft.coordinators = _coordinators(text, draft, rules, language)
+    sentence = _SENTENCE_END.search(body)
+    action = body[:sentence.start()] if sentence else body
+    action = rules.coordinator_markers.sub("", action, count=0) if False else action
+    draft.action = re.sub(r"\s+", " ", action).strip(" ,;:-–") [:300]
+    deadline = find_deadline(body, language, default_year)
+    if deadline is not None:
+        shift = draft.assignee_end
+        deadline = Deadline(deadline.date, deadline.raw, deadline.start + shift, deadline.end + shift)
+    draft.deadline = deadline
+    draft.generic = bool(rules.generic.search(draft.assignee)) and not _specific(draft.assignee)
+
+
+def _coordinators(text: str, draft: TaskDraft, rules: Rules, language: str) -> list[str]:
+    found = []
+    for marker in rules.coordinator_markers.finditer(text, draft.assignee_end, draft.end):
+        words = list(_words_from(text, marker.end()))
+        start = words[0][0] if words else marker.end()
+        end = start
+        for index, (w_start, w_end, word) in enumerate(words):
+            if index and _stops(text, w_start, word, rules, language) or index >= 30:
+                break
+            end = w_end
+            if re.search(r"[.!?:;]$", word):
+                end -= 1
+                break
+        end = _trim(text, start, end)
+        if end > start:
+            found.extend(_split_bodies(text[start:end], language))
+    return found
+
+
+def _split_bodies(phrase: str, language: str) -> list[str]:
+    if language in ("ru", "uk"):
+        parts = re.split(r",\s*|\s+(?:и|та|і|й)\s+", phrase)
+    else:
+        parts = re.split(r";\s*", phrase)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _specific(assignee: str) -> bool:
+    """A named body ("Sở Y tế", "Ministry of Finance") makes a task specific, even in a list."""
+    return bool(re.search(
+        r"(?:\bSở\s+[A-ZĐ]|\bBộ\s+[A-ZĐ]|Ministry\s+of|Bank\s+of|Департамент\w*\s+[а-яіє]|"
+        r"Министерств\w*\s+[а-я]|Міністерств\w*\s+[а-яі])",
+        assignee,
+    ))

@@ -1,0 +1,194 @@
+"""Per-language words that assign a task, and the words that end an assignee.
+
+Two shapes of clause carry a task:
+
+* object triggers — the assigning verb comes first and the assignee follows it
+  ("giao Sở Nội vụ …", "поручить Оргкомитету …", "доручив Департаменту …",
+  "assigned the Ministry … to");
+* subject triggers — the assignee is the clause's subject and a modal or a passive
+  follows it ("Sở Y tế chủ trì …", "Комитет должен …", "X повинні …",
+  "The Ministry was assigned to …").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rules:
+    object_triggers: re.Pattern
+    subject_triggers: re.Pattern
+    coordinator_markers: re.Pattern
+    stop: re.Pattern  # the word that starts the action (ends the assignee)
+    organization: re.Pattern  # a word that names a body or a person in office
+    generic: re.Pattern
+    pronoun: re.Pattern  # third-person subjects carried over from the previous clause
+    first_person: re.Pattern
+    noun_use_before: re.Pattern  # the trigger word used as a noun ("theo đề nghị của")
+    intro: re.Pattern  # sentence adverbs in front of a subject ("Specifically,")
+
+
+def _words(*alternatives: str) -> str:
+    return "|".join(sorted(alternatives, key=len, reverse=True))
+
+
+VI = Rules(
+    object_triggers=re.compile(r"(?<!\w)(?:giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|phân\s+công(?:\s+cho)?)(?!\w)", re.I),
+    subject_triggers=re.compile(r"(?<!\w)(?:được\s+giao|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?!\w)", re.I),
+    coordinator_markers=re.compile(r"(?<!\w)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với|cùng\s+với)(?!\w)", re.I),
+    stop=re.compile(
+        r"(?:" + _words(
+            "báo cáo", "tổng hợp", "nghiên cứu", "xử lý", "trả lời", "thực hiện", "triển khai", "khẩn trương",
+            "tập trung", "chủ động", "hoàn thành", "hoàn thiện", "xây dựng", "rà soát", "tham mưu", "kiểm tra",
+            "đôn đốc", "theo dõi", "trình", "tổ chức", "phối hợp", "chủ trì", "tiếp tục", "quán triệt",
+            "đẩy mạnh", "tăng cường", "đánh giá", "lập", "gửi", "cung cấp", "bố trí", "ban hành", "hướng dẫn",
+            "giải quyết", "xem xét", "cập nhật", "đề xuất", "kịp thời", "nghiêm túc", "quyết liệt", "sớm",
+            "khắc phục", "bảo đảm", "đảm bảo", "làm rõ", "quản lý", "giám sát", "tuyên truyền", "phổ biến",
+            "có trách nhiệm", "có văn bản", "có ý kiến", "thẩm định", "phê duyệt", "tiến hành", "chỉ đạo",
+            "khảo sát", "nắm", "cân đối", "bổ sung", "sửa đổi", "thống kê", "kiểm điểm", "chịu trách nhiệm",
+            "phải", "cần", "thường xuyên", "nâng cao", "thu hồi", "xác minh", "giải ngân", "phát huy",
+            "tiếp thu", "chuẩn bị", "ưu tiên", "dự thảo", "soạn thảo", "hỗ trợ", "rút kinh nghiệm", "nghiêm",
+            "trực tiếp", "thành lập", "vận động", "tích cực", "duy trì", "làm việc", "trao đổi", "tham gia",
+        ) + r")(?!\w)"
+    ),
+    organization=re.compile(
+        r"(?<!\w)(?:sở|bộ|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|công an|thanh tra|chủ tịch|giám đốc|thủ trưởng|"
+        r"trưởng|cơ quan|đơn vị|địa phương|ngành|huyện|tỉnh|xã|phường|cấp ủy|cấp uỷ|đảng ủy|đảng uỷ|chi bộ|"
+        r"mặt trận|đoàn|hội|liên đoàn|kho bạc|cục|chi cục|tổng cục|ngân hàng|bí thư|lãnh đạo|người đứng đầu|"
+        r"thủ tướng|chính phủ|tòa án|viện|chủ đầu tư|doanh nghiệp|tập đoàn|tổng công ty|trung tâm|bộ chính trị|"
+        r"ban thường vụ|ban bí thư|quân khu|bộ chỉ huy|đài|báo)(?!\w)",
+        re.I,
+    ),
+    generic=re.compile(r"(?<!\w)(?:các|những|mọi|toàn bộ|tất cả)\s+(?:cấp|sở|bộ|ban|ngành|địa phương|đơn vị|cơ quan|cấp ủy|tổ chức)", re.I),
+    pronoun=re.compile(r"^(?:các\s+đơn\s+vị\s+này|họ)$", re.I),
+    first_person=re.compile(r"^(?:chúng\s+(?:ta|tôi)|tôi)\b", re.I),
+    noun_use_before=re.compile(r"(?<!\w)(?:theo|đến|các|những|đáp ứng|với|về|là|nêu|đúng|của|có|nhiệm vụ|được|bàn|chuyển)\s*$", re.I),
+    intro=re.compile(r"^(?:đồng thời|ngoài ra|trong đó|theo đó|cụ thể|bên cạnh đó)\s*,?\s*", re.I),
+)
+
+_RU_ORGS = (
+    r"комитет\w*|комисси\w*|орган\w*|ведомств\w*|подразделени\w*|учреждени\w*|министерств\w*|департамент\w*|"
+    r"отдел\w*|управлени\w*|совет\w*|фронт\w*|полици\w*|канцеляри\w*|аппарат\w*|организаци\w*|секретари\w*|"
+    r"политбюро|правительств\w*|оргкомитет\w*|горком\w*|обком\w*|райком\w*|губернатор\w*|председател\w*|"
+    r"министр\w*|руководител\w*|делегат\w*|коммун\w*|район\w*|провинци\w*|банк\w*|ревизионн\w*|"
+    r"инспекци\w*|агентств\w*|офис\w*|бюро|штаб\w*|партийн\w*|"
+    r"комітет\w*|комісі\w*|відомств\w*|підрозділ\w*|установ\w*|міністерств\w*|відділ\w*|управлінн\w*|"
+    r"рад\w*|поліці\w*|апарат\w*|організаці\w*|секретаріат\w*|уряд\w*|голов\w*|керівник\w*|делегат\w*|"
+    r"комун\w*|район\w*|провінці\w*|агентств\w*|офіс\w*|колегі\w*|партійн\w*|влад\w*|власт\w*|"
+    r"рів\w*|уровн\w*|сектор\w*|населен\w*|відділенн\w*"
+)
+
+# Nouns and short forms that end like an infinitive but are not verbs.
+_NOT_INFINITIVE = (
+    "власти", "части", "области", "сети", "пути", "деятельности", "ответственности", "роботи", "палати",
+    "дати", "мети", "квоти", "зарплати", "громади", "частини", "сти", "ти", "кадри", "факти", "акти",
+    "депутати", "кандидати", "результати", "ради", "влади", "рівня", "посади", "держави",
+)
+
+RU = Rules(
+    object_triggers=re.compile(
+        r"(?<!\w)(?:поручил\w*|поручает|поручают|поручить|поручено|поручаю|просит|просил\w*|попросил\w*|"
+        r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*\s+(?=\w)|"
+        r"доручи\w*|доручає|доручають|доручено|просить|попроси\w*|звернувся\s+до|звернулася\s+до|"
+        r"зобов'яза\w*|зобов’яза\w*|закликав\w*)(?!\w)",
+        re.I,
+    ),
+    subject_triggers=re.compile(
+        r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|несет\s+ответственность|"
+        r"несёт\s+ответственность|отвечает\s+за|повинен|повинна|повинно|повинні|необхідно|потрібно|слід|"
+        r"закликають|призывают|несе\s+відповідальність|відповідає\s+за)(?!\w)",
+        re.I,
+    ),
+    coordinator_markers=re.compile(
+        r"(?<!\w)(?:во\s+взаимодействии\s+с|совместно\s+с|в\s+координации\s+с|при\s+участии|"
+        r"(?:координировать|координируя|взаимодействовать|сотрудничать)(?:\s+работу)?\s+с|"
+        r"у\s+взаємодії\s+з|спільно\s+з|у\s+співпраці\s+з|за\s+участю|"
+        r"(?:тісно\s+)?(?:співпрацювати|координувати|взаємодіяти)(?:\s+роботу)?\s+з)(?!\w)",
+        re.I,
+    ),
+    stop=re.compile(  # infinitives are found by is_infinitive_like
+        r"(?:с\s+целью|в\s+целях|для|чтобы|щоб|з\s+метою|з\s+вимогою|с\s+требованием|с\s+просьбой|з\s+проханням|"
+        r"із\s+закликом|з\s+закликом|с\s+призывом|сразу|после|в\s+соответствии|відповідно|по\s+вопросам|"
+        r"з\s+питань|на\s+основе|на\s+основі)(?![\w'’])"
+    ),
+    organization=re.compile(rf"(?<!\w)(?:{_RU_ORGS})(?!\w)", re.I),
+    generic=re.compile(
+        r"всех\s+уровн|усіх\s+рівн|всіх\s+рівн|всех\s+уровней|ведомств|подразделени|підрозділ|установ|местн\w+\s+орган|"
+        r"місцев\w+\s+орган|делегат|агентств|соответствующ|відповідн|населенн|районах|коммунах",
+        re.I,
+    ),
+    pronoun=re.compile(r"^(?:они|им|их|вони|їм|їх)$", re.I),
+    # "we", and "one agency must…", which states a principle rather than assigns
+    first_person=re.compile(r"^(?:мы|нам|ми|я|один|одна|одно|одне|кожн\w*|каждый)(?!\w)", re.I),
+    # "…, – просил секретарь": the verb of a quotation, not an assignment
+    noun_use_before=re.compile(r"(?:(?:^|\s)(?:не|был\w*|буде\w*)|[–—»\"]\s*,?\s*[–—-]?)\s*$", re.I),
+    intro=re.compile(
+        r"^(?:тому|поэтому|кроме\s+того|также|в\s+частности|зокрема|крім\s+того|також|таким\s+чином|"
+        r"одновременно|водночас|при\s+этом|при\s+цьому|в\s+то\s+же\s+время|в\s+связи\s+с\s+этим)\s*,?\s*",
+        re.I,
+    ),
+)
+
+EN = Rules(
+    object_triggers=re.compile(
+        r"(?<!\w)(?:assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
+        r"direct(?:ed|s)?|urg(?:ed|es)|call(?:ed|s)?\s+on|call(?:ed|s)?\s+upon|order(?:ed|s)?|requir(?:ed|es)|"
+        r"demand(?:ed|s)?\s+that|required\s+that)(?!\w)",
+        re.I,
+    ),
+    subject_triggers=re.compile(
+        r"(?<!\w)(?:should|must|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:assigned|asked|requested|tasked|"
+        r"instructed|directed|urged|required|responsible|ordered|called\s+on)|will(?:\s+continue)?|"
+        r"ha(?:s|ve)\s+to|needs?\s+to|shall)(?!\w)",
+        re.I,
+    ),
+    coordinator_markers=re.compile(
+        r"(?<!\w)(?:in\s+(?:close\s+)?(?:coordination|collaboration|cooperation)\s+with|(?:work|coordinate|cooperate|collaborate)\s+(?:closely\s+)?with|together\s+with|jointly\s+with)(?!\w)",
+        re.I,
+    ),
+    stop=re.compile(
+        r"(?:to|continue|continues|strictly|take|implement|focus|ensure|review|report|strengthen|promptly|urgently|"
+        r"closely|for|with|in\s+order|that|which|on|by|and\s+to)(?!\w)",
+        re.I,
+    ),
+    organization=re.compile(
+        r"(?<!\w)(?:ministr\w*|bank|committee\w*|department\w*|agenc\w+|office\w*|inspectorate|commission\w*|"
+        r"government|council\w*|people'?s|provinc\w+|cit(?:y|ies)|localit\w+|units?|bod(?:y|ies)|organi[sz]ations?|"
+        r"authorit\w+|corporations?|groups?|sectors?|chairm[ae]n|chairs?|directors?|heads?|leaders?|secretar\w+|"
+        r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses)(?!\w)",
+        re.I,
+    ),
+    generic=re.compile(
+        r"(?:all\s+levels|\bministries\b|\bagencies\b|\blocalities\b|\bunits\b|party\s+committees|organizations|"
+        r"\bsectors\b|\bthey\b|corporations)",
+        re.I,
+    ),
+    pronoun=re.compile(r"^(?:they|these\s+(?:agencies|units|bodies))$", re.I),
+    first_person=re.compile(r"^(?:we|i|you|it|this|that|there|one|each)\b", re.I),
+    noun_use_before=re.compile(r"(?:^|\s)(?:the|key|main|these|its|their|of|following|new|specific|other|a|an)\s*$", re.I),
+    intro=re.compile(
+        r"^(?:specifically|in\s+particular|in\s+addition|additionally|also|meanwhile|at\s+the\s+same\s+time|"
+        r"furthermore|moreover|besides|accordingly|therefore|particularly|notably)\s*,?\s*",
+        re.I,
+    ),
+)
+
+RULES = {"vi": VI, "ru": RU, "uk": RU, "en": EN}
+
+
+def is_infinitive_like(word: str) -> bool:
+    """True for a Russian or Ukrainian infinitive (the action after a dative assignee)."""
+    lower = word.lower()
+    if lower in _NOT_INFINITIVE or len(lower) < 4:
+        return False
+    if re.search(r"(?:нти|кти|ети|ути|сть|ости|ести)$", lower) and lower not in _RU_TI_VERBS:
+        return False
+    return bool(re.search(r"(?:ать|ять|еть|ить|уть|ыть|оть|ться|чь|чься|ти|тися|тись)$", lower))
+
+
+_RU_TI_VERBS = {
+    "вести", "провести", "ввести", "перевести", "привести", "произвести", "обрести", "нести", "внести",
+    "принести", "перенести", "расти", "идти", "найти", "прийти", "войти", "пойти", "уйти", "спасти",
+    "развести", "возвести", "бути", "забути", "здобути", "вести", "провести", "внести", "звести", "досягти",
+}

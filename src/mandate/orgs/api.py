@@ -1,0 +1,60 @@
+"""/api/v1/units: the structure as of any date."""
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from mandate.core import clock
+from mandate.orgs import selectors
+from mandate.orgs.models import Tier, UnitKind
+from mandate.orgs.schemas import TreeOut, UnitDetailOut, UnitOut
+
+router = Router(tags=["units"])
+
+
+class UnitFilters(Schema):
+    level: UnitKind | None = None
+    kind: UnitKind | None = None
+    tier: Tier | None = None
+    parent: str | None = None
+    within: str | None = None
+    q: str | None = None
+    as_of: dt.date | None = None
+
+
+@router.get("", response=list[UnitOut], summary="List units open on a date")
+@paginate
+def list_units(request: HttpRequest, filters: Query[UnitFilters]):
+    as_of = filters.as_of or clock.today()
+    parent = selectors.unit_get(code=filters.parent) if filters.parent else None
+    within = selectors.unit_get(code=filters.within) if filters.within else None
+    return selectors.units_list(as_of=as_of, level=filters.level, kind=filters.kind, tier=filters.tier,
+                                parent=parent, q=filters.q, within=within)
+
+
+def _tree(node: selectors.TreeNode) -> dict:
+    return {"code": node.unit.code, "name": node.unit.name, "kind": node.unit.kind,
+            "children": [_tree(child) for child in node.children]}
+
+
+@router.get("/tree", response=TreeOut, summary="The tree under a unit on a date")
+def unit_tree(request: HttpRequest, root: str = "VN", as_of: dt.date | None = None, depth: int | None = None):
+    node = selectors.unit_tree(root=selectors.unit_get(code=root), as_of=as_of or clock.today(), depth=depth)
+    return _tree(node)
+
+
+@router.get("/{code}", response=UnitDetailOut, summary="One unit, its place and its lineage")
+def unit_detail(request: HttpRequest, code: str, as_of: dt.date | None = None):
+    as_of = as_of or clock.today()
+    unit = selectors.unit_get(code=code)
+    ancestors = selectors.unit_ancestors(unit=unit, as_of=as_of)
+    return {
+        **UnitOut.from_orm(unit).dict(),
+        "parent": ancestors[-1] if ancestors else None,
+        "ancestors": ancestors,
+        "children": list(selectors.units_list(as_of=as_of, parent=unit)),
+        "predecessors": list(selectors.unit_predecessors(unit=unit)),
+        "successors": list(selectors.unit_successors(unit=unit)),
+        "as_of": as_of,
+    }

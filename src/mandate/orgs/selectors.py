@@ -1,0 +1,120 @@
+"""Reads of the structure; every one takes the date it is asked about."""
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Q, QuerySet, When
+from django.db.models.functions import Length
+
+from mandate.core.errors import NotFound
+from mandate.core.text import fold, search_terms
+from mandate.orgs.models import TERRITORIAL_KINDS, Placement, Unit
+
+
+def _valid_on(day: dt.date, prefix: str = "") -> Q:
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": day})
+    )
+
+
+def placements_on(day: dt.date) -> QuerySet[Placement]:
+    return Placement.objects.filter(_valid_on(day))
+
+
+def unit_get(*, code: str) -> Unit:
+    try:
+        return Unit.objects.get(code=code)
+    except Unit.DoesNotExist:
+        raise NotFound(f"No unit with code '{code}'.") from None
+
+
+def unit_placement(*, unit: Unit, as_of: dt.date) -> Placement | None:
+    return placements_on(as_of).filter(unit=unit).select_related("parent").first()
+
+
+def unit_subtree_ids(*, unit: Unit, as_of: dt.date) -> QuerySet:
+    """Ids of the unit and every unit below it on `as_of`, as a subquery."""
+    placement = unit_placement(unit=unit, as_of=as_of)
+    if placement is None:
+        return Unit.objects.filter(pk=unit.pk).values("pk")
+    return placements_on(as_of).filter(path__startswith=placement.path).values("unit_id")
+
+
+def units_list(*, as_of: dt.date, level: str | None = None, kind: str | None = None, tier: str | None = None,
+               parent: Unit | None = None, q: str | None = None, within: Unit | None = None) -> QuerySet[Unit]:
+    """Units open on `as_of`, filtered; `level` is a territorial kind (nation, province, commune)."""
+    units = Unit.objects.filter(_valid_on(as_of))
+    if level:
+        units = units.filter(kind=level) if level in TERRITORIAL_KINDS else units.none()
+    if kind:
+        units = units.filter(kind=kind)
+    if tier:
+        units = units.filter(tier=tier)
+    if parent is not None:
+        units = units.filter(pk__in=placements_on(as_of).filter(parent=parent).values("unit_id"))
+    if within is not None:
+        units = units.filter(pk__in=unit_subtree_ids(unit=within, as_of=as_of))
+    if q:
+        for term in search_terms(q):
+            units = units.filter(search_name__contains=term)
+        # Whole-phrase matches first, then territories before their bodies, then shorter names.
+        phrase = Case(When(search_name__contains=f" {fold(q)}", then=0), default=1)
+        territorial = Case(When(kind__in=TERRITORIAL_KINDS, then=0), default=1)
+        return units.order_by(phrase, territorial, Length("name"), "code")
+    return units.order_by("code")
+
+
+def unit_parent(*, unit: Unit, as_of: dt.date) -> Unit | None:
+    placement = unit_placement(unit=unit, as_of=as_of)
+    return placement.parent if placement else None
+
+
+def unit_ancestors(*, unit: Unit, as_of: dt.date) -> list[Unit]:
+    """From the root down to the unit's parent."""
+    placement = unit_placement(unit=unit, as_of=as_of)
+    if placement is None:
+        return []
+    ids = [int(part) for part in placement.path.strip("/").split("/")[:-1]]
+    by_id = Unit.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def province_of(*, unit: Unit, as_of: dt.date) -> Unit | None:
+    """The province a unit belongs to (itself when it is one), on `as_of`."""
+    if unit.kind == "province":
+        return unit
+    return next((u for u in reversed(unit_ancestors(unit=unit, as_of=as_of)) if u.kind == "province"), None)
+
+
+@dataclass
+class TreeNode:
+    unit: Unit
+    children: list["TreeNode"] = field(default_factory=list)
+
+
+def unit_tree(*, root: Unit, as_of: dt.date, depth: int | None = None) -> TreeNode:
+    """The tree under `root` as it stood on `as_of`, in one query."""
+    placement = unit_placement(unit=root, as_of=as_of)
+    if placement is None:
+        raise NotFound(f"Unit '{root.code}' did not exist on {as_of.isoformat()}.")
+    rows = placements_on(as_of).filter(path__startswith=placement.path)
+    if depth is not None:
+        rows = rows.filter(depth__lte=placement.depth + depth)
+    rows = rows.select_related("unit").order_by("depth", "unit__code")
+    nodes = {placement.unit_id: TreeNode(root)}
+    for row in rows:
+        if row.unit_id == root.pk:
+            continue
+        node = TreeNode(row.unit)
+        nodes[row.unit_id] = node
+        parent = nodes.get(row.parent_id)
+        if parent is not None:
+            parent.children.append(node)
+    return nodes[root.pk]
+
+
+def unit_predecessors(*, unit: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(successor_links__successor=unit).distinct().order_by("code")
+
+
+def unit_successors(*, unit: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(predecessor_links__predecessor=unit).distinct().order_by("code")

@@ -1,0 +1,135 @@
+"""Writes on units: creating them in their place in the tree, loading the country, recording mergers."""
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from mandate.audit.services import audit_record
+from mandate.core import clock
+from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.core.text import nfc, searchable
+from mandate.orgs.models import Cluster, Placement, Reorganization, ReorganizationKind, ReorganizationLink, Term, Unit
+from mandate.orgs.selectors import unit_placement
+from mandate.orgs.territory import MERGER_EFFECTIVE, UnitSpec, country_specs, merger_successors
+
+
+def _search_name(name: str, short_name: str) -> str:
+    return searchable(name, short_name)
+
+
+def unit_snapshot(unit: Unit) -> dict:
+    return {"code": unit.code, "name": unit.name, "kind": unit.kind, "tier": unit.tier,
+            "valid_from": unit.valid_from, "valid_to": unit.valid_to}
+
+
+def unit_create(*, actor, code: str, name: str, kind: str, tier: str, parent: Unit | None,
+                short_name: str = "", issuer_code: str = "", valid_from: dt.date | None = None) -> Unit:
+    """Open a unit under `parent` from `valid_from` on."""
+    code, name = nfc(code), nfc(name)
+    errors = []
+    if not code:
+        errors.append(FieldError("code", "is required", "required"))
+    elif Unit.objects.filter(code=code).exists():
+        errors.append(FieldError("code", f"'{code}' is already used by another unit", "unique"))
+    if not name:
+        errors.append(FieldError("name", "is required", "required"))
+    if errors:
+        raise DomainError("The unit cannot be created.", errors)
+    with transaction.atomic():
+        parent_placement = None
+        if parent is not None:
+            parent_placement = unit_placement(unit=parent, as_of=valid_from or clock.today())
+            if parent_placement is None:
+                raise invalid("parent", f"{parent.code} is not open on {valid_from or clock.today()}")
+        unit = Unit.objects.create(code=code, name=name, short_name=short_name, issuer_code=issuer_code, search_name=_search_name(name, short_name),
+                                   kind=kind, tier=tier, valid_from=valid_from)
+        path = f"{parent_placement.path if parent_placement else '/'}{unit.pk}/"
+        Placement.objects.create(unit=unit, parent=parent, path=path, depth=path.count("/") - 2, valid_from=valid_from)
+        audit_record(actor=actor, action="unit.create", obj=unit, after=unit_snapshot(unit))
+    return unit
+
+
+def _bulk_units(specs: Iterable[UnitSpec]) -> int:
+    """Create units and their placements in parent-before-child order with few round trips."""
+    specs = list(specs)
+    existing = set(Unit.objects.filter(code__in=[s.code for s in specs]).values_list("code", flat=True))
+    fresh = [s for s in specs if s.code not in existing]
+    Unit.objects.bulk_create(
+        [Unit(code=s.code, name=s.name, short_name=s.short_name, issuer_code=s.issuer_code, search_name=_search_name(s.name, s.short_name),
+              kind=s.kind, tier=s.tier, valid_from=s.valid_from, valid_to=s.valid_to) for s in fresh],
+        batch_size=2000,
+    )
+    ids = dict(Unit.objects.filter(code__in=[s.code for s in specs]).values_list("code", "id"))
+    paths = dict(Placement.objects.filter(unit__code__in=[s.code for s in specs]).values_list("unit__code", "path"))
+    placements = []
+    for s in fresh:
+        parent_path = paths[s.parent_code] if s.parent_code else "/"
+        paths[s.code] = f"{parent_path}{ids[s.code]}/"
+        placements.append(Placement(unit_id=ids[s.code], parent_id=ids.get(s.parent_code) if s.parent_code else None,
+                                    path=paths[s.code], depth=paths[s.code].count("/") - 2,
+                                    valid_from=s.valid_from, valid_to=s.valid_to))
+    Placement.objects.bulk_create(placements, batch_size=2000)
+    return len(fresh)
+
+
+def territory_load(*, actor) -> int:
+    """Create the country's units (idempotent) and the 2025 province mergers; return how many units were new."""
+    with transaction.atomic():
+        created = _bulk_units(country_specs())
+        _terms_record()
+        mergers = _merger_record(actor=actor)
+        if created or mergers:
+            audit_record(actor=actor, action="territory.load", object_type="orgs.unit", object_id="*",
+                         after={"units_created": created, "mergers_recorded": mergers})
+    return created
+
+
+# Party committees number their documents per term. Committees born on 2025-07-01 began a term
+# then; the others held their congresses in the autumn of 2025 (the Central Committee in January 2026).
+TERMS_BEFORE_2025 = {"party_committee": [("2020–2025", dt.date(2020, 10, 1), dt.date(2025, 10, 1)),
+                                         ("2025–2030", dt.date(2025, 10, 1), None)],
+                     "central_committee": [("XIII", dt.date(2021, 1, 25), dt.date(2026, 1, 20)),
+                                           ("XIV", dt.date(2026, 1, 20), None)]}
+
+
+def _terms_record() -> None:
+    committees = Unit.objects.filter(kind__in=list(TERMS_BEFORE_2025)).exclude(terms__isnull=False)
+    terms = []
+    for unit in committees:
+        if unit.valid_from == MERGER_EFFECTIVE:
+            terms.append(Term(unit=unit, name="2025–2030", starts_on=MERGER_EFFECTIVE))
+        else:
+            terms += [Term(unit=unit, name=name, starts_on=start, ends_on=end) for name, start, end in TERMS_BEFORE_2025[unit.kind]]
+    Term.objects.bulk_create(terms, batch_size=2000)
+
+
+def _merger_record(*, actor) -> int:
+    """One merge per new province of 2025, linking its predecessors; skipped where already recorded."""
+    successors = merger_successors()
+    units = {u.code: u for u in Unit.objects.filter(code__in=[*successors, *successors.values()])}
+    recorded = set(ReorganizationLink.objects.filter(predecessor__code__in=successors).values_list("predecessor__code", flat=True))
+    by_successor: dict[str, list[str]] = {}
+    for old, new in successors.items():
+        by_successor.setdefault(new, []).append(old)
+    count = 0
+    for new, olds in sorted(by_successor.items()):
+        if all(old in recorded for old in olds):
+            continue
+        event = Reorganization.objects.create(kind=ReorganizationKind.MERGE, effective_on=MERGER_EFFECTIVE,
+                                              note="Resolution 202/2025/QH15", author=actor)
+        ReorganizationLink.objects.bulk_create(
+            [ReorganizationLink(reorganization=event, predecessor=units[old], successor=units[new]) for old in sorted(olds)]
+        )
+        count += 1
+    return count
+
+
+def cluster_create(*, actor, code: str, name: str, members: list[Unit], year: int | None = None) -> Cluster:
+    if not members:
+        raise invalid("members", "an emulation cluster needs at least one unit")
+    with transaction.atomic():
+        cluster, _ = Cluster.objects.update_or_create(code=code, defaults={"name": nfc(name), "year": year})
+        cluster.members.set(members)
+        audit_record(actor=actor, action="cluster.save", obj=cluster,
+                     after={"code": code, "name": cluster.name, "members": sorted(u.code for u in members)})
+    return cluster

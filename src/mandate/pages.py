@@ -1,0 +1,4 @@
+"""The page routes of every app, in one list."""
+from django.urls import path
+
+urlpatterns: list = []

@@ -1,0 +1,280 @@
+"""/api/v1/tasks: create, list with status as of a date, detail, workflow, progress, extensions."""
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import File, Form, Query, Router, Schema
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+
+from mandate.accounts.models import User
+from mandate.core import clock
+from mandate.core.errors import NotFound, invalid
+from mandate.documents.selectors import document_get
+from mandate.orgs.selectors import unit_get
+from mandate.tasks import selectors, services
+from mandate.tasks.models import Extension
+from mandate.tasks.transitions import available
+
+router = Router(tags=["tasks"])
+
+
+class UnitRef(Schema):
+    code: str
+    name: str
+
+
+class TaskOut(Schema):
+    id: int
+    title: str
+    state: str
+    status: str
+    document_id: int
+    document_number: str
+    lead_unit: UnitRef
+    assigning_unit: UnitRef
+    leader: str
+    product: str
+    assigned_on: dt.date
+    deadline: dt.date | None
+    original_deadline: dt.date | None
+    recurrence: str
+    progress: int
+    completed_on: dt.date | None
+    extension_count: int
+    parent_id: int | None
+    version: int
+
+    @staticmethod
+    def resolve_document_number(task) -> str:
+        return task.document.number_text
+
+    @staticmethod
+    def resolve_leader(task) -> str:
+        return task.leader.username
+
+
+class EventOut(Schema):
+    at: dt.datetime
+    kind: str
+    actor: str | None
+    from_state: str
+    to_state: str
+    note: str
+    data: dict
+
+    @staticmethod
+    def resolve_actor(event) -> str | None:
+        return event.actor.username if event.actor else None
+
+
+class ExtensionOut(Schema):
+    id: int
+    state: str
+    previous_deadline: dt.date
+    requested_deadline: dt.date
+    reason: str
+    requested_by: str
+    decision_note: str
+
+    @staticmethod
+    def resolve_requested_by(extension) -> str:
+        return extension.requested_by.username
+
+
+class TaskDetailOut(TaskOut):
+    description: str
+    coordinators: list[UnitRef]
+    transitions: list[str]
+    children: list[TaskOut]
+    timeline: list[EventOut]
+    extensions: list[ExtensionOut]
+    as_of: dt.date
+
+
+class TaskIn(Schema):
+    """Every clear is optional here so that a refusal can name each missing one."""
+
+    document_id: int | None = None
+    title: str | None = None
+    description: str = ""
+    lead_unit: str | None = None
+    coordinators: list[str] = []
+    leader: str | None = None
+    deadline: dt.date | None = None
+    recurrence: str = ""
+    product: str | None = None
+    assigning_unit: str | None = None
+    assigned_on: dt.date | None = None
+
+
+class DelegateIn(Schema):
+    title: str | None = None
+    description: str = ""
+    lead_unit: str | None = None
+    coordinators: list[str] = []
+    leader: str | None = None
+    deadline: dt.date | None = None
+    product: str | None = None
+
+
+class TransitionIn(Schema):
+    name: str
+    reason: str = ""
+    version: int | None = None
+
+
+class ExtensionIn(Schema):
+    requested_deadline: dt.date
+    reason: str
+
+
+class DecisionIn(Schema):
+    approve: bool
+    note: str = ""
+
+
+class ProgressOut(Schema):
+    id: int
+    percent: int
+    text: str
+    reported_at: dt.datetime
+    evidence: list[str]
+
+    @staticmethod
+    def resolve_evidence(report) -> list[str]:
+        return [e.name for e in report.evidence.all()]
+
+
+class TaskQuery(Schema):
+    status: str | None = None
+    as_of: dt.date | None = None
+    lead_unit: str | None = None
+    subtree: bool = False
+    assigning_unit: str | None = None
+    document: int | None = None
+    deadline_from: dt.date | None = None
+    deadline_to: dt.date | None = None
+    q: str | None = None
+
+
+def _user(username: str | None, field_name: str) -> User | None:
+    if not username:
+        return None
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise invalid(field_name, f"no active user '{username}'")
+    return user
+
+
+def _unit(code: str | None, field_name: str):
+    if not code:
+        return None
+    try:
+        return unit_get(code=code)
+    except NotFound:
+        raise invalid(field_name, f"no unit with code '{code}'") from None
+
+
+def _filters(request, query: TaskQuery) -> selectors.TaskFilters:
+    return selectors.TaskFilters(
+        as_of=query.as_of or clock.today(), status=query.status, lead_unit=_unit(query.lead_unit, "lead_unit"),
+        subtree=query.subtree, assigning_unit=_unit(query.assigning_unit, "assigning_unit"),
+        document=document_get(user=request.user, document_id=query.document) if query.document else None,
+        deadline_from=query.deadline_from, deadline_to=query.deadline_to, q=query.q,
+    )
+
+
+@router.get("", response=list[TaskOut], summary="List tasks with their status as of a date")
+@paginate
+def list_tasks(request: HttpRequest, query: Query[TaskQuery]):
+    return selectors.tasks_list(user=request.user, filters=_filters(request, query))
+
+
+@router.get("/counts", response=dict[str, int], summary="How many tasks of each status (the official report's numbers)")
+def count_tasks(request: HttpRequest, query: Query[TaskQuery]):
+    return selectors.status_counts(user=request.user, filters=_filters(request, query))
+
+
+def _detail(request, task_id: int, as_of: dt.date | None = None) -> dict:
+    as_of = as_of or clock.today()
+    task = selectors.task_get(user=request.user, task_id=task_id, as_of=as_of)
+    return {
+        **TaskOut.from_orm(task).dict(), "description": task.description,
+        "coordinators": selectors.task_coordinators(task=task),
+        "transitions": [t.name for t in available(task.state)],
+        "children": selectors.task_children_progress(task=task, as_of=as_of)["children"],
+        "timeline": list(selectors.task_timeline(task=task)), "extensions": list(selectors.task_extensions(task=task)),
+        "as_of": as_of,
+    }
+
+
+def _coordinators(codes: list[str]) -> list:
+    return [_unit(code, f"coordinators.{index}") for index, code in enumerate(codes)]
+
+
+@router.post("", response={201: TaskDetailOut}, summary="Assign a task; refused unless clear in all six ways")
+def create_task(request: HttpRequest, payload: TaskIn):
+    document = document_get(user=request.user, document_id=payload.document_id) if payload.document_id else None
+    task = services.task_create(
+        actor=request.user, document=document, title=payload.title or "", lead_unit=_unit(payload.lead_unit, "lead_unit"),
+        leader=_user(payload.leader, "leader"), product=payload.product or "", deadline=payload.deadline,
+        recurrence=payload.recurrence, coordinators=_coordinators(payload.coordinators),
+        assigning_unit=_unit(payload.assigning_unit, "assigning_unit"), description=payload.description,
+        assigned_on=payload.assigned_on,
+    )
+    return 201, _detail(request, task.pk)
+
+
+@router.get("/{int:task_id}", response=TaskDetailOut, summary="One task with its timeline")
+def task_detail(request: HttpRequest, task_id: int, as_of: dt.date | None = None):
+    return _detail(request, task_id, as_of)
+
+
+@router.post("/{int:task_id}/delegate", response={201: TaskDetailOut}, summary="Hand part of the task to a unit below")
+def delegate_task(request: HttpRequest, task_id: int, payload: DelegateIn):
+    parent = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    child = services.task_delegate(
+        actor=request.user, parent=parent, lead_unit=_unit(payload.lead_unit, "lead_unit"), title=payload.title or "",
+        product=payload.product or "", leader=_user(payload.leader, "leader"), deadline=payload.deadline,
+        coordinators=_coordinators(payload.coordinators), description=payload.description)
+    return 201, _detail(request, child.pk)
+
+
+@router.post("/{int:task_id}/transitions", response=TaskDetailOut, summary="Start, submit, complete, return or cancel")
+def transition_task(request: HttpRequest, task_id: int, payload: TransitionIn):
+    task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    services.task_transition(actor=request.user, task=task, name=payload.name, reason=payload.reason,
+                             expected_version=payload.version)
+    return _detail(request, task_id)
+
+
+@router.post("/{int:task_id}/progress", response={201: ProgressOut}, summary="Report progress, with evidence files")
+def report_progress(request: HttpRequest, task_id: int, percent: Form[int], text: Form[str],
+                    version: Form[int | None] = None, files: File[list[UploadedFile]] = None):
+    task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    report = services.progress_report(actor=request.user, task=task, percent=percent, text=text, files=files or [],
+                                      expected_version=version)
+    return 201, report
+
+
+@router.get("/{int:task_id}/progress", response=list[ProgressOut], summary="The task's progress reports")
+def list_progress(request: HttpRequest, task_id: int):
+    task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    return task.progress_reports.prefetch_related("evidence").order_by("reported_at")
+
+
+@router.post("/{int:task_id}/extensions", response={201: ExtensionOut}, summary="Ask for more time")
+def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn):
+    task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    return 201, services.extension_request(actor=request.user, task=task, requested_deadline=payload.requested_deadline,
+                                           reason=payload.reason)
+
+
+@router.post("/{int:task_id}/extensions/{int:extension_id}/decision", response=ExtensionOut,
+             summary="Approve or refuse a request for more time")
+def decide_extension(request: HttpRequest, task_id: int, extension_id: int, payload: DecisionIn):
+    task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    extension = Extension.objects.filter(pk=extension_id, task=task).first()
+    if extension is None:
+        raise NotFound(f"No request {extension_id} on task {task_id}.")
+    return services.extension_decide(actor=request.user, extension=extension, approve=payload.approve, note=payload.note)

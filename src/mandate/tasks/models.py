@@ -1,0 +1,152 @@
+"""Tasks of directives, their progress, extensions and timeline."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class TaskState(models.TextChoices):
+    ASSIGNED = "assigned", "Assigned"
+    IN_PROGRESS = "in_progress", "In progress"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+OPEN_STATES = (TaskState.ASSIGNED, TaskState.IN_PROGRESS, TaskState.SUBMITTED, TaskState.RETURNED)
+
+
+class Task(models.Model):
+    """One task: clear person, work, time, responsibility (one lead unit), product and authority."""
+
+    document = models.ForeignKey("documents.Document", on_delete=models.PROTECT, related_name="tasks")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    title = models.CharField(max_length=500)
+    search_title = models.CharField(max_length=600)
+    description = models.TextField(blank=True)
+    assigning_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="assigned_tasks")
+    lead_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="led_tasks")
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tasks_in_charge")
+    product = models.CharField(max_length=500)
+    assigned_on = models.DateField()
+    deadline = models.DateField(null=True, blank=True)
+    original_deadline = models.DateField(null=True, blank=True)
+    recurrence = models.CharField(max_length=64, blank=True, help_text="e.g. monthly; a recurring task may have no deadline")
+    state = models.CharField(max_length=16, choices=TaskState.choices, default=TaskState.ASSIGNED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    submitted_on = models.DateField(null=True, blank=True, help_text="when the lead unit last submitted its result")
+    completed_on = models.DateField(null=True, blank=True, help_text="the date of the accepted submission")
+    cancelled_on = models.DateField(null=True, blank=True)
+    extension_count = models.PositiveSmallIntegerField(default=0)
+    confidential = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(deadline__isnull=False) | ~Q(recurrence=""), name="task_clear_time"),
+            models.CheckConstraint(condition=~Q(title=""), name="task_clear_work"),
+            models.CheckConstraint(condition=~Q(product=""), name="task_clear_product"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="task_progress_percent"),
+            models.CheckConstraint(
+                condition=Q(state="completed", completed_on__isnull=False) | (~Q(state="completed") & Q(completed_on__isnull=True)),
+                name="task_completed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(state="cancelled", cancelled_on__isnull=False) | (~Q(state="cancelled") & Q(cancelled_on__isnull=True)),
+                name="task_cancelled_has_date",
+            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="task_not_own_parent"),
+        ]
+        indexes = [
+            models.Index(fields=["lead_unit", "deadline"], name="task_lead_deadline_idx"),
+            models.Index(fields=["state", "deadline"], name="task_state_deadline_idx"),
+            models.Index(fields=["document"], name="task_document_idx"),
+            models.Index(fields=["assigning_unit", "assigned_on"], name="task_assigning_idx"),
+            models.Index(fields=["deadline", "id"], name="task_deadline_id_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+class TaskCoordinator(models.Model):
+    """A unit that coordinates; the lead alone answers for the task."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations")
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="coordinated_tasks")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "unit"], name="task_coordinator_unique")]
+
+
+class ProgressReport(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress_reports")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField()
+    percent = models.PositiveSmallIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(percent__lte=100), name="progress_report_percent")]
+        indexes = [models.Index(fields=["task", "reported_at"], name="progress_task_time_idx")]
+
+
+class Evidence(models.Model):
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100)
+    sha256 = models.CharField(max_length=64)
+
+
+class ExtensionState(models.TextChoices):
+    PENDING = "pending", "Pending"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Extension(models.Model):
+    """A request for more time, decided by the assigning side; it keeps the deadline it replaced."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extensions")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    previous_deadline = models.DateField()
+    requested_deadline = models.DateField()
+    reason = models.TextField()
+    state = models.CharField(max_length=16, choices=ExtensionState.choices, default=ExtensionState.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(requested_deadline__gt=models.F("previous_deadline")), name="extension_moves_later"),
+            models.CheckConstraint(condition=~Q(reason=""), name="extension_has_reason"),
+            models.UniqueConstraint(fields=["task"], condition=Q(state="pending"), name="extension_one_pending"),
+        ]
+
+
+class TaskEvent(models.Model):
+    """One line of a task's timeline: creation, status change, delegation, extension, reorganization."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=32)
+    from_state = models.CharField(max_length=16, blank=True)
+    to_state = models.CharField(max_length=16, blank=True)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["task", "at"], name="task_event_time_idx")]

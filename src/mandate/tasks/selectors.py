@@ -1,0 +1,120 @@
+"""Reads of tasks. Every status comes from `status_expression`, the one definition of the rule."""
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from mandate.accounts import permissions
+from mandate.core.errors import NotFound, invalid
+from mandate.core.text import search_terms
+from mandate.documents.models import Document
+from mandate.orgs.models import Unit
+from mandate.orgs.selectors import unit_subtree_ids
+from mandate.tasks.models import Extension, Task, TaskEvent
+from mandate.tasks.status import STATUS_FILTERS, Status, status_of
+from mandate.tasks.status_sql import status_expression
+
+
+@dataclass(frozen=True)
+class TaskFilters:
+    as_of: dt.date
+    status: str | None = None
+    lead_unit: Unit | None = None
+    subtree: bool = False
+    assigning_unit: Unit | None = None
+    document: Document | None = None
+    deadline_from: dt.date | None = None
+    deadline_to: dt.date | None = None
+    q: str | None = None
+    leader_id: int | None = None
+
+
+def tasks_with_status(*, as_of: dt.date) -> QuerySet[Task]:
+    """Tasks assigned by `as_of`, each annotated with its status on that date."""
+    return Task.objects.filter(assigned_on__lte=as_of).annotate(status=status_expression(as_of=as_of))
+
+
+def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
+    tasks = permissions.visible_tasks(user, tasks_with_status(as_of=filters.as_of))
+    if filters.status:
+        statuses = STATUS_FILTERS.get(filters.status)
+        if statuses is None:
+            raise invalid("status", f"'{filters.status}' is not one of {', '.join(STATUS_FILTERS)}")
+        tasks = tasks.filter(status__in=[s.value for s in statuses])
+    else:
+        tasks = tasks.exclude(status=Status.CANCELLED.value)
+    if filters.lead_unit is not None:
+        if filters.subtree:
+            tasks = tasks.filter(lead_unit__in=unit_subtree_ids(unit=filters.lead_unit, as_of=filters.as_of))
+        else:
+            tasks = tasks.filter(lead_unit=filters.lead_unit)
+    if filters.assigning_unit is not None:
+        tasks = tasks.filter(assigning_unit=filters.assigning_unit)
+    if filters.document is not None:
+        tasks = tasks.filter(document=filters.document)
+    if filters.deadline_from:
+        tasks = tasks.filter(deadline__gte=filters.deadline_from)
+    if filters.deadline_to:
+        tasks = tasks.filter(deadline__lte=filters.deadline_to)
+    if filters.leader_id:
+        tasks = tasks.filter(leader_id=filters.leader_id)
+    if filters.q:
+        for term in search_terms(filters.q):
+            tasks = tasks.filter(search_title__contains=term)
+    return tasks.select_related("lead_unit", "assigning_unit", "leader", "document").order_by("deadline", "id")
+
+
+def status_counts(*, user, filters: TaskFilters) -> dict[str, int]:
+    """How many tasks of each status, with the official report's totals."""
+    rows = tasks_list(user=user, filters=TaskFilters(**{**filters.__dict__, "status": None})).order_by()
+    counts = {status.value: 0 for status in Status if status != Status.CANCELLED}
+    for row in rows.values("status").annotate(n=Count("id")):
+        counts[row["status"]] = row["n"]
+    counts["completed"] = counts["completed_on_time"] + counts["completed_late"]
+    counts["not_completed"] = counts["overdue"] + counts["due_soon"] + counts["within_deadline"]
+    counts["assigned"] = counts["completed"] + counts["not_completed"]
+    return counts
+
+
+def task_get(*, user, task_id: int, as_of: dt.date) -> Task:
+    tasks = Task.objects.annotate(status=status_expression(as_of=as_of))
+    task = (permissions.visible_tasks(user, tasks).filter(pk=task_id)
+            .select_related("lead_unit", "assigning_unit", "leader", "document", "parent").first())
+    if task is None:
+        raise NotFound(f"No task {task_id} that you may see.")
+    return task
+
+
+def task_status(task: Task, *, as_of: dt.date) -> Status:
+    """The Python side of the rule, for one task already in memory."""
+    return status_of(deadline=task.deadline, completed_on=task.completed_on, cancelled_on=task.cancelled_on,
+                     as_of=as_of, warning_days=task.lead_unit.due_soon_window())
+
+
+def task_timeline(*, task: Task) -> QuerySet[TaskEvent]:
+    return task.events.select_related("actor").order_by("at", "id")
+
+
+def task_children_progress(*, task: Task, as_of: dt.date) -> dict:
+    """The delegated parts of a task and how far they have come."""
+    children = list(Task.objects.filter(parent=task).annotate(status=status_expression(as_of=as_of))
+                     .select_related("lead_unit").order_by("lead_unit__code", "id"))
+    done = sum(1 for child in children if child.status in (Status.COMPLETED_ON_TIME, Status.COMPLETED_LATE))
+    average = round(sum(child.progress for child in children) / len(children)) if children else None
+    return {"children": children, "done": done, "count": len(children), "average_progress": average}
+
+
+def task_extensions(*, task: Task) -> QuerySet[Extension]:
+    return task.extensions.select_related("requested_by", "decided_by").order_by("requested_at")
+
+
+def task_coordinators(*, task: Task) -> list[Unit]:
+    return [c.unit for c in task.coordinations.select_related("unit").order_by("unit__code")]
+
+
+def overdue_by_unit(*, user, filters: TaskFilters, limit: int = 10) -> list[dict]:
+    """Units with the most overdue tasks: who lags."""
+    rows = (tasks_list(user=user, filters=TaskFilters(**{**filters.__dict__, "status": "overdue"})).order_by()
+            .values("lead_unit__code", "lead_unit__name").annotate(n=Count("id")).order_by("-n", "lead_unit__code")[:limit])
+    return [{"code": r["lead_unit__code"], "name": r["lead_unit__name"], "overdue": r["n"]} for r in rows]
+

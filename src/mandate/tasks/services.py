@@ -1,0 +1,249 @@
+"""Every write on tasks: create, delegate, move through the workflow, report progress, extend."""
+import datetime as dt
+import hashlib
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+
+from mandate.accounts import permissions
+from mandate.audit.services import audit_record
+from mandate.core import clock
+from mandate.core.errors import Conflict, DomainError, FieldError, invalid
+from mandate.core.text import nfc, searchable
+from mandate.documents.models import Document
+from mandate.orgs.models import Unit
+from mandate.orgs.selectors import unit_subtree_ids
+from mandate.tasks.clears import Draft, require_clear
+from mandate.tasks.models import (
+    Evidence, Extension, ExtensionState, ProgressReport, Task, TaskCoordinator, TaskEvent, TaskState,
+)
+from mandate.tasks.transitions import TRANSITIONS
+
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+
+
+def task_snapshot(task: Task) -> dict:
+    return {
+        "title": task.title, "state": task.state, "lead_unit": task.lead_unit.code, "assigning_unit": task.assigning_unit.code,
+        "leader": task.leader.username, "deadline": task.deadline, "original_deadline": task.original_deadline,
+        "recurrence": task.recurrence, "product": task.product, "progress": task.progress, "completed_on": task.completed_on,
+        "cancelled_on": task.cancelled_on, "document": task.document.number_text, "version": task.version,
+        "coordinators": sorted(c.unit.code for c in task.coordinations.select_related("unit")),
+    }
+
+
+def _event(task: Task, *, actor, kind: str, at: dt.datetime, note: str = "", from_state: str = "", to_state: str = "",
+           data: dict | None = None) -> TaskEvent:
+    return TaskEvent.objects.create(task=task, actor=actor, kind=kind, at=at, note=note, from_state=from_state,
+                                    to_state=to_state, data=data or {})
+
+
+def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit | None, leader, product: str,
+                deadline: dt.date | None = None, recurrence: str = "", coordinators: list[Unit] | tuple = (),
+                assigning_unit: Unit | None = None, description: str = "", assigned_on: dt.date | None = None,
+                parent: Task | None = None) -> Task:
+    """Assign a task clear in all six ways; refuse it naming every clear it misses."""
+    title, product, description, recurrence = nfc(title or ""), nfc(product or ""), nfc(description or ""), nfc(recurrence or "")
+    assigned_on = assigned_on or (document.issued_on if document and document.issued_on else None) or clock.today()
+    coordinators = tuple(coordinators)
+    require_clear(Draft(leader=leader, title=title, deadline=deadline, recurrence=recurrence, lead_unit=lead_unit,
+                        coordinators=coordinators, product=product, document=document, assigned_on=assigned_on))
+    assigning_unit = assigning_unit or (parent.lead_unit if parent else document.issuing_unit)
+    if assigning_unit is None:
+        raise invalid("assigning_unit", f"{document.number_text} is not registered with an issuing unit; name the assigning unit")
+    permissions.require(permissions.can_assign(actor, assigning_unit), f"You may not assign tasks for {assigning_unit.name}.")
+    errors = [FieldError(name, f"{unit.name} is closed on {assigned_on.isoformat()}")
+              for name, unit in [("lead_unit", lead_unit), *(("coordinators", c) for c in coordinators)]
+              if not unit.is_valid_on(assigned_on)]
+    if errors:
+        raise DomainError("The task names a unit that does not exist on its assignment date.", errors)
+    moment = clock.now()
+    with transaction.atomic():
+        task = Task.objects.create(
+            document=document, parent=parent, title=title, search_title=searchable(title), description=description,
+            assigning_unit=assigning_unit, lead_unit=lead_unit, leader=leader, product=product, assigned_on=assigned_on,
+            deadline=deadline, original_deadline=deadline, recurrence=recurrence,
+            confidential=document.confidential or bool(parent and parent.confidential),
+            created_by=actor, created_at=moment, updated_at=moment,
+        )
+        TaskCoordinator.objects.bulk_create([TaskCoordinator(task=task, unit=unit) for unit in coordinators])
+        _event(task, actor=actor, kind="delegated" if parent else "assigned", at=moment, to_state=task.state,
+               data={"lead_unit": lead_unit.code, "deadline": deadline.isoformat() if deadline else None})
+        if parent is not None:
+            _event(parent, actor=actor, kind="delegated_part", at=moment,
+                   note=f"{lead_unit.name}: {title}", data={"child": task.pk, "lead_unit": lead_unit.code})
+        audit_record(actor=actor, action="task.create", obj=task, after=task_snapshot(task))
+    return task
+
+
+def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, product: str, leader,
+                  deadline: dt.date | None = None, coordinators: list[Unit] | tuple = (), description: str = "") -> Task:
+    """Hand part of a task to a unit below its lead unit, as a child task."""
+    permissions.require(permissions.can_act_as_lead(actor, parent), "Only the lead unit may delegate its task.")
+    if not parent.is_open:
+        raise invalid("parent", f"the task is {parent.get_state_display().lower()}; only an open task can be delegated")
+    if lead_unit is not None:
+        below = unit_subtree_ids(unit=parent.lead_unit, as_of=clock.today())
+        if lead_unit.pk == parent.lead_unit_id or not Unit.objects.filter(pk=lead_unit.pk, pk__in=below).exists():
+            raise invalid("lead_unit", f"{lead_unit.name} is not below {parent.lead_unit.name}")
+    if deadline and parent.deadline and deadline > parent.deadline:
+        raise invalid("deadline", f"a delegated part cannot be due after its task ({parent.deadline.isoformat()})")
+    return task_create(actor=actor, document=parent.document, title=title, lead_unit=lead_unit, leader=leader, product=product,
+                       deadline=deadline or parent.deadline, recurrence=parent.recurrence if not deadline else "",
+                       coordinators=coordinators, assigning_unit=parent.lead_unit, description=description,
+                       assigned_on=clock.today(), parent=parent)
+
+
+def _lock(task: Task, expected_version: int | None) -> Task:
+    """Re-read the task under a row lock; refuse when the caller edited an older version."""
+    current = Task.objects.select_for_update().select_related("lead_unit", "assigning_unit", "leader", "document").get(pk=task.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise Conflict(f"The task was changed by someone else (version {current.version}, you had {expected_version}); reload it.",
+                       [FieldError("version", f"current version is {current.version}", "stale")])
+    return current
+
+
+def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.date | None = None,
+                    expected_version: int | None = None) -> Task:
+    """Move a task one step along its workflow; `on` is the date the step counts from (today by default)."""
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise invalid("transition", f"'{name}' is not one of {', '.join(TRANSITIONS)}")
+    reason = nfc(reason or "")
+    with transaction.atomic():
+        task = _lock(task, expected_version)
+        allowed = permissions.can_act_as_lead(actor, task) if transition.side == "lead" else permissions.can_decide(actor, task)
+        side = "the lead unit" if transition.side == "lead" else "the leaders of the assigning unit"
+        permissions.require(allowed, f"Only {side} may {name} this task.")
+        if task.state not in transition.sources:
+            raise Conflict(f"A {task.get_state_display().lower()} task cannot be {name}ed.",
+                           [FieldError("transition", f"not allowed from '{task.state}'", "state")])
+        if transition.needs_reason and not reason:
+            raise invalid("reason", f"is required to {name} a task", "required")
+        before = task_snapshot(task)
+        moment = clock.now()
+        day = on or clock.local_date(moment)
+        previous = task.state
+        task.state = transition.target
+        if name == "submit":
+            task.submitted_on = day
+        elif name == "complete":
+            task.completed_on = task.submitted_on or day
+            task.progress = 100
+        elif name == "cancel":
+            task.cancelled_on = day
+        task.version = F("version") + 1
+        task.updated_at = moment
+        task.save(update_fields=["state", "submitted_on", "completed_on", "cancelled_on", "progress", "version", "updated_at"])
+        task.refresh_from_db()
+        _event(task, actor=actor, kind=name, at=moment, note=reason, from_state=previous, to_state=task.state)
+        if name == "cancel":
+            Extension.objects.filter(task=task, state=ExtensionState.PENDING).update(
+                state=ExtensionState.WITHDRAWN, decided_at=moment, decision_note="the task was cancelled")
+        audit_record(actor=actor, action=f"task.{name}", obj=task, before=before, after=task_snapshot(task))
+    return task
+
+
+def progress_report(*, actor, task: Task, percent: int, text: str, files: list[UploadedFile] | tuple = (),
+                    expected_version: int | None = None) -> ProgressReport:
+    """Record how far the lead unit has come, with its evidence."""
+    text = nfc(text or "")
+    errors = []
+    if percent is None or not 0 <= percent <= 100:
+        errors.append(FieldError("percent", "must be a whole number from 0 to 100"))
+    if not text:
+        errors.append(FieldError("text", "is required: say what was done", "required"))
+    for upload in files:
+        if upload.size > MAX_EVIDENCE_BYTES:
+            errors.append(FieldError("files", f"{upload.name} is {upload.size} bytes; the limit is {MAX_EVIDENCE_BYTES}"))
+    if errors:
+        raise DomainError("The progress report cannot be saved.", errors)
+    with transaction.atomic():
+        task = _lock(task, expected_version)
+        permissions.require(permissions.can_act_as_lead(actor, task), "Only the lead unit may report progress on this task.")
+        if not task.is_open:
+            raise Conflict(f"The task is {task.get_state_display().lower()}; progress can no longer be reported.")
+        moment = clock.now()
+        report = ProgressReport.objects.create(task=task, author=actor, reported_at=moment, percent=percent, text=text)
+        for upload in files:
+            digest = hashlib.sha256()
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+            Evidence.objects.create(report=report, file=upload, name=nfc(upload.name or "file")[:255], size=upload.size,
+                                    content_type=upload.content_type or "application/octet-stream", sha256=digest.hexdigest())
+        before = task_snapshot(task)
+        previous = task.state
+        if task.state in (TaskState.ASSIGNED, TaskState.RETURNED):
+            task.state = TaskState.IN_PROGRESS
+        task.progress = percent
+        task.version = F("version") + 1
+        task.updated_at = moment
+        task.save(update_fields=["state", "progress", "version", "updated_at"])
+        task.refresh_from_db()
+        _event(task, actor=actor, kind="progress", at=moment, note=text, from_state=previous, to_state=task.state,
+               data={"percent": percent, "report": report.pk, "files": len(files)})
+        audit_record(actor=actor, action="task.progress", obj=task, before=before, after=task_snapshot(task))
+    return report
+
+
+def extension_request(*, actor, task: Task, requested_deadline: dt.date, reason: str) -> Extension:
+    """Ask the assigning side for more time."""
+    reason = nfc(reason or "")
+    with transaction.atomic():
+        task = _lock(task, None)
+        permissions.require(permissions.can_act_as_lead(actor, task), "Only the lead unit may ask for more time.")
+        if not task.is_open:
+            raise Conflict(f"The task is {task.get_state_display().lower()}; it needs no more time.")
+        errors = []
+        if task.deadline is None:
+            errors.append(FieldError("requested_deadline", "a recurring task has no deadline to extend"))
+        elif requested_deadline is None or requested_deadline <= task.deadline:
+            errors.append(FieldError("requested_deadline", f"must be after the current deadline {task.deadline.isoformat()}"))
+        if not reason:
+            errors.append(FieldError("reason", "is required: say why more time is needed", "required"))
+        if Extension.objects.filter(task=task, state=ExtensionState.PENDING).exists():
+            errors.append(FieldError("task", "already has a request for more time waiting for a decision", "pending"))
+        if errors:
+            raise DomainError("The request for more time cannot be made.", errors)
+        moment = clock.now()
+        extension = Extension.objects.create(task=task, requested_by=actor, requested_at=moment, previous_deadline=task.deadline,
+                                             requested_deadline=requested_deadline, reason=reason)
+        _event(task, actor=actor, kind="extension_requested", at=moment, note=reason,
+               data={"extension": extension.pk, "requested_deadline": requested_deadline.isoformat()})
+        audit_record(actor=actor, action="extension.request", obj=extension,
+                     after={"task": task.pk, "previous_deadline": task.deadline, "requested_deadline": requested_deadline,
+                            "reason": reason})
+    return extension
+
+
+def extension_decide(*, actor, extension: Extension, approve: bool, note: str = "") -> Extension:
+    """Approve (the deadline moves, the original stays on record) or refuse (a note is required)."""
+    note = nfc(note or "")
+    with transaction.atomic():
+        extension = Extension.objects.select_for_update().get(pk=extension.pk)
+        task = _lock(extension.task, None)
+        permissions.require(permissions.can_decide(actor, task), "Only the leaders of the assigning unit may decide on more time.")
+        if extension.state != ExtensionState.PENDING:
+            raise Conflict(f"This request was already {extension.get_state_display().lower()}.")
+        if not approve and not note:
+            raise invalid("note", "is required when refusing: say why", "required")
+        moment = clock.now()
+        before = task_snapshot(task)
+        extension.state = ExtensionState.APPROVED if approve else ExtensionState.REFUSED
+        extension.decided_by, extension.decided_at, extension.decision_note = actor, moment, note
+        extension.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
+        if approve:
+            task.deadline = extension.requested_deadline
+            task.extension_count = F("extension_count") + 1
+            task.version = F("version") + 1
+            task.updated_at = moment
+            task.save(update_fields=["deadline", "extension_count", "version", "updated_at"])
+            task.refresh_from_db()
+        _event(task, actor=actor, kind="extension_approved" if approve else "extension_refused", at=moment, note=note,
+               data={"extension": extension.pk, "previous_deadline": extension.previous_deadline.isoformat(),
+                     "requested_deadline": extension.requested_deadline.isoformat()})
+        audit_record(actor=actor, action="extension.approve" if approve else "extension.refuse", obj=extension,
+                     before=before, after=task_snapshot(task))
+    return extension

@@ -1,0 +1,68 @@
+"""Fixtures shared by the whole suite: the country loaded once per database, users with roles."""
+import datetime as dt
+import itertools
+
+import pytest
+
+from mandate.accounts.models import Role, User
+from mandate.accounts.services import membership_grant, token_create
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real country (10,911 units) once; tests run in transactions on top of it."""
+    from mandate.orgs.services import territory_load
+
+    with django_db_blocker.unblock():
+        territory_load(actor=None)
+
+
+@pytest.fixture
+def unit():
+    from mandate.orgs.models import Unit
+
+    return lambda code: Unit.objects.get(code=code)
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role: str | None = None, unit_code: str | None = None, **fields) -> User:
+        from mandate.orgs.models import Unit
+
+        user = User.objects.create_user(username=fields.pop("username", f"user{next(_numbers)}"), password="x" * 12, **fields)
+        if role:
+            membership_grant(actor=None, user=user, unit=Unit.objects.get(code=unit_code), role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def api(client):
+    """A JSON client that acts as a user through a bearer token."""
+
+    class Api:
+        def __init__(self):
+            self.headers = {}
+
+        def login(self, user):
+            self.headers = {"HTTP_AUTHORIZATION": f"Bearer {token_create(actor=None, user=user)}"}
+            return self
+
+        def get(self, path, **params):
+            return client.get(f"/api/v1{path}", params, **self.headers)
+
+        def post(self, path, data=None, **extra):
+            return client.post(f"/api/v1{path}", data or {}, content_type="application/json", **self.headers, **extra)
+
+        def post_form(self, path, data):
+            return client.post(f"/api/v1{path}", data, **self.headers)
+
+    return Api()
+
+
+@pytest.fixture
+def day():
+    return dt.date
