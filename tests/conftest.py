@@ -66,3 +66,17 @@ def api(client):
 @pytest.fixture
 def day():
     return dt.date
+
+
+@pytest.fixture
+def freeze(monkeypatch):
+    """Set the application's clock: freeze(dt.date(2025, 8, 1)) or freeze(a datetime)."""
+    from mandate.core import clock
+
+    def set_clock(moment):
+        if not isinstance(moment, dt.datetime):
+            moment = dt.datetime.combine(moment, dt.time(9, 0), tzinfo=clock.VIETNAM)
+        monkeypatch.setattr(clock, "now", lambda: moment)
+        return moment
+
+    return set_clock

@@ -1,4 +1,29 @@
 """The page routes of every app, in one list."""
 from django.urls import path
 
-urlpatterns: list = []
+from mandate.accounts import views as accounts
+from mandate.documents import views as documents
+from mandate.orgs import views as orgs
+from mandate.tasks import views as tasks
+
+urlpatterns: list = [
+    path("", tasks.dashboard, name="dashboard"),
+    path("login/", accounts.login, name="login"),
+    path("logout/", accounts.logout, name="logout"),
+    path("people/search/", accounts.user_search, name="user_search"),
+    path("tasks/", tasks.task_list, name="tasks"),
+    path("tasks/new/", tasks.task_create, name="task_create"),
+    path("tasks/new/check/", tasks.task_check, name="task_check"),
+    path("tasks/<int:task_id>/", tasks.task_detail, name="task_detail"),
+    path("tasks/<int:task_id>/progress/", tasks.task_progress, name="task_progress"),
+    path("tasks/<int:task_id>/transition/", tasks.task_transition, name="task_transition"),
+    path("tasks/<int:task_id>/delegate/", tasks.task_delegate, name="task_delegate"),
+    path("tasks/<int:task_id>/extensions/", tasks.task_extension_request, name="task_extension_request"),
+    path("tasks/<int:task_id>/extensions/<int:extension_id>/decision/", tasks.task_extension_decide,
+         name="task_extension_decide"),
+    path("documents/", documents.document_list, name="documents"),
+    path("documents/new/", documents.document_register, name="document_register"),
+    path("documents/<int:document_id>/", documents.document_detail, name="document_detail"),
+    path("units/", orgs.unit_tree, name="units"),
+    path("units/search/", orgs.unit_search, name="unit_search"),
+]

@@ -2,7 +2,7 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import File, Query, Router, Schema
+from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -63,6 +63,18 @@ class DocumentDetailOut(DocumentOut):
     text: str
     relations: list[RelationOut]
     task_count: int
+
+    @staticmethod
+    def resolve_relations(document) -> list[dict]:
+        return [
+            {"kind": r.kind, "direction": "outgoing" if r.source_id == document.pk else "incoming",
+             "document": r.target if r.source_id == document.pk else r.source}
+            for r in selectors.document_relations(document=document)
+        ]
+
+    @staticmethod
+    def resolve_task_count(document) -> int:
+        return document.tasks.count()
 
 
 class RelationIn(Schema):
@@ -127,22 +139,12 @@ def create_document(request: HttpRequest, payload: DocumentIn):
         actor=request.user, issuing_unit=unit_get(code=payload.issuing_unit), type=payload.type, issued_on=payload.issued_on,
         title=payload.title, number=payload.number, signer=payload.signer, text=payload.text,
         confidential=payload.confidential, relations=_relation_specs(request, payload.relations))
-    return 201, _detail(request, document)
-
-
-def _detail(request, document) -> dict:
-    relations = [
-        {"kind": r.kind, "direction": "outgoing" if r.source_id == document.pk else "incoming",
-         "document": r.target if r.source_id == document.pk else r.source}
-        for r in selectors.document_relations(document=document)
-    ]
-    return {**DocumentOut.from_orm(document).dict(), "text": document.text, "relations": relations,
-            "task_count": document.tasks.count()}
+    return Status(201, document)
 
 
 @router.get("/{int:document_id}", response=DocumentDetailOut, summary="One document with its relations")
 def document_detail(request: HttpRequest, document_id: int):
-    return _detail(request, selectors.document_get(user=request.user, document_id=document_id))
+    return selectors.document_get(user=request.user, document_id=document_id)
 
 
 @router.post("/{int:document_id}/relations", response={201: DocumentDetailOut}, summary="Relate the document to another")
@@ -150,11 +152,11 @@ def add_relation(request: HttpRequest, document_id: int, payload: RelationIn):
     document = selectors.document_get(user=request.user, document_id=document_id)
     spec = _relation_specs(request, [payload])[0]
     services.document_relation_add(actor=request.user, source=document, spec=spec)
-    return 201, _detail(request, document)
+    return Status(201, document)
 
 
 @router.post("/{int:document_id}/attachments", response={201: dict}, summary="Attach a file to the document")
 def add_attachment(request: HttpRequest, document_id: int, file: File[UploadedFile]):
     document = selectors.document_get(user=request.user, document_id=document_id)
     attachment = services.attachment_add(actor=request.user, document=document, upload=file)
-    return 201, {"id": attachment.pk, "name": attachment.name, "size": attachment.size, "sha256": attachment.sha256}
+    return Status(201, {"id": attachment.pk, "name": attachment.name, "size": attachment.size, "sha256": attachment.sha256})

@@ -26,6 +26,9 @@ class Document(models.Model):
         "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         help_text="whose sequence the number belongs to: a Standing Committee numbers as its party committee",
     )
+    number_period = models.CharField(
+        max_length=32, blank=True, help_text="the sequence's period: term:<id> (party) or year:<yyyy> (state)"
+    )
     term = models.ForeignKey("orgs.Term", null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
     issued_on = models.DateField(null=True, blank=True)
     signer = models.CharField(max_length=255, blank=True)
@@ -39,7 +42,7 @@ class Document(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["numbering_unit", "number_key"], condition=Q(numbering_unit__isnull=False),
+                fields=["numbering_unit", "number_period", "number_key"], condition=Q(numbering_unit__isnull=False),
                 name="document_number_unique_per_sequence",
             ),
             models.CheckConstraint(condition=Q(registered=False) | Q(issued_on__isnull=False), name="registered_document_has_date"),

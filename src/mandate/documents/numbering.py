@@ -202,6 +202,8 @@ class DocumentNumber:
             raise NumberFormatError(f"year {self.year} is out of range")
         if self.type is None and self.year is None and canonical_type(self.issuer):
             raise NumberFormatError(f"issuer {self.issuer!r} reads as a type code")
+        if self.type is None and self.office is None and _split_joined(self.issuer):
+            raise NumberFormatError(f"issuer {self.issuer!r} reads as a type code joined to an issuer")
 
     def format(self) -> str:
         """Canonical spelling; numbers below 10 get a leading zero, as both systems write them."""
@@ -257,8 +259,19 @@ def _party(match: re.Match) -> DocumentNumber:
     return DocumentNumber(int(number), canonical, canonical_issuer(issuer), system="party")
 
 
+def _split_joined(code: str) -> tuple[str, str] | None:
+    """"QĐUBND" → ("QĐ", "UBND"): PDF text often loses the hyphen between type and issuer."""
+    for length in range(min(4, len(code) - 1), 0, -1):
+        head, tail = code[:length], code[length:]
+        if canonical_type(head) and fold_code(tail) in _ISSUERS_BY_FOLD:
+            return head, tail
+    return None
+
+
 def _state_with_year(match: re.Match) -> DocumentNumber:
     number, year, first, second, rest = match.groups()
+    if second is None and (joined := _split_joined(first)):
+        first, second = joined
     type_code = canonical_type(first) if second else None
     if type_code is not None:
         issuer, office = second, rest
@@ -270,6 +283,8 @@ def _state_with_year(match: re.Match) -> DocumentNumber:
 
 def _state(match: re.Match) -> DocumentNumber:
     number, first, tail = match.groups()
+    if tail is None and (joined := _split_joined(first)):
+        first, tail = joined
     second, _, rest = (tail or "").partition("-")
     type_code = canonical_type(first) if second else None
     if type_code is not None:

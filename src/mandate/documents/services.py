@@ -123,13 +123,13 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
             parsed = _compose(issuing_unit=issuing_unit, system=system, type_code=type_code, number=sequence.last_number,
                               issued_on=issued_on, office=office)
         key = number_key(parsed)
-        if Document.objects.filter(numbering_unit=owner, number_key=key).exists():
+        if Document.objects.filter(numbering_unit=owner, number_period=period, number_key=key).exists():
             raise DomainError(f"{parsed.format()} is already registered for {owner.name}.",
                               [FieldError("number", f"{parsed.format()} is already registered", "unique")], status=409)
         document = Document.objects.create(
             registered=True, system=parsed.system, number=parsed.number, type=parsed.type or "", issuer_code=parsed.issuer,
             office_code=parsed.office or "", year=parsed.year, number_text=parsed.format(), number_key=key,
-            issuing_unit=issuing_unit, numbering_unit=owner, term=term, issued_on=issued_on, signer=signer, title=title,
+            issuing_unit=issuing_unit, numbering_unit=owner, number_period=period, term=term, issued_on=issued_on, signer=signer, title=title,
             search_title=searchable(parsed.format(), title), text=text, confidential=confidential,
             created_by=actor, created_at=clock.now(),
         )

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import _MONTH, _MONTHS, end_of_month, fallback_parse, find_dates, month_before
+from .dates import _MONTH, _MONTHS, DateMention, end_of_month, fallback_parse, find_dates, month_before
 
 
 @dataclass(frozen=True)
@@ -71,20 +71,31 @@ _RECURRENCE = re.compile(
 )
 
 
-def find_deadline(text: str, language: str, default_year: int | None) -> Deadline | None:
-    """The first deadline phrase in `text` (a task's clause), or None."""
-    candidates = [c for c in (_day_deadline(text, default_year), _period_deadline(text),
-                              _loose_deadline(text, language, default_year), _relative(text))
-                  if c is not None]
-    return min(candidates, key=lambda c: c.start) if candidates else None
+def find_deadline(text: str, start: int, end: int, language: str, default_year: int | None,
+                  dates: list[DateMention]) -> Deadline | None:
+    """The first deadline phrase in text[start:end] (a task's clause), or None.
+
+    `dates` are the passage's day dates (found once per passage); a dated deadline wins
+    over a relative period or a recurrence, which only keep their phrase.
+    """
+    dated = [c for c in (_day_deadline(text, start, end, dates), _period_deadline(text, start, end),
+                         _loose_deadline(text, start, end, language, default_year)) if c is not None]
+    if dated:
+        return min(dated, key=lambda c: c.start)
+    return _relative(text, start, end)
 
 
-def _day_deadline(text: str, default_year: int | None) -> Deadline | None:
-    for mention in find_dates(text, default_year):
-        cue = _DAY_CUE.search(text, max(0, mention.start - 30), mention.start)
+def _day_deadline(text: str, start: int, end: int, dates: list[DateMention]) -> Deadline | None:
+    for mention in dates:
+        if mention.start < start or mention.end > end:
+            continue
+        cue = _DAY_CUE.search(text, max(start, mention.start - 30), mention.start)
         if cue is None or not _cue_is_word(text, cue.start()):
             continue
-        return Deadline(mention.day, text[cue.start():mention.end].strip(), cue.start(), mention.end)
+        raw = text[cue.start():mention.end].strip()
+        if raw.endswith(".") and not re.search(r"(?<!\w)[гр]\.$", raw):
+            raw = raw[:-1]  # the sentence's full stop, not "г." (year)
+        return Deadline(mention.day, raw, cue.start(), mention.end)
     return None
 
 
@@ -92,10 +103,15 @@ def _cue_is_word(text: str, start: int) -> bool:
     return start == 0 or not text[start - 1].isalnum()
 
 
-def _period_deadline(text: str) -> Deadline | None:
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _period_deadline(text: str, start: int, end: int) -> Deadline | None:
+    if not _YEAR.search(text, start, end):
+        return None  # every period pattern ends in a year
     best: Deadline | None = None
     for pattern, kind in _PERIODS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, start, end):
             if not _cue_is_word(text, match.start()):
                 continue
             day = _period_end(match, kind)
@@ -133,14 +149,14 @@ def _period_end(match: re.Match, kind: str) -> date | None:
 _LOOSE = re.compile(r"(?:до|by|before|no later than|trước)\s+(?P<phrase>[^\s,.;]+(?:\s+[^\s,.;]+){1,3})", re.I)
 
 
-def _loose_deadline(text: str, language: str, default_year: int | None) -> Deadline | None:
+def _loose_deadline(text: str, start: int, end: int, language: str, default_year: int | None) -> Deadline | None:
     """A cue followed by a month word the patterns missed; only then is dateparser asked."""
-    for match in _LOOSE.finditer(text):
+    for match in _LOOSE.finditer(text, start, end):
         phrase = match.group("phrase")
         words = phrase.lower().split()
         if not any(w.strip("0123456789") in _MONTHS for w in words[:2]):
             continue
-        if find_dates(phrase, default_year):
+        if find_dates(phrase, default_year, language):
             continue  # the day patterns already handle it
         day = fallback_parse(phrase, language, default_year)
         if day is not None:
@@ -148,8 +164,8 @@ def _loose_deadline(text: str, language: str, default_year: int | None) -> Deadl
     return None
 
 
-def _relative(text: str) -> Deadline | None:
-    found = [m for m in (_RELATIVE.search(text), _RECURRENCE.search(text)) if m]
+def _relative(text: str, start: int, end: int) -> Deadline | None:
+    found = [m for m in (_RELATIVE.search(text, start, end), _RECURRENCE.search(text, start, end)) if m]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())

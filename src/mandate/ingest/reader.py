@@ -6,14 +6,13 @@ import unicodedata
 from collections import Counter
 from typing import Protocol
 
-from .dates import find_dates
+from .dates import DateMention, find_dates, with_year
 from .language import LANGUAGES, detect_language
 from .references import Reference, find_references
 from .tasks import TaskDraft, extract_tasks
 
 _HEADER_NUMBER = re.compile(r"^[ \t|]*(?:Số|So|No\.?|№)\s*[:.]?\s*(?=\d)", re.I | re.M)
 _HEADER_ZONE = 1200
-_TITLE_LINE = re.compile(r"^[^a-zà-ỹа-яёіїєґ]*[A-ZĐÀ-ỸА-ЯЁІЇЄҐ][^a-zà-ỹа-яёіїєґ]{3,}$")
 
 
 class Matcher(Protocol):
@@ -25,11 +24,12 @@ def read(text: str, *, language: str | None = None, units: Matcher | None = None
     text = unicodedata.normalize("NFC", text)
     language = language if language in LANGUAGES else detect_language(text)
     header = _header(text)
-    default_year = _default_year(text, header)
-    dates = find_dates(text, default_year)
-    references = find_references(text, default_year, dates)
-    document = _document(text, header, references)
-    tasks = extract_tasks(text, language, default_year)
+    found = find_dates(text, None, language)
+    default_year = _default_year(text, header, found)
+    dates = with_year(found, default_year)
+    references = find_references(text, dates)
+    document = _document(text, header, references, dates)
+    tasks = extract_tasks(text, language, default_year, dates)
     return {
         "language": language,
         "document": document,
@@ -43,19 +43,20 @@ def _header(text: str) -> re.Match | None:
     return match
 
 
-def _default_year(text: str, header: re.Match | None) -> int | None:
+def _default_year(text: str, header: re.Match | None, dates: list[DateMention]) -> int | None:
     """A date without its year belongs to the document's year, else the text's usual one."""
+    years = [d.day.year for d in dates if d.day and d.year_given]
     if header:
-        dated = [d for d in find_dates(text[:_HEADER_ZONE + 300]) if d.day and d.year_given]
+        dated = [d.day.year for d in dates if d.day and d.year_given and d.start < _HEADER_ZONE + 300]
         if dated:
-            return dated[0].day.year
-    years = [d.day.year for d in find_dates(text) if d.day and d.year_given]
+            return dated[0]
     if not years:
         years = [int(y) for y in re.findall(r"(?<!\d)(20[0-4]\d|19[5-9]\d)(?!\d)", text)]
     return Counter(years).most_common(1)[0][0] if years else None
 
 
-def _document(text: str, header: re.Match | None, references: list[Reference]) -> dict | None:
+def _document(text: str, header: re.Match | None, references: list[Reference],
+              dates: list[DateMention]) -> dict | None:
     if header is None:
         return None
     own = next((r for r in references if r.number and header.end() <= r.end and r.start <= header.end() + 2), None)
@@ -63,7 +64,7 @@ def _document(text: str, header: re.Match | None, references: list[Reference]) -
         return None
     own.self_ = True
     own.raw = text[header.start():own.end].strip(" \t|")
-    dates_after = [d for d in find_dates(text[own.end:own.end + 300]) if d.day and d.year_given]
+    dates_after = [d for d in dates if d.day and d.year_given and own.end <= d.start < own.end + 300]
     if dates_after and not own.date:
         own.date = dates_after[0].day.isoformat()
     number = own.number
@@ -87,11 +88,16 @@ def _title(text: str, after: int) -> str | None:
             if title:
                 continue
             continue
-        if _TITLE_LINE.match(stripped) and not re.search(r"\d{1,2}\s+tháng|ngày", stripped):
+        if _is_title_line(stripped):
             title.append(stripped)
         elif title:
             break
     return " ".join(title) or None
+
+
+def _is_title_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and line == line.upper() and not re.search(r"\d{1,2}\s+THÁNG|NGÀY", line)
 
 
 def _task_json(task: TaskDraft, units: Matcher | None) -> dict:

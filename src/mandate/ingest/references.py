@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from mandate.documents.numbering import DocumentNumber, NumberFormatError, parse
 
-from .dates import DateMention, find_dates
+from .dates import DateMention
 
 _L = r"A-Za-zĐđА-Яа-яЁёІіЇїЄєҐґ"
 # Candidate numbers; numbering.parse decides.  Codes start with a capital letter so
@@ -74,9 +74,8 @@ class Reference:
         return out
 
 
-def find_references(text: str, default_year: int | None, dates: list[DateMention] | None = None) -> list[Reference]:
-    """Every cited document once, in order of first mention."""
-    dates = find_dates(text, default_year) if dates is None else dates
+def find_references(text: str, dates: list[DateMention]) -> list[Reference]:
+    """Every cited document once, in order of first mention; `dates` are the passage's dates."""
     found = _numbered(text) + _bare(text)
     found = [r for r in found if not any(_inside(r, o) for o in found if o is not r and o.number)]
     found.sort(key=lambda r: r.start)
@@ -143,7 +142,7 @@ def _raw_start(text: str, number_start: int) -> int:
     last = None
     for match in _TYPE_WORD.finditer(window):
         last = match
-    if last is None or re.search(r"[.;\n]", window[last.end():]):
+    if last is None or re.search(r"(?<!\bNo)(?<!\bno)[.;\n]", window[last.end():]):
         return _sign_start(text, number_start)
     return window_start + last.start()
 

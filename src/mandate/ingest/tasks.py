@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import DateMention
 from .deadlines import Deadline, find_deadline
 from .triggers import RULES, Rules, is_infinitive_like
 
@@ -11,8 +12,10 @@ MAX_ASSIGNEE_WORDS = 45
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|:\s*\n|\n\s*\n")
 _PARAGRAPH_END = re.compile(r"[.!?:;]\s*\n|\n\s*\n")
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n|]|(?<=\s)[–—](?=\s)")
-_RELATIVE = re.compile(r"(?<!\w)(?:что|который|которые|которая|которое|що|який|яка|які|яке|that|which|who|rằng)(?!\w)", re.I)
+_CLAUSE_BREAK = re.compile(r"(?<!\bNo)(?<!\bno)(?<!\bNr)[.!?](?!\d)|[;:\n|]|(?<=\s)[–—](?=\s)")
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:что|котор\w+|що|як(?:ий|а|е|і|у|ого|ій|их|им|ими|ому|ої)|that|which|who|whom|rằng|mà)(?!\w)", re.I
+)
 _CONJUNCTION_END = re.compile(r"(?<!\w)(?:и|а|і|й|та|and|but|or|và|còn|но|але)\s*$", re.I)
 _TRAILING_JUNK = re.compile(
     r"(?:[\s,;:–—-]+|(?<!\w)(?:и|та|і|й|а\s+также|and|và|cùng|also|then|to|тісно|тесно|оперативно|ефективно|"
@@ -27,6 +30,8 @@ _VI_START_WORDS = {
     "ubnd", "cơ", "đơn", "địa", "ngành", "thủ", "giám", "chủ", "trưởng", "người", "lãnh", "cán", "đồng",
     "hội", "phòng", "văn", "công", "thanh", "trung",
 }
+_ONLY = re.compile(r"^(?:лише|лишь|только|тільки|only|chỉ)\s+", re.I)
+_EN_TO = re.compile(r"\s*,?\s+to\s", re.I)
 _VI_EXTRA_STOPS = re.compile(r"(?:để|nhằm|về\s+việc|trong\s+(?:thời\s+hạn|vòng)|trước\s+ngày)(?!\w)", re.I)
 
 
@@ -37,6 +42,7 @@ class TaskDraft:
     assignee_end: int
     assignee: str
     implicit: bool = False
+    trigger_end: int = 0
     end: int = 0
     coordinators: list[str] = field(default_factory=list)
     action: str = ""
@@ -44,7 +50,7 @@ class TaskDraft:
     generic: bool = False
 
 
-def extract_tasks(text: str, language: str, default_year: int | None) -> list[TaskDraft]:
+def extract_tasks(text: str, language: str, default_year: int | None, dates: list[DateMention]) -> list[TaskDraft]:
     rules = RULES[language]
     drafts = _subject_tasks(text, rules, language) + _object_tasks(text, rules, language)
     drafts = _drop_overlaps(sorted(drafts, key=lambda d: d.assignee_start))
@@ -54,7 +60,7 @@ def extract_tasks(text: str, language: str, default_year: int | None) -> list[Ta
         paragraph = _PARAGRAPH_END.search(text, draft.assignee_end)
         draft.end = min(next_start, paragraph.end() if paragraph else len(text))
         draft.end = max(draft.end, draft.assignee_end)
-        _fill(draft, text, rules, language, default_year)
+        _fill(draft, text, rules, language, default_year, dates)
     return drafts
 
 
@@ -69,9 +75,12 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
             if language in ("ru", "uk"):  # "Политбюро поручает руководить": the subject leads
                 draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
                 if draft:
+                    draft.trigger_end = trigger.end()
                     drafts.append(draft)
             continue
-        drafts.append(TaskDraft(trigger.start(), span[0], span[1], text[span[0]:span[1]]))
+        if language == "en" and not trigger.group(0).lower().endswith("that") and not _EN_TO.match(text, span[1]):
+            continue  # "tasks X to do": without "to" the word is a noun ("especially tasks ensuring …")
+        drafts.append(TaskDraft(trigger.start(), span[0], span[1], text[span[0]:span[1]], trigger_end=trigger.end()))
     return drafts
 
 
@@ -91,7 +100,9 @@ def _forward_assignee(text: str, position: int, rules: Rules, language: str) -> 
             break
     end = _trim(text, start, end)
     assignee = text[start:end]
-    if end <= start or not (rules.organization.search(assignee) or rules.pronoun.match(assignee)):
+    if end <= start or rules.first_person.match(_ONLY.sub("", assignee)):
+        return None
+    if not (rules.organization.search(assignee) or rules.pronoun.match(assignee)):
         return None
     return start, end
 
@@ -114,7 +125,7 @@ def _can_start(word: str, language: str, rules: Rules) -> bool:
 
 def _stops(text: str, position: int, word: str, rules: Rules, language: str) -> bool:
     bare = word.strip("«»\"'“”(),;")
-    if rules.coordinator_markers.match(text, position):
+    if rules.coordinator_markers.match(text, position) or (language != "vi" and _RELATIVE.match(text, position)):
         return True
     if language == "vi":
         return bare[:1].islower() and bool(rules.stop.match(text, position) or _VI_EXTRA_STOPS.match(text, position))
@@ -141,6 +152,7 @@ def _subject_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
     for trigger in rules.subject_triggers.finditer(text):
         draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
         if draft:
+            draft.trigger_end = trigger.end()
             drafts.append(draft)
     return drafts
 
@@ -159,6 +171,7 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
     stripped = clause.lstrip(" ,\t\n\"«“")
     while (intro := rules.intro.match(stripped)) and intro.end():
         stripped = stripped[intro.end():]
+    stripped = _without_lead_in(stripped, rules)
     start = offset + len(before) - len(stripped)
     end = _trim(text, start, trigger_start)
     subject = text[start:end]
@@ -167,13 +180,27 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
     return TaskDraft(start, start, end, subject, implicit=bool(rules.pronoun.match(subject)))
 
 
+def _without_lead_in(clause: str, rules: Rules) -> str:
+    """"Under Decision No. 5 dated March 5, 2025, localities" → "localities"."""
+    if not rules.lead_in.match(clause):
+        return clause
+    rest = clause
+    while "," in rest:
+        rest = rest.split(",", 1)[1].lstrip()
+        if not re.match(r"\d", rest):
+            return rest
+    return ""
+
+
 def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str) -> bool:
     if not subject or len(subject) > 220 or len(subject.split()) > 30:
         return False
     if rules.first_person.match(subject) or rules.object_triggers.search(subject):
         return False
     if rules.pronoun.match(subject):
-        return True
+        # English labels carry "They should …" over from the previous sentence; the
+        # Russian and Ukrainian labels leave "Им необходимо" out.
+        return language == "en"
     if not rules.organization.search(subject):
         return False
     if language in ("ru", "uk") and _NEEDS_DATIVE.match(trigger) and not _DATIVE.search(subject):
@@ -197,18 +224,14 @@ def _drop_overlaps(drafts: list[TaskDraft]) -> list[TaskDraft]:
     return kept
 
 
-def _fill(draft: TaskDraft, text: str, rules: Rules, language: str, default_year: int | None) -> None:
-    body = text[draft.assignee_end:draft.end]
+def _fill(draft: TaskDraft, text: str, rules: Rules, language: str, default_year: int | None,
+          dates: list[DateMention]) -> None:
     draft.coordinators = _coordinators(text, draft, rules, language)
-    sentence = _SENTENCE_END.search(body)
-    action = body[:sentence.start()] if sentence else body
-    action = rules.coordinator_markers.sub("", action, count=0) if False else action
-    draft.action = re.sub(r"\s+", " ", action).strip(" ,;:-–") [:300]
-    deadline = find_deadline(body, language, default_year)
-    if deadline is not None:
-        shift = draft.assignee_end
-        deadline = Deadline(deadline.date, deadline.raw, deadline.start + shift, deadline.end + shift)
-    draft.deadline = deadline
+    action_start = max(draft.assignee_end, draft.trigger_end)  # after "должен", "should"
+    sentence = _SENTENCE_END.search(text, action_start, draft.end)
+    action = text[action_start:sentence.start() if sentence else draft.end]
+    draft.action = re.sub(r"\s+", " ", action).strip(" ,;:-–")[:300]
+    draft.deadline = find_deadline(text, draft.assignee_end, draft.end, language, default_year, dates)
     draft.generic = bool(rules.generic.search(draft.assignee)) and not _specific(draft.assignee)
 
 

@@ -27,6 +27,7 @@ class Rules:
     first_person: re.Pattern
     noun_use_before: re.Pattern  # the trigger word used as a noun ("theo đề nghị của")
     intro: re.Pattern  # sentence adverbs in front of a subject ("Specifically,")
+    lead_in: re.Pattern  # a prepositional phrase before the subject ("Under Decision No. 5, …")
 
 
 def _words(*alternatives: str) -> str:
@@ -36,7 +37,7 @@ def _words(*alternatives: str) -> str:
 VI = Rules(
     object_triggers=re.compile(r"(?<!\w)(?:giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|phân\s+công(?:\s+cho)?)(?!\w)", re.I),
     subject_triggers=re.compile(r"(?<!\w)(?:được\s+giao|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?!\w)", re.I),
-    coordinator_markers=re.compile(r"(?<!\w)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với|cùng\s+với)(?!\w)", re.I),
+    coordinator_markers=re.compile(r"(?<!\w)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng\s+với)(?!\w)", re.I),
     stop=re.compile(
         r"(?:" + _words(
             "báo cáo", "tổng hợp", "nghiên cứu", "xử lý", "trả lời", "thực hiện", "triển khai", "khẩn trương",
@@ -65,6 +66,7 @@ VI = Rules(
     first_person=re.compile(r"^(?:chúng\s+(?:ta|tôi)|tôi)\b", re.I),
     noun_use_before=re.compile(r"(?<!\w)(?:theo|đến|các|những|đáp ứng|với|về|là|nêu|đúng|của|có|nhiệm vụ|được|bàn|chuyển)\s*$", re.I),
     intro=re.compile(r"^(?:đồng thời|ngoài ra|trong đó|theo đó|cụ thể|bên cạnh đó)\s*,?\s*", re.I),
+    lead_in=re.compile(r"^(?:theo|căn cứ|thực hiện|để|trên cơ sở|về)(?!\w)", re.I),
 )
 
 _RU_ORGS = (
@@ -120,12 +122,17 @@ RU = Rules(
     ),
     pronoun=re.compile(r"^(?:они|им|их|вони|їм|їх)$", re.I),
     # "we", and "one agency must…", which states a principle rather than assigns
-    first_person=re.compile(r"^(?:мы|нам|ми|я|один|одна|одно|одне|кожн\w*|каждый)(?!\w)", re.I),
+    first_person=re.compile(r"^(?:мы|нам|ми|я|один|одн\w*|кожн\w*|кажд\w*)(?!\w)", re.I),
     # "…, – просил секретарь": the verb of a quotation, not an assignment
     noun_use_before=re.compile(r"(?:(?:^|\s)(?:не|был\w*|буде\w*)|[–—»\"]\s*,?\s*[–—-]?)\s*$", re.I),
     intro=re.compile(
         r"^(?:тому|поэтому|кроме\s+того|также|в\s+частности|зокрема|крім\s+того|також|таким\s+чином|"
         r"одновременно|водночас|при\s+этом|при\s+цьому|в\s+то\s+же\s+время|в\s+связи\s+с\s+этим)\s*,?\s*",
+        re.I,
+    ),
+    lead_in=re.compile(
+        r"^(?:согласно|в\s+соответствии|на\s+основании|во\s+исполнение|в\s+рамках|для|по\s+итогам|"
+        r"згідно|відповідно|на\s+підставі|на\s+виконання|у\s+рамках|в\s+рамках|за\s+підсумками)(?!\w)",
         re.I,
     ),
 )
@@ -172,6 +179,7 @@ EN = Rules(
         r"furthermore|moreover|besides|accordingly|therefore|particularly|notably)\s*,?\s*",
         re.I,
     ),
+    lead_in=re.compile(r"^(?:under|according\s+to|in\s+line\s+with|pursuant\s+to|following|in\s+order\s+to|to|for|as\s+per)(?!\w)", re.I),
 )
 
 RULES = {"vi": VI, "ru": RU, "uk": RU, "en": EN}
@@ -182,7 +190,8 @@ def is_infinitive_like(word: str) -> bool:
     lower = word.lower()
     if lower in _NOT_INFINITIVE or len(lower) < 4:
         return False
-    if re.search(r"(?:нти|кти|ети|ути|сть|ости|ести)$", lower) and lower not in _RU_TI_VERBS:
+    # plural nouns ("документи", "комітети"), "-сть" nouns, genitives of "-іта" nouns ("освіти")
+    if re.search(r"(?:нти|кти|ети|ути|сть|ости|ести|іти)$", lower) and lower not in _RU_TI_VERBS:
         return False
     return bool(re.search(r"(?:ать|ять|еть|ить|уть|ыть|оть|ться|чь|чься|ти|тися|тись)$", lower))
 

@@ -118,3 +118,29 @@ def unit_predecessors(*, unit: Unit) -> QuerySet[Unit]:
 
 def unit_successors(*, unit: Unit) -> QuerySet[Unit]:
     return Unit.objects.filter(predecessor_links__predecessor=unit).distinct().order_by("code")
+
+
+TIER_ORDER = {"central": 0, "province": 1, "commune": 2}
+
+
+def territory_of(*, unit: Unit, as_of: dt.date) -> Unit | None:
+    """The nation, province or commune a unit belongs to (itself when it is one)."""
+    if unit.kind in TERRITORIAL_KINDS:
+        return unit
+    return next((u for u in reversed(unit_ancestors(unit=unit, as_of=as_of)) if u.kind in TERRITORIAL_KINDS), None)
+
+
+def is_subordinate(*, unit: Unit, of: Unit, as_of: dt.date) -> bool:
+    """Whether `of` may hand work down to `unit`: a unit below it, or one of a lower tier in its territory.
+
+    A provincial People's Committee directs the communes' People's Committees although they hang
+    under the commune, not under it; the tier says who is below whom.
+    """
+    if unit.pk == of.pk:
+        return False
+    if Unit.objects.filter(pk=unit.pk, pk__in=unit_subtree_ids(unit=of, as_of=as_of)).exists():
+        return True
+    territory = territory_of(unit=of, as_of=as_of)
+    if territory is None or TIER_ORDER[unit.tier] <= TIER_ORDER[of.tier]:
+        return False
+    return Unit.objects.filter(pk=unit.pk, pk__in=unit_subtree_ids(unit=territory, as_of=as_of)).exists()

@@ -2,7 +2,7 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import File, Form, Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -89,6 +89,22 @@ class TaskDetailOut(TaskOut):
     timeline: list[EventOut]
     extensions: list[ExtensionOut]
     as_of: dt.date
+
+    @staticmethod
+    def resolve_coordinators(task) -> list:
+        return task.coordinator_units
+
+    @staticmethod
+    def resolve_transitions(task) -> list[str]:
+        return [t.name for t in available(task.state)]
+
+    @staticmethod
+    def resolve_children(task) -> list:
+        return task.delegated["children"]
+
+    @staticmethod
+    def resolve_extensions(task) -> list:
+        return task.extension_requests
 
 
 class TaskIn(Schema):
@@ -195,17 +211,8 @@ def count_tasks(request: HttpRequest, query: Query[TaskQuery]):
     return selectors.status_counts(user=request.user, filters=_filters(request, query))
 
 
-def _detail(request, task_id: int, as_of: dt.date | None = None) -> dict:
-    as_of = as_of or clock.today()
-    task = selectors.task_get(user=request.user, task_id=task_id, as_of=as_of)
-    return {
-        **TaskOut.from_orm(task).dict(), "description": task.description,
-        "coordinators": selectors.task_coordinators(task=task),
-        "transitions": [t.name for t in available(task.state)],
-        "children": selectors.task_children_progress(task=task, as_of=as_of)["children"],
-        "timeline": list(selectors.task_timeline(task=task)), "extensions": list(selectors.task_extensions(task=task)),
-        "as_of": as_of,
-    }
+def _detail(request, task_id: int, as_of: dt.date | None = None):
+    return selectors.task_dossier(user=request.user, task_id=task_id, as_of=as_of or clock.today())
 
 
 def _coordinators(codes: list[str]) -> list:
@@ -222,7 +229,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
         assigning_unit=_unit(payload.assigning_unit, "assigning_unit"), description=payload.description,
         assigned_on=payload.assigned_on,
     )
-    return 201, _detail(request, task.pk)
+    return Status(201, _detail(request, task.pk))
 
 
 @router.get("/{int:task_id}", response=TaskDetailOut, summary="One task with its timeline")
@@ -237,7 +244,7 @@ def delegate_task(request: HttpRequest, task_id: int, payload: DelegateIn):
         actor=request.user, parent=parent, lead_unit=_unit(payload.lead_unit, "lead_unit"), title=payload.title or "",
         product=payload.product or "", leader=_user(payload.leader, "leader"), deadline=payload.deadline,
         coordinators=_coordinators(payload.coordinators), description=payload.description)
-    return 201, _detail(request, child.pk)
+    return Status(201, _detail(request, child.pk))
 
 
 @router.post("/{int:task_id}/transitions", response=TaskDetailOut, summary="Start, submit, complete, return or cancel")
@@ -254,7 +261,7 @@ def report_progress(request: HttpRequest, task_id: int, percent: Form[int], text
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     report = services.progress_report(actor=request.user, task=task, percent=percent, text=text, files=files or [],
                                       expected_version=version)
-    return 201, report
+    return Status(201, report)
 
 
 @router.get("/{int:task_id}/progress", response=list[ProgressOut], summary="The task's progress reports")
@@ -266,7 +273,7 @@ def list_progress(request: HttpRequest, task_id: int):
 @router.post("/{int:task_id}/extensions", response={201: ExtensionOut}, summary="Ask for more time")
 def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
-    return 201, services.extension_request(actor=request.user, task=task, requested_deadline=payload.requested_deadline,
+    return Status(201, services.extension_request(actor=request.user, task=task, requested_deadline=payload.requested_deadline,)
                                            reason=payload.reason)
 
 

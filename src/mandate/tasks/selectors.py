@@ -118,3 +118,14 @@ def overdue_by_unit(*, user, filters: TaskFilters, limit: int = 10) -> list[dict
             .values("lead_unit__code", "lead_unit__name").annotate(n=Count("id")).order_by("-n", "lead_unit__code")[:limit])
     return [{"code": r["lead_unit__code"], "name": r["lead_unit__name"], "overdue": r["n"]} for r in rows]
 
+
+
+def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
+    """One task with everything its page and its API detail show, read once."""
+    task = task_get(user=user, task_id=task_id, as_of=as_of)
+    task.as_of = as_of
+    task.coordinator_units = task_coordinators(task=task)
+    task.delegated = task_children_progress(task=task, as_of=as_of)
+    task.timeline = list(task_timeline(task=task))
+    task.extension_requests = list(task_extensions(task=task))
+    return task

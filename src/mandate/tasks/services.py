@@ -13,7 +13,7 @@ from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
 from mandate.orgs.models import Unit
-from mandate.orgs.selectors import unit_subtree_ids
+from mandate.orgs.selectors import is_subordinate
 from mandate.tasks.clears import Draft, require_clear
 from mandate.tasks.models import (
     Evidence, Extension, ExtensionState, ProgressReport, Task, TaskCoordinator, TaskEvent, TaskState,
@@ -84,8 +84,7 @@ def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, pr
     if not parent.is_open:
         raise invalid("parent", f"the task is {parent.get_state_display().lower()}; only an open task can be delegated")
     if lead_unit is not None:
-        below = unit_subtree_ids(unit=parent.lead_unit, as_of=clock.today())
-        if lead_unit.pk == parent.lead_unit_id or not Unit.objects.filter(pk=lead_unit.pk, pk__in=below).exists():
+        if not is_subordinate(unit=lead_unit, of=parent.lead_unit, as_of=clock.today()):
             raise invalid("lead_unit", f"{lead_unit.name} is not below {parent.lead_unit.name}")
     if deadline and parent.deadline and deadline > parent.deadline:
         raise invalid("deadline", f"a delegated part cannot be due after its task ({parent.deadline.isoformat()})")

@@ -1,0 +1,112 @@
+"""What every page form shares: domain refusals shown next to the fields they name, in the reader's language."""
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy as _, gettext_noop
+
+from mandate.core.errors import DomainError, FieldError
+
+# Fixed reasons the services give; listed here so that they are translated (the catalogue keeps them).
+KNOWN_REASONS = (
+    gettext_noop("is required"),
+    gettext_noop("clear person: name the leader in charge"),
+    gettext_noop("clear work: say what must be done"),
+    gettext_noop("clear time: give a deadline or a recurrence"),
+    gettext_noop("clear time: the deadline is before the task is assigned"),
+    gettext_noop("clear responsibility: name exactly one lead unit"),
+    gettext_noop("clear responsibility: the lead unit cannot also coordinate"),
+    gettext_noop("clear responsibility: a coordinator is named twice"),
+    gettext_noop("clear product: say what proves the task done"),
+    gettext_noop("clear authority: name the document that gives the task"),
+    gettext_noop("must be a whole number from 0 to 100"),
+    gettext_noop("is required: say what was done"),
+    gettext_noop("is required: say why more time is needed"),
+    gettext_noop("is required when refusing: say why"),
+    gettext_noop("a recurring task has no deadline to extend"),
+    gettext_noop("already has a request for more time waiting for a decision"),
+    gettext_noop("a party document number needs a type code (N-TYPE/ISSUER)"),
+    gettext_noop("You may not do this."),
+    gettext_noop("Not found."),
+)
+
+CLEAR_LABELS = {
+    "person": _("clear person"),
+    "work": _("clear work"),
+    "time": _("clear time"),
+    "responsibility": _("clear responsibility"),
+    "product": _("clear product"),
+    "authority": _("clear authority"),
+}
+
+
+def reason_text(error: FieldError) -> str:
+    """The reason in the reader's language when the catalogue knows it, else as the service wrote it."""
+    if error.code == "stale":
+        return str(_("Someone else changed this task meanwhile; reload the page to see their change."))
+    translated = gettext(error.reason)
+    if translated == error.reason and error.code == "required":
+        return str(_("is required"))
+    return translated
+
+
+def clear_names(errors: list[FieldError]) -> list[str]:
+    """The distinct clears named by `errors`, in the reader's language."""
+    names = []
+    for error in errors:
+        key = error.code.removeprefix("clear_")
+        if error.code.startswith("clear_") and CLEAR_LABELS[key] not in names:
+            names.append(CLEAR_LABELS[key])
+    return [str(name) for name in names]
+
+
+def refusal_message(error: DomainError) -> str:
+    """One sentence for the top of the form."""
+    names = clear_names(error.errors)
+    if names:
+        return str(_("The task is not clear in: %(names)s.") % {"names": ", ".join(names)})
+    if error.status == 409:
+        stale = next((item for item in error.errors if item.code == "stale"), None)
+        return reason_text(stale) if stale else gettext(error.message)
+    if error.status == 403:
+        return str(_("You may not do this: %(message)s") % {"message": gettext(error.message)})
+    return gettext(error.message)
+
+
+class PickerForm(forms.Form):
+    """Fields that name a unit or a person get suggestions from a small HTMX endpoint as one types."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            url_name = getattr(field, "picker_url_name", None)
+            if url_name:
+                field.widget.attrs.update({
+                    "list": f"suggest-{self.prefix or 'f'}-{name}", "autocomplete": "off",
+                    "hx-get": f"{reverse(url_name)}?field={self.add_prefix(name)}",
+                    "hx-trigger": "input changed delay:300ms", "hx-target": f"#suggest-{self.prefix or 'f'}-{name}",
+                    "hx-swap": "innerHTML", "hx-sync": "this:replace",
+                })
+
+
+class PageForm(PickerForm):
+    """A form that also shows the domain's refusal: each reason next to the field it names."""
+
+    # Domain field names that this form shows under another field.
+    field_aliases: dict[str, str] = {}
+
+    def add_domain_error(self, error: DomainError) -> None:
+        self.refusal = refusal_message(error)
+        placed = False
+        for item in error.errors:
+            name = self.field_aliases.get(item.field, item.field.split(".")[0])
+            if name in self.fields:
+                self.add_error(name, reason_text(item))
+                placed = True
+        if not placed:
+            self.add_error(None, self.refusal)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)

@@ -1,0 +1,113 @@
+"""The demo's people: who can log in (one per role, with fresh passwords each run) and the leaders in charge.
+
+Users are created here because `accounts.services` has no `user_create` yet; each creation and each
+password change still leaves an audit record, as a service would.
+"""
+import secrets
+import string
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from mandate.accounts.models import Role, User
+from mandate.accounts.services import membership_grant
+from mandate.audit.services import audit_record
+from mandate.orgs.models import Unit
+
+# No look-alike characters (0/O, 1/l/I): the password is read off a terminal and typed by hand.
+PASSWORD_ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "0O1lI")
+PASSWORD_LENGTH = 14
+
+
+@dataclass(frozen=True)
+class Person:
+    """A demo user: `memberships` are (unit code, role); the first one is the unit shown in the table."""
+
+    username: str
+    full_name: str
+    position: str
+    memberships: tuple[tuple[str, str], ...]
+    login: bool = False
+    superuser: bool = False
+    language: str = "vi"
+
+
+# The people who log in: one for each role, from the centre down to a commune.
+LOGINS: tuple[Person, ...] = (
+    Person("admin", "Quản trị hệ thống", "Quản trị viên hệ thống Mandate", (("VN", Role.SYSTEM_ADMIN),),
+           login=True, superuser=True),
+    Person("quantri.phutho", "Quản trị đơn vị tỉnh Phú Thọ", "Quản trị người dùng và đơn vị của tỉnh Phú Thọ",
+           (("25", Role.UNIT_ADMIN),), login=True),
+    Person("bithu.phutho", "Bí thư Tỉnh ủy Phú Thọ", "Bí thư Tỉnh ủy Phú Thọ", (("25.TU", Role.LEADER),), login=True),
+    # The office registers the committee's documents and assigns its tasks, so it writes for the whole committee.
+    Person("vanphong.phutho", "Chuyên viên Văn phòng Tỉnh ủy Phú Thọ", "Chuyên viên theo dõi, đôn đốc nhiệm vụ",
+           (("25.TU.VP", Role.SPECIALIST), ("25.TU", Role.SPECIALIST)), login=True),
+    Person("tochuc.phutho", "Chuyên viên Ban Tổ chức Tỉnh ủy Phú Thọ", "Chuyên viên Ban Tổ chức Tỉnh ủy",
+           (("25.TU.BTC", Role.SPECIALIST),), login=True),
+    # The Inspection Commission supervises the whole province, so it reads the whole province.
+    Person("kiemtra.phutho", "Kiểm tra viên Ủy ban Kiểm tra Tỉnh ủy Phú Thọ", "Kiểm tra viên",
+           (("25.TU.UBKT", Role.INSPECTOR), ("25", Role.INSPECTOR)), login=True),
+    Person("xem.phutho", "Người xem tỉnh Phú Thọ", "Theo dõi, không chỉnh sửa", (("25", Role.VIEWER),), login=True),
+    Person("vanphong.vietri", "Công chức Văn phòng phường Việt Trì", "Công chức văn phòng Đảng ủy – HĐND – UBND phường",
+           (("07900", Role.SPECIALIST),), login=True),
+    Person("vanphong.hanoi", "Chuyên viên Văn phòng Thành ủy Hà Nội", "Chuyên viên theo dõi, đôn đốc nhiệm vụ",
+           (("01.TU.VP", Role.SPECIALIST), ("01.TU", Role.SPECIALIST)), login=True),
+    Person("vanphong.daklak", "Chuyên viên Văn phòng Tỉnh ủy Đắk Lắk", "Chuyên viên theo dõi, đôn đốc nhiệm vụ",
+           (("66.TU.VP", Role.SPECIALIST), ("66.TU", Role.SPECIALIST)), login=True),
+)
+
+
+@dataclass
+class People:
+    """The demo's users by username, with lookups the builders need."""
+
+    by_username: dict[str, User] = field(default_factory=dict)
+
+    def __getitem__(self, username: str) -> User:
+        return self.by_username[username]
+
+    def get(self, username: str) -> User | None:
+        return self.by_username.get(username)
+
+
+def people_ensure(persons: list[Person] | tuple[Person, ...], *, people: People | None = None) -> People:
+    """Create the persons that do not exist yet and grant their memberships; reuse the others."""
+    people = people or People()
+    existing = {u.username: u for u in User.objects.filter(username__in=[p.username for p in persons])}
+    units = {u.code: u for u in Unit.objects.filter(code__in={code for p in persons for code, _ in p.memberships})}
+    for person in persons:
+        user = existing.get(person.username)
+        if user is None:
+            user = _user_create(person)
+        for code, role in person.memberships:
+            membership_grant(actor=None, user=user, unit=units[code], role=role)
+        people.by_username[person.username] = user
+    return people
+
+
+def _user_create(person: Person) -> User:
+    with transaction.atomic():
+        user = User(username=person.username, full_name=person.full_name, position=person.position,
+                    language=person.language, is_superuser=person.superuser, is_staff=person.superuser)
+        user.set_unusable_password()  # a login gets its password from `passwords_reset`
+        user.save()
+        audit_record(actor=None, action="user.create", obj=user,
+                     after={"username": user.username, "full_name": user.full_name, "superuser": user.is_superuser})
+    return user
+
+
+def new_password() -> str:
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
+
+
+def passwords_reset(users: list[User]) -> dict[str, str]:
+    """Give each user a fresh random password; the passwords are returned once and never stored in clear."""
+    passwords = {}
+    for user in users:
+        password = new_password()
+        with transaction.atomic():
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            audit_record(actor=None, action="user.password_reset", obj=user, after={"username": user.username})
+        passwords[user.username] = password
+    return passwords

@@ -1,0 +1,72 @@
+"""Forms of the register pages."""
+from django import forms
+from django.utils.translation import get_language, gettext_lazy as _
+
+from mandate.accounts.forms import DateInput, PageForm, PickerForm
+from mandate.documents.models import RelationKind
+from mandate.documents.numbering import TYPE_NAMES
+from mandate.orgs.forms import UnitField
+
+RELATION_ROWS = 3
+
+RELATION_LABELS = {
+    "implements": _("implements"),
+    "guides": _("guides"),
+    "amends": _("amends"),
+    "replaces": _("replaces"),
+    "cites": _("cites"),
+}
+
+
+def type_choices(blank_label) -> list[tuple[str, str]]:
+    """Type codes with their names in the reader's language."""
+    english = (get_language() or "vi").startswith("en")
+    return [("", blank_label)] + [(code, f"{code} — {names[1] if english else names[0]}") for code, names in TYPE_NAMES.items()]
+
+
+class DocumentFilterForm(PickerForm):
+    q = forms.CharField(required=False, max_length=200, label=_("Number or title"))
+    type = forms.ChoiceField(required=False, label=_("Type"))
+    issuing_unit = UnitField(required=False, label=_("Issuing unit (code)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = type_choices(_("All types"))
+
+
+class DocumentRegisterForm(PageForm):
+    issuing_unit = UnitField(label=_("Issuing unit (code)"))
+    type = forms.ChoiceField(required=False, label=_("Type"))
+    issued_on = forms.DateField(label=_("Issued on"), widget=DateInput())
+    number = forms.CharField(required=False, max_length=80, label=_("Number"),
+                             help_text=_("Empty: the next number of the issuer's sequence."))
+    title = forms.CharField(required=False, max_length=500, label=_("Title (excerpt)"))
+    signer = forms.CharField(required=False, max_length=255, label=_("Signed by"))
+    text = forms.CharField(required=False, label=_("Text"), widget=forms.Textarea(attrs={"rows": 6}))
+    confidential = forms.BooleanField(required=False, label=_("Confidential"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = type_choices("—")
+        kinds = [("", "—")] + [(kind, RELATION_LABELS[kind]) for kind in RelationKind.values]
+        self.field_aliases = {}
+        for index in range(RELATION_ROWS):
+            self.fields[f"relation_kind_{index}"] = forms.ChoiceField(required=False, choices=kinds, label=_("Relation"))
+            self.fields[f"relation_number_{index}"] = forms.CharField(required=False, max_length=80, label=_("Document number"))
+            self.fields[f"relation_date_{index}"] = forms.DateField(required=False, label=_("of date"), widget=DateInput())
+            for name in ("target_number", "target", "kind", "number"):
+                self.field_aliases[f"relations.{index}.{name}"] = f"relation_number_{index}"
+            self.field_aliases[f"relations.{index}"] = f"relation_number_{index}"
+
+    def relation_rows(self):
+        return [(self[f"relation_kind_{i}"], self[f"relation_number_{i}"], self[f"relation_date_{i}"]) for i in range(RELATION_ROWS)]
+
+    def clean(self):
+        data = super().clean()
+        for index in range(RELATION_ROWS):
+            kind, number = data.get(f"relation_kind_{index}"), data.get(f"relation_number_{index}")
+            if number and not kind:
+                self.add_error(f"relation_kind_{index}", _("Say how this document relates to it."))
+            if kind and not number:
+                self.add_error(f"relation_number_{index}", _("Give the number of the related document."))
+        return data

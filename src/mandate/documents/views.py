@@ -1,0 +1,69 @@
+"""Pages of the register: the list, one document with its chain and tasks, and registering a document."""
+import datetime as dt
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from mandate.accounts import permissions
+from mandate.accounts.views import page
+from mandate.core.errors import DomainError, PermissionDenied
+from mandate.documents import selectors, services
+from mandate.documents.forms import RELATION_ROWS, DocumentFilterForm, DocumentRegisterForm
+from mandate.tasks.selectors import TaskFilters, tasks_list
+
+PAGE_SIZE = 25
+
+
+@page
+def document_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    form = DocumentFilterForm(request.GET)
+    documents = []
+    if form.is_valid():
+        data = form.cleaned_data
+        documents = selectors.documents_list(user=request.user, q=data["q"] or None, type=data["type"] or None,
+                                             issuing_unit=data["issuing_unit"], subtree=True, as_of=as_of)
+    page_obj = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    may_register = permissions.is_system_admin(request.user) or permissions.reach(request.user, permissions.WRITERS).exists()
+    return render(request, "documents/list.html", {"form": form, "page_obj": page_obj, "may_register": may_register})
+
+
+@page
+def document_detail(request: HttpRequest, document_id: int, as_of: dt.date) -> HttpResponse:
+    document = selectors.document_get(user=request.user, document_id=document_id)
+    return render(request, "documents/detail.html", {
+        "document": document,
+        "chain": selectors.document_chain(user=request.user, document=document),
+        "tasks": tasks_list(user=request.user, filters=TaskFilters(as_of=as_of, document=document)),
+        "may_assign": document.issuing_unit is not None and permissions.can_assign(request.user, document.issuing_unit),
+    })
+
+
+@page
+def document_register(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    if not (permissions.is_system_admin(request.user) or permissions.reach(request.user, permissions.WRITERS).exists()):
+        raise PermissionDenied(_("You hold no role that may register documents."))
+    if request.method != "POST":
+        return render(request, "documents/register.html", {"form": DocumentRegisterForm(initial={"issued_on": as_of})})
+    form = DocumentRegisterForm(request.POST)
+    status = 422
+    if form.is_valid():
+        data = form.cleaned_data
+        relations = [services.RelationSpec(kind=data[f"relation_kind_{i}"], number=data[f"relation_number_{i}"],
+                                           issued_on=data[f"relation_date_{i}"])
+                     for i in range(RELATION_ROWS) if data[f"relation_kind_{i}"]]
+        try:
+            document = services.document_register(
+                actor=request.user, issuing_unit=data["issuing_unit"], type=data["type"], issued_on=data["issued_on"],
+                title=data["title"], number=data["number"] or None, signer=data["signer"], text=data["text"],
+                confidential=data["confidential"], relations=relations)
+        except DomainError as error:
+            form.add_domain_error(error)
+            status = error.status
+        else:
+            messages.success(request, _("Document %(number)s was registered.") % {"number": document.number_text})
+            return redirect("document_detail", document_id=document.pk)
+    return render(request, "documents/register.html", {"form": form, "refusal": getattr(form, "refusal", None)},
+                  status=status)

@@ -1,0 +1,144 @@
+"""Forms of the task pages. They only parse; the services decide, and their refusals land next to the fields."""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mandate.accounts.forms import DateInput, PageForm, PickerForm
+from mandate.accounts.models import User
+from mandate.documents.selectors import documents_list
+from mandate.orgs.forms import UnitField, UnitListField
+from mandate.tasks.clears import Draft
+
+STATUS_CHOICES = [
+    ("", _("All (not cancelled)")),
+    ("overdue", _("Overdue")),
+    ("due_soon", _("Due soon")),
+    ("within_deadline", _("Within deadline")),
+    ("completed_on_time", _("Completed on time")),
+    ("completed_late", _("Completed late")),
+    ("open", _("Not completed")),
+    ("done", _("Completed")),
+    ("not_overdue", _("Not completed, not overdue")),
+    ("cancelled", _("Cancelled")),
+]
+
+RECURRENCE_CHOICES = [
+    ("", _("None: one deadline")),
+    ("monthly", _("Monthly")),
+    ("quarterly", _("Quarterly")),
+    ("six-monthly", _("Six-monthly")),
+    ("yearly", _("Yearly")),
+]
+
+DOCUMENT_CHOICES_SHOWN = 200
+
+
+class TaskFilterForm(PickerForm):
+    """The task list's filters: the same as the API's."""
+
+    q = forms.CharField(required=False, max_length=200, label=_("Search"))
+    status = forms.ChoiceField(required=False, choices=STATUS_CHOICES, label=_("Status"))
+    lead_unit = UnitField(required=False, label=_("Lead unit (code)"))
+    subtree = forms.BooleanField(required=False, label=_("and the units below it"))
+    document = forms.IntegerField(required=False, min_value=1, label=_("Document"), widget=forms.HiddenInput)
+    deadline_from = forms.DateField(required=False, label=_("Deadline from"), widget=DateInput())
+    deadline_to = forms.DateField(required=False, label=_("Deadline to"), widget=DateInput())
+
+
+class UserField(forms.ModelChoiceField):
+    """A person named by user name, typed or picked from the suggestions."""
+
+    picker_url_name = "user_search"
+
+    default_error_messages = {"invalid_choice": _("No active user has this user name.")}
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=User.objects.filter(is_active=True), to_field_name="username",
+                         widget=forms.TextInput, **kwargs)
+
+    def to_python(self, value):
+        return super().to_python((value or "").split(" — ")[0].strip())
+
+
+class DocumentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, document) -> str:
+        return f"{document.number_text} — {document.title}"[:120]
+
+
+class TaskForm(PageForm):
+    """Every clear is optional here so that the refusal can name each missing one."""
+
+    document = DocumentChoiceField(queryset=None, required=False, label=_("Document giving the task (clear authority)"))
+    title = forms.CharField(required=False, max_length=500, label=_("Task (clear work)"),
+                            widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(required=False, label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
+    lead_unit = UnitField(required=False, label=_("Lead unit (clear responsibility)"))
+    coordinators = UnitListField(required=False, label=_("Coordinating units"),
+                                 help_text=_("Unit codes separated by commas; they only coordinate."))
+    leader = UserField(required=False, label=_("Leader in charge (clear person)"))
+    deadline = forms.DateField(required=False, label=_("Deadline (clear time)"), widget=DateInput())
+    recurrence = forms.ChoiceField(required=False, choices=RECURRENCE_CHOICES, label=_("or recurrence"))
+    product = forms.CharField(required=False, max_length=500, label=_("Product (clear product)"),
+                              help_text=_("What proves it done: a report submitted, a decision issued, a figure reached."))
+    assigning_unit = UnitField(required=False, label=_("Assigning unit"),
+                               help_text=_("Empty: the unit that issued the document."))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        visible = documents_list(user=user)
+        field = self.fields["document"]
+        field.queryset = visible
+        shown = list(visible[:DOCUMENT_CHOICES_SHOWN])
+        chosen = self.data.get("document") or self.initial.get("document")
+        if chosen and str(chosen).isdigit() and all(d.pk != int(chosen) for d in shown):
+            shown += list(visible.filter(pk=int(chosen)))
+        field.widget.choices = [("", "—")] + [(d.pk, field.label_from_instance(d)) for d in shown]
+
+    def draft(self) -> Draft:
+        """The values read so far, for the six-clears check; a field that could not be read counts as empty."""
+        data = getattr(self, "cleaned_data", {})
+        return Draft(leader=data.get("leader"), title=data.get("title") or "", deadline=data.get("deadline"),
+                     recurrence=data.get("recurrence") or "", lead_unit=data.get("lead_unit"),
+                     coordinators=tuple(data.get("coordinators") or ()), product=data.get("product") or "",
+                     document=data.get("document"))
+
+
+class DelegateForm(PageForm):
+    title = forms.CharField(required=False, max_length=500, label=_("Part to delegate (clear work)"))
+    lead_unit = UnitField(required=False, label=_("Unit below (lead)"))
+    leader = UserField(required=False, label=_("Leader in charge"))
+    deadline = forms.DateField(required=False, label=_("Deadline"), widget=DateInput(),
+                               help_text=_("Empty: the task's own deadline."))
+    product = forms.CharField(required=False, max_length=500, label=_("Product"))
+
+
+class VersionedForm(PageForm):
+    """Carries the task version the person saw, so that a change by someone else is refused, not overwritten."""
+
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ProgressForm(VersionedForm):
+    percent = forms.IntegerField(min_value=0, max_value=100, label=_("Progress (%)"))
+    text = forms.CharField(required=False, label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TransitionForm(VersionedForm):
+    name = forms.CharField(max_length=16, widget=forms.HiddenInput)
+    reason = forms.CharField(required=False, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    field_aliases = {"transition": "reason"}
+
+
+class ExtensionRequestForm(PageForm):
+    requested_deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
+    reason = forms.CharField(required=False, label=_("Why more time is needed"), widget=forms.Textarea(attrs={"rows": 2}))
+    field_aliases = {"task": "reason"}
+
+
+class ExtensionDecisionForm(PageForm):
+    approve = forms.TypedChoiceField(choices=[("1", _("Approve")), ("0", _("Refuse"))], coerce=lambda v: v == "1")
+    note = forms.CharField(required=False, label=_("Note (required when refusing)"),
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DashboardForm(PickerForm):
+    unit = UnitField(required=False)

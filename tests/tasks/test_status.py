@@ -1,0 +1,95 @@
+"""The status rule: its cases at each boundary, and Python equal to SQL on random tasks."""
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mandate.tasks.status import Status, status_of
+
+D = dt.date(2025, 7, 25)
+
+
+def status(*, deadline=D, completed_on=None, cancelled_on=None, as_of, warning_days=7):
+    return status_of(deadline=deadline, completed_on=completed_on, cancelled_on=cancelled_on, as_of=as_of,
+                     warning_days=warning_days)
+
+
+def test_open_task_before_on_and_after_its_deadline():
+    assert status(as_of=D - dt.timedelta(days=8)) == Status.WITHIN_DEADLINE
+    assert status(as_of=D - dt.timedelta(days=7)) == Status.DUE_SOON
+    assert status(as_of=D) == Status.DUE_SOON  # a deadline includes its whole day
+    assert status(as_of=D + dt.timedelta(days=1)) == Status.OVERDUE
+
+
+def test_completion_on_the_deadline_is_on_time_and_a_day_after_is_late():
+    assert status(completed_on=D, as_of=D + dt.timedelta(days=30)) == Status.COMPLETED_ON_TIME
+    assert status(completed_on=D + dt.timedelta(days=1), as_of=D + dt.timedelta(days=30)) == Status.COMPLETED_LATE
+
+
+def test_a_completion_after_the_date_of_reckoning_does_not_count_yet():
+    assert status(completed_on=D + dt.timedelta(days=3), as_of=D + dt.timedelta(days=2)) == Status.OVERDUE
+    assert status(completed_on=D - dt.timedelta(days=3), as_of=D - dt.timedelta(days=10)) == Status.WITHIN_DEADLINE
+
+
+def test_cancelled_counts_in_neither_from_its_cancellation_on():
+    assert status(cancelled_on=D, as_of=D) == Status.CANCELLED
+    assert status(cancelled_on=D, as_of=D - dt.timedelta(days=1)) == Status.DUE_SOON
+
+
+def test_unit_window_decides_due_soon():
+    assert status(as_of=D - dt.timedelta(days=3), warning_days=3) == Status.DUE_SOON
+    assert status(as_of=D - dt.timedelta(days=4), warning_days=3) == Status.WITHIN_DEADLINE
+    assert status(as_of=D - dt.timedelta(days=1), warning_days=0) == Status.WITHIN_DEADLINE
+
+
+def test_recurring_task_without_deadline_is_never_overdue_and_on_time_when_done():
+    assert status(deadline=None, as_of=D) == Status.WITHIN_DEADLINE
+    assert status(deadline=None, completed_on=D, as_of=D) == Status.COMPLETED_ON_TIME
+
+
+BASE = dt.date(2025, 1, 1)
+LEADS = ("25.TU.BTC", "25.TU.VP", "25.TU.UBKT", "25.UBND")
+offsets = st.integers(min_value=0, max_value=60)
+maybe = lambda strategy: st.none() | strategy  # noqa: E731
+rows = st.lists(
+    st.fixed_dictionaries({
+        "lead": st.integers(min_value=0, max_value=len(LEADS) - 1),
+        "deadline": maybe(offsets), "completed_on": maybe(offsets), "cancelled_on": maybe(offsets),
+    }),
+    min_size=1, max_size=30,
+)
+windows = st.lists(maybe(st.integers(min_value=0, max_value=10)), min_size=len(LEADS), max_size=len(LEADS))
+
+
+@pytest.mark.django_db
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(rows=rows, windows=windows, reckoning=offsets)
+def test_sql_expression_equals_python_rule(rows, windows, reckoning):
+    """Every row's status from the database CASE equals `status_of`, for random dates and unit windows."""
+    from mandate.orgs.models import Unit
+    from mandate.tasks.models import Task, TaskState
+    from mandate.tasks.status_sql import status_expression
+    from tests.factories import a_task
+
+    template = a_task()
+    leads = [Unit.objects.get(code=code) for code in LEADS]
+    for lead, window in zip(leads, windows, strict=True):
+        lead.warning_days = window
+        lead.save(update_fields=["warning_days"])
+    as_of = BASE + dt.timedelta(days=reckoning)
+    expected = {}
+    for row in rows:
+        day = lambda key: None if row[key] is None else BASE + dt.timedelta(days=row[key])  # noqa: E731
+        deadline, cancelled = day("deadline"), day("cancelled_on")
+        completed = None if cancelled else day("completed_on")
+        lead = leads[row["lead"]]
+        task = Task.objects.create(
+            document=template.document, title="t", search_title=" t ", assigning_unit=template.assigning_unit, lead_unit=lead,
+            leader=template.leader, product="p", assigned_on=BASE, deadline=deadline, recurrence="" if deadline else "monthly",
+            state=TaskState.CANCELLED if cancelled else TaskState.COMPLETED if completed else TaskState.ASSIGNED,
+            completed_on=completed, cancelled_on=cancelled, created_at=template.created_at, updated_at=template.updated_at)
+        expected[task.pk] = status_of(deadline=deadline, completed_on=completed, cancelled_on=cancelled, as_of=as_of,
+                                      warning_days=lead.due_soon_window())
+    got = dict(Task.objects.filter(pk__in=expected).annotate(status=status_expression(as_of=as_of)).values_list("pk", "status"))
+    assert got == {pk: status.value for pk, status in expected.items()}
