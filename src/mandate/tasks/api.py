@@ -273,8 +273,9 @@ def list_progress(request: HttpRequest, task_id: int):
 @router.post("/{int:task_id}/extensions", response={201: ExtensionOut}, summary="Ask for more time")
 def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
-    return Status(201, services.extension_request(actor=request.user, task=task, requested_deadline=payload.requested_deadline,)
+    extension = services.extension_request(actor=request.user, task=task, requested_deadline=payload.requested_deadline,
                                            reason=payload.reason)
+    return Status(201, extension)
 
 
 @router.post("/{int:task_id}/extensions/{int:extension_id}/decision", response=ExtensionOut,

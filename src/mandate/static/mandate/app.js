@@ -1,0 +1,65 @@
+// Mandate's own script: marks the six clears live on the create form, and fills unit pickers.
+(function () {
+  "use strict";
+
+  function hasValue(field) {
+    return Array.prototype.some.call(field.querySelectorAll("input, select, textarea"), function (input) {
+      return input.value && input.value.trim() !== "";
+    });
+  }
+
+  // A clear is missing while every field that can satisfy it is empty (time: a deadline or a recurrence).
+  function markClears(form) {
+    var byClear = {};
+    form.querySelectorAll("[data-clear]").forEach(function (field) {
+      var name = field.getAttribute("data-clear");
+      byClear[name] = byClear[name] || [];
+      byClear[name].push(field);
+    });
+    Object.keys(byClear).forEach(function (name) {
+      var ok = byClear[name].some(hasValue);
+      byClear[name].forEach(function (field) { field.classList.toggle("clear-missing", !ok); });
+      document.querySelectorAll('[data-clear-chip="' + name + '"]').forEach(function (chip) {
+        chip.classList.toggle("ok", ok);
+        chip.classList.toggle("missing", !ok);
+      });
+    });
+  }
+
+  function init(root) {
+    root.querySelectorAll("form[data-clears]").forEach(function (form) {
+      if (form.dataset.clearsBound) { markClears(form); return; }
+      form.dataset.clearsBound = "1";
+      form.addEventListener("input", function () { markClears(form); });
+      form.addEventListener("change", function () { markClears(form); });
+      markClears(form);
+    });
+  }
+
+  // A click on a suggested unit appends its code to the field it serves.
+  document.addEventListener("click", function (event) {
+    var pick = event.target.closest("button[data-append]");
+    if (!pick) { return; }
+    var target = document.getElementById(pick.getAttribute("data-target"));
+    if (!target) { return; }
+    var codes = target.value.split(/[,;\s]+/).filter(Boolean);
+    if (codes.indexOf(pick.getAttribute("data-append")) === -1) { codes.push(pick.getAttribute("data-append")); }
+    target.value = codes.join(", ");
+    target.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  // The server's answer about the clears is the last word: mark the fields as its chips say.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target && event.detail.target.id === "clears") {
+      event.detail.target.querySelectorAll("[data-clear-chip]").forEach(function (chip) {
+        var missing = chip.classList.contains("missing");
+        document.querySelectorAll('[data-clear="' + chip.getAttribute("data-clear-chip") + '"]').forEach(function (field) {
+          field.classList.toggle("clear-missing", missing);
+        });
+      });
+    } else {
+      init(document);
+    }
+  });
+})();
