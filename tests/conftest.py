@@ -80,3 +80,12 @@ def freeze(monkeypatch):
         return moment
 
     return set_clock
+
+
+@pytest.fixture
+def transactional_country(transactional_db):
+    """For tests that commit for real (threads, a live server): pytest-django flushes the database
+    after each of them and runs them after all other database tests, so each loads the country again."""
+    from mandate.orgs.services import territory_load
+
+    territory_load(actor=None)
