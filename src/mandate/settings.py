@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "mandate.documents",
     "mandate.tasks",
     "mandate.ingest",
+    "mandate.monitoring",
+    "mandate.reports",
+    "mandate.benchmarks",
     "mandate.demo",
 ]
 
