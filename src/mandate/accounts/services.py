@@ -53,6 +53,39 @@ def token_authenticate(*, raw: str) -> User | None:
     return token.user
 
 
+def user_create(*, actor: User | None, username: str, full_name: str = "", password: str | None = None,
+                email: str = "", position: str = "", cleared_for_confidential: bool = False,
+                is_superuser: bool = False) -> User:
+    """A new person who can sign in (with `password`) or be named as a leader in charge (without one)."""
+    from mandate.core.errors import invalid
+    from mandate.core.text import nfc
+
+    username = nfc(username or "")
+    if not username:
+        raise invalid("username", "is required", "required")
+    if User.objects.filter(username=username).exists():
+        raise invalid("username", f"'{username}' is already taken", "unique")
+    with transaction.atomic():
+        user = User(username=username, full_name=nfc(full_name), email=email, position=nfc(position),
+                    cleared_for_confidential=cleared_for_confidential, is_superuser=is_superuser, is_staff=is_superuser)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        audit_record(actor=actor, action="user.create", obj=user,
+                     after={"username": username, "full_name": user.full_name, "superuser": is_superuser,
+                            "cleared_for_confidential": cleared_for_confidential})
+    return user
+
+
+def user_set_password(*, actor: User | None, user: User, password: str) -> None:
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        audit_record(actor=actor, action="user.set_password", obj=user, after={"username": user.username})
+
+
 def membership_grant(*, actor: User | None, user: User, unit, role: str) -> Membership:
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
