@@ -98,7 +98,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
     # Tests use a file, not shared-cache memory: concurrent writers must wait for the lock as in production.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-mandate.sqlite3")}
+    # One file per test process, so that two suites running side by side do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-mandate-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -120,6 +121,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("MANDATE_STATIC_ROOT", DATA_DIR / "static"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MANDATE_MEDIA_ROOT", DATA_DIR / "media"))
@@ -140,6 +142,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_HOST = os.environ.get("MANDATE_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("MANDATE_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("MANDATE_EMAIL_FROM", "mandate@localhost")
+EMAIL_BACKEND = os.environ.get("MANDATE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST_USER = os.environ.get("MANDATE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("MANDATE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("MANDATE_EMAIL_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("MANDATE_EMAIL_TIMEOUT", "30"))
+# The address that links in reminder e-mails start with.
+MANDATE_SITE_URL = os.environ.get("MANDATE_SITE_URL", "http://127.0.0.1:8000")
 
 # How many days ahead a task counts as "due soon" when its unit sets no window of its own.
 MANDATE_DEFAULT_WARNING_DAYS = 7
