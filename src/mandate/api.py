@@ -37,7 +37,9 @@ def authentication_error(request, exc):
 from mandate.orgs.api import router as orgs_router  # noqa: E402
 from mandate.documents.api import router as documents_router  # noqa: E402
 from mandate.tasks.api import router as tasks_router  # noqa: E402
+from mandate.ingest.api import router as ingest_router  # noqa: E402
 
 api.add_router("/units", orgs_router)
 api.add_router("/documents", documents_router)
 api.add_router("/tasks", tasks_router)
+api.add_router("/ingest", ingest_router)

@@ -1,5 +1,5 @@
 """The page routes of every app, in one list."""
-from django.urls import path
+from django.urls import include, path
 
 from mandate.accounts import views as accounts
 from mandate.documents import views as documents
@@ -26,4 +26,5 @@ urlpatterns: list = [
     path("documents/<int:document_id>/", documents.document_detail, name="document_detail"),
     path("units/", orgs.unit_tree, name="units"),
     path("units/search/", orgs.unit_search, name="unit_search"),
+    path("ingest/", include("mandate.ingest.urls")),
 ]

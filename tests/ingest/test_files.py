@@ -78,3 +78,25 @@ def test_size_limit():
 
 def test_ingest_input_error_is_a_value_error():
     assert issubclass(IngestInputError, ValueError)
+
+
+def test_readable_text_is_repaired_and_normalised():
+    from mandate.ingest.files import require_readable
+
+    assert require_readable("  Quyáº¿t Ä‘á»‹nh  ") == "Quyết định"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("   ", "holds no text"),
+        ("Quyáº¿t Ä‘á»‹nh sá»‘ 5 về việc giao nhiệm vụ", "garbled"),
+        ("Quy\ufffdt \ufffd\ufffdnh", "garbled"),
+        ("\x01\x02\x03\x04 text", "binary data"),
+    ],
+)
+def test_unreadable_text_is_refused(text, message):
+    from mandate.ingest.files import require_readable
+
+    with pytest.raises(IngestInputError, match=message):
+        require_readable(text)

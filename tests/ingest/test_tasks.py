@@ -99,3 +99,10 @@ def test_without_a_matcher_the_unit_is_null():
     task = read("Giao Sở Y tế kiểm tra.")["tasks"][0]
 
     assert (task["unit"], task["unit_confidence"], task["unit_candidates"]) == (None, None, [])
+
+
+def test_ban_chi_dao_in_a_name_is_not_a_trigger():
+    text = ("Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, Ban Thường vụ Tỉnh ủy chỉ thị: "
+            "Giao Văn phòng Tỉnh ủy theo dõi việc thực hiện.")
+
+    assert [t["assignee"] for t in read(text)["tasks"]] == ["Văn phòng Tỉnh ủy"]

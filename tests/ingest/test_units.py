@@ -44,3 +44,17 @@ def test_no_match_below_the_threshold():
 
 def test_empty_registry():
     assert UnitMatcher([]).match("Sở Y tế") == (None, 0.0, [])
+
+
+def test_a_tie_between_units_is_no_match():
+    code, confidence, candidates = UnitMatcher(UNITS).match("UBND tỉnh")
+
+    assert code is None
+    assert confidence == 1.0
+    assert [c for c, _ in candidates[:2]] == ["UBND-01", "UBND-02"]
+
+
+def test_the_home_province_is_found_among_many_equal_names():
+    many = [(f"{n:02d}.BTC", f"Ban Tổ chức Tỉnh ủy Tỉnh {n:02d}", [], f"{n:02d}") for n in range(1, 90)]
+
+    assert UnitMatcher(many, province="77").match("Ban Tổ chức Tỉnh ủy")[0] == "77.BTC"

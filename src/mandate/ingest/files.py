@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from pathlib import PurePath
 
@@ -32,6 +33,28 @@ def extract_text(data: bytes, filename: str, *, limit: int = DEFAULT_LIMIT) -> s
     text = unicodedata.normalize("NFC", text).strip()
     if not text:
         raise IngestInputError(f"{filename}: the file holds no text")
+    return require_readable(text, filename, limit=limit)
+
+
+# UTF-8 read as Windows-1252: a lead byte (Ã Â Ä Å Æ á â Ð Ñ …) then a continuation byte
+# (0x80–0xBF shown as € ‚ … ¿). Neither Vietnamese nor Cyrillic text writes these pairs.
+_MOJIBAKE_PAIR = re.compile("[\u00c2-\u00c6\u00d0\u00d1\u00e1-\u00e5][\u0080-\u00bf\u0152\u0153\u0160\u0161"
+                            "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
+                            "\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def require_readable(text: str, name: str = "text", *, limit: int = DEFAULT_LIMIT) -> str:
+    """The text, with repairable mojibake repaired; refused when empty, binary, too long or garbled."""
+    if len(text.encode("utf-8", "surrogatepass")) > limit:
+        raise IngestInputError(f"{name}: over the limit of {limit} bytes")
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).strip()
+    if not text:
+        raise IngestInputError(f"{name}: holds no text")
+    if len(_CONTROL.findall(text[:4096])) > 2:
+        raise IngestInputError(f"{name}: binary data, not text")
+    if len(_MOJIBAKE_PAIR.findall(text)) >= 3 or text.count("\ufffd") >= 3:
+        raise IngestInputError(f"{name}: the text is garbled (mojibake: characters lost or read in the wrong encoding)")
     return text
 
 

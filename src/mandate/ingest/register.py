@@ -28,12 +28,13 @@ def unit_matcher(*, province_code: str | None = None, as_of: dt.date | None = No
     if not rows:
         return None
     return UnitMatcher(
-        [(code, name, [short] if short else [], _province_code(code)) for code, name, short in rows],
+        [(code, name, [short] if short else [], province_of(code)) for code, name, short in rows],
         province=province_code,
     )
 
 
-def _province_code(code: str) -> str | None:
+def province_of(code: str) -> str | None:
+    """"25" for "25.TU.BTC" and "old-25.UBND"; None for a central unit."""
     head = code.removeprefix("old-").split(".", 1)[0]
     return head if len(head) == 2 and head.isdigit() else None
 

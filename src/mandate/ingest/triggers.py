@@ -35,7 +35,7 @@ def _words(*alternatives: str) -> str:
 
 
 VI = Rules(
-    object_triggers=re.compile(r"(?<!\w)(?:giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|phân\s+công(?:\s+cho)?)(?!\w)", re.I),
+    object_triggers=re.compile(r"(?<!\w)(?:giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|(?<!ban\s)chỉ\s+đạo|phân\s+công(?:\s+cho)?)(?!\w)", re.I),
     subject_triggers=re.compile(r"(?<!\w)(?:được\s+giao|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?!\w)", re.I),
     coordinator_markers=re.compile(r"(?<!\w)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng\s+với)(?!\w)", re.I),
     stop=re.compile(

@@ -91,6 +91,10 @@ class UnitMatcher:
             for label in (entry.name, *entry.aliases):
                 self._choices.append(normalise(label))
                 self._owners.append(entry)
+        # The home province's labels are searched on their own too: "Ban Tổ chức Tỉnh ủy" scores
+        # the same against all 86 provinces' committees, and a global top-N may leave the home one out.
+        self._home = [i for i, owner in enumerate(self._owners) if province and owner.province_code == province]
+        self._home_choices = [self._choices[i] for i in self._home]
 
     def match(self, phrase: str) -> tuple[str | None, float, list[tuple[str, float]]]:
         from rapidfuzz import fuzz, process  # deferred: the reader runs without a matcher too
@@ -99,6 +103,9 @@ class UnitMatcher:
         if not query or not self._choices:
             return None, 0.0, []
         scored = process.extract(query, self._choices, scorer=fuzz.token_set_ratio, limit=self.limit * 4)
+        if self._home_choices:
+            scored += [(choice, score, self._home[index]) for choice, score, index in
+                       process.extract(query, self._home_choices, scorer=fuzz.token_set_ratio, limit=self.limit)]
         best: dict[str, float] = {}
         for _choice, score, index in scored:
             entry = self._owners[index]
@@ -106,9 +113,12 @@ class UnitMatcher:
             best[entry.code] = max(best.get(entry.code, 0.0), score)
         candidates = sorted(best.items(), key=lambda item: -item[1])[: self.limit]
         code, score = candidates[0]
+        # Equal best scores for two units ("UBND tỉnh" with no province given) is no answer: the
+        # candidates let a person choose rather than the first of a tie being taken as the match.
+        tied = len(candidates) > 1 and candidates[1][1] == score
         confidence = round(min(score, 100.0) / 100, 3)
         candidates = [(c, round(min(s, 100.0) / 100, 3)) for c, s in candidates]
-        return (code if score >= self.threshold else None), confidence, candidates
+        return (code if score >= self.threshold and not tied else None), confidence, candidates
 
     def _adjust(self, score: float, query: str, choice: str, entry: UnitEntry) -> float:
         # token_set_ratio gives 100 to any subset ("sở" ⊂ "sở y tế"): weigh in the length ratio.

@@ -25,10 +25,6 @@ class UnitField(forms.CharField):
 
     picker_url_name = "unit_search"
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 64)
-        super().__init__(**kwargs)
-
     def to_python(self, value):
         value = super().to_python(value)
         return unit_from_code(value) if value else None

@@ -1,0 +1,62 @@
+"""Reading a directive against the register: the reader's object with units matched and citations looked up."""
+import datetime as dt
+import re
+
+from mandate.accounts import permissions
+from mandate.accounts.selectors import membership_units
+from mandate.documents import numbering
+from mandate.documents.models import Document
+from mandate.documents.services import number_key
+from mandate.ingest.reader import read
+from mandate.ingest.register import province_of, unit_matcher
+
+_FIRST_DIGIT = re.compile(r"\d")
+
+
+def reference_number(raw: str) -> numbering.DocumentNumber | None:
+    """The document number in a number or in a cited phrase ("Kết luận số 177-KL/TW"); None for a bare one."""
+    if not raw:
+        return None
+    for candidate in (raw, raw[m.start():] if (m := _FIRST_DIGIT.search(raw)) else ""):
+        try:
+            return numbering.parse(candidate)
+        except numbering.NumberFormatError:
+            continue
+    return None
+
+
+def home_province(*, user, province_code: str | None = None) -> str | None:
+    """The province whose units win ties: the one asked for, else the one of the user's first membership."""
+    if province_code:
+        return province_code
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return next((code for unit in membership_units(user=user) if (code := province_of(unit.code))), None)
+
+
+def registered_document(*, user, number: numbering.DocumentNumber, issued_on: dt.date | None,
+                        province_code: str | None = None) -> Document | None:
+    """The registered document of this number that `user` may see; the signing date and the province break ties."""
+    documents = permissions.visible_documents(
+        user, Document.objects.filter(registered=True, number_key=number_key(number)).select_related("issuing_unit"))
+    if issued_on is not None:
+        documents = documents.filter(issued_on__gte=issued_on - dt.timedelta(days=1), issued_on__lte=issued_on + dt.timedelta(days=1))
+    candidates = list(documents.order_by("id")[:20])
+    if province_code:
+        candidates.sort(key=lambda d: not (d.issuing_unit and province_of(d.issuing_unit.code) == province_code))
+    return candidates[0] if candidates else None
+
+
+def ingestion_read(*, user, text: str, language: str | None = None, province_code: str | None = None,
+                   as_of: dt.date) -> dict:
+    """The DESIGN §4 object for `text`, tasks' units matched on `as_of`, each reference with its `registered_id`."""
+    province = home_province(user=user, province_code=province_code)
+    reading = read(text, language=language, units=unit_matcher(province_code=province, as_of=as_of))
+    for reference in reading["references"]:
+        number = reference_number(reference["raw"])
+        found = None
+        if number is not None:
+            found = registered_document(user=user, number=number, province_code=province,
+                                        issued_on=dt.date.fromisoformat(reference["date"]) if reference["date"] else None)
+        reference["registered_id"] = found.pk if found else None
+    return reading
