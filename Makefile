@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export MANDATE_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install demo serve test test-sqlite test-postgres browser messages bench clean
+.PHONY: install system demo test browser bench clean
+
+# Debian packages the PDF exports need (WeasyPrint's Pango, a font with every Vietnamese glyph).
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,7 +16,16 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed system
+
+system:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Please install these Debian packages for the PDF exports: $$missing"; fi; \
+	fi
 
 # Installs, migrates the embedded SQLite database, builds the demo, prints the passwords, serves it.
 demo: install
@@ -36,7 +48,7 @@ test: install browser
 	  if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc
 
 bench: install
-	$(BIN)/python bench/run_all.py
+	$(BIN)/mandate bench --json
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -20,19 +20,36 @@ DECIDERS = (Role.LEADER, Role.UNIT_ADMIN)
 READERS = (Role.UNIT_ADMIN, Role.LEADER, Role.SPECIALIST, Role.INSPECTOR, Role.VIEWER)
 
 
+def _roles(user, day: dt.date) -> list[tuple[str, str]]:
+    """(role, tree path) of each of the user's memberships on `day`, read once per user object.
+
+    User objects live for one request (or one command), so the memo cannot outlive a change of
+    roles by more than that.
+    """
+    memo = user.__dict__.setdefault("_mandate_roles", {})
+    if day not in memo:
+        memberships = list(user.memberships.values_list("role", "unit_id"))
+        paths = dict(placements_on(day).filter(unit_id__in=[unit for _, unit in memberships]).values_list("unit_id", "path"))
+        memo[day] = [(role, paths.get(unit, "")) for role, unit in memberships]
+    return memo[day]
+
+
 def is_system_admin(user) -> bool:
     if user is None:  # the system itself: commands, imports, the demo builder
         return True
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return user.is_superuser or user.memberships.filter(role=Role.SYSTEM_ADMIN).exists()
+    return user.is_superuser or any(role == Role.SYSTEM_ADMIN for role, _ in _roles(user, clock.today()))
+
+
+def _paths(user, roles, day: dt.date) -> list[str]:
+    return [path for role, path in _roles(user, day) if role in roles and path]
 
 
 def reach(user, roles=READERS, *, as_of: dt.date | None = None) -> QuerySet:
     """Ids of the units inside the subtrees where `user` holds one of `roles`, as a subquery."""
     day = as_of or clock.today()
-    memberships = list(user.memberships.filter(role__in=roles).values_list("unit_id", flat=True))
-    paths = list(placements_on(day).filter(unit_id__in=memberships).values_list("path", flat=True))
+    paths = _paths(user, roles, day)
     if not paths:
         return Unit.objects.none().values("pk")
     return placements_on(day).filter(reduce(operator.or_, (Q(path__startswith=p) for p in paths))).values("unit_id")
@@ -43,7 +60,13 @@ def has_role_over(user, unit: Unit, roles) -> bool:
         return True
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    return Unit.objects.filter(pk=unit.pk, pk__in=reach(user, roles)).exists()
+    day = clock.today()
+    paths = _paths(user, roles, day)
+    if not paths:
+        return False
+    # The unit's own path on that day decides; one indexed lookup instead of a subtree scan.
+    own = placements_on(day).filter(unit=unit).values_list("path", flat=True)
+    return any(path.startswith(prefix) for path in own for prefix in paths)
 
 
 def require(allowed: bool, message: str = "You may not do this.") -> None:
@@ -110,3 +133,10 @@ def can_decide(user, task) -> bool:
 
 def _cleared(user) -> bool:
     return user is None or is_system_admin(user) or user.cleared_for_confidential
+
+
+# Structure
+
+def can_reorganize(user) -> bool:
+    """Prepare, apply and revert reorganizations: the administrators of the whole system."""
+    return is_system_admin(user)

@@ -89,6 +89,7 @@ def user_set_password(*, actor: User | None, user: User, password: str) -> None:
 def membership_grant(*, actor: User | None, user: User, unit, role: str) -> Membership:
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
+        user.__dict__.pop("_mandate_roles", None)  # the permission layer's memo of this user's roles
         if created:
             audit_record(actor=actor, action="membership.grant", obj=membership,
                          after={"user": user.username, "unit": unit.code, "role": role})

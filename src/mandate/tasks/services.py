@@ -24,6 +24,7 @@ MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 
 def task_snapshot(task: Task) -> dict:
+    """What the audit trail keeps of a task before and after a change."""
     return {
         "title": task.title, "state": task.state, "lead_unit": task.lead_unit.code, "assigning_unit": task.assigning_unit.code,
         "leader": task.leader.username, "deadline": task.deadline, "original_deadline": task.original_deadline,
@@ -135,7 +136,7 @@ def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.da
         task.version = F("version") + 1
         task.updated_at = moment
         task.save(update_fields=["state", "submitted_on", "completed_on", "cancelled_on", "progress", "version", "updated_at"])
-        task.refresh_from_db()
+        task.refresh_from_db(fields=["version"])
         _event(task, actor=actor, kind=name, at=moment, note=reason, from_state=previous, to_state=task.state)
         if name == "cancel":
             Extension.objects.filter(task=task, state=ExtensionState.PENDING).update(
@@ -180,7 +181,7 @@ def progress_report(*, actor, task: Task, percent: int, text: str, files: list[U
         task.version = F("version") + 1
         task.updated_at = moment
         task.save(update_fields=["state", "progress", "version", "updated_at"])
-        task.refresh_from_db()
+        task.refresh_from_db(fields=["version"])
         _event(task, actor=actor, kind="progress", at=moment, note=text, from_state=previous, to_state=task.state,
                data={"percent": percent, "report": report.pk, "files": len(files)})
         audit_record(actor=actor, action="task.progress", obj=task, before=before, after=task_snapshot(task))
@@ -239,7 +240,7 @@ def extension_decide(*, actor, extension: Extension, approve: bool, note: str = 
             task.version = F("version") + 1
             task.updated_at = moment
             task.save(update_fields=["deadline", "extension_count", "version", "updated_at"])
-            task.refresh_from_db()
+            task.refresh_from_db(fields=["version", "extension_count"])
         _event(task, actor=actor, kind="extension_approved" if approve else "extension_refused", at=moment, note=note,
                data={"extension": extension.pk, "previous_deadline": extension.previous_deadline.isoformat(),
                      "requested_deadline": extension.requested_deadline.isoformat()})
