@@ -1,17 +1,10 @@
-"""The demo's people: who can log in (one per role, with fresh passwords each run) and the leaders in charge.
-
-Users are created here because `accounts.services` has no `user_create` yet; each creation and each
-password change still leaves an audit record, as a service would.
-"""
+"""The demo's people: who can log in (one per role, with fresh passwords each run) and the leaders in charge."""
 import secrets
 import string
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
 from mandate.accounts.models import Role, User
-from mandate.accounts.services import membership_grant
-from mandate.audit.services import audit_record
+from mandate.accounts.services import membership_grant, user_create, user_set_password
 from mandate.orgs.models import Unit
 
 # No look-alike characters (0/O, 1/l/I): the password is read off a terminal and typed by hand.
@@ -29,7 +22,6 @@ class Person:
     memberships: tuple[tuple[str, str], ...]
     login: bool = False
     superuser: bool = False
-    language: str = "vi"
 
 
 # The people who log in: one for each role, from the centre down to a commune.
@@ -78,22 +70,13 @@ def people_ensure(persons: list[Person] | tuple[Person, ...], *, people: People 
     for person in persons:
         user = existing.get(person.username)
         if user is None:
-            user = _user_create(person)
+            # A login gets its password from `passwords_reset`; until then nobody can sign in as it.
+            user = user_create(actor=None, username=person.username, full_name=person.full_name, position=person.position,
+                               is_superuser=person.superuser)
         for code, role in person.memberships:
             membership_grant(actor=None, user=user, unit=units[code], role=role)
         people.by_username[person.username] = user
     return people
-
-
-def _user_create(person: Person) -> User:
-    with transaction.atomic():
-        user = User(username=person.username, full_name=person.full_name, position=person.position,
-                    language=person.language, is_superuser=person.superuser, is_staff=person.superuser)
-        user.set_unusable_password()  # a login gets its password from `passwords_reset`
-        user.save()
-        audit_record(actor=None, action="user.create", obj=user,
-                     after={"username": user.username, "full_name": user.full_name, "superuser": user.is_superuser})
-    return user
 
 
 def new_password() -> str:
@@ -105,9 +88,47 @@ def passwords_reset(users: list[User]) -> dict[str, str]:
     passwords = {}
     for user in users:
         password = new_password()
-        with transaction.atomic():
-            user.set_password(password)
-            user.save(update_fields=["password"])
-            audit_record(actor=None, action="user.password_reset", obj=user, after={"username": user.username})
+        user_set_password(actor=None, user=user, password=password)
         passwords[user.username] = password
     return passwords
+
+
+# The leaders in charge of a province's tasks and its tracking specialist: (username prefix, title, unit suffix, role).
+# A title is "{committee}" (Tỉnh ủy Phú Thọ) or "{place}" (tỉnh Phú Thọ) shaped.
+PROVINCE_STAFF = (
+    ("bithu", "Bí thư {committee}", "TU", Role.LEADER),
+    ("phobithu", "Phó Bí thư Thường trực {committee}", "TU", Role.LEADER),
+    # The chair directs the whole provincial administration down to the communes, so leads the province's ground.
+    ("chutich", "Chủ tịch Ủy ban nhân dân {place}", "", Role.LEADER),
+    ("phochutich", "Phó Chủ tịch Ủy ban nhân dân {place}", "UBND", Role.LEADER),
+    ("chutich.hdnd", "Chủ tịch Hội đồng nhân dân {place}", "HDND", Role.LEADER),
+    ("truongban.tochuc", "Trưởng Ban Tổ chức {committee}", "TU.BTC", Role.LEADER),
+    ("chunhiem.ubkt", "Chủ nhiệm Ủy ban Kiểm tra {committee}", "TU.UBKT", Role.LEADER),
+    ("chanhvanphong", "Chánh Văn phòng {committee}", "TU.VP", Role.LEADER),
+    ("truongban.tgdv", "Trưởng Ban Tuyên giáo và Dân vận {committee}", "TU.BTGDV", Role.LEADER),
+    ("bithu.duubnd", "Bí thư Đảng ủy Ủy ban nhân dân {place}", "DU-UBND", Role.LEADER),
+    ("chutich.mttq", "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam {place}", "MTTQ", Role.LEADER),
+    ("theodoi", "Chuyên viên theo dõi nhiệm vụ {place}", "", Role.SPECIALIST),
+)
+# Bodies that only provinces of the two-level government have in the demo.
+NEW_BODIES = ("DU-UBND", "MTTQ")
+
+
+def province_people(*, code: str, slug: str, committee: str, place: str, closed: bool = False,
+                    named: dict[tuple[str, str], tuple[str, str]] | None = None) -> list[Person]:
+    """The people of one province; for a province closed in 2025 their titles say until when."""
+    people = []
+    for prefix, title, suffix, role in PROVINCE_STAFF:
+        if closed and suffix in NEW_BODIES:
+            continue
+        position = title.format(committee=committee, place=place) + (" (đến 30/6/2025)" if closed else "")
+        full_name, position = (named or {}).get((slug, prefix), (position, position))
+        unit = f"{code}.{suffix}" if suffix else code
+        people.append(Person(f"{prefix}.{slug}", full_name, position, ((unit, role),)))
+    return people
+
+
+def commune_leader(*, code: str, name: str) -> Person:
+    """The secretary of a commune's party committee, who leads the commune's tasks and accepts their results."""
+    name = " ".join(name.split())
+    return Person(f"bithu.{code}", f"Bí thư Đảng ủy {name}", f"Bí thư Đảng ủy {name}", ((code, Role.LEADER),))

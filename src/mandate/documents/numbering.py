@@ -200,7 +200,7 @@ class DocumentNumber:
             raise NumberFormatError(f"unknown or non-canonical type code {self.type!r}")
         if self.year is not None and not 1945 <= self.year <= 2100:
             raise NumberFormatError(f"year {self.year} is out of range")
-        if self.type is None and self.year is None and canonical_type(self.issuer):
+        if self.type is None and canonical_type(self.issuer):
             raise NumberFormatError(f"issuer {self.issuer!r} reads as a type code")
         if self.type is None and self.office is None and _split_joined(self.issuer):
             raise NumberFormatError(f"issuer {self.issuer!r} reads as a type code joined to an issuer")

@@ -7,7 +7,7 @@ from django.db.models.functions import Length
 
 from mandate.core.errors import NotFound
 from mandate.core.text import fold, search_terms
-from mandate.orgs.models import TERRITORIAL_KINDS, Placement, Unit
+from mandate.orgs.models import TERRITORIAL_KINDS, Placement, Unit, UnitName
 
 
 def _valid_on(day: dt.date, prefix: str = "") -> Q:
@@ -63,6 +63,17 @@ def units_list(*, as_of: dt.date, level: str | None = None, kind: str | None = N
     return units.order_by("code")
 
 
+def unit_names_as_of(units, *, as_of: dt.date) -> list[Unit]:
+    """Give each unit (in memory) the name it bore on `as_of`: a rename keeps the unit and its code, not its old name."""
+    units = list(units)
+    by_id = {unit.pk: unit for unit in units}
+    former = (UnitName.objects.filter(unit__in=list(by_id), valid_to__gt=as_of)
+              .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=as_of)).values_list("unit_id", "name", "short_name"))
+    for unit_id, name, short_name in former:
+        by_id[unit_id].name, by_id[unit_id].short_name = name, short_name
+    return units
+
+
 def unit_parent(*, unit: Unit, as_of: dt.date) -> Unit | None:
     placement = unit_placement(unit=unit, as_of=as_of)
     return placement.parent if placement else None
@@ -75,7 +86,7 @@ def unit_ancestors(*, unit: Unit, as_of: dt.date) -> list[Unit]:
         return []
     ids = [int(part) for part in placement.path.strip("/").split("/")[:-1]]
     by_id = Unit.objects.in_bulk(ids)
-    return [by_id[i] for i in ids if i in by_id]
+    return unit_names_as_of([by_id[i] for i in ids if i in by_id], as_of=as_of)
 
 
 def province_of(*, unit: Unit, as_of: dt.date) -> Unit | None:
@@ -100,6 +111,9 @@ def unit_tree(*, root: Unit, as_of: dt.date, depth: int | None = None) -> TreeNo
     if depth is not None:
         rows = rows.filter(depth__lte=placement.depth + depth)
     rows = rows.select_related("unit").order_by("depth", "unit__code")
+    rows = list(rows)
+    root = unit_names_as_of([Unit.objects.get(pk=root.pk)], as_of=as_of)[0]
+    unit_names_as_of([row.unit for row in rows], as_of=as_of)
     nodes = {placement.unit_id: TreeNode(root)}
     for row in rows:
         if row.unit_id == root.pk:

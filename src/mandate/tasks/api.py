@@ -171,6 +171,9 @@ class TaskQuery(Schema):
     deadline_from: dt.date | None = None
     deadline_to: dt.date | None = None
     q: str | None = None
+    assigned_from: dt.date | None = None
+    assigned_to: dt.date | None = None
+    leader: str | None = None
 
 
 def _user(username: str | None, field_name: str) -> User | None:
@@ -197,6 +200,8 @@ def _filters(request, query: TaskQuery) -> selectors.TaskFilters:
         subtree=query.subtree, assigning_unit=_unit(query.assigning_unit, "assigning_unit"),
         document=document_get(user=request.user, document_id=query.document) if query.document else None,
         deadline_from=query.deadline_from, deadline_to=query.deadline_to, q=query.q,
+        leader_id=_user(query.leader, "leader").pk if query.leader else None,
+        assigned_from=query.assigned_from, assigned_to=query.assigned_to,
     )
 
 

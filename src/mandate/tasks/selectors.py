@@ -2,13 +2,14 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from mandate.accounts import permissions
 from mandate.core.errors import NotFound, invalid
 from mandate.core.text import search_terms
 from mandate.documents.models import Document
-from mandate.orgs.models import Unit
+from mandate.orgs.models import HandoverRole, TaskHandover, Unit
 from mandate.orgs.selectors import unit_subtree_ids
 from mandate.tasks.models import Extension, Task, TaskEvent
 from mandate.tasks.status import STATUS_FILTERS, Status, status_of
@@ -27,11 +28,43 @@ class TaskFilters:
     deadline_to: dt.date | None = None
     q: str | None = None
     leader_id: int | None = None
+    # The period of a scorecard: tasks assigned on a date in [assigned_from, assigned_to].
+    assigned_from: dt.date | None = None
+    assigned_to: dt.date | None = None
 
 
 def tasks_with_status(*, as_of: dt.date) -> QuerySet[Task]:
     """Tasks assigned by `as_of`, each annotated with its status on that date."""
     return Task.objects.filter(assigned_on__lte=as_of).annotate(status=status_expression(as_of=as_of))
+
+
+def _handed_over_since(as_of: dt.date) -> bool:
+    """Whether any reorganization after `as_of` handed tasks on; questions about today never need the history."""
+    return TaskHandover.objects.filter(valid_to__gt=as_of).exists()
+
+
+def _held_by(units, *, role: str, column: str, as_of: dt.date) -> Q:
+    """Tasks whose `role` was held by one of `units` on `as_of`, reading through reorganization handovers.
+
+    A handover row says which unit held the role until the event's date; with none after `as_of`, the
+    unit on the task holds it. `units` is a queryset of unit ids or a list of units.
+    """
+    if not _handed_over_since(as_of):
+        # The plain filter keeps the (lead_unit, deadline) index usable: one index scan per unit.
+        return Q(**{f"{column}__in": units})
+    later = TaskHandover.objects.filter(task=OuterRef("pk"), role=role, valid_to__gt=as_of)
+    held = (TaskHandover.objects.filter(role=role, valid_to__gt=as_of, from_unit__in=units)
+            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=as_of)).values("task_id"))
+    return (Q(**{f"{column}__in": units}) & ~Exists(later)) | Q(pk__in=held)
+
+
+def lead_unit_as_of(*, as_of: dt.date):
+    """An expression: the id of the task's lead unit on `as_of` (before any later reorganization handed it on)."""
+    if not _handed_over_since(as_of):
+        return F("lead_unit_id")
+    held = (TaskHandover.objects.filter(task=OuterRef("pk"), role=HandoverRole.LEAD, valid_to__gt=as_of)
+            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=as_of)).order_by("valid_to").values("from_unit_id")[:1])
+    return Coalesce(Subquery(held), F("lead_unit_id"), output_field=BigIntegerField())
 
 
 def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
@@ -44,12 +77,11 @@ def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
     else:
         tasks = tasks.exclude(status=Status.CANCELLED.value)
     if filters.lead_unit is not None:
-        if filters.subtree:
-            tasks = tasks.filter(lead_unit__in=unit_subtree_ids(unit=filters.lead_unit, as_of=filters.as_of))
-        else:
-            tasks = tasks.filter(lead_unit=filters.lead_unit)
+        units = unit_subtree_ids(unit=filters.lead_unit, as_of=filters.as_of) if filters.subtree else [filters.lead_unit]
+        tasks = tasks.filter(_held_by(units, role=HandoverRole.LEAD, column="lead_unit", as_of=filters.as_of))
     if filters.assigning_unit is not None:
-        tasks = tasks.filter(assigning_unit=filters.assigning_unit)
+        tasks = tasks.filter(_held_by([filters.assigning_unit], role=HandoverRole.ASSIGNING, column="assigning_unit",
+                                      as_of=filters.as_of))
     if filters.document is not None:
         tasks = tasks.filter(document=filters.document)
     if filters.deadline_from:
@@ -58,6 +90,10 @@ def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
         tasks = tasks.filter(deadline__lte=filters.deadline_to)
     if filters.leader_id:
         tasks = tasks.filter(leader_id=filters.leader_id)
+    if filters.assigned_from:
+        tasks = tasks.filter(assigned_on__gte=filters.assigned_from)
+    if filters.assigned_to:
+        tasks = tasks.filter(assigned_on__lte=filters.assigned_to)
     if filters.q:
         for term in search_terms(filters.q):
             tasks = tasks.filter(search_title__contains=term)
@@ -113,10 +149,14 @@ def task_coordinators(*, task: Task) -> list[Unit]:
 
 
 def overdue_by_unit(*, user, filters: TaskFilters, limit: int = 10) -> list[dict]:
-    """Units with the most overdue tasks: who lags."""
+    """Units with the most overdue tasks: who lags, each task counted for the unit that led it on `as_of`."""
     rows = (tasks_list(user=user, filters=TaskFilters(**{**filters.__dict__, "status": "overdue"})).order_by()
-            .values("lead_unit__code", "lead_unit__name").annotate(n=Count("id")).order_by("-n", "lead_unit__code")[:limit])
-    return [{"code": r["lead_unit__code"], "name": r["lead_unit__name"], "overdue": r["n"]} for r in rows]
+            .annotate(lead_then=lead_unit_as_of(as_of=filters.as_of)).values("lead_then").annotate(n=Count("id"))
+            .order_by("-n", "lead_then")[:limit])
+    units = Unit.objects.in_bulk([r["lead_then"] for r in rows])
+    rows = sorted(rows, key=lambda r: (-r["n"], units[r["lead_then"]].code))
+    return [{"code": units[r["lead_then"]].code, "name": units[r["lead_then"]].name, "overdue": r["n"]} for r in rows]
+
 
 
 

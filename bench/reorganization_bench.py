@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Benchmark the 2025 province merger applied to open tasks, and the tree of one province as of a date.
+
+    python bench/reorganization_bench.py --tasks 200000 --database postgres://postgres@127.0.0.1:5432/mandate_reorg_bench
+    python bench/reorganization_bench.py --tasks 50000            # SQLite in a temporary directory
+
+The database is created from scratch (PostgreSQL: dropped and created again; SQLite: a new file),
+migrated, loaded with the real country, and given N tasks on the bodies of the 52 old provinces
+(bulk inserts, assigned 2025-03-01, 85 % open, 10 % with a coordinator). Then:
+
+1. `reorganization_apply_2025` — the 23 merge events through the same apply code as any event
+   (handovers, timeline lines, audit records), in one transaction;
+2. the floor: the same hand-over as bare SQL UPDATEs (lead unit, assigning unit, coordinators) with
+   nothing recorded, measured after reverting the merger and rolled back;
+3. the tree of one province (Phú Thọ, 25) as of 2025-08-01 and of old Phú Thọ as of 2025-06-30,
+   `unit_tree` against one raw query over the placements.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _prepare_database(url: str | None) -> str:
+    if url is None:
+        directory = tempfile.mkdtemp(prefix="mandate-reorg-bench-")
+        os.environ["MANDATE_DATA_DIR"] = directory
+        os.environ.pop("DATABASE_URL", None)
+        return f"sqlite:///{directory}/mandate.sqlite3"
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("MANDATE_DATA_DIR", tempfile.mkdtemp(prefix="mandate-reorg-bench-"))
+    return url
+
+
+def _timed(function, repeat: int = 1) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def _generate(count: int) -> None:
+    import datetime as dt
+    import random
+
+    from django.db import connection
+
+    from mandate.accounts.models import User
+    from mandate.documents.services import document_register
+    from mandate.orgs.models import Unit
+    from mandate.orgs.territory import OLD_PREFIX, PROVINCE_BODIES
+    from mandate.tasks.models import Task, TaskCoordinator
+
+    rng = random.Random(2025)
+    leader = User.objects.create_user(username="bench.leader", full_name="Bench Leader")
+    provinces = list(Unit.objects.filter(code__startswith=OLD_PREFIX, kind="province").values_list("code", flat=True))
+    ids = dict(Unit.objects.filter(code__startswith=OLD_PREFIX).values_list("code", "id"))
+    bodies = {p: [ids[f"{p}.{suffix}"] for suffix, *_ in PROVINCE_BODIES] for p in provinces}
+    documents = {p: document_register(actor=None, issuing_unit=Unit.objects.get(code=f"{p}.TU.BTV"), type="KH",
+                                      issued_on=dt.date(2025, 3, 1), title=f"Kế hoạch {p}") for p in provinces}
+    moment = dt.datetime(2025, 3, 1, 9, tzinfo=dt.timezone.utc)
+    batch, coordinated = [], []
+    for index in range(count):
+        province = provinces[index % len(provinces)]
+        lead = rng.choice(bodies[province])
+        state = "assigned" if rng.random() < 0.85 else "completed"
+        batch.append(Task(document=documents[province], title=f"Nhiệm vụ {index}", search_title=f" nhiem vu {index} ",
+                          assigning_unit_id=ids[f"{province}.TU.BTV"], lead_unit_id=lead, leader=leader, product="Báo cáo",
+                          assigned_on=dt.date(2025, 3, 1), deadline=dt.date(2025, 9, 30), original_deadline=dt.date(2025, 9, 30),
+                          state=state, completed_on=dt.date(2025, 5, 1) if state == "completed" else None,
+                          created_at=moment, updated_at=moment))
+        if len(batch) == 10000:
+            Task.objects.bulk_create(batch, batch_size=10000)
+            batch = []
+    Task.objects.bulk_create(batch, batch_size=10000)
+    for task_id, lead, province_unit in Task.objects.values_list("id", "lead_unit_id", "assigning_unit_id").order_by("id"):
+        if task_id % 10 == 0:
+            choices = [b for b in next(v for v in bodies.values() if lead in v) if b != lead]
+            coordinated.append(TaskCoordinator(task_id=task_id, unit_id=rng.choice(choices)))
+    TaskCoordinator.objects.bulk_create(coordinated, batch_size=10000)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def _floor() -> float:
+    """The same hand-over as bare UPDATEs, nothing recorded; measured inside a transaction that is rolled back."""
+    from django.db import connection, transaction
+
+    from mandate.orgs.models import Unit
+    from mandate.orgs.territory import PROVINCE_BODIES, merger_successors
+
+    codes = {}
+    for old, new in merger_successors().items():
+        codes[old] = new
+        codes.update({f"{old}.{s}": f"{new}.{s}" for s, *_ in PROVINCE_BODIES})
+    ids = dict(Unit.objects.filter(code__in=[*codes, *codes.values()]).values_list("code", "id"))
+    mapping = {ids[old]: ids[new] for old, new in codes.items() if old in ids and new in ids}
+    cases = " ".join(f"WHEN {old} THEN {new}" for old, new in mapping.items())
+    keys = ", ".join(str(old) for old in mapping)
+    start = time.perf_counter()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            open_states = "('assigned', 'in_progress', 'submitted', 'returned')"
+            cursor.execute(f"UPDATE tasks_task SET lead_unit_id = CASE lead_unit_id {cases} END "
+                           f"WHERE lead_unit_id IN ({keys}) AND state IN {open_states}")
+            cursor.execute(f"UPDATE tasks_task SET assigning_unit_id = CASE assigning_unit_id {cases} END "
+                           f"WHERE assigning_unit_id IN ({keys}) AND state IN {open_states}")
+            cursor.execute(f"UPDATE tasks_taskcoordinator SET unit_id = CASE unit_id {cases} END WHERE unit_id IN ({keys}) "
+                           f"AND task_id IN (SELECT id FROM tasks_task WHERE state IN {open_states})")
+        elapsed = time.perf_counter() - start
+        transaction.set_rollback(True)
+    return elapsed
+
+
+def _tree_floor(code: str, day) -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT p.path FROM orgs_placement p JOIN orgs_unit u ON u.id = p.unit_id WHERE u.code = %s "
+                       "AND (p.valid_from IS NULL OR p.valid_from <= %s) AND (p.valid_to IS NULL OR p.valid_to > %s)", [code, day, day])
+        (path,) = cursor.fetchone()
+        cursor.execute("SELECT p.unit_id, p.parent_id, u.code, u.name FROM orgs_placement p JOIN orgs_unit u ON u.id = p.unit_id "
+                       "WHERE p.path LIKE %s AND (p.valid_from IS NULL OR p.valid_from <= %s) "
+                       "AND (p.valid_to IS NULL OR p.valid_to > %s) ORDER BY p.depth, u.code", [path + "%", day, day])
+        return len(cursor.fetchall())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tasks", type=int, default=20000)
+    parser.add_argument("--database", default=None, help="a PostgreSQL URL (the database is dropped and created); SQLite if absent")
+    args = parser.parse_args()
+    url = _prepare_database(args.database)
+    sys.path.insert(0, str(REPO / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mandate.settings")
+    import datetime as dt
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from mandate.orgs.models import Reorganization, TaskHandover, Unit
+    from mandate.orgs.reorganization import MERGER_2025_BATCH, reorganization_apply_2025, reorganization_revert
+    from mandate.orgs.selectors import unit_tree
+    from mandate.orgs.services import territory_load
+    from mandate.tasks.models import Task, TaskEvent
+
+    call_command("migrate", verbosity=0)
+    territory_load(actor=None)
+    seconds, _ = _timed(lambda: _generate(args.tasks))
+    open_tasks = Task.objects.filter(state="assigned").count()
+    print(f"database: {connection.vendor} ({url.split('@')[-1]})")
+    print(f"tasks: {args.tasks} on the bodies of the 52 old provinces ({open_tasks} open), generated in {seconds:.1f} s")
+
+    applied_seconds, applied = _timed(lambda: reorganization_apply_2025(actor=None))
+    handovers, lines = TaskHandover.objects.count(), TaskEvent.objects.filter(kind="reorganized").count()
+    print(f"merger applied: {applied} events, {handovers} handovers, {lines} timeline lines in {applied_seconds:.2f} s")
+
+    events = list(Reorganization.objects.filter(batch=MERGER_2025_BATCH).order_by("-id"))
+    revert_seconds, _ = _timed(lambda: [reorganization_revert(actor=None, reorganization=e) for e in events])
+    print(f"merger reverted: {len(events)} events in {revert_seconds:.2f} s")
+    floor = _floor()
+    print(f"floor (bare UPDATEs of lead, assigning and coordinator units): {floor:.2f} s — apply is {applied_seconds / floor:.1f}× the floor")
+
+    for code, day in (("25", dt.date(2025, 8, 1)), ("old-25", dt.date(2025, 6, 30))):
+        root = Unit.objects.get(code=code)
+
+        def size(node):
+            return 1 + sum(size(child) for child in node.children)
+
+        tree_seconds, tree = _timed(lambda: unit_tree(root=root, as_of=day), repeat=15)
+        floor_seconds, rows = _timed(lambda: _tree_floor(code, day), repeat=15)
+        print(f"tree of {code} as of {day}: {size(tree)} units in {tree_seconds * 1000:.1f} ms (floor {floor_seconds * 1000:.1f} ms, {rows} rows)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""`mandate generate --tasks N --seed S`: fill the database with a deterministic country (see benchmarks.generator)."""
+import datetime as dt
+import json
+
+from django.core.management.base import BaseCommand
+
+from mandate.benchmarks.generator import Plan, generate, plan_dict
+from mandate.core import clock
+from mandate.orgs.services import territory_load
+
+
+class Command(BaseCommand):
+    help = "Load a deterministic national-scale workload in bulk (documents, tasks, reports, users)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--tasks", type=int, default=10000)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                            help="the reference date the history ends on (default: today in Asia/Ho_Chi_Minh)")
+        parser.add_argument("--reports-per-task", type=int, default=5)
+        parser.add_argument("--months", type=int, default=18)
+        parser.add_argument("--commune-user-share", type=float, default=0.1)
+        parser.add_argument("--keep-indexes", action="store_true",
+                            help="PostgreSQL: keep indexes and foreign keys during the load (slower; no exclusive lock)")
+        parser.add_argument("--json", action="store_true", help="print the counts and timings as JSON")
+
+    def handle(self, *args, **options):
+        if options["tasks"] < 1:
+            raise SystemExit("--tasks must be at least 1")
+        territory_load(actor=None)
+        plan = Plan(tasks=options["tasks"], seed=options["seed"], today=options["today"] or clock.today(),
+                    reports_per_task=options["reports_per_task"], months=options["months"],
+                    commune_user_share=options["commune_user_share"], defer_indexes=not options["keep_indexes"])
+        result = generate(plan)
+        summary = {"plan": plan_dict(plan), "counts": result.counts,
+                   "seconds": {k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.seconds.items()},
+                   "tasks_per_second": round(result.tasks_per_second()),
+                   "tasks_per_second_written": round(result.counts["tasks"] / max(result.seconds["write"], 1e-9)),
+                   "tasks_per_second_copy": round(result.counts["tasks"] / max(result.seconds["copy"].get("tasks_task", 0), 1e-9))}
+        if options["json"]:
+            self.stdout.write(json.dumps(summary, ensure_ascii=False))
+        else:
+            self.stdout.write(f"Generated {result.counts['tasks']:,} tasks, {result.counts['documents']:,} documents, "
+                              f"{result.counts['reports']:,} progress reports in {result.seconds['committed']:.1f} s "
+                              f"({summary['tasks_per_second']:,} tasks/s including the commit; COPY/INSERT of the "
+                              f"task table alone: {summary['tasks_per_second_copy']:,} rows/s).")
+            self.stdout.write(json.dumps(summary, ensure_ascii=False))

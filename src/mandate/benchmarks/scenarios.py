@@ -1,0 +1,516 @@
+"""The benchmark scenarios: each runs the application's real code path and its floor.
+
+The floor of a read is the same answer computed by one hand-written SQL query on the same
+connection; the harness asserts that both answers are equal. The floor of a write is the bare
+INSERT/UPDATE it boils down to, committed the same way.
+"""
+import datetime as dt
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import unicodedata
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from mandate.benchmarks.harness import Measured, Skip, compare, measure, summary, timed
+from mandate.core import clock
+from mandate.tasks.status import Status
+
+CLUSTER_CODE = "bench-cluster-14"
+
+
+@dataclass
+class Context:
+    as_of: dt.date
+    repeat: int
+    province_code: str = "01"
+    unit_code: str = "01.UBND"
+    concurrency: int = 8
+    requests_per_client: int = 5
+    _admin = None
+
+    @property
+    def admin(self):
+        if self._admin is None:
+            from mandate.accounts.models import User
+
+            admin = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+            if admin is None:  # a scratch database: the harness needs someone who sees everything
+                admin = User.objects.create_superuser(username="bench-admin", password=None)
+            self._admin = admin
+        return self._admin
+
+    def unit(self, code: str):
+        from mandate.orgs.models import Unit
+
+        return Unit.objects.get(code=code)
+
+
+# --- hand-written SQL ----------------------------------------------------------------------------
+
+def _valid(alias: str) -> str:
+    return (f"({alias}.valid_from IS NULL OR {alias}.valid_from <= %(as_of)s) AND "
+            f"({alias}.valid_to IS NULL OR {alias}.valid_to > %(as_of)s)")
+
+
+def _days_to_deadline() -> str:
+    if connection.vendor == "postgresql":
+        return "(t.deadline - %(as_of)s)"
+    return "CAST(julianday(t.deadline) - julianday(%(as_of)s) AS INTEGER)"
+
+
+def status_case_sql() -> str:
+    """The status rule as a DBA would write it by hand (tasks `t` joined to their lead unit `u`)."""
+    return (
+        "CASE WHEN t.cancelled_on <= %(as_of)s THEN 'cancelled' "
+        "WHEN t.completed_on <= %(as_of)s AND (t.deadline IS NULL OR t.completed_on <= t.deadline) THEN 'completed_on_time' "
+        "WHEN t.completed_on <= %(as_of)s THEN 'completed_late' "
+        "WHEN t.deadline < %(as_of)s THEN 'overdue' "
+        f"WHEN t.deadline IS NOT NULL AND {_days_to_deadline()} <= COALESCE(u.warning_days, %(window)s) THEN 'due_soon' "
+        "ELSE 'within_deadline' END"
+    )
+
+
+# Overdue written as plain predicates instead of through the CASE: what an index can serve.
+OVERDUE_SQL = ("(t.cancelled_on IS NULL OR t.cancelled_on > %(as_of)s) AND (t.completed_on IS NULL OR t.completed_on > %(as_of)s) "
+               "AND t.deadline < %(as_of)s")
+
+
+def subtree_sql(root_param: str = "root") -> str:
+    return (f"t.lead_unit_id IN (SELECT p.unit_id FROM orgs_placement p JOIN orgs_placement r ON r.unit_id = %({root_param})s "
+            f"AND {_valid('r')} WHERE {_valid('p')} AND p.path LIKE r.path || '%%')")
+
+
+def _params(context: Context, **extra) -> dict:
+    from django.conf import settings
+
+    return {"as_of": context.as_of, "window": settings.MANDATE_DEFAULT_WARNING_DAYS, **extra}
+
+
+def _counts_from_rows(rows) -> dict[str, int]:
+    """The shape `status_counts` answers in, from (status, n) rows."""
+    counts = {status.value: 0 for status in Status if status != Status.CANCELLED}
+    for status, n in rows:
+        if status != Status.CANCELLED.value:
+            counts[status] = n
+    counts["completed"] = counts["completed_on_time"] + counts["completed_late"]
+    counts["not_completed"] = counts["overdue"] + counts["due_soon"] + counts["within_deadline"]
+    counts["assigned"] = counts["completed"] + counts["not_completed"]
+    return counts
+
+
+def _fetch(sql: str, params: dict) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def floor_counts(context: Context, *, where: str, params: dict, confidential: bool = True) -> dict[str, int]:
+    extra = "" if confidential else " AND NOT t.confidential"
+    sql = (f"SELECT s, COUNT(*) FROM (SELECT {status_case_sql()} AS s FROM tasks_task t "
+           f"JOIN orgs_unit u ON u.id = t.lead_unit_id WHERE t.assigned_on <= %(as_of)s AND {where}{extra}) AS x GROUP BY s")
+    return _counts_from_rows(_fetch(sql, _params(context, **params)))
+
+
+# --- scenarios -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    kind: str  # read, write, throughput, api, pending
+    describe: str
+    run: Callable[[Context], dict]
+
+
+REGISTRY: dict[str, Scenario] = {}
+
+
+def scenario(name: str, kind: str, describe: str):
+    def register(function):
+        REGISTRY[name] = Scenario(name, kind, describe, function)
+        return function
+
+    return register
+
+
+def _filters(context: Context, **fields):
+    from mandate.tasks.selectors import TaskFilters
+
+    return TaskFilters(as_of=context.as_of, **fields)
+
+
+@scenario("scorecard_unit", "read", "status_counts of one lead unit (01.UBND)")
+def scorecard_unit(context: Context) -> dict:
+    from mandate.tasks.selectors import status_counts
+
+    unit = context.unit(context.unit_code)
+    app = lambda: status_counts(user=context.admin, filters=_filters(context, lead_unit=unit))  # noqa: E731
+    floor = lambda: floor_counts(context, where="t.lead_unit_id = %(unit)s", params={"unit": unit.pk})  # noqa: E731
+    measured = measure(name="scorecard_unit", app=app, floor=floor, repeat=context.repeat)
+    measured.extra["answer_tasks"] = app()["assigned"]
+    return summary("scorecard_unit", measured)
+
+
+def _subtree_scorecard(context: Context, name: str, root_code: str, user=None, confidential=True) -> dict:
+    from mandate.tasks.selectors import status_counts
+
+    root = context.unit(root_code)
+    user = user or context.admin
+    app = lambda: status_counts(user=user, filters=_filters(context, lead_unit=root, subtree=True))  # noqa: E731
+    floor = lambda: floor_counts(context, where=subtree_sql(), params={"root": root.pk}, confidential=confidential)  # noqa: E731
+    measured = measure(name=name, app=app, floor=floor, repeat=context.repeat)
+    measured.extra["answer_tasks"] = app()["assigned"]
+    return summary(name, measured)
+
+
+@scenario("scorecard_province", "read", "status_counts of a province's whole subtree (Hà Nội, 01)")
+def scorecard_province(context: Context) -> dict:
+    return _subtree_scorecard(context, "scorecard_province", context.province_code)
+
+
+@scenario("scorecard_province_as_leader", "read",
+          "the same subtree scorecard read by the province's leader: the permission layer's reach() and coordinator EXISTS")
+def scorecard_province_as_leader(context: Context) -> dict:
+    from mandate.accounts.models import User
+
+    leader = User.objects.filter(username=f"leader.{context.province_code}", is_active=True).first()
+    if leader is None:
+        raise Skip(f"no user leader.{context.province_code}: run `mandate generate` first")
+    return _subtree_scorecard(context, "scorecard_province_as_leader", context.province_code, user=leader,
+                              confidential=leader.cleared_for_confidential)
+
+
+@scenario("scorecard_nation", "read", "the national roll-up: status_counts of the subtree of VN")
+def scorecard_nation(context: Context) -> dict:
+    return _subtree_scorecard(context, "scorecard_nation", "VN")
+
+
+def _cluster(context: Context):
+    from mandate.orgs.models import Cluster, Unit
+    from mandate.orgs.services import cluster_create
+
+    cluster = Cluster.objects.filter(members__kind="province").distinct().order_by("pk").first()
+    if cluster is None or cluster.members.count() < 2:
+        provinces = list(Unit.objects.valid_on(context.as_of).filter(kind="province").order_by("code")[:14])
+        cluster = cluster_create(actor=None, code=CLUSTER_CODE, name="Cụm thi đua số 2 (benchmark)", members=provinces,
+                                 year=context.as_of.year)
+    return cluster
+
+
+@scenario("scorecard_cluster", "read", "an emulation cluster of 14 provinces ranked side by side: one scorecard per member")
+def scorecard_cluster(context: Context) -> dict:
+    from mandate.tasks.selectors import status_counts
+
+    cluster = _cluster(context)
+    members = list(cluster.members.order_by("code"))
+
+    def app():
+        return {m.code: status_counts(user=context.admin, filters=_filters(context, lead_unit=m, subtree=True)) for m in members}
+
+    def floor():
+        # Units of each member's subtree first (small), then their tasks: the join order is forced on both databases.
+        sql = (f"WITH m AS (SELECT p.unit_id, r.unit_id AS root FROM orgs_placement r JOIN orgs_placement p "
+               f"ON p.path LIKE r.path || '%%' AND {_valid('p')} "
+               f"WHERE r.unit_id IN ({', '.join(str(m.pk) for m in members)}) AND {_valid('r')}) "
+               f"SELECT m.root, {status_case_sql()} AS s, COUNT(*) FROM m CROSS JOIN tasks_task t "
+               f"JOIN orgs_unit u ON u.id = t.lead_unit_id "
+               f"WHERE t.lead_unit_id = m.unit_id AND t.assigned_on <= %(as_of)s GROUP BY m.root, s")
+        rows: dict[int, list] = {m.pk: [] for m in members}
+        for unit_id, status, n in _fetch(sql, _params(context)):
+            rows[unit_id].append((status, n))
+        return {m.code: _counts_from_rows(rows[m.pk]) for m in members}
+
+    measured = measure(name="scorecard_cluster", app=app, floor=floor, repeat=context.repeat)
+    measured.extra["members"] = len(members)
+    measured.extra["answer_tasks"] = sum(c["assigned"] for c in app().values())
+    return summary("scorecard_cluster", measured)
+
+
+def _overdue_page(context: Context, name: str, root_code: str | None) -> dict:
+    from mandate.tasks.selectors import tasks_list
+
+    root = context.unit(root_code) if root_code else None
+    filters = _filters(context, status="overdue", lead_unit=root, subtree=root is not None)
+
+    def app():
+        return [(t.id, t.status, t.lead_unit.code, t.document.number_text) for t in
+                tasks_list(user=context.admin, filters=filters)[:50]]
+
+    def floor():
+        where = f" AND {subtree_sql()}" if root else ""
+        sql = ("SELECT t.id, 'overdue', u.code, d.number_text FROM tasks_task t JOIN orgs_unit u ON u.id = t.lead_unit_id "
+               "JOIN documents_document d ON d.id = t.document_id "
+               f"WHERE t.assigned_on <= %(as_of)s AND {OVERDUE_SQL}{where} ORDER BY t.deadline, t.id LIMIT 50")
+        return [tuple(row) for row in _fetch(sql, _params(context, root=root.pk if root else None))]
+
+    measured = measure(name=name, app=app, floor=floor, repeat=context.repeat)
+    measured.extra["answer_rows"] = len(app())
+    return summary(name, measured)
+
+
+@scenario("overdue_page_province", "read", "first page (50) of a province's overdue tasks, by deadline")
+def overdue_page_province(context: Context) -> dict:
+    return _overdue_page(context, "overdue_page_province", context.province_code)
+
+
+@scenario("overdue_page_nation", "read", "first page (50) of the nation's overdue tasks, by deadline")
+def overdue_page_nation(context: Context) -> dict:
+    return _overdue_page(context, "overdue_page_nation", None)
+
+
+def _aggregate(expression: str, order: str, source: str) -> str:
+    """One comma-separated text of `expression` over `source`, in `order`."""
+    if connection.vendor == "postgresql":
+        return f"(SELECT COALESCE(string_agg(CAST({expression} AS text), ',' ORDER BY {order}), '') FROM {source})"
+    return f"(SELECT COALESCE(group_concat(v, ','), '') FROM (SELECT {expression} AS v FROM {source} ORDER BY {order}))"
+
+
+@scenario("task_detail", "read", "task_dossier of a delegated task with coordinators, children, timeline and extensions")
+def task_detail(context: Context) -> dict:
+    from mandate.tasks.models import Task
+    from mandate.tasks.selectors import task_dossier
+
+    task = (Task.objects.filter(children__isnull=False, extension_count__gt=0, assigned_on__lte=context.as_of).order_by("pk").first()
+            or Task.objects.filter(children__isnull=False, assigned_on__lte=context.as_of).order_by("pk").first()
+            or Task.objects.filter(assigned_on__lte=context.as_of).order_by("pk").first())
+    if task is None:
+        raise Skip("no task: run `mandate generate` first")
+
+    def app():
+        t = task_dossier(user=context.admin, task_id=task.pk, as_of=context.as_of)
+        return (t.id, t.status, t.lead_unit.code, t.document.number_text, ",".join(u.code for u in t.coordinator_units),
+                ",".join(f"{c.id}:{c.status}" for c in t.delegated["children"]), ",".join(str(e.id) for e in t.timeline),
+                ",".join(str(e.id) for e in t.extension_requests))
+
+    status_of_child = status_case_sql().replace("t.", "c.").replace("u.warning_days", "cu.warning_days")
+    pg = connection.vendor == "postgresql"
+    child_label = f"c.id || ':' || {status_of_child}" if pg else f"CAST(c.id AS TEXT) || ':' || {status_of_child}"
+    sql = (
+        f"SELECT t.id, {status_case_sql()}, u.code, d.number_text, "
+        + _aggregate("cu2.code", "cu2.code", "tasks_taskcoordinator tc JOIN orgs_unit cu2 ON cu2.id = tc.unit_id WHERE tc.task_id = t.id")
+        + ", " + _aggregate(child_label, "cu.code, c.id", "tasks_task c JOIN orgs_unit cu ON cu.id = c.lead_unit_id WHERE c.parent_id = t.id")
+        + ", " + _aggregate("e.id", "e.at, e.id", "tasks_taskevent e WHERE e.task_id = t.id")
+        + ", " + _aggregate("x.id", "x.requested_at", "tasks_extension x WHERE x.task_id = t.id")
+        + " FROM tasks_task t JOIN orgs_unit u ON u.id = t.lead_unit_id JOIN documents_document d ON d.id = t.document_id "
+        "WHERE t.id = %(task)s"
+    )
+    floor = lambda: tuple(_fetch(sql, _params(context, task=task.pk))[0])  # noqa: E731
+    measured = measure(name="task_detail", app=app, floor=floor, repeat=context.repeat)
+    measured.extra["task_id"] = task.pk
+    return summary("task_detail", measured)
+
+
+@scenario("task_create", "write", "task_create through the service (clears, permission, timeline, audit) vs one bare INSERT")
+def task_create(context: Context) -> dict:
+    from mandate.documents.models import Document
+    from mandate.tasks.models import Task
+    from mandate.tasks.services import task_create as create
+
+    unit = context.unit(context.unit_code)
+    document = Document.objects.filter(registered=True, issuing_unit__isnull=False).order_by("-pk").first()
+    if document is None:
+        raise Skip("no registered document: run `mandate generate` first")
+    leader = context.admin
+    deadline = context.as_of + dt.timedelta(days=30)
+    counter = iter(range(10**9))
+
+    def app():
+        return create(actor=context.admin, document=document, title=f"Nhiệm vụ đo hiệu năng {next(counter)}", lead_unit=unit,
+                      leader=leader, product="Báo cáo kết quả", deadline=deadline).pk
+
+    now = clock.now()
+    columns = ("document_id, title, search_title, description, assigning_unit_id, lead_unit_id, leader_id, product, assigned_on, "
+               "deadline, original_deadline, recurrence, state, progress, extension_count, confidential, version, created_at, updated_at")
+    sql = (f"INSERT INTO {Task._meta.db_table} ({columns}) VALUES (%(document)s, %(title)s, %(title)s, '', %(assigning)s, %(lead)s, "
+           "%(leader)s, 'Báo cáo kết quả', %(as_of)s, %(deadline)s, %(deadline)s, '', 'assigned', 0, 0, %(confidential)s, 1, %(now)s, %(now)s)")
+
+    def floor():
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, {"document": document.pk, "title": f"floor {next(counter)}", "assigning": document.issuing_unit_id,
+                                     "lead": unit.pk, "leader": leader.pk, "as_of": context.as_of, "deadline": deadline,
+                                     "confidential": document.confidential, "now": now})
+
+    measured = measure(name="task_create", app=app, floor=floor, repeat=context.repeat, check=False)
+    return summary("task_create", measured)
+
+
+@scenario("progress_report", "write", "progress_report through the service vs the bare INSERT + UPDATE")
+def progress_report(context: Context) -> dict:
+    from mandate.tasks.models import ProgressReport, Task
+    from mandate.tasks.services import progress_report as report
+
+    task = Task.objects.filter(state="in_progress", confidential=False).order_by("pk").first()
+    if task is None:
+        raise Skip("no task in progress: run `mandate generate` first")
+    percents = iter(range(10**9))
+
+    def app():
+        return report(actor=context.admin, task=task, percent=next(percents) % 100, text="Đã triển khai, đang tổng hợp").pk
+
+    insert = (f"INSERT INTO {ProgressReport._meta.db_table} (task_id, author_id, reported_at, percent, text) "
+              "VALUES (%(task)s, %(author)s, %(now)s, %(percent)s, 'floor')")
+    update = f"UPDATE {Task._meta.db_table} SET progress = %(percent)s, version = version + 1, updated_at = %(now)s WHERE id = %(task)s"
+
+    def floor():
+        params = {"task": task.pk, "author": context.admin.pk, "now": clock.now(), "percent": next(percents) % 100}
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(insert, params)
+                cursor.execute(update, params)
+
+    measured = measure(name="progress_report", app=app, floor=floor, repeat=context.repeat, check=False)
+    return summary("progress_report", measured)
+
+
+# Synthetic directives in the shapes the reader knows; written here, not taken from the corpus.
+_TOPICS = ("chuyển đổi số", "cải cách hành chính", "công tác cán bộ", "xây dựng nông thôn mới", "phòng, chống tham nhũng")
+_BODIES = ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+           "Đảng ủy Ủy ban nhân dân tỉnh")
+
+
+def synthetic_directive(index: int) -> str:
+    topic = _TOPICS[index % len(_TOPICS)]
+    number = 100 + index
+    day, month = 1 + index % 27, 1 + index % 12
+    lines = [
+        f"TỈNH ỦY PHÚ THỌ\nSố {number:02d}-KH/TU\nPhú Thọ, ngày {day} tháng {month} năm 2025\n",
+        f"KẾ HOẠCH\nthực hiện Kết luận số {150 + index % 40}-KL/TW ngày {day} tháng {month} năm 2025 của Bộ Chính trị về {topic}\n",
+        "Thực hiện Kết luận nói trên, Ban Thường vụ Tỉnh ủy ban hành kế hoạch như sau:\n",
+    ]
+    for k in range(1 + index % 4):
+        body = _BODIES[(index + k) % len(_BODIES)]
+        lines.append(f"{k + 1}. {body} chủ trì, phối hợp với Văn phòng Tỉnh ủy tham mưu {topic}; "
+                     f"hoàn thành trước ngày {1 + (day + k) % 27} tháng {1 + (month + k) % 12} năm 2026.\n")
+    lines.append(f"Căn cứ Quyết định số {2000 + index}/QĐ-UBND ngày {day}/{month}/2025 của Ủy ban nhân dân tỉnh.\n")
+    return "".join(lines)
+
+
+_NUMBER_SCAN = re.compile(r"\d+[-/][\wĐđ]+(?:[-/][\wĐđ]+)*")
+
+
+@scenario("ingest_read", "throughput", "mandate.ingest.read over a synthetic batch of directives; the floor is one NFC + one regex pass")
+def ingest_read(context: Context) -> dict:
+    from mandate.ingest.reader import read
+
+    texts = [synthetic_directive(i) for i in range(40)]
+    characters = sum(len(t) for t in texts)
+    app = lambda: [len(read(t)["tasks"]) for t in texts]  # noqa: E731
+    # A lower bound for any reader: touch every character once and find the number-shaped tokens.
+    floor = lambda: [len(_NUMBER_SCAN.findall(unicodedata.normalize("NFC", t))) for t in texts]  # noqa: E731
+    measured = measure(name="ingest_read", app=app, floor=floor, repeat=max(1, min(context.repeat, 5)), check=False)
+    tasks_found = sum(app())
+    row = summary("ingest_read", measured)
+    per_batch = row["p50_ms"] / 1000
+    row.update(batch_texts=len(texts), batch_chars=characters, tasks_found=tasks_found,
+               texts_per_s=round(len(texts) / per_batch, 1), chars_per_s=round(characters / per_batch),
+               note="ms per batch of 40 texts; the floor is a lower bound, not the same answer")
+    return row
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@scenario("api_scorecard_concurrent", "api",
+          "GET /api/v1/tasks/counts (province subtree) from N parallel clients over loopback to `mandate runserver`")
+def api_scorecard_concurrent(context: Context) -> dict:
+    from mandate.accounts.services import token_create
+    from mandate.tasks.selectors import status_counts
+
+    if connection.in_atomic_block:
+        raise Skip("the data sits in an uncommitted transaction (a test); a server in another process cannot see it")
+    province = context.unit(context.province_code)
+    token = token_create(actor=None, user=context.admin, name="benchmark", lifetime=dt.timedelta(hours=1))
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mandate", "runserver", "--noreload", "--skip-checks",
+                               f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
+    url = f"http://127.0.0.1:{port}/api/v1/tasks/counts?lead_unit={province.code}&subtree=true&as_of={context.as_of.isoformat()}"
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def get() -> dict:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=120) as response:
+            return json.loads(response.read())
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                first = get()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise Skip(f"the server did not start: {server.stderr.read().decode()[-500:] if server.stderr else ''}")
+                time.sleep(0.2)
+        expected = status_counts(user=context.admin, filters=_filters(context, lead_unit=province, subtree=True))
+        compare(first, expected, "api_scorecard_concurrent")
+        latencies: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+
+        def client():
+            for _ in range(context.requests_per_client):
+                try:
+                    ms, answer = timed(get)
+                    with lock:
+                        latencies.append(ms)
+                        if answer != expected:
+                            errors.append("answer differs")
+                except Exception as error:  # noqa: BLE001 - reported, not hidden
+                    with lock:
+                        errors.append(repr(error))
+
+        started = time.perf_counter()
+        threads = [threading.Thread(target=client) for _ in range(context.concurrency)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    floor = measure(name="api floor", app=lambda: status_counts(user=context.admin, filters=_filters(
+        context, lead_unit=province, subtree=True)), floor=None, repeat=context.repeat)
+    measured = Measured(app_ms=latencies or [float("nan")], floor_ms=floor.app_ms)
+    measured.extra.update(concurrency=context.concurrency, requests=len(latencies), errors=len(errors),
+                          requests_per_s=round(len(latencies) / wall, 1),
+                          note="floor: the same selector called in-process, one at a time")
+    if errors:
+        measured.extra["first_error"] = errors[0]
+    return summary("api_scorecard_concurrent", measured)
+
+
+@scenario("reorganization_2025_merger", "pending", "applying the 2025 merger through orgs.services.reorganization_apply")
+def reorganization_2025_merger(context: Context) -> dict:
+    from mandate.orgs import services
+
+    if not hasattr(services, "reorganization_apply"):
+        raise Skip("mandate.orgs.services has no reorganization_apply service yet (the reorganization feature)")
+    raise Skip("reorganization_apply exists but this scenario has not been written against it yet")
+
+
+READ_KINDS = ("read", "api")
+
+
+def run(names: list[str], context: Context) -> list[dict]:
+    rows = []
+    for name in names:
+        entry = REGISTRY[name]
+        try:
+            row = entry.run(context)
+        except Skip as reason:
+            row = {"name": name, "skipped": str(reason)}
+        row["kind"] = entry.kind
+        rows.append(row)
+    return rows

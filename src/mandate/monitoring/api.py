@@ -1,0 +1,357 @@
+"""/api/v1/scorecards, /lagging, /cascade, /kpis, /notifications: who is late, who delivers.
+
+`from`/`to` select the tasks ASSIGNED in that period (both ends included) and `as_of` is the date of
+reckoning; `GET /api/v1/tasks?assigned_from=…&assigned_to=…&as_of=…&lead_unit=…&subtree=…` lists exactly
+the tasks a scorecard counts.
+"""
+import datetime as dt
+from decimal import Decimal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+
+from mandate.accounts.models import User
+from mandate.core import clock
+from mandate.core.errors import NotFound, invalid
+from mandate.documents.selectors import document_get
+from mandate.monitoring import cascade as cascade_selectors
+from mandate.monitoring import kpis as kpi_selectors
+from mandate.monitoring import selectors, services
+from mandate.monitoring.models import KpiTarget
+from mandate.orgs.models import Cluster
+from mandate.orgs.selectors import unit_get
+from mandate.tasks.selectors import TaskFilters
+
+scorecards_router = Router(tags=["scorecards"])
+lagging_router = Router(tags=["scorecards"])
+cascade_router = Router(tags=["cascade"])
+kpis_router = Router(tags=["kpis"])
+notifications_router = Router(tags=["notifications"])
+
+
+class ScorecardOut(Schema):
+    assigned: int
+    completed: int
+    completed_on_time: int
+    completed_late: int
+    not_completed: int
+    within_deadline: int = Field(description="includes due_soon, as the official report counts it")
+    due_soon: int
+    overdue: int
+    completion_rate: float | None
+    on_time_rate: float | None = Field(description="completed_on_time / (completed + overdue)")
+    overdue_rate: float | None
+    average_days_late: float | None
+    average_days_overdue: float | None
+    extended: int
+    extensions_granted: int
+    completed_after_extension: int
+
+
+class ScopeOut(Schema):
+    unit: str | None
+    unit_name: str | None
+    subtree: bool
+    leader: str | None
+    period_from: dt.date | None
+    period_to: dt.date | None
+    as_of: dt.date
+
+
+class UnitScorecardOut(ScorecardOut):
+    scope: ScopeOut
+    coordinating: ScorecardOut | None = Field(description="tasks the scope coordinates but does not lead, counted apart")
+
+
+class RankedOut(Schema):
+    rank: int
+    unit: str
+    unit_name: str
+    scorecard: ScorecardOut
+
+
+class RankingOut(Schema):
+    name: str
+    as_of: dt.date
+    period_from: dt.date | None
+    period_to: dt.date | None
+    units: list[RankedOut]
+
+
+class TrendPointOut(Schema):
+    month_end: dt.date
+    scorecard: ScorecardOut
+
+
+class ScorecardQuery(Schema):
+    unit: str | None = None
+    subtree: bool = False
+    leader: str | None = None
+    period_from: dt.date | None = Field(None, alias="from")
+    period_to: dt.date | None = Field(None, alias="to")
+    as_of: dt.date | None = None
+
+
+def _unit(code: str | None, field_name: str = "unit"):
+    if not code:
+        return None
+    try:
+        return unit_get(code=code)
+    except NotFound:
+        raise invalid(field_name, f"no unit with code '{code}'") from None
+
+
+def _leader(username: str | None) -> User | None:
+    if not username:
+        return None
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        raise invalid("leader", f"no user '{username}'")
+    return user
+
+
+def _filters(query: ScorecardQuery, *, require_unit: bool = False) -> TaskFilters:
+    unit = _unit(query.unit)
+    leader = _leader(query.leader)
+    if require_unit and unit is None:
+        raise invalid("unit", "is required", "required")
+    if unit is None and leader is None:
+        raise invalid("unit", "give a unit code, or a leader's user name", "required")
+    if query.period_from and query.period_to and query.period_to < query.period_from:
+        raise invalid("to", "is before from")
+    return TaskFilters(as_of=query.as_of or clock.today(), lead_unit=unit, subtree=query.subtree,
+                       leader_id=leader.pk if leader else None, assigned_from=query.period_from, assigned_to=query.period_to)
+
+
+def _ranking(name: str, filters: TaskFilters, ranked: list) -> dict:
+    return {"name": name, "as_of": filters.as_of, "period_from": filters.assigned_from, "period_to": filters.assigned_to,
+            "units": [{"rank": r.rank, "unit": r.unit.code, "unit_name": r.unit.name, "scorecard": r.scorecard.as_dict()}
+                      for r in ranked]}
+
+
+@scorecards_router.get("", response=UnitScorecardOut, summary="The scorecard of a unit (with its subtree) or of a leader in charge")
+def unit_scorecard(request: HttpRequest, query: Query[ScorecardQuery]):
+    filters = _filters(query)
+    card = selectors.scorecard(user=request.user, filters=filters)
+    coordinating = (selectors.scorecard_coordinating(user=request.user, filters=filters)
+                    if filters.lead_unit is not None else None)
+    unit = filters.lead_unit
+    return {**card.as_dict(), "coordinating": coordinating.as_dict() if coordinating else None,
+            "scope": {"unit": unit.code if unit else None, "unit_name": unit.name if unit else None,
+                      "subtree": filters.subtree, "leader": query.leader, "period_from": filters.assigned_from,
+                      "period_to": filters.assigned_to, "as_of": filters.as_of}}
+
+
+@scorecards_router.get("/children", response=RankingOut, summary="The units directly under a unit, each with its subtree, ranked")
+def children_scorecards(request: HttpRequest, query: Query[ScorecardQuery], kind: str | None = None):
+    filters = _filters(query, require_unit=True)
+    ranked = selectors.children_scorecards(user=request.user, unit=filters.lead_unit, filters=filters, kind=kind)
+    return _ranking(filters.lead_unit.name, filters, ranked)
+
+
+@scorecards_router.get("/clusters/{code}", response=RankingOut, summary="An emulation cluster's members side by side, ranked")
+def cluster_scorecards(request: HttpRequest, code: str, as_of: dt.date | None = None,
+                       period_from: dt.date | None = Query(None, alias="from"), period_to: dt.date | None = Query(None, alias="to")):
+    cluster = Cluster.objects.filter(code=code).first()
+    if cluster is None:
+        raise NotFound(f"No emulation cluster '{code}'.")
+    filters = TaskFilters(as_of=as_of or clock.today(), subtree=True, assigned_from=period_from, assigned_to=period_to)
+    return _ranking(cluster.name, filters, selectors.cluster_scorecards(user=request.user, cluster=cluster, filters=filters))
+
+
+@scorecards_router.get("/trend", response=list[TrendPointOut], summary="The scorecard at the end of each month")
+def scorecard_trend(request: HttpRequest, query: Query[ScorecardQuery], months: int = 12):
+    if not 1 <= months <= 36:
+        raise invalid("months", "must be between 1 and 36")
+    filters = _filters(query)
+    return [{"month_end": end, "scorecard": card.as_dict()}
+            for end, card in selectors.monthly_trend(user=request.user, filters=filters, months=months)]
+
+
+class TaskBriefOut(Schema):
+    id: int
+    title: str
+    deadline: dt.date | None
+    lead_unit: str
+
+    @staticmethod
+    def resolve_lead_unit(task) -> str:
+        return task.lead_unit.code
+
+
+class LaggingOut(Schema):
+    unit: str
+    unit_name: str
+    scorecard: ScorecardOut
+    overdue_tasks: list[TaskBriefOut]
+
+
+@lagging_router.get("", response=list[LaggingOut], summary="Units whose overdue count or rate passes a threshold")
+def lagging_units(request: HttpRequest, query: Query[ScorecardQuery], min_overdue: int | None = 1,
+                  min_rate: float | None = None, level: str | None = None, tasks_per_unit: int = 10):
+    filters = _filters(query) if (query.unit or query.leader) else TaskFilters(
+        as_of=query.as_of or clock.today(), assigned_from=query.period_from, assigned_to=query.period_to)
+    if level not in (None, "province", "commune"):
+        raise invalid("level", "must be province or commune")
+    rows = selectors.lagging_units(user=request.user, filters=filters, min_overdue=min_overdue, min_rate=min_rate,
+                                   level=level, tasks_per_unit=min(max(tasks_per_unit, 0), 100))
+    return [{"unit": r.unit.code, "unit_name": r.unit.name, "scorecard": r.scorecard.as_dict(), "overdue_tasks": r.overdue_tasks}
+            for r in rows]
+
+
+class CascadeRowOut(Schema):
+    unit: str
+    unit_name: str
+    state: str
+    document_id: int | None
+    document_number: str
+    issued_on: dt.date | None
+    first_task_on: dt.date | None
+    days_taken: int | None
+    days_waiting: int | None
+    days_late: int
+
+
+class CascadeOut(Schema):
+    directive_id: int
+    directive_number: str
+    directive_date: dt.date | None
+    level: str
+    within: str
+    as_of: dt.date
+    due: dt.date | None
+    summary: dict[str, int]
+    units: list[CascadeRowOut]
+
+
+def cascade_payload(result) -> dict:
+    return {
+        "directive_id": result.directive.pk, "directive_number": result.directive.number_text,
+        "directive_date": result.directive.issued_on, "level": result.level, "within": result.within.code,
+        "as_of": result.as_of, "due": result.due, "summary": result.summary(),
+        "units": [{"unit": r.unit.code, "unit_name": r.unit.name, "state": r.state, "document_id": r.document_id,
+                   "document_number": r.document_number, "issued_on": r.issued_on, "first_task_on": r.first_task_on,
+                   "days_taken": r.days_taken, "days_waiting": r.days_waiting, "days_late": r.days_late} for r in result.rows],
+    }
+
+
+@cascade_router.get("", response=CascadeOut, summary="Which provinces or communes have issued their implementing document")
+def directive_cascade(request: HttpRequest, document: int, level: str = "province", within: str = "VN",
+                      due: dt.date | None = None, as_of: dt.date | None = None):
+    if level not in ("province", "commune"):
+        raise invalid("level", "must be province or commune")
+    directive = document_get(user=request.user, document_id=document)
+    result = cascade_selectors.directive_cascade(directive=directive, level=level, within=_unit(within, "within"),
+                                                 as_of=as_of or clock.today(), due=due)
+    return cascade_payload(result)
+
+
+class KpiOut(Schema):
+    id: int
+    unit: str
+    indicator: str
+    period_start: dt.date
+    period_end: dt.date
+    comparison: str
+    target: Decimal
+    measure: str
+    actual: Decimal | None
+    reported_on: dt.date | None
+    outcome: str
+
+
+class KpiIn(Schema):
+    unit: str | None = None
+    indicator: str | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    comparison: str = "gte"
+    target: Decimal | None = None
+    measure: str = ""
+    document_id: int | None = None
+
+
+class KpiActualIn(Schema):
+    value: Decimal | None = None
+    reported_on: dt.date | None = None
+    note: str = ""
+
+
+def _kpi_row(row) -> dict:
+    t = row.target
+    return {"id": t.pk, "unit": t.unit.code, "indicator": t.indicator, "period_start": t.period_start,
+            "period_end": t.period_end, "comparison": t.comparison, "target": t.target, "measure": t.measure,
+            "actual": row.actual, "reported_on": row.reported_on, "outcome": row.outcome}
+
+
+@kpis_router.get("", response=list[KpiOut], summary="KPI targets with their value as of a date: achieved, not achieved, not reported")
+def list_kpis(request: HttpRequest, unit: str | None = None, subtree: bool = False, as_of: dt.date | None = None,
+              period_from: dt.date | None = Query(None, alias="from"), period_to: dt.date | None = Query(None, alias="to")):
+    rows = kpi_selectors.kpi_targets_list(user=request.user, as_of=as_of or clock.today(), unit=_unit(unit), subtree=subtree,
+                                          period_from=period_from, period_to=period_to)
+    return [_kpi_row(row) for row in rows]
+
+
+def _kpi_one(request, kpi_id: int) -> dict:
+    row = next((r for r in kpi_selectors.kpi_targets_list(user=request.user, as_of=clock.today()) if r.target.pk == kpi_id), None)
+    if row is None:
+        raise NotFound(f"No target {kpi_id} that you may see.")
+    return _kpi_row(row)
+
+
+@kpis_router.post("", response={201: KpiOut}, summary="Set a KPI target for a unit and a period")
+def create_kpi(request: HttpRequest, payload: KpiIn):
+    document = document_get(user=request.user, document_id=payload.document_id) if payload.document_id else None
+    kpi = services.kpi_target_create(actor=request.user, unit=_unit(payload.unit), indicator=payload.indicator or "",
+                                     period_start=payload.period_start, period_end=payload.period_end,
+                                     comparison=payload.comparison, target=payload.target, measure=payload.measure,
+                                     document=document)
+    return Status(201, _kpi_one(request, kpi.pk))
+
+
+@kpis_router.post("/{int:kpi_id}/actuals", response={201: KpiOut}, summary="Report the value an indicator reached")
+def report_kpi(request: HttpRequest, kpi_id: int, payload: KpiActualIn):
+    target = KpiTarget.objects.select_related("unit").filter(pk=kpi_id).first()
+    if target is None:
+        raise NotFound(f"No target {kpi_id}.")
+    services.kpi_actual_report(actor=request.user, target=target, value=payload.value, reported_on=payload.reported_on,
+                               note=payload.note)
+    return Status(201, _kpi_one(request, kpi_id))
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    day: dt.date
+    days: int
+    task_id: int
+    task_title: str
+    deadline: dt.date | None
+    read: bool
+
+    @staticmethod
+    def resolve_task_title(n) -> str:
+        return n.task.title
+
+    @staticmethod
+    def resolve_deadline(n):
+        return n.task.deadline
+
+    @staticmethod
+    def resolve_read(n) -> bool:
+        return n.read_at is not None
+
+
+@notifications_router.get("", response=list[NotificationOut], summary="My notifications, newest first")
+def my_notifications(request: HttpRequest, unread: bool = False, limit: int = 100):
+    return list(selectors.notifications_of(user=request.user, unread=unread)[:min(max(limit, 1), 500)])
+
+
+class ReadIn(Schema):
+    ids: list[int] | None = None
+
+
+@notifications_router.post("/read", response=dict[str, int], summary="Mark my notifications read")
+def read_notifications(request: HttpRequest, payload: ReadIn):
+    return {"marked": services.notifications_mark_read(actor=request.user, ids=payload.ids)}
+

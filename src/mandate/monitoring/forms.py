@@ -1,0 +1,30 @@
+"""Forms of the monitoring pages: they only parse."""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mandate.accounts.forms import DateInput, PickerForm
+from mandate.orgs.forms import UnitField
+
+
+class ScopeForm(PickerForm):
+    """Which unit, with or without its subtree, over which period of assignment."""
+
+    unit = UnitField(required=False, label=_("Unit (code)"))
+    subtree = forms.BooleanField(required=False, initial=True, label=_("and the units below it"))
+    period_from = forms.DateField(required=False, label=_("Assigned from"), widget=DateInput())
+    period_to = forms.DateField(required=False, label=_("Assigned to"), widget=DateInput())
+
+
+class LaggingForm(ScopeForm):
+    min_overdue = forms.IntegerField(required=False, min_value=1, initial=1, label=_("At least this many overdue"))
+    min_rate = forms.IntegerField(required=False, min_value=1, max_value=100, label=_("Or at least this % overdue"))
+    level = forms.ChoiceField(required=False, label=_("Roll up to"), choices=[
+        ("", _("Lead units")), ("province", _("Provinces")), ("commune", _("Communes"))])
+
+
+class CascadeForm(PickerForm):
+    document = forms.IntegerField(min_value=1, label=_("Directive (document id)"))
+    level = forms.ChoiceField(label=_("Level"), choices=[("province", _("Provinces")), ("commune", _("Communes"))])
+    within = UnitField(required=False, label=_("Within (unit code)"))
+    due = forms.DateField(required=False, label=_("Implementing plans due by"), widget=DateInput())
+    missing_only = forms.BooleanField(required=False, label=_("Only those that have not issued"))

@@ -1,0 +1,20 @@
+"""Pages of monitoring and their exports, under /monitoring/."""
+from django.urls import path
+
+from mandate.monitoring import views
+from mandate.reports import views as reports
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("clusters/<str:code>/", views.cluster, name="cluster"),
+    path("lagging/", views.lagging, name="lagging"),
+    path("cascade/", views.cascade, name="cascade"),
+    path("kpis/", views.kpis, name="kpis"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("scorecards/export.<str:fmt>", reports.scorecard_export, name="scorecard_export"),
+    path("lagging/export.<str:fmt>", reports.lagging_export, name="lagging_export"),
+    path("cascade/export.<str:fmt>", reports.cascade_export, name="cascade_export"),
+]

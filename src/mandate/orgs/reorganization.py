@@ -1,0 +1,587 @@
+"""Reorganizations: prepare an event, preview it, apply it in one transaction, revert it while nothing depends on it.
+
+Applying closes the predecessors (`valid_to` = the effective date) with their placements, opens the
+planned successors, re-places child units with their whole subtrees, renames and moves; open tasks,
+the tasks a closed unit assigned and its coordinations are handed on through `TaskHandover` rows
+(one per task and role, with the interval the old unit held it), each with a "reorganized" line on
+the task's timeline. Completed and cancelled tasks stay with the unit that did them. Every row of the
+structure that changes is written down (`StructureChange`) so that revert restores it exactly.
+"""
+import datetime as dt
+from collections import defaultdict
+
+from django.db import connection, transaction
+from django.db.models import Count, Max, Q
+
+from mandate.accounts import permissions
+from mandate.accounts.models import Membership
+from mandate.audit.services import audit_record
+from mandate.core import clock
+from mandate.core.errors import Conflict, DomainError, FieldError, invalid
+from mandate.core.text import nfc, searchable
+from mandate.documents.models import Document, NumberSequence
+from mandate.orgs.models import (
+    DestinationItem, HandoverRole, Placement, PlannedUnit, Reorganization, ReorganizationDestination, ReorganizationKind,
+    ReorganizationLink, StructureChange, TaskHandover, Tier, Unit, UnitKind, UnitName,
+)
+from mandate.orgs.reorganization_preview import (  # noqa: F401  (the selector is part of this module's API)
+    RULES, Preview, reorganization_plan, reorganization_preview,
+)
+from mandate.orgs.selectors import placements_on
+from mandate.orgs.territory import MERGER_EFFECTIVE, OLD_PREFIX, PROVINCE_BODIES
+from mandate.tasks.models import OPEN_STATES, Task, TaskCoordinator, TaskEvent
+
+MERGER_2025_BATCH = "merger-2025"
+TIMELINE_KIND = "reorganized"
+REVERTED_KIND = "reorganization_reverted"
+ROLE_COLUMNS = {HandoverRole.LEAD: "lead_unit_id", HandoverRole.ASSIGNING: "assigning_unit_id"}
+ITEM_OF_ROLE = {HandoverRole.LEAD: DestinationItem.TASK, HandoverRole.ASSIGNING: DestinationItem.ASSIGNED,
+                HandoverRole.COORDINATOR: DestinationItem.COORDINATION}
+
+
+# Prepare
+
+def _unit_or_code(value) -> str:
+    return value.code if isinstance(value, Unit) else nfc(str(value or "")).strip()
+
+
+def _links_for(kind: str, predecessors: list[Unit], successors: list[str]) -> list[tuple[Unit | None, str | None]]:
+    if kind == ReorganizationKind.MERGE:
+        if len(successors) != 1:
+            raise invalid("successors", "a merge has exactly one successor: a new unit or a surviving one")
+        return [(unit, successors[0]) for unit in predecessors]
+    if kind in (ReorganizationKind.RENAME, ReorganizationKind.MOVE):
+        return [(unit, unit.code) for unit in predecessors]
+    if kind == ReorganizationKind.ESTABLISH:
+        return [(None, code) for code in successors]
+    if kind == ReorganizationKind.DISSOLVE and not successors:
+        return [(unit, None) for unit in predecessors]
+    return [(unit, code) for unit in predecessors for code in successors]
+
+
+def reorganization_prepare(*, actor, kind: str, effective_on: dt.date, basis: Document | None = None, note: str = "",
+                           batch: str = "", predecessors: list[Unit] | tuple = (), successors: list | tuple = (),
+                           new_units: list[dict] | tuple = (), links: list[tuple] | None = None, new_name: str = "",
+                           new_short_name: str = "", new_parent: Unit | None = None, default_successor: str = "",
+                           rule: str = "", destinations: list[tuple[str, int, str]] | tuple = ()) -> Reorganization:
+    """Record an event with its links, planned units and chosen destinations; nothing in the structure changes yet."""
+    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    errors = []
+    if kind not in ReorganizationKind.values:
+        errors.append(FieldError("kind", f"'{kind}' is not one of {', '.join(ReorganizationKind.values)}"))
+    if effective_on is None:
+        errors.append(FieldError("effective_on", "is required", "required"))
+    planned_codes = []
+    for index, spec in enumerate(new_units):
+        code, name = nfc(spec.get("code") or "").strip(), nfc(spec.get("name") or "").strip()
+        if not code or not name:
+            errors.append(FieldError(f"new_units.{index}", "needs a code and a name", "required"))
+        elif Unit.objects.filter(code=code).exists() or code in planned_codes:
+            errors.append(FieldError(f"new_units.{index}.code", f"'{code}' is already used by another unit", "unique"))
+        if spec.get("kind") not in UnitKind.values or spec.get("tier") not in Tier.values:
+            errors.append(FieldError(f"new_units.{index}", "needs a kind and a tier of the lists", "invalid"))
+        planned_codes.append(code)
+    successor_codes = [_unit_or_code(s) for s in successors]
+    for code in successor_codes:
+        if code not in planned_codes and not Unit.objects.filter(code=code).exists():
+            errors.append(FieldError("successors", f"no unit and no new unit has the code '{code}'", "unknown_unit"))
+    if errors:
+        raise DomainError("The reorganization cannot be prepared.", errors)
+    with transaction.atomic():
+        event = Reorganization.objects.create(
+            kind=kind, effective_on=effective_on, basis=basis, note=nfc(note or ""), author=actor, batch=nfc(batch or "").strip(),
+            created_at=clock.now(), new_name=nfc(new_name or "").strip(), new_short_name=nfc(new_short_name or "").strip(),
+            new_parent=new_parent, default_successor_code=_unit_or_code(default_successor), rule=rule or "")
+        planned = {}
+        for spec in new_units:
+            code = nfc(spec["code"]).strip()
+            planned[code] = PlannedUnit.objects.create(
+                reorganization=event, code=code, name=nfc(spec["name"]).strip(), short_name=spec.get("short_name") or "",
+                issuer_code=spec.get("issuer_code") or "", kind=spec["kind"], tier=spec["tier"], parent=spec.get("parent"))
+        pairs = links if links is not None else _links_for(kind, list(predecessors), successor_codes)
+        if kind == ReorganizationKind.ESTABLISH and not pairs:
+            pairs = [(None, code) for code in planned]
+        for predecessor, successor in pairs:
+            code = _unit_or_code(successor) if successor is not None else None
+            ReorganizationLink.objects.get_or_create(
+                reorganization=event, predecessor=predecessor,
+                successor=None if code is None or code in planned else Unit.objects.get(code=code),
+                planned=planned.get(code) if code else None)
+        _destinations_write(event, destinations)
+        preview = reorganization_plan(reorganization=event)
+        if preview.errors:
+            raise DomainError("The reorganization cannot be prepared.", preview.errors)
+        audit_record(actor=actor, action="reorganization.prepare", obj=event, after=_event_snapshot(event))
+    return event
+
+
+def _destinations_write(event: Reorganization, destinations) -> None:
+    for item_type, item_id, code in destinations:
+        if item_type not in DestinationItem.values:
+            raise invalid("destinations", f"'{item_type}' is not one of {', '.join(DestinationItem.values)}")
+        code = _unit_or_code(code)
+        if code:
+            ReorganizationDestination.objects.update_or_create(
+                reorganization=event, item_type=item_type, item_id=item_id, defaults={"destination_code": code})
+        else:
+            ReorganizationDestination.objects.filter(reorganization=event, item_type=item_type, item_id=item_id).delete()
+
+
+def reorganization_destinations_set(*, actor, reorganization: Reorganization, destinations: list[tuple[str, int, str]] | tuple = (),
+                                    default_successor: str | None = None, rule: str | None = None) -> Reorganization:
+    """Choose destinations one by one, or a default successor, or a rule, for a prepared event."""
+    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    with transaction.atomic():
+        event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
+        if event.is_applied:
+            raise Conflict("The reorganization is applied; revert it before changing its destinations.")
+        successors = set(_successor_codes(event))
+        bad = [FieldError("destinations", f"{code} is not a successor of this event", "not_successor")
+               for _, _, code in destinations if code and _unit_or_code(code) not in successors]
+        if default_successor and _unit_or_code(default_successor) not in successors:
+            bad.append(FieldError("default_successor", f"{default_successor} is not a successor of this event", "not_successor"))
+        if rule and rule not in RULES:
+            bad.append(FieldError("rule", f"'{rule}' is not one of {', '.join(RULES)}"))
+        if bad:
+            raise DomainError("The destinations cannot be set.", bad)
+        before = _event_snapshot(event)
+        _destinations_write(event, destinations)
+        if default_successor is not None:
+            event.default_successor_code = _unit_or_code(default_successor)
+        if rule is not None:
+            event.rule = rule
+        event.save(update_fields=["default_successor_code", "rule"])
+        audit_record(actor=actor, action="reorganization.destinations", obj=event, before=before, after=_event_snapshot(event))
+    return event
+
+
+def _successor_codes(event: Reorganization) -> list[str]:
+    codes = []
+    for link in event.links.select_related("successor", "planned"):
+        code = link.successor.code if link.successor_id else (link.planned.code if link.planned_id else None)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _event_snapshot(event: Reorganization) -> dict:
+    links = event.links.select_related("predecessor", "successor", "planned").order_by("id")
+    return {
+        "kind": event.kind, "effective_on": event.effective_on, "basis": event.basis.number_text if event.basis_id else None,
+        "batch": event.batch, "note": event.note,
+        "links": [[l.predecessor.code if l.predecessor_id else None,
+                   l.successor.code if l.successor_id else (l.planned.code if l.planned_id else None)] for l in links],
+        "new_name": event.new_name, "new_parent": event.new_parent.code if event.new_parent_id else None,
+        "default_successor": event.default_successor_code, "rule": event.rule,
+        "destinations": event.destinations.count(),
+    }
+
+
+# Apply
+
+def reorganization_apply(*, actor, reorganization: Reorganization) -> Reorganization:
+    """Apply one event in one transaction; refused while anything lacks a destination."""
+    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    with transaction.atomic():
+        event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
+        _apply(event, actor=actor)
+    return event
+
+
+def reorganization_batch_apply(*, actor, batch: str) -> list[Reorganization]:
+    """Apply every prepared event of a batch together, in date order, all or nothing."""
+    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    with transaction.atomic():
+        events = list(Reorganization.objects.select_for_update().filter(batch=batch, applied_at__isnull=True)
+                      .order_by("effective_on", "id"))
+        if not events:
+            raise invalid("batch", f"no prepared event in batch '{batch}'", "empty")
+        for event in events:
+            _apply(event, actor=actor)
+    return events
+
+
+def _refusal(preview: Preview) -> DomainError:
+    errors = list(preview.errors)
+    for item in preview.missing[:200]:
+        errors.append(FieldError(f"destinations.{item.item_type}.{item.item_id}",
+                                 f"{item.label} ({item.source.code}) has no destination", "no_destination"))
+    if len(preview.missing) > 200:
+        errors.append(FieldError("destinations", f"and {len(preview.missing) - 200} more items without destination", "no_destination"))
+    what = f"{len(preview.missing)} item(s) have no destination" if preview.missing else "the structure does not allow it"
+    return Conflict(f"The reorganization cannot be applied: {what}.", errors)
+
+
+def _apply(event: Reorganization, *, actor) -> None:
+    preview = reorganization_plan(reorganization=event, samples=False)
+    if not preview.can_apply:
+        raise _refusal(preview)
+    moment, day = clock.now(), event.effective_on
+    marks = {"task": Task.objects.aggregate(m=Max("id"))["m"] or 0}
+    changes: list[StructureChange] = []
+    for planned in preview.opens:
+        _open_planned(event, planned, day, changes)
+    codes = dict(event.links.filter(successor__isnull=False).values_list("successor__code", "successor_id"))
+    handed = _hand_over(event, preview, codes, actor=actor, moment=moment)
+    # Close first, then re-place the children: a closing unit inside a moving subtree stays where it was,
+    # and its own children move as its items.
+    for unit in preview.closes:
+        _close_unit(event, unit, day, changes)
+    closing = frozenset(handing.predecessor.pk for handing in preview.handings)
+    for handing in preview.handings:
+        for item in handing.items[DestinationItem.UNIT.value]:
+            _move_subtree(event, item.item_id, codes[item.destination], day, changes, skip=closing)
+    if event.kind == ReorganizationKind.RENAME:
+        _rename(event, preview.rename[0], day, changes)
+    if event.kind == ReorganizationKind.MOVE:
+        _move_subtree(event, preview.move[0].pk, event.new_parent_id, day, changes)
+    for order, change in enumerate(changes):
+        change.before = {**change.before, "order": order}
+    StructureChange.objects.bulk_create(changes, batch_size=2000)
+    marks["event"] = TaskEvent.objects.aggregate(m=Max("id"))["m"] or 0
+    marks["placement"] = Placement.objects.aggregate(m=Max("id"))["m"] or 0
+    event.applied_at, event.reverted_at, event.marks = moment, None, marks
+    event.save(update_fields=["applied_at", "reverted_at", "marks"])
+    audit_record(actor=actor, action="reorganization.apply", obj=event, before=_event_snapshot(event), after={
+        "closes": [u.code for u in preview.closes], "opens": [p.code for p in preview.opens], "tasks": handed,
+        "units_moved": sum(1 for c in changes if c.action == "placement_opened"),
+        "renamed": event.new_name if event.kind == ReorganizationKind.RENAME else None,
+    })
+
+
+def _open_planned(event: Reorganization, planned: PlannedUnit, day: dt.date, changes: list) -> None:
+    parent_path = "/"
+    if planned.parent_id:
+        parent_placement = placements_on(day).filter(unit_id=planned.parent_id).first()
+        parent_path = parent_placement.path
+    if planned.unit_id is not None:  # applied before, reverted, kept with an empty interval: open it again
+        unit = planned.unit
+        Unit.objects.filter(pk=unit.pk).update(valid_from=day, valid_to=None)
+    else:
+        unit = Unit.objects.create(code=planned.code, name=planned.name, short_name=planned.short_name,
+                                   issuer_code=planned.issuer_code, search_name=searchable(planned.name, planned.short_name),
+                                   kind=planned.kind, tier=planned.tier, valid_from=day)
+    path = f"{parent_path}{unit.pk}/"
+    placement = Placement.objects.create(unit=unit, parent_id=planned.parent_id, path=path, depth=path.count("/") - 2, valid_from=day)
+    planned.unit = unit
+    planned.save(update_fields=["unit"])
+    ReorganizationLink.objects.filter(planned=planned).update(successor=unit)
+    changes.append(StructureChange(reorganization=event, action="unit_opened", unit=unit, before={"planned": planned.pk}))
+    changes.append(StructureChange(reorganization=event, action="placement_opened", unit=unit, placement=placement))
+
+
+def _move_subtree(event: Reorganization, unit_id: int, parent_id: int, day: dt.date, changes: list,
+                  skip: frozenset = frozenset()) -> None:
+    """Close the placements of a unit and its whole subtree on `day` and open new ones under `parent_id`.
+
+    Units below a unit of `skip` (closed by the same event) are left out: they move as that unit's items.
+    """
+    current = placements_on(day).filter(unit_id=unit_id).first()
+    target = placements_on(day).filter(unit_id=parent_id).first()
+    rows = [row for row in placements_on(day).filter(path__startswith=current.path).order_by("depth", "id")
+            if not skip.intersection(int(part) for part in row.path[len(current.path):].strip("/").split("/") if part)]
+    for row in rows:
+        if row.valid_from == day or row.valid_to is not None:
+            raise Conflict(f"Unit {row.unit_id} changes place on {row.valid_from or row.valid_to}; apply events in date order.",
+                           [FieldError("effective_on", "another change of this subtree is on or after this date", "later_change")])
+    Placement.objects.filter(pk__in=[row.pk for row in rows]).update(valid_to=day)
+    root = f"{target.path}{unit_id}/"
+    opened = [Placement(unit_id=row.unit_id, parent_id=parent_id if row.unit_id == unit_id else row.parent_id,
+                        path=root + row.path[len(current.path):], depth=(root + row.path[len(current.path):]).count("/") - 2,
+                        valid_from=day) for row in rows]
+    Placement.objects.bulk_create(opened, batch_size=2000)
+    if any(p.pk is None for p in opened):  # a backend that does not return ids: read them back
+        by_unit = dict(Placement.objects.filter(valid_from=day, unit_id__in=[r.unit_id for r in rows]).values_list("unit_id", "id"))
+        for placement in opened:
+            placement.pk = placement.id = by_unit[placement.unit_id]
+    changes += [StructureChange(reorganization=event, action="placement_closed", unit_id=row.unit_id, placement=row,
+                                before={"valid_to": None}) for row in rows]
+    changes += [StructureChange(reorganization=event, action="placement_opened", unit_id=p.unit_id, placement=p) for p in opened]
+
+
+def _close_unit(event: Reorganization, unit: Unit, day: dt.date, changes: list) -> None:
+    placements = list(placements_on(day).filter(unit=unit))
+    Placement.objects.filter(pk__in=[p.pk for p in placements]).update(valid_to=day)
+    Unit.objects.filter(pk=unit.pk).update(valid_to=day)
+    changes.append(StructureChange(reorganization=event, action="unit_closed", unit=unit, before={"valid_to": None}))
+    changes += [StructureChange(reorganization=event, action="placement_closed", unit=unit, placement=p,
+                                before={"valid_to": None}) for p in placements]
+
+
+def _rename(event: Reorganization, unit: Unit, day: dt.date, changes: list) -> None:
+    """The unit keeps its identity and code; its old name is kept with the dates it was borne."""
+    unit = Unit.objects.get(pk=unit.pk)
+    since = UnitName.objects.filter(unit=unit).aggregate(m=Max("valid_to"))["m"] or unit.valid_from
+    if since is not None and since >= day:
+        raise Conflict(f"{unit.code} took its name on {since}; a rename must come after.",
+                       [FieldError("effective_on", f"must be after {since}", "later_change")])
+    former = UnitName.objects.create(unit=unit, name=unit.name, short_name=unit.short_name, valid_from=since, valid_to=day,
+                                     reorganization=event)
+    changes.append(StructureChange(reorganization=event, action="unit_renamed", unit=unit, before={
+        "name": unit.name, "short_name": unit.short_name, "search_name": unit.search_name, "former": former.pk}))
+    unit.name = event.new_name
+    unit.short_name = event.new_short_name or unit.short_name
+    unit.search_name = searchable(unit.name, unit.short_name)
+    unit.save(update_fields=["name", "short_name", "search_name"])
+
+
+# Handing tasks on
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _json(sql: str) -> str:
+    return f"CAST({sql} AS jsonb)" if connection.vendor == "postgresql" else sql
+
+
+def _destinations(preview: Preview, codes: dict[str, int], item_type: str) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
+    """Link-mode predecessors → successor id; and (item id, predecessor id, successor id) chosen one by one."""
+    single, chosen = {}, []
+    for handing in preview.handings:
+        if not handing.successors:
+            continue
+        if handing.mode == "link":
+            single[handing.predecessor.pk] = codes[handing.successors[0]]
+        else:
+            chosen += [(item.item_id, handing.predecessor.pk, codes[item.destination]) for item in handing.items[item_type]]
+    return single, chosen
+
+
+def _hand_over(event: Reorganization, preview: Preview, codes: dict[str, int], *, actor, moment: dt.datetime) -> dict:
+    handovers, tasks = _table(TaskHandover), _table(Task)
+    open_states = [str(s) for s in OPEN_STATES]
+    counts = {}
+    with connection.cursor() as cursor:
+        for role, column in ROLE_COLUMNS.items():
+            single, chosen = _destinations(preview, codes, ITEM_OF_ROLE[role].value)
+            if single:
+                cases = " ".join("WHEN %s THEN %s" for _ in single)
+                cursor.execute(
+                    f"INSERT INTO {handovers} (reorganization_id, task_id, role, from_unit_id, to_unit_id, valid_from, valid_to, removed) "
+                    f"SELECT %s, t.id, %s, t.{column}, CASE t.{column} {cases} END, "
+                    f"(SELECT MAX(h.valid_to) FROM {handovers} h WHERE h.task_id = t.id AND h.role = %s), %s, %s "
+                    f"FROM {tasks} t WHERE t.{column} IN ({', '.join(['%s'] * len(single))}) "
+                    f"AND t.state IN ({', '.join(['%s'] * len(open_states))})",
+                    [event.pk, role.value, *[v for pair in single.items() for v in pair], role.value, event.effective_on, False,
+                     *single, *open_states])
+            if chosen:
+                previous = dict(TaskHandover.objects.filter(task_id__in=[c[0] for c in chosen], role=role)
+                                .values("task_id").annotate(m=Max("valid_to")).values_list("task_id", "m"))
+                TaskHandover.objects.bulk_create(
+                    [TaskHandover(reorganization=event, task_id=task_id, role=role, from_unit_id=source, to_unit_id=target,
+                                  valid_from=previous.get(task_id), valid_to=event.effective_on) for task_id, source, target in chosen],
+                    batch_size=2000)
+        _tasks_update(cursor, event, "to_unit_id")
+        for role, count in TaskHandover.objects.filter(reorganization=event).values_list("role").annotate(n=Count("id")):
+            counts[role] = count
+        counts[HandoverRole.COORDINATOR.value] = _hand_over_coordinators(event, preview, codes)
+        _timeline(cursor, event, TIMELINE_KIND, actor=actor, moment=moment)
+    return counts
+
+
+def _tasks_update(cursor, event: Reorganization, side: str) -> None:
+    """Set the lead and assigning units of the handed-over tasks from the event's handovers, one rewrite per task."""
+    tasks, handovers = _table(Task), _table(TaskHandover)
+    cursor.execute(
+        f"UPDATE {tasks} SET lead_unit_id = COALESCE(x.lead, lead_unit_id), assigning_unit_id = COALESCE(x.assigning, assigning_unit_id) "
+        f"FROM (SELECT h.task_id, MAX(CASE WHEN h.role = 'lead' THEN h.{side} END) AS lead, "
+        f"MAX(CASE WHEN h.role = 'assigning' THEN h.{side} END) AS assigning FROM {handovers} h "
+        f"WHERE h.reorganization_id = %s AND h.role IN ('lead', 'assigning') GROUP BY h.task_id) x "
+        f"WHERE x.task_id = {tasks}.id", [event.pk])
+
+
+def _hand_over_coordinators(event: Reorganization, preview: Preview, codes: dict[str, int]) -> int:
+    single, chosen = _destinations(preview, codes, DestinationItem.COORDINATION.value)
+    chosen_by_id = {item_id: target for item_id, _, target in chosen}
+    sources = [h.predecessor.pk for h in preview.handings]
+    rows = list(TaskCoordinator.objects.filter(unit_id__in=sources, task__state__in=OPEN_STATES)
+                .values_list("id", "task_id", "unit_id").order_by("id"))
+    if not rows:
+        return 0
+    moved_ids = {row[0] for row in rows}
+    task_ids = {row[1] for row in rows}
+    taken = set(TaskCoordinator.objects.filter(task_id__in=task_ids).exclude(pk__in=moved_ids).values_list("task_id", "unit_id"))
+    taken |= set(Task.objects.filter(pk__in=task_ids).values_list("id", "lead_unit_id"))
+    previous = dict(TaskHandover.objects.filter(task_id__in=task_ids, role=HandoverRole.COORDINATOR)
+                    .values("task_id").annotate(m=Max("valid_to")).values_list("task_id", "m"))
+    handovers, updates, removed = [], defaultdict(list), []
+    for row_id, task_id, unit_id in rows:
+        target = chosen_by_id.get(row_id) or single.get(unit_id)
+        drop = (task_id, target) in taken
+        taken.add((task_id, target))
+        handovers.append(TaskHandover(reorganization=event, task_id=task_id, role=HandoverRole.COORDINATOR, from_unit_id=unit_id,
+                                      to_unit_id=target, valid_from=previous.get(task_id), valid_to=event.effective_on, removed=drop))
+        (removed.append(row_id) if drop else updates[target].append(row_id))
+    TaskCoordinator.objects.filter(pk__in=removed).delete()
+    for target, ids in updates.items():
+        for start in range(0, len(ids), 5000):
+            TaskCoordinator.objects.filter(pk__in=ids[start:start + 5000]).update(unit_id=target)
+    TaskHandover.objects.bulk_create(handovers, batch_size=2000)
+    return len(handovers)
+
+
+def _timeline(cursor, event: Reorganization, kind: str, *, actor, moment: dt.datetime) -> None:
+    """One line per task on its timeline, naming the event and its first handover (the lead's when it has one);
+    every handover stays in `TaskHandover` and the event's audit record."""
+    head = (f'{{"reorganization": {event.pk}, "kind": "{event.kind}", "effective_on": "{event.effective_on.isoformat()}", '
+            '"role": "')
+    label = f"{event.get_kind_display()} {event.effective_on.isoformat()} (#{event.pk}): "
+    units = _table(Unit)
+    cursor.execute(
+        f"INSERT INTO {_table(TaskEvent)} (task_id, at, actor_id, kind, from_state, to_state, note, data) "
+        f"SELECT h.task_id, %s, %s, %s, '', '', %s || f.code || ' → ' || s.code || %s, "
+        f"{_json(chr(37) + 's || h.role || %s || f.code || %s || s.code || %s')} "
+        f"FROM (SELECT MIN(first.id) AS id FROM {_table(TaskHandover)} first WHERE first.reorganization_id = %s "
+        f"GROUP BY first.task_id) firsts JOIN {_table(TaskHandover)} h ON h.id = firsts.id "
+        f"JOIN {units} f ON f.id = h.from_unit_id JOIN {units} s ON s.id = h.to_unit_id ORDER BY h.id",
+        [moment, getattr(actor, "pk", None), kind, label, "" if kind == TIMELINE_KIND else " (reverted)",
+         head, '", "from": "', '", "to": "', '"}', event.pk])
+
+
+# Revert
+
+def reorganization_dependants(*, reorganization: Reorganization) -> list[FieldError]:
+    """What happened after the event was applied and rests on it; empty when it may be reverted."""
+    event = reorganization
+    marks = event.marks or {}
+    changed = StructureChange.objects.filter(reorganization=event)
+    touched = set(changed.exclude(unit__isnull=True).values_list("unit_id", flat=True))
+    touched |= set(event.links.exclude(successor__isnull=True).values_list("successor_id", flat=True))
+    touched |= set(event.links.exclude(predecessor__isnull=True).values_list("predecessor_id", flat=True))
+    if event.new_parent_id:
+        touched.add(event.new_parent_id)
+    opened = set(changed.filter(action="unit_opened").values_list("unit_id", flat=True))
+    errors = []
+    later = (Reorganization.objects.filter(applied_at__isnull=False, reverted_at__isnull=True).exclude(pk=event.pk)
+             .filter(Q(applied_at__gt=event.applied_at) | Q(applied_at=event.applied_at, pk__gt=event.pk))
+             .filter(Q(links__predecessor__in=touched) | Q(links__successor__in=touched) | Q(new_parent__in=touched)
+                     | Q(planned_units__parent__in=touched) | Q(structure_changes__unit__in=touched)).distinct().order_by("id"))
+    for other in later[:20]:
+        errors.append(FieldError("reorganizations", f"{other.get_kind_display()} of {other.effective_on} (#{other.pk}) "
+                                                    "changed the same units later; revert it first", "later_event"))
+    new_tasks = (Task.objects.filter(pk__gt=marks.get("task", 0))
+                 .filter(Q(lead_unit__in=touched) | Q(assigning_unit__in=touched) | Q(coordinations__unit__in=touched))
+                 .distinct().order_by("id"))
+    count = new_tasks.count()
+    if count:
+        names = ", ".join(f"#{t.pk} {t.title}" for t in new_tasks[:10])
+        errors.append(FieldError("tasks", f"{count} task(s) were assigned to or by the changed units afterwards: {names}", "later_task"))
+    handed = TaskHandover.objects.filter(reorganization=event).values("task_id")
+    acted = (TaskEvent.objects.filter(pk__gt=marks.get("event", 0), task__in=handed)
+             .exclude(kind__in=[TIMELINE_KIND, REVERTED_KIND]).select_related("task").order_by("id"))
+    count = acted.values("task_id").distinct().count()
+    if count:
+        names = ", ".join(sorted({f"#{e.task_id} {e.task.title} ({e.kind})" for e in acted[:30]}))
+        errors.append(FieldError("tasks", f"{count} handed-over task(s) moved on afterwards: {names}", "later_progress"))
+    if opened:
+        for label, query in (("documents", Document.objects.filter(issuing_unit__in=opened)),
+                             ("memberships", Membership.objects.filter(unit__in=opened)),
+                             ("number sequences", NumberSequence.objects.filter(issuing_unit__in=opened))):
+            if query.exists():
+                errors.append(FieldError("units", f"{query.count()} {label} belong to the units it opened", "later_use"))
+    placed = Placement.objects.filter(pk__gt=marks.get("placement", 0)).filter(Q(parent__in=touched) | Q(unit__in=touched))
+    if placed.exists():
+        errors.append(FieldError("units", f"{placed.count()} later placement(s) rest on the changed units", "later_placement"))
+    return errors
+
+
+def reorganization_revert(*, actor, reorganization: Reorganization) -> Reorganization:
+    """Undo a mistaken event exactly, while nothing that happened later depends on it; the refusal names what does."""
+    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    with transaction.atomic():
+        event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
+        if not event.is_applied:
+            raise Conflict("The reorganization is not applied.", [FieldError("reorganization", "is not applied", "not_applied")])
+        dependants = reorganization_dependants(reorganization=event)
+        if dependants:
+            raise Conflict("The reorganization cannot be reverted: later work depends on it.", dependants)
+        moment = clock.now()
+        with connection.cursor() as cursor:
+            _timeline(cursor, event, REVERTED_KIND, actor=actor, moment=moment)
+            _tasks_update(cursor, event, "from_unit_id")
+        coordinator_rows = TaskHandover.objects.filter(reorganization=event, role=HandoverRole.COORDINATOR)
+        pairs = defaultdict(list)
+        for task_id, source, target in coordinator_rows.filter(removed=False).values_list("task_id", "from_unit_id", "to_unit_id"):
+            pairs[(source, target)].append(task_id)
+        for (source, target), task_ids in pairs.items():
+            for start in range(0, len(task_ids), 5000):
+                TaskCoordinator.objects.filter(unit_id=target, task_id__in=task_ids[start:start + 5000]).update(unit_id=source)
+        TaskCoordinator.objects.bulk_create([TaskCoordinator(task_id=t, unit_id=u) for t, u in
+                                             coordinator_rows.filter(removed=True).values_list("task_id", "from_unit_id")])
+        TaskHandover.objects.filter(reorganization=event).delete()
+        _structure_restore(event)
+        event.reverted_at = moment
+        event.save(update_fields=["reverted_at"])
+        audit_record(actor=actor, action="reorganization.revert", obj=event, before={"applied_at": event.applied_at},
+                     after=_event_snapshot(event))
+    return event
+
+
+def _structure_restore(event: Reorganization) -> None:
+    changes = list(StructureChange.objects.filter(reorganization=event).order_by("-id"))
+    doomed_units = []
+    for change in changes:
+        if change.action == "placement_opened":
+            Placement.objects.filter(pk=change.placement_id).delete()
+        elif change.action == "placement_closed":
+            Placement.objects.filter(pk=change.placement_id).update(valid_to=change.before["valid_to"])
+        elif change.action == "unit_closed":
+            Unit.objects.filter(pk=change.unit_id).update(valid_to=change.before["valid_to"])
+        elif change.action == "unit_renamed":
+            Unit.objects.filter(pk=change.unit_id).update(name=change.before["name"], short_name=change.before["short_name"],
+                                                          search_name=change.before["search_name"])
+            UnitName.objects.filter(pk=change.before["former"]).delete()
+        elif change.action == "unit_opened":
+            doomed_units.append(change.unit_id)
+    StructureChange.objects.filter(reorganization=event).delete()
+    named = _named_elsewhere(event, doomed_units)
+    for unit in Unit.objects.filter(pk__in=named):  # other events still name it: it stays, as a unit that never existed
+        Unit.objects.filter(pk=unit.pk).update(valid_to=unit.valid_from)
+    doomed_units = [pk for pk in doomed_units if pk not in named]
+    PlannedUnit.objects.filter(unit__in=doomed_units).update(unit=None)
+    ReorganizationLink.objects.filter(reorganization=event, planned__isnull=False, successor__in=doomed_units).update(successor=None)
+    Unit.objects.filter(pk__in=doomed_units).delete()
+
+
+def _named_elsewhere(event: Reorganization, unit_ids: list[int]) -> set[int]:
+    if not unit_ids:
+        return set()
+    others = Reorganization.objects.exclude(pk=event.pk)
+    named = set(ReorganizationLink.objects.filter(reorganization__in=others, predecessor__in=unit_ids).values_list("predecessor_id", flat=True))
+    named |= set(ReorganizationLink.objects.filter(reorganization__in=others, successor__in=unit_ids).values_list("successor_id", flat=True))
+    named |= set(others.filter(new_parent__in=unit_ids).values_list("new_parent_id", flat=True))
+    named |= set(PlannedUnit.objects.filter(reorganization__in=others, parent__in=unit_ids).values_list("parent_id", flat=True))
+    return named
+
+
+# The provinces merged on 2025-07-01
+
+def reorganization_apply_2025(*, actor) -> int:
+    """Carry the open work of the 52 provinces merged on 2025-07-01 to their successors; returns how many events were applied.
+
+    `territory_load` writes the 23 merge events and the units as they already stand (the old ones closed,
+    the new ones open); this adds to each event the links between the provinces' bodies of the same kind
+    (old-NN.UBND → NN.UBND, …) and applies it with the same code as any other event. Idempotent.
+    """
+    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    events = list(Reorganization.objects.filter(kind=ReorganizationKind.MERGE, effective_on=MERGER_EFFECTIVE, applied_at__isnull=True,
+                                                links__predecessor__code__startswith=OLD_PREFIX).distinct().order_by("id"))
+    if not events:
+        return 0
+    suffixes = [suffix for suffix, *_ in PROVINCE_BODIES]
+    with transaction.atomic():
+        for event in events:
+            pairs = list(event.links.filter(predecessor__code__startswith=OLD_PREFIX, successor__isnull=False)
+                         .values_list("predecessor__code", "successor__code"))
+            wanted = {f"{old}.{suffix}": f"{new}.{suffix}" for old, new in pairs if "." not in old for suffix in suffixes}
+            units = dict(Unit.objects.filter(code__in=[*wanted, *wanted.values()]).values_list("code", "id"))
+            ReorganizationLink.objects.bulk_create(
+                [ReorganizationLink(reorganization=event, predecessor_id=units[old], successor_id=units[new])
+                 for old, new in sorted(wanted.items()) if old in units and new in units],
+                ignore_conflicts=True)
+            if not event.batch:
+                event.batch = MERGER_2025_BATCH
+                event.save(update_fields=["batch"])
+            _apply(event, actor=actor)
+    return len(events)

@@ -1,0 +1,358 @@
+"""What a reorganization would move where: the one plan that the preview shows and `reorganization_apply` executes.
+
+A predecessor that the event closes hands on four kinds of items: the open tasks it leads, the open
+tasks it assigned, its coordinations of open tasks, and its child units (positions come with
+personnel). A predecessor with exactly one successor hands everything to it ("link"); one with
+several (a split, a dissolution into several) needs a destination for each item — chosen one by one
+(`ReorganizationDestination`), by the rule "territory" (a task goes where the units holding its work
+go), or by the event's default successor. Anything left without one is listed in `missing`, and
+applying is refused while the list is not empty.
+"""
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from mandate.core.errors import FieldError, NotFound
+from mandate.documents.models import NumberSequence
+from mandate.orgs.models import (
+    DestinationItem, Placement, PlannedUnit, Reorganization, ReorganizationKind, Unit,
+)
+from mandate.orgs.selectors import placements_on
+from mandate.tasks.models import OPEN_STATES, Extension, ExtensionState, Task, TaskCoordinator
+
+RULE_TERRITORY = "territory"
+RULES = (RULE_TERRITORY,)
+SAMPLE = 50  # items listed per predecessor and kind when everything goes one way; the counts are exact
+
+
+@dataclass
+class Item:
+    item_type: str
+    item_id: int
+    label: str
+    source: Unit
+    destination: str | None = None  # a unit code, existing or planned
+    how: str = ""  # link, chosen, rule, default
+
+
+@dataclass
+class Handing:
+    """Everything one closing predecessor hands on."""
+
+    predecessor: Unit
+    successors: list[str]
+    mode: str  # "link" (one successor takes all) or "choose"
+    counts: dict = field(default_factory=dict)
+    items: dict = field(default_factory=lambda: {kind.value: [] for kind in DestinationItem})  # item_type → [Item]; a sample in link mode
+
+
+@dataclass
+class Preview:
+    reorganization: Reorganization
+    closes: list[Unit] = field(default_factory=list)
+    already_closed: list[Unit] = field(default_factory=list)
+    opens: list[PlannedUnit] = field(default_factory=list)
+    rename: tuple | None = None  # (unit, old name, new name)
+    move: tuple | None = None  # (unit, old parent, new parent, subtree size)
+    handings: list[Handing] = field(default_factory=list)
+    extensions: list[dict] = field(default_factory=list)
+    sequences: list[dict] = field(default_factory=list)
+    missing: list[Item] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.errors and not self.missing
+
+    def totals(self) -> dict:
+        totals = {kind.value: 0 for kind in DestinationItem}
+        for handing in self.handings:
+            for kind, count in handing.counts.items():
+                totals[kind] += count
+        return totals
+
+
+def _task_label(task) -> str:
+    return f"#{task.pk} {task.title}"
+
+
+def successor_codes(reorganization: Reorganization) -> dict[int | None, list[str]]:
+    """Predecessor id → the codes of its successors (existing or planned), in link order."""
+    result: dict[int | None, list[str]] = defaultdict(list)
+    for link in reorganization.links.select_related("successor", "planned").order_by("id"):
+        code = link.successor.code if link.successor_id else (link.planned.code if link.planned_id else None)
+        if code and code not in result[link.predecessor_id]:
+            result[link.predecessor_id].append(code)
+    return result
+
+
+def closing_predecessors(reorganization: Reorganization) -> list[Unit]:
+    """The predecessors that the event closes: every one except a unit that is also its own successor."""
+    if reorganization.kind in (ReorganizationKind.RENAME, ReorganizationKind.MOVE, ReorganizationKind.ESTABLISH):
+        return []
+    survivors = set(reorganization.links.filter(successor__isnull=False).values_list("successor_id", flat=True))
+    ids = reorganization.links.filter(predecessor__isnull=False).values_list("predecessor_id", flat=True)
+    return list(Unit.objects.filter(pk__in=ids).exclude(pk__in=survivors).order_by("code"))
+
+
+def _check_structure(reorganization: Reorganization, preview: Preview) -> None:
+    day = reorganization.effective_on
+    errors = preview.errors
+    if reorganization.applied_at and not reorganization.reverted_at:
+        errors.append(FieldError("reorganization", f"was already applied on {reorganization.applied_at:%Y-%m-%d %H:%M}", "applied"))
+    links = list(reorganization.links.select_related("predecessor", "successor", "planned"))
+    predecessors = {link.predecessor for link in links if link.predecessor_id}
+    kind = reorganization.kind
+    placed_later = set(Placement.objects.filter(unit__in=[u.pk for u in predecessors if u.valid_to is None], valid_from__gte=day)
+                       .values_list("unit_id", flat=True))
+    for unit in sorted(predecessors, key=lambda u: u.code):
+        if unit.valid_from is not None and unit.valid_from >= day:
+            errors.append(FieldError("predecessors", f"{unit.code} begins on {unit.valid_from}, not before {day}", "not_open"))
+        elif unit.valid_to is not None and unit.valid_to < day:
+            errors.append(FieldError("predecessors", f"{unit.code} was already closed on {unit.valid_to}", "closed"))
+        elif unit.valid_to is not None and unit.valid_to > day:
+            errors.append(FieldError("predecessors", f"{unit.code} closes later, on {unit.valid_to}; apply events in date order",
+                                     "later_change"))
+        elif unit.pk in placed_later:
+            errors.append(FieldError("predecessors", f"{unit.code} changes place on or after {day}; apply events in date order",
+                                     "later_change"))
+    for link in links:
+        unit = link.successor
+        if unit is not None and unit not in predecessors and not unit.is_valid_on(day):
+            errors.append(FieldError("successors", f"{unit.code} is not open on {day}", "not_open"))
+    for planned in reorganization.planned_units.select_related("parent", "unit"):
+        if planned.unit_id is None and Unit.objects.filter(code=planned.code).exists():
+            errors.append(FieldError("new_units", f"the code {planned.code} is already used by another unit", "unique"))
+        if planned.parent is not None and not placements_on(day).filter(unit=planned.parent).exists():
+            errors.append(FieldError("new_units", f"the parent {planned.parent.code} of {planned.code} is not open on {day}", "not_open"))
+    survivors = {link.successor for link in links if link.successor_id and link.successor not in predecessors}
+    paths = dict(placements_on(day - dt.timedelta(days=1)).filter(unit__in=[u.pk for u in predecessors | survivors])
+                 .values_list("unit_id", "path"))
+    for unit in predecessors:
+        path = paths.get(unit.pk)
+        inside = sorted(s.code for s in survivors if path and paths.get(s.pk, "").startswith(path))
+        if inside and kind != ReorganizationKind.MOVE:
+            errors.append(FieldError("successors", f"{', '.join(inside)} lies inside the subtree of {unit.code}", "cycle"))
+    counts = {"predecessors": len(predecessors), "successors": len({(l.successor_id, l.planned_id) for l in links if l.successor_id or l.planned_id})}
+    if kind == ReorganizationKind.MERGE:
+        by_predecessor = successor_codes(reorganization)
+        if counts["predecessors"] < 1 or counts["successors"] < 1:
+            errors.append(FieldError("links", "a merge needs predecessors and one successor for each", "required"))
+        for unit in predecessors:
+            if len(by_predecessor[unit.pk]) != 1:
+                errors.append(FieldError("links", f"{unit.code} must merge into exactly one unit", "invalid"))
+    elif kind == ReorganizationKind.SPLIT:
+        if counts["predecessors"] != 1 or counts["successors"] < 2:
+            errors.append(FieldError("links", "a split takes one unit into two or more", "invalid"))
+    elif kind in (ReorganizationKind.RENAME, ReorganizationKind.MOVE):
+        if counts["predecessors"] != 1:
+            errors.append(FieldError("unit", f"a {kind} names exactly one unit", "required"))
+        if kind == ReorganizationKind.RENAME and not reorganization.new_name:
+            errors.append(FieldError("new_name", "is required for a rename", "required"))
+        if kind == ReorganizationKind.MOVE:
+            _check_move(reorganization, next(iter(predecessors), None), errors)
+    elif kind == ReorganizationKind.DISSOLVE:
+        if counts["predecessors"] != 1:
+            errors.append(FieldError("predecessors", "a dissolution names exactly one unit", "required"))
+    elif kind == ReorganizationKind.ESTABLISH:
+        if counts["predecessors"] or not reorganization.planned_units.exists():
+            errors.append(FieldError("new_units", "an establishment opens new units and closes none", "required"))
+    if reorganization.rule and reorganization.rule not in RULES:
+        errors.append(FieldError("rule", f"'{reorganization.rule}' is not one of {', '.join(RULES)}", "invalid"))
+
+
+def _check_move(reorganization: Reorganization, unit: Unit | None, errors: list) -> None:
+    day, parent = reorganization.effective_on, reorganization.new_parent
+    if parent is None:
+        errors.append(FieldError("new_parent", "is required for a move", "required"))
+        return
+    if unit is None:
+        return
+    current = placements_on(day - dt.timedelta(days=1)).filter(unit=unit).first()
+    target = placements_on(day).filter(unit=parent).first()
+    if target is None:
+        errors.append(FieldError("new_parent", f"{parent.code} is not open on {day}", "not_open"))
+    elif current is not None and target.path.startswith(current.path):
+        errors.append(FieldError("new_parent", f"{parent.code} is inside the subtree of {unit.code}", "cycle"))
+    elif current is not None and current.parent_id == parent.pk:
+        errors.append(FieldError("new_parent", f"{unit.code} is already under {parent.code}", "unchanged"))
+
+
+def _territory_map(predecessor: Unit, unit_destinations: dict[int, str], day: dt.date) -> dict[int, str]:
+    """Every unit in the predecessor's subtree (the day before) → the destination of the child unit that holds it."""
+    placement = placements_on(day - dt.timedelta(days=1)).filter(unit=predecessor).first()
+    if placement is None:
+        return {}
+    result = {}
+    prefix_parts = len(placement.path.strip("/").split("/"))
+    for unit_id, path in placements_on(day - dt.timedelta(days=1)).filter(path__startswith=placement.path).values_list("unit_id", "path"):
+        parts = path.strip("/").split("/")
+        if len(parts) > prefix_parts:
+            child = int(parts[prefix_parts])
+            if child in unit_destinations:
+                result[unit_id] = unit_destinations[child]
+    return result
+
+
+def _one(values) -> str | None:
+    values = {v for v in values if v}
+    return values.pop() if len(values) == 1 else None
+
+
+def _counts(closing_ids: list[int], day: dt.date) -> dict[int, dict[str, int]]:
+    """How many items of each kind every closing predecessor hands on, in four grouped queries."""
+    counts = {pk: {kind.value: 0 for kind in DestinationItem} for pk in closing_ids}
+    open_tasks = Task.objects.filter(state__in=OPEN_STATES).order_by()
+    grouped = (
+        (DestinationItem.TASK, "lead_unit_id", open_tasks.filter(lead_unit__in=closing_ids)),
+        (DestinationItem.ASSIGNED, "assigning_unit_id", open_tasks.filter(assigning_unit__in=closing_ids)),
+        (DestinationItem.COORDINATION, "unit_id",
+         TaskCoordinator.objects.filter(unit__in=closing_ids, task__state__in=OPEN_STATES).order_by()),
+        (DestinationItem.UNIT, "parent_id", placements_on(day).filter(parent__in=closing_ids).exclude(unit__in=closing_ids).order_by()),
+    )
+    for kind, column, query in grouped:
+        for unit_id, n in query.values(column).annotate(n=Count("pk")).values_list(column, "n"):
+            counts[unit_id][kind.value] = n
+    return counts
+
+
+def _handing(reorganization: Reorganization, predecessor: Unit, successors: list[str], chosen: dict, samples: bool,
+             closing_ids: list[int], counts: dict[str, int]) -> Handing:
+    day = reorganization.effective_on
+    mode = "link" if len(successors) == 1 else "choose"
+    handing = Handing(predecessor=predecessor, successors=successors, mode=mode)
+    open_tasks = Task.objects.filter(state__in=OPEN_STATES)
+    queries = {
+        DestinationItem.TASK: open_tasks.filter(lead_unit=predecessor),
+        DestinationItem.ASSIGNED: open_tasks.filter(assigning_unit=predecessor),
+    }
+    coordinations = TaskCoordinator.objects.filter(unit=predecessor, task__state__in=OPEN_STATES)
+    children = placements_on(day).filter(parent=predecessor).exclude(unit__in=closing_ids).select_related("unit")
+    handing.counts = counts
+    if mode == "link" and not samples:
+        limit = 0  # applying in link mode needs no list of tasks: one successor takes them all, in bulk
+    else:
+        limit = None if mode == "choose" else SAMPLE
+    default = reorganization.default_successor_code if reorganization.default_successor_code in successors else None
+
+    def pick(item_type: str, item_id: int, by_rule: str | None = None) -> tuple[str | None, str]:
+        if mode == "link":
+            return successors[0], "link"
+        choice = chosen.get((item_type, item_id))
+        if choice in successors:
+            return choice, "chosen"
+        if by_rule:
+            return by_rule, "rule"
+        return (default, "default") if default else (None, "")
+
+    units: dict[int, str] = {}
+    for placement in children.order_by("unit__code"):  # every one: apply re-places each
+        destination, how = pick(DestinationItem.UNIT, placement.unit_id)
+        if destination:
+            units[placement.unit_id] = destination
+        handing.items[DestinationItem.UNIT.value].append(
+            Item(DestinationItem.UNIT, placement.unit_id, f"{placement.unit.code} {placement.unit.name}", predecessor, destination, how))
+    territory = _territory_map(predecessor, units, day) if mode == "choose" and reorganization.rule == RULE_TERRITORY else {}
+
+    for item_type in (DestinationItem.TASK, DestinationItem.ASSIGNED):
+        tasks = queries[item_type].order_by("id")[:limit]
+        if territory and item_type == DestinationItem.TASK:
+            tasks = tasks.prefetch_related("children", "coordinations")
+        for task in tasks:
+            by_rule = None
+            if territory:
+                if item_type == DestinationItem.TASK:
+                    held = [c.lead_unit_id for c in task.children.all() if c.state in OPEN_STATES]
+                    held += [c.unit_id for c in task.coordinations.all()]
+                    by_rule = _one(territory.get(u) for u in held)
+                else:
+                    by_rule = territory.get(task.lead_unit_id)
+            destination, how = pick(item_type, task.pk, by_rule)
+            handing.items[item_type.value].append(Item(item_type, task.pk, _task_label(task), predecessor, destination, how))
+    lead_destinations = {item.item_id: item.destination for item in handing.items[DestinationItem.TASK.value]}
+    for coordination in coordinations.select_related("task").order_by("id")[:limit]:
+        by_rule = lead_destinations.get(coordination.task_id) or territory.get(coordination.task.lead_unit_id)
+        destination, how = pick(DestinationItem.COORDINATION, coordination.pk, by_rule if territory else None)
+        handing.items[DestinationItem.COORDINATION.value].append(
+            Item(DestinationItem.COORDINATION, coordination.pk, _task_label(coordination.task), predecessor, destination, how))
+    return handing
+
+
+def reorganization_plan(*, reorganization: Reorganization, samples: bool = True) -> Preview:
+    """The plan of one event against the database as it stands; items are listed in full where each needs its own
+    destination, and as a sample (or, with `samples=False`, not at all) where one successor takes everything."""
+    preview = Preview(reorganization=reorganization)
+    _check_structure(reorganization, preview)
+    day = reorganization.effective_on
+    preview.opens = list(reorganization.planned_units.select_related("parent").order_by("code"))
+    closing = closing_predecessors(reorganization)
+    preview.closes = [u for u in closing if u.valid_to is None]
+    preview.already_closed = [u for u in closing if u.valid_to is not None]
+    by_predecessor = successor_codes(reorganization)
+    chosen = {(d.item_type, d.item_id): d.destination_code for d in reorganization.destinations.all()}
+    closing_ids = [u.pk for u in closing]
+    counts = _counts(closing_ids, day)
+    for predecessor in closing:
+        handing = _handing(reorganization, predecessor, by_predecessor.get(predecessor.pk, []), chosen, samples,
+                           closing_ids, counts[predecessor.pk])
+        preview.handings.append(handing)
+        for items in handing.items.values():
+            preview.missing += [item for item in items if item.destination is None]
+        if not handing.successors and any(handing.counts.values()):
+            preview.missing.append(Item("unit", predecessor.pk, f"{predecessor.code}: open work but no successor", predecessor))
+    links = list(reorganization.links.select_related("predecessor"))
+    if reorganization.kind == ReorganizationKind.RENAME and links and links[0].predecessor:
+        unit = links[0].predecessor
+        preview.rename = (unit, unit.name, reorganization.new_name)
+    if reorganization.kind == ReorganizationKind.MOVE and links and links[0].predecessor:
+        unit = links[0].predecessor
+        current = placements_on(day - dt.timedelta(days=1)).filter(unit=unit).select_related("parent").first()
+        size = placements_on(day).filter(path__startswith=current.path).count() if current else 0
+        preview.move = (unit, current.parent if current else None, reorganization.new_parent, size)
+    extensions = (Extension.objects.filter(state=ExtensionState.PENDING, task__state__in=OPEN_STATES)
+                  .filter(Q(task__lead_unit__in=closing_ids) | Q(task__assigning_unit__in=closing_ids))
+                  .select_related("task", "task__lead_unit", "task__assigning_unit").order_by("id"))
+    destinations = {(item.item_type, item.item_id): item.destination
+                    for handing in preview.handings for items in handing.items.values() for item in items}
+    single = {h.predecessor.pk: h.successors[0] for h in preview.handings if h.mode == "link"}
+    for extension in extensions[:SAMPLE * 4]:
+        task = extension.task
+        lead = destinations.get((DestinationItem.TASK, task.pk)) or single.get(task.lead_unit_id) or task.lead_unit.code
+        decider = destinations.get((DestinationItem.ASSIGNED, task.pk)) or single.get(task.assigning_unit_id) or task.assigning_unit.code
+        preview.extensions.append({"extension": extension, "task": task, "lead": lead, "decided_by": decider})
+    for sequence in NumberSequence.objects.filter(issuing_unit__in=closing_ids).select_related("issuing_unit").order_by("issuing_unit__code", "period", "type"):
+        preview.sequences.append({"sequence": sequence, "unit": sequence.issuing_unit,
+                                  "successors": by_predecessor.get(sequence.issuing_unit_id, [])})
+    return preview
+
+
+def reorganization_preview(*, reorganization_id: int) -> Preview:
+    """Exactly what applying the event would move where, and what has no destination yet."""
+    reorganization = reorganization_get(reorganization_id=reorganization_id)
+    return reorganization_plan(reorganization=reorganization)
+
+
+def reorganization_get(*, reorganization_id: int) -> Reorganization:
+    reorganization = (Reorganization.objects.select_related("basis", "author", "new_parent")
+                      .filter(pk=reorganization_id).first())
+    if reorganization is None:
+        raise NotFound(f"No reorganization {reorganization_id}.")
+    return reorganization
+
+
+def reorganizations_list(*, batch: str | None = None, state: str | None = None, as_of: dt.date | None = None):
+    """Events, newest effective date first; `state` is prepared, applied or reverted; `as_of` keeps those in effect by then."""
+    events = Reorganization.objects.select_related("basis", "author").annotate(link_count=Count("links"))
+    if batch:
+        events = events.filter(batch=batch)
+    if state == "prepared":
+        events = events.filter(applied_at__isnull=True)
+    elif state == "applied":
+        events = events.filter(applied_at__isnull=False, reverted_at__isnull=True)
+    elif state == "reverted":
+        events = events.filter(reverted_at__isnull=False)
+    if as_of is not None:
+        events = events.filter(effective_on__lte=as_of)
+    return events.order_by("-effective_on", "batch", "id")

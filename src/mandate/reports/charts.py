@@ -1,0 +1,101 @@
+"""Charts as SVG made here, with no outside service: the pages show them and the PDF exports embed them.
+
+Each chart is an `<svg role="img">` with a <title> and <desc> that say in words what it shows, text
+labels on every bar, and colours that are not the only carrier of meaning (every value is written).
+"""
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+FONT = "DejaVu Sans, Arial, sans-serif"
+COLOURS = {
+    "completed_on_time": "#2e7d32", "completed_late": "#b26a00", "within_deadline": "#1565c0",
+    "due_soon": "#e65100", "overdue": "#c62828", "neutral": "#546e7a",
+}
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    colour: str = COLOURS["neutral"]
+    href: str = ""
+    text: str = ""  # what is written beside the bar; the value when empty
+
+
+def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="img" '
+            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="t d" '
+            f'font-family="{FONT}" font-size="12">'
+            f'<title id="t">{escape(title)}</title><desc id="d">{escape(desc)}</desc>' + "".join(body) + "</svg>")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}".replace(",", ".") if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+
+
+def horizontal_bars(*, title: str, bars: list[Bar], width: int = 640, label_width: int = 220, maximum: float | None = None) -> str:
+    """One bar per row, label on the left, value on the right; links when a bar has an `href`."""
+    row = 24
+    height = 30 + row * max(len(bars), 1)
+    top = max([b.value for b in bars] + [maximum or 0, 1])
+    span = width - label_width - 70
+    body = [f'<text x="0" y="16" font-weight="bold" font-size="13">{escape(title)}</text>']
+    for index, bar in enumerate(bars):
+        y = 28 + index * row
+        length = 0 if top == 0 else round(span * bar.value / top, 1)
+        label = bar.label if len(bar.label) <= 34 else bar.label[:33] + "…"
+        item = (f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
+                f'<rect x="{label_width}" y="{y + 3}" width="{length}" height="16" fill="{bar.colour}" rx="2"/>'
+                f'<text x="{label_width + length + 6}" y="{y + 15}">{escape(bar.text or _number(bar.value))}</text>')
+        if bar.href:
+            item = f'<a href="{escape(bar.href)}" xlink:href="{escape(bar.href)}">{item}</a>'
+        body.append(f"<g>{item}</g>")
+    desc = "; ".join(f"{b.label}: {b.text or _number(b.value)}" for b in bars)
+    return _svg(width, height, title, desc, body)
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    colour: str
+    values: list[float]
+
+
+def stacked_columns(*, title: str, categories: list[str], series: list[Series], width: int = 640, height: int = 260,
+                    hrefs: list[str] | None = None) -> str:
+    """One column per category (e.g. a month), its parts stacked; a legend names each part."""
+    left, bottom, top_margin = 44, 40, 48
+    plot_h = height - bottom - top_margin
+    n = max(len(categories), 1)
+    slot = (width - left - 10) / n
+    totals = [sum(s.values[i] for s in series) for i in range(len(categories))]
+    top = max(totals + [1])
+    body = [f'<text x="0" y="16" font-weight="bold" font-size="13">{escape(title)}</text>']
+    x_legend = 0
+    for s in series:
+        body.append(f'<rect x="{x_legend}" y="26" width="10" height="10" fill="{s.colour}"/>'
+                    f'<text x="{x_legend + 14}" y="35" font-size="11">{escape(s.label)}</text>')
+        x_legend += 24 + 7 * len(s.label)
+    base = top_margin + plot_h
+    body.append(f'<line x1="{left}" y1="{base}" x2="{width - 6}" y2="{base}" stroke="#90a4ae"/>')
+    body.append(f'<text x="{left - 6}" y="{top_margin + 10}" text-anchor="end" font-size="10">{_number(top)}</text>')
+    for i, category in enumerate(categories):
+        x = left + i * slot + slot * 0.15
+        w = slot * 0.7
+        y = base
+        parts = []
+        for s in series:
+            h = plot_h * s.values[i] / top
+            if h > 0:
+                y -= h
+                parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{s.colour}">'
+                             f'<title>{escape(category)} — {escape(s.label)}: {_number(s.values[i])}</title></rect>')
+        parts.append(f'<text x="{x + w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" font-size="10">{_number(totals[i])}</text>')
+        parts.append(f'<text x="{x + w / 2:.1f}" y="{base + 14}" text-anchor="middle" font-size="10">{escape(category)}</text>')
+        group = "".join(parts)
+        if hrefs and hrefs[i]:
+            group = f'<a href="{escape(hrefs[i])}" xlink:href="{escape(hrefs[i])}">{group}</a>'
+        body.append(f"<g>{group}</g>")
+    desc = "; ".join(f"{c}: " + ", ".join(f"{s.label} {_number(s.values[i])}" for s in series)
+                     for i, c in enumerate(categories))
+    return _svg(width, height, title, desc, body)

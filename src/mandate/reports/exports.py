@@ -1,0 +1,130 @@
+"""An official report (national motto, issuing body, title, date, table, chart) as XLSX and as PDF.
+
+XLSX by openpyxl with a native bar chart; PDF by WeasyPrint from HTML with the SVG chart embedded and
+the fonts of Debian's fonts-dejavu-core, which carry every Vietnamese glyph.
+"""
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
+
+
+@dataclass
+class OfficialReport:
+    issuer: str
+    title: str
+    subtitle: str
+    day: dt.date
+    columns: list[str]
+    rows: list[list]
+    totals: list | None = None
+    chart_svg: str = ""
+    chart_title: str = ""
+    chart_categories: list[str] = field(default_factory=list)
+    chart_series: list[tuple[str, list[float]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    percent_columns: tuple[int, ...] = ()  # indices of columns holding fractions shown as percentages
+
+    @property
+    def date_line(self) -> str:
+        return f"ngày {self.day.day:02d} tháng {self.day.month:02d} năm {self.day.year}"
+
+
+def _display(value, percent: bool) -> str:
+    if value is None:
+        return "—"
+    if percent:
+        return f"{value * 100:.1f}%".replace(".", ",")
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
+def report_html(report: OfficialReport) -> str:
+    rows = [[_display(v, i in report.percent_columns) for i, v in enumerate(row)] for row in report.rows]
+    totals = [_display(v, i in report.percent_columns) for i, v in enumerate(report.totals)] if report.totals else None
+    return render_to_string("reports/official.html", {"report": report, "rows": rows, "totals": totals,
+                                                      "motto": MOTTO, "motto_line": MOTTO_LINE})
+
+
+def report_pdf(report: OfficialReport) -> bytes:
+    from weasyprint import HTML  # imported here: it loads Pango, which only the exports need
+
+    return HTML(string=report_html(report)).write_pdf()
+
+
+def report_xlsx(report: OfficialReport) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Báo cáo"
+    width = max(len(report.columns), 4)
+    half = max(width // 2, 2)
+    bold = Font(name="Times New Roman", bold=True)
+    plain = Font(name="Times New Roman")
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=half)
+    sheet.cell(row=1, column=1, value=report.issuer.upper()).font = bold
+    sheet.merge_cells(start_row=1, start_column=half + 1, end_row=1, end_column=width)
+    sheet.cell(row=1, column=half + 1, value=MOTTO).font = bold
+    sheet.merge_cells(start_row=2, start_column=half + 1, end_row=2, end_column=width)
+    sheet.cell(row=2, column=half + 1, value=MOTTO_LINE).font = Font(name="Times New Roman", bold=True, underline="single")
+    sheet.merge_cells(start_row=3, start_column=half + 1, end_row=3, end_column=width)
+    sheet.cell(row=3, column=half + 1, value=report.date_line).font = Font(name="Times New Roman", italic=True)
+    for r in (1, 2, 3):
+        for c in (1, half + 1):
+            sheet.cell(row=r, column=c).alignment = centre
+    sheet.merge_cells(start_row=5, start_column=1, end_row=5, end_column=width)
+    sheet.cell(row=5, column=1, value=report.title.upper()).font = Font(name="Times New Roman", bold=True, size=14)
+    sheet.cell(row=5, column=1).alignment = centre
+    sheet.merge_cells(start_row=6, start_column=1, end_row=6, end_column=width)
+    sheet.cell(row=6, column=1, value=report.subtitle).font = Font(name="Times New Roman", italic=True)
+    sheet.cell(row=6, column=1).alignment = centre
+    header_row = 8
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for c, name in enumerate(report.columns, start=1):
+        cell = sheet.cell(row=header_row, column=c, value=name)
+        cell.font, cell.alignment, cell.border = bold, centre, border
+    body = report.rows + ([report.totals] if report.totals else [])
+    for r, row in enumerate(body, start=header_row + 1):
+        for c, value in enumerate(row, start=1):
+            cell = sheet.cell(row=r, column=c, value=value)
+            cell.border = border
+            cell.font = bold if report.totals and r == header_row + len(body) else plain
+            if c - 1 in report.percent_columns and isinstance(value, float):
+                cell.number_format = "0.0%"
+    for c in range(1, width + 1):
+        sheet.column_dimensions[get_column_letter(c)].width = 34 if c == 2 else 14
+    last = header_row + len(body)
+    for offset, note in enumerate(report.notes, start=2):
+        sheet.cell(row=last + offset, column=1, value=note).font = Font(name="Times New Roman", italic=True, size=10)
+    if report.chart_categories and report.chart_series:
+        data = book.create_sheet("Biểu đồ")
+        data.append([""] + [label for label, _ in report.chart_series])
+        for i, category in enumerate(report.chart_categories):
+            data.append([category] + [values[i] for _, values in report.chart_series])
+        chart = BarChart()
+        chart.type = "bar" if len(report.chart_series) == 1 else "col"
+        chart.grouping = "clustered" if len(report.chart_series) == 1 else "stacked"
+        if chart.grouping == "stacked":
+            chart.overlap = 100
+        chart.title = report.chart_title
+        chart.add_data(Reference(data, min_col=2, max_col=1 + len(report.chart_series), min_row=1,
+                                 max_row=1 + len(report.chart_categories)), titles_from_data=True)
+        chart.set_categories(Reference(data, min_col=1, min_row=2, max_row=1 + len(report.chart_categories)))
+        chart.width, chart.height = 22, 10
+        sheet.add_chart(chart, f"B{last + len(report.notes) + 3}")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,77 @@
+"""Exports of scorecards, lagging units and the cascade, as XLSX and PDF in the layout of an official report."""
+import datetime as dt
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from mandate.accounts.views import page
+from mandate.core.errors import NotFound
+from mandate.monitoring import selectors
+from mandate.monitoring.forms import LaggingForm, ScopeForm
+from mandate.monitoring.views import cascade_from_request, lagging_options, scope_from_request
+from mandate.orgs.models import Cluster
+from mandate.reports import tables
+from mandate.reports.exports import OfficialReport, report_pdf, report_xlsx
+from mandate.tasks.selectors import TaskFilters
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def _respond(report: OfficialReport, fmt: str, name: str) -> HttpResponse:
+    if fmt not in CONTENT_TYPES:
+        raise Http404("xlsx or pdf")
+    content = report_xlsx(report) if fmt == "xlsx" else report_pdf(report)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@page
+def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResponse:
+    code = request.GET.get("cluster")
+    if code:
+        cluster = Cluster.objects.filter(code=code).first()
+        if cluster is None:
+            raise NotFound(f"No emulation cluster '{code}'.")
+        form = ScopeForm(request.GET)
+        cleaned = form.cleaned_data if form.is_valid() else {}
+        filters = TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("period_from"),
+                              assigned_to=cleaned.get("period_to"))
+        ranked = selectors.cluster_scorecards(user=request.user, cluster=cluster, filters=filters)
+        report = tables.scorecard_report(
+            issuer=cluster.name, scope_name=cluster.name, total=selectors.cluster_total(user=request.user, cluster=cluster, filters=filters), ranked=ranked, as_of=as_of,
+            period_from=filters.assigned_from, period_to=filters.assigned_to)
+        return _respond(report, fmt, f"scorecard-{cluster.code}-{as_of.isoformat()}")
+    scope = scope_from_request(request, as_of)
+    if scope.filters is None:
+        raise NotFound(_("You hold no role in any unit yet; ask your unit administrator."))
+    total = selectors.scorecard(user=request.user, filters=scope.filters)
+    ranked = [r for r in selectors.children_scorecards(user=request.user, unit=scope.unit, filters=scope.filters)
+              if r.scorecard.assigned] if scope.filters.subtree else []
+    report = tables.scorecard_report(issuer=scope.unit.name, scope_name=scope.unit.name, total=total, ranked=ranked,
+                                     as_of=as_of, period_from=scope.filters.assigned_from, period_to=scope.filters.assigned_to)
+    return _respond(report, fmt, f"scorecard-{scope.unit.code}-{as_of.isoformat()}")
+
+
+@page
+def lagging_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResponse:
+    scope = scope_from_request(request, as_of, LaggingForm)
+    if scope.filters is None:
+        raise NotFound(_("You hold no role in any unit yet; ask your unit administrator."))
+    rows = selectors.lagging_units(user=request.user, filters=scope.filters, **lagging_options(scope.form))
+    report = tables.lagging_report(issuer=scope.unit.name, scope_name=scope.unit.name, rows=rows, as_of=as_of,
+                                   period_from=scope.filters.assigned_from, period_to=scope.filters.assigned_to)
+    return _respond(report, fmt, f"lagging-{scope.unit.code}-{as_of.isoformat()}")
+
+
+@page
+def cascade_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResponse:
+    form, result = cascade_from_request(request, as_of)
+    if result is None:
+        raise Http404("document and level are required")
+    issuer = result.directive.issuing_unit.name if result.directive.issuing_unit else result.within.name
+    report = tables.cascade_report(issuer=issuer, cascade=result)
+    return _respond(report, fmt, f"cascade-{result.directive.pk}-{result.level}-{as_of.isoformat()}")

@@ -1,0 +1,147 @@
+"""The bulk generator writes a country that the constraints and the services accept, the same for the same seed."""
+import datetime as dt
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import Count, F, Max, Q
+
+from mandate.documents import numbering
+from mandate.documents.models import Document, DocumentRelation, NumberSequence
+from mandate.documents.services import document_register, number_key
+from mandate.orgs.models import Unit
+from mandate.tasks.models import Extension, ProgressReport, Task, TaskCoordinator, TaskEvent
+from mandate.tasks.selectors import TaskFilters, status_counts
+from tests.factories import a_task
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2026, 11, 23)
+SIZE = 300
+
+
+class _Undo(Exception):
+    pass
+
+
+def generate(seed: int = 7, tasks: int = SIZE) -> dict:
+    out = io.StringIO()
+    call_command("generate", "--tasks", str(tasks), "--seed", str(seed), "--today", TODAY.isoformat(), "--json",
+                 "--reports-per-task", "2", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def generated_picture(seed: int) -> dict:
+    """What a generation leaves behind, measured and then rolled back."""
+    picture = {}
+    try:
+        with transaction.atomic():
+            summary = generate(seed)
+            picture = {"status": status_counts(user=None, filters=TaskFilters(as_of=TODAY)),
+                       "counts": {k: v for k, v in summary["counts"].items() if k not in ("users", "memberships")},
+                       "numbers": sorted(Document.objects.values_list("number_text", flat=True))}
+            raise _Undo
+    except _Undo:
+        pass
+    return picture
+
+
+def test_the_same_seed_gives_the_same_country():
+    first, second, other = generated_picture(7), generated_picture(7), generated_picture(8)
+
+    assert first["status"]["assigned"] > 0
+    assert first == second
+    assert first["counts"]["tasks"] == SIZE
+    assert other["status"] != first["status"] or other["numbers"] != first["numbers"]
+
+
+def test_every_row_satisfies_the_rules_of_the_models():
+    summary = generate()
+
+    counts = summary["counts"]
+    assert Task.objects.count() == SIZE == counts["tasks"]
+    assert TaskEvent.objects.count() == SIZE == Task.objects.annotate(n=Count("events")).filter(n=1).count()
+    assert ProgressReport.objects.count() == counts["reports"]
+    assert Extension.objects.count() == counts["extensions"] > 0
+    assert TaskCoordinator.objects.filter(unit=F("task__lead_unit")).count() == 0
+    # Dates of a task follow one another.
+    assert Task.objects.filter(deadline__lte=F("assigned_on")).count() == 0
+    assert Task.objects.filter(completed_on__lt=F("assigned_on")).count() == 0
+    assert Task.objects.filter(Q(completed_on__gt=TODAY) | Q(cancelled_on__gt=TODAY) | Q(assigned_on__gte=TODAY)).count() == 0
+    assert Task.objects.filter(original_deadline__gt=F("deadline")).count() == 0
+    assert Task.objects.filter(state="completed", progress__lt=100).count() == 0
+    # Extensions: the count, the chain of deadlines and the original deadline agree.
+    extended = Task.objects.annotate(n=Count("extensions")).filter(n__gt=0)
+    assert extended.exclude(extension_count=F("n")).count() == 0
+    assert Task.objects.filter(extension_count=0).exclude(deadline=F("original_deadline")).count() == 0
+    for task in extended:
+        chain = list(task.extensions.order_by("requested_at", "pk").values_list("previous_deadline", "requested_deadline"))
+        assert chain[0][0] == task.original_deadline and chain[-1][1] == task.deadline
+    # Delegated parts fall inside their task.
+    children = Task.objects.filter(parent__isnull=False)
+    assert children.count() == counts["child_tasks"] > 0
+    assert children.filter(deadline__gt=F("parent__deadline")).count() == 0
+    assert children.exclude(assigning_unit=F("parent__lead_unit")).count() == 0
+    # Numbers: canonical, keyed as the register keys them, sequences ending at the last number used.
+    for document in Document.objects.all():
+        parsed = numbering.parse(document.number_text)
+        assert number_key(parsed) == document.number_key and parsed.format() == document.number_text
+        assert document.search_title.startswith(" ") and document.title
+    last = Document.objects.values("numbering_unit", "type", "number_period").annotate(top=Max("number"))
+    for row in last:
+        sequence = NumberSequence.objects.get(issuing_unit=row["numbering_unit"], type=row["type"], period=row["number_period"])
+        assert sequence.last_number == row["top"]
+    assert DocumentRelation.objects.filter(kind="implements", source__issued_on__lt=F("target__issued_on")).count() == 0
+    # Lead units exist on the day the task was assigned.
+    for task in Task.objects.select_related("lead_unit")[:SIZE]:
+        assert task.lead_unit.is_valid_on(task.assigned_on)
+    if connection.vendor == "sqlite":  # foreign keys are checked at commit, which a test never reaches
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA foreign_key_check")
+            assert cursor.fetchall() == []
+
+
+def test_ids_and_numbers_continue_after_the_generated_rows():
+    generate()
+    top_task = Task.objects.aggregate(top=Max("pk"))["top"]
+    plan = Document.objects.filter(type="KH", issuing_unit__code__endswith=".TU.BTV").order_by("-issued_on", "-pk").first()
+
+    task = a_task(lead_unit="25.TU.BTC")
+    registered = document_register(actor=None, issuing_unit=plan.issuing_unit, type="KH", issued_on=plan.issued_on,
+                                   title="Kế hoạch sau khi sinh dữ liệu")
+
+    assert task.pk > top_task
+    assert task.events.count() == 1
+    same_sequence = Document.objects.filter(numbering_unit=plan.numbering_unit, type="KH", number_period=plan.number_period)
+    assert registered.number == same_sequence.exclude(pk=registered.pk).aggregate(top=Max("number"))["top"] + 1
+
+
+def test_the_load_leaves_one_audit_record_with_its_counts():
+    from mandate.audit.models import AuditRecord
+
+    summary = generate()
+
+    record = AuditRecord.objects.get(action="generate")
+    assert record.after["tasks"] == SIZE and record.after == {**summary["counts"]}
+
+
+def test_bench_prints_every_read_scenario_with_its_ratio():
+    generate()
+    out = io.StringIO()
+
+    call_command("bench", "--json", "--repeat", "2", stdout=out)
+
+    report = json.loads(out.getvalue())
+    assert report["tasks"] >= SIZE and report["as_of"] == TODAY.isoformat()
+    rows = {row["name"]: row for row in report["scenarios"]}
+    assert "skipped" in rows["reorganization_2025_merger"]
+    assert "skipped" in rows["api_scorecard_concurrent"]  # the test's data is not committed for a server to see
+    reads = [row for row in rows.values() if row["kind"] == "read"]
+    assert len(reads) == 8
+    for row in reads:
+        assert "skipped" not in row, row
+        assert row["ratio"] > 0 and row["p50_ms"] > 0 and row["floor_p50_ms"] > 0
+    for name in ("task_create", "progress_report", "ingest_read"):
+        assert rows[name]["ratio"] > 0

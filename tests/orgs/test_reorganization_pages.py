@@ -1,0 +1,56 @@
+"""The reorganization pages: list, prepare, preview with destinations, apply and revert."""
+import datetime as dt
+
+import pytest
+
+from mandate.orgs.models import Reorganization
+from mandate.tasks.models import Task
+from tests.factories import a_task
+from tests.orgs.reorganization_helpers import a_department
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, make_user, freeze):
+    freeze(dt.date(2025, 8, 20))
+    client.force_login(make_user(is_superuser=True))
+    return client
+
+
+def test_prepare_preview_choose_apply_and_revert_from_the_pages(admin_client):
+    source = a_department("Sở nguồn")
+    task = a_task(lead_unit=source.code, deadline=dt.date(2025, 12, 31), title="Việc cần chia")
+    response = admin_client.post("/reorganizations/new/", {
+        "kind": "split", "effective_on": "2025-09-01", "predecessors": source.code, "successors": "25.UBND.Y1, 25.UBND.Y2",
+        "new_units": "25.UBND.Y1 | Sở Y1 | department | province | 25.UBND\n25.UBND.Y2 | Sở Y2 | department | province | 25.UBND"})
+    event = Reorganization.objects.get(kind="split")
+    assert response.status_code == 302 and response["Location"] == f"/reorganizations/{event.pk}/"
+
+    page = admin_client.get(f"/reorganizations/{event.pk}/").content.decode()
+    assert "Việc cần chia" in page, page[page.find("<main"):][:3000]
+    assert f'name="dest-task-{task.pk}"' in page and "disabled" in page
+
+    refused = admin_client.post(f"/reorganizations/{event.pk}/apply/")
+    assert refused.status_code == 409 and f"destinations.task.{task.pk}" in refused.content.decode()
+
+    admin_client.post(f"/reorganizations/{event.pk}/destinations/", {f"dest-task-{task.pk}": "25.UBND.Y1"})
+    assert admin_client.post(f"/reorganizations/{event.pk}/apply/").status_code == 302
+    assert Task.objects.get(pk=task.pk).lead_unit.code == "25.UBND.Y1"
+    listing = admin_client.get("/reorganizations/?as_of=2025-08-15").content.decode()
+    assert "Tách" in listing or "Split" in listing
+    assert admin_client.post(f"/reorganizations/{event.pk}/revert/").status_code == 302
+    assert Task.objects.get(pk=task.pk).lead_unit == source
+
+
+def test_the_form_shows_refusals_next_to_fields(admin_client):
+    response = admin_client.post("/reorganizations/new/", {"kind": "merge", "effective_on": "2025-09-01",
+                                                           "predecessors": "old-66", "successors": "66"})
+    assert response.status_code == 422
+    assert "old-66 was already closed on 2025-07-01" in response.content.decode()
+
+
+def test_a_specialist_is_refused(client, make_user):
+    client.force_login(make_user("specialist", "25.UBND"))
+    assert client.get("/reorganizations/new/").status_code == 403
+    assert client.get("/reorganizations/").status_code == 200
