@@ -116,19 +116,24 @@ def overview(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     return render(request, "monitoring/overview.html", context)
 
 
-@page
-def cluster(request: HttpRequest, code: str, as_of: dt.date) -> HttpResponse:
+def cluster_from_request(request: HttpRequest, code: str, as_of: dt.date) -> tuple[Cluster, TaskFilters]:
+    """The emulation cluster a page or an export names, and the filters of its period."""
     found = Cluster.objects.filter(code=code).first()
     if found is None:
         raise NotFound(f"No emulation cluster '{code}'.")
     form = ScopeForm(request.GET)
     cleaned = form.cleaned_data if form.is_valid() else {}
-    filters = TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("period_from"),
-                          assigned_to=cleaned.get("period_to"))
+    return found, TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("period_from"),
+                              assigned_to=cleaned.get("period_to"))
+
+
+@page
+def cluster(request: HttpRequest, code: str, as_of: dt.date) -> HttpResponse:
+    found, filters = cluster_from_request(request, code, as_of)
     ranked = selectors.cluster_scorecards(user=request.user, cluster=found, filters=filters)
     rows = [(r, _links(TaskFilters(**{**filters.__dict__, "lead_unit": r.unit}))) for r in ranked]
     return render(request, "monitoring/cluster.html", {
-        "cluster": found, "form": form, "rows": rows,
+        "cluster": found, "form": ScopeForm(request.GET), "rows": rows,
         "ranking_svg": tables.ranking_chart(ranked, [links[""] for _r, links in rows]) if ranked else "",
         "export_query": urlencode({"cluster": found.code, "as_of": as_of.isoformat(),
                                    "period_from": _iso(filters.assigned_from), "period_to": _iso(filters.assigned_to)}),

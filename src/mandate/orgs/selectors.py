@@ -36,6 +36,10 @@ def unit_subtree_ids(*, unit: Unit, as_of: dt.date) -> QuerySet:
     placement = unit_placement(unit=unit, as_of=as_of)
     if placement is None:
         return Unit.objects.filter(pk=unit.pk).values("pk")
+    if placement.depth == 0 and placements_on(as_of).filter(depth=0).count() == 1:
+        # The one root's subtree is every unit open that day: a plain filter the planner can hash,
+        # instead of a prefix match over every placement (the national roll-up reads a million tasks).
+        return Unit.objects.valid_on(as_of).values("pk")
     return placements_on(as_of).filter(path__startswith=placement.path).values("unit_id")
 
 

@@ -7,12 +7,10 @@ from django.utils.translation import gettext as _
 from mandate.accounts.views import page
 from mandate.core.errors import NotFound
 from mandate.monitoring import selectors
-from mandate.monitoring.forms import LaggingForm, ScopeForm
-from mandate.monitoring.views import cascade_from_request, lagging_options, scope_from_request
-from mandate.orgs.models import Cluster
+from mandate.monitoring.forms import LaggingForm
+from mandate.monitoring.views import cascade_from_request, cluster_from_request, lagging_options, scope_from_request
 from mandate.reports import tables
 from mandate.reports.exports import OfficialReport, report_pdf, report_xlsx
-from mandate.tasks.selectors import TaskFilters
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -33,13 +31,7 @@ def _respond(report: OfficialReport, fmt: str, name: str) -> HttpResponse:
 def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResponse:
     code = request.GET.get("cluster")
     if code:
-        cluster = Cluster.objects.filter(code=code).first()
-        if cluster is None:
-            raise NotFound(f"No emulation cluster '{code}'.")
-        form = ScopeForm(request.GET)
-        cleaned = form.cleaned_data if form.is_valid() else {}
-        filters = TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("period_from"),
-                              assigned_to=cleaned.get("period_to"))
+        cluster, filters = cluster_from_request(request, code, as_of)
         ranked = selectors.cluster_scorecards(user=request.user, cluster=cluster, filters=filters)
         report = tables.scorecard_report(
             issuer=cluster.name, scope_name=cluster.name, total=selectors.cluster_total(user=request.user, cluster=cluster, filters=filters), ranked=ranked, as_of=as_of,
