@@ -2,9 +2,10 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from mandate.accounts import permissions
 from mandate.core.errors import NotFound, invalid
 from mandate.documents.models import Document
 from mandate.orgs import reorganization as services
@@ -202,7 +203,7 @@ def create_reorganization(request: HttpRequest, payload: ReorganizationIn):
         new_short_name=payload.new_short_name, new_parent=_unit(payload.new_parent, "new_parent"),
         default_successor=payload.default_successor, rule=payload.rule,
         destinations=[(d.item_type, d.item_id, d.destination) for d in payload.destinations])
-    return 201, event
+    return Status(201, event)
 
 
 @router.get("/{reorganization_id}", response=ReorganizationOut, summary="One reorganization")
@@ -212,6 +213,7 @@ def reorganization_detail(request: HttpRequest, reorganization_id: int):
 
 @router.get("/{reorganization_id}/preview", response=PreviewOut, summary="What applying would move where, and what has no destination")
 def reorganization_preview(request: HttpRequest, reorganization_id: int):
+    permissions.require(permissions.can_preview_reorganization(request.user), "Only system administrators see what would move.")
     return _preview(services.reorganization_preview(reorganization_id=reorganization_id))
 
 
