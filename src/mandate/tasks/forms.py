@@ -42,6 +42,9 @@ class TaskFilterForm(PickerForm):
     document = forms.IntegerField(required=False, min_value=1, label=_("Document"), widget=forms.HiddenInput)
     deadline_from = forms.DateField(required=False, label=_("Deadline from"), widget=DateInput())
     deadline_to = forms.DateField(required=False, label=_("Deadline to"), widget=DateInput())
+    # The period of a scorecard, so that every number of a scorecard opens the tasks behind it.
+    assigned_from = forms.DateField(required=False, label=_("Assigned from"), widget=DateInput())
+    assigned_to = forms.DateField(required=False, label=_("Assigned to"), widget=DateInput())
 
 
 class UserField(forms.ModelChoiceField):

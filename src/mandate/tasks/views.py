@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from mandate.accounts import permissions
 from mandate.accounts.selectors import membership_units
 from mandate.accounts.views import page
+from mandate.audit.selectors import audit_history_with_changes
 from mandate.core import clock
 from mandate.core.errors import DomainError, NotFound, PermissionDenied
 from mandate.documents.selectors import document_get
@@ -89,7 +90,8 @@ def task_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
             document = document_get(user=request.user, document_id=data["document"]) if data["document"] else None
             tasks = selectors.tasks_list(user=request.user, filters=selectors.TaskFilters(
                 as_of=as_of, status=data["status"] or None, lead_unit=data["lead_unit"], subtree=data["subtree"],
-                document=document, deadline_from=data["deadline_from"], deadline_to=data["deadline_to"], q=data["q"] or None))
+                document=document, deadline_from=data["deadline_from"], deadline_to=data["deadline_to"], q=data["q"] or None,
+                assigned_from=data["assigned_from"], assigned_to=data["assigned_to"]))
         except NotFound:
             form.add_error("document", _("No document that you may see has this number."))
     page_obj = Paginator(tasks if tasks is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
@@ -108,6 +110,7 @@ def _detail_context(request: HttpRequest, task, as_of: dt.date, forms: dict | No
         "coordinators": selectors.task_coordinators(task=task),
         "children": selectors.task_children_progress(task=task, as_of=as_of),
         "timeline": selectors.task_timeline(task=task),
+        "history": audit_history_with_changes(obj=task),  # `task` came through task_get: the user may see it
         "extensions": extensions,
         "pending": next((e for e in extensions if e.state == ExtensionState.PENDING), None),
         "progress_form": forms.get("progress") or ProgressForm(initial={"percent": task.progress, "version": task.version}),
