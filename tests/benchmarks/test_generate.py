@@ -136,12 +136,16 @@ def test_bench_prints_every_read_scenario_with_its_ratio():
     report = json.loads(out.getvalue())
     assert report["tasks"] >= SIZE and report["as_of"] == TODAY.isoformat()
     rows = {row["name"]: row for row in report["scenarios"]}
-    assert "skipped" in rows["reorganization_2025_merger"]
+    merger = rows["reorganization_2025_merger"]  # applied and rolled back: the database is left as it was
+    assert merger["p50_ms"] > 0 and merger["floor_p50_ms"] > 0 and merger["open_tasks_moved"] >= 0
     assert "skipped" in rows["api_scorecard_concurrent"]  # the test's data is not committed for a server to see
     reads = [row for row in rows.values() if row["kind"] == "read"]
     assert len(reads) == 8
     for row in reads:
         assert "skipped" not in row, row
         assert row["ratio"] > 0 and row["p50_ms"] > 0 and row["floor_p50_ms"] > 0
+    from mandate.orgs.models import Reorganization
+
+    assert not Reorganization.objects.filter(applied_at__isnull=False).exists()
     for name in ("task_create", "progress_report", "ingest_read"):
         assert rows[name]["ratio"] > 0
