@@ -1,4 +1,8 @@
 """The REST API at /api/v1: one NinjaAPI, one router per app, one error format."""
+import json
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
@@ -34,6 +38,7 @@ def authentication_error(request, exc):
     return api.create_response(request, {"message": "Authentication required: send a bearer token or log in.", "errors": []}, status=401)
 
 
+from mandate.accounts.api import router as tokens_router  # noqa: E402
 from mandate.orgs.api import router as orgs_router  # noqa: E402
 from mandate.documents.api import router as documents_router  # noqa: E402
 from mandate.tasks.api import router as tasks_router  # noqa: E402
@@ -53,3 +58,67 @@ api.add_router("/lagging", lagging_router)
 api.add_router("/cascade", cascade_router)
 api.add_router("/kpis", kpis_router)
 api.add_router("/notifications", notifications_router)
+api.add_router("/tokens", tokens_router)
+
+
+def _nul_field(value, path: str = "") -> str | None:
+    """The dotted path of the first string (or key) holding a NUL character, or None."""
+    if isinstance(value, str):
+        return (path or "request") if "\x00" in value else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        inner = f"{path}.{key}" if path else str(key)
+        if isinstance(key, str) and "\x00" in key:
+            return path or "request"
+        found = _nul_field(item, inner)
+        if found:
+            return found
+    return None
+
+
+def _nul_in_request(request) -> str | None:
+    """Where a NUL character is in a query, a form field or a JSON string: PostgreSQL cannot store one in text."""
+    found = _nul_field({key: values for key, values in request.GET.lists()})
+    if found:
+        return found.split(".")[0]
+    if request.content_type == "application/json":
+        try:
+            body = request.body
+        except RequestDataTooBig:
+            return None  # the operation answers that itself, naming its own limit
+        # Parse only when an escaped NUL could be there; ninja parses the body again for the operation.
+        if b"\\u0000" in body or b"\x00" in body:
+            try:
+                return _nul_field(json.loads(body))
+            except ValueError:
+                return "request" if b"\x00" in body else None
+    elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        found = _nul_field({key: values for key, values in request.POST.lists()})
+        return found.split(".")[0] if found else None
+    return None
+
+
+class ApiEdge:
+    """Middleware for /api/: refuses text with NUL characters (422) before any operation sees it, and gives the
+    answers Django and ninja make outside any operation (unknown path, wrong method) in the API's error format."""
+
+    MESSAGES = {404: "No such API path.", 405: "This path does not accept that method."}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        field = _nul_in_request(request)
+        if field:
+            reason = "contains a NUL character: binary data, not text"
+            return JsonResponse({"message": f"{field}: {reason}", "errors": [{"field": field, "reason": reason, "code": "invalid"}]},
+                                status=422)
+        response = self.get_response(request)
+        if response.status_code in self.MESSAGES and not response.get("Content-Type", "").startswith("application/json"):
+            replacement = JsonResponse({"message": self.MESSAGES[response.status_code], "errors": []}, status=response.status_code)
+            if response.has_header("Allow"):
+                replacement["Allow"] = response["Allow"]
+            return replacement
+        return response

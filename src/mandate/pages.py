@@ -9,7 +9,11 @@ from mandate.tasks import views as tasks
 urlpatterns: list = [
     path("", tasks.dashboard, name="dashboard"),
     path("login/", accounts.login, name="login"),
+    path("login/code/", accounts.login_code, name="login_code"),
     path("logout/", accounts.logout, name="logout"),
+    path("account/two-factor/", accounts.two_factor, name="two_factor"),
+    path("account/tokens/", accounts.token_list, name="tokens"),
+    path("account/tokens/<int:token_id>/revoke/", accounts.token_revoke, name="token_revoke"),
     path("people/search/", accounts.user_search, name="user_search"),
     path("tasks/", tasks.task_list, name="tasks"),
     path("tasks/new/", tasks.task_create, name="task_create"),

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "mandate.api.ApiEdge",
 ]
 
 ROOT_URLCONF = "mandate.urls"
@@ -131,15 +132,41 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MANDATE_MEDIA_ROOT", DATA_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Attachments and evidence: the largest file and the types accepted (see core/uploads.py).
+MANDATE_UPLOAD_MAX_BYTES = int(os.environ.get("MANDATE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+MANDATE_UPLOAD_EXTENSIONS = [e.strip().lower() for e in os.environ.get(
+    "MANDATE_UPLOAD_EXTENSIONS", ".pdf,.docx,.doc,.xlsx,.xls,.pptx,.odt,.ods,.png,.jpg,.jpeg,.txt,.csv,.zip").split(",") if e.strip()]
+
+# Production: explicitly (MANDATE_PRODUCTION=1), or whenever debugging is off and the site answers to
+# a host name that is not this machine's. Each protection below can still be turned off by its own
+# MANDATE_SECURE_* flag (e.g. a closed network without TLS), never silently.
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]", "testserver"}
+PRODUCTION = env_flag("MANDATE_PRODUCTION", not DEBUG and any(host not in LOCAL_HOSTS for host in ALLOWED_HOSTS))
+if PRODUCTION and (not os.environ.get("MANDATE_SECRET_KEY") or DEBUG):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("In production set MANDATE_SECRET_KEY (50 random characters) and leave MANDATE_DEBUG off.")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_flag("MANDATE_SECURE_COOKIES", not DEBUG and "DATABASE_URL" in os.environ)
+SESSION_COOKIE_SECURE = env_flag("MANDATE_SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_AGE = int(os.environ.get("MANDATE_SESSION_SECONDS", 8 * 3600))  # one working day
+SECURE_SSL_REDIRECT = env_flag("MANDATE_SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("MANDATE_SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("MANDATE_SECURE_HSTS_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_flag("MANDATE_SECURE_HSTS_PRELOAD", PRODUCTION)
+if env_flag("MANDATE_SECURE_PROXY", False):
+    # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto (and strips the client's own).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("MANDATE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Every paginated API list: at most 1,000 items a page, offsets that fit the database's integers.
+NINJA_PAGINATION_CLASS = "mandate.core.pagination.BoundedLimitOffsetPagination"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

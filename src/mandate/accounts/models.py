@@ -9,6 +9,8 @@ class User(AbstractUser):
     position = models.CharField(max_length=255, blank=True, help_text="e.g. Secretary of the Provincial Party Committee")
     cleared_for_confidential = models.BooleanField(default=False)
     language = models.CharField(max_length=8, blank=True)
+    # The second factor: a base32 TOTP secret once the user has confirmed a first code, else empty.
+    totp_secret = models.CharField(max_length=64, blank=True)
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -55,3 +57,40 @@ class ApiToken(models.Model):
                 condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("created_at")), name="token_expiry_after_creation"
             )
         ]
+
+
+class LoginFailure(models.Model):
+    """A failed sign-in; enough of them for one user name from one address lock that pair for a while."""
+
+    username = models.CharField(max_length=150)
+    ip = models.CharField(max_length=45)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["username", "ip", "at"], name="login_failure_idx")]
+
+
+class Delegation(models.Model):
+    """A superior unit lets the administrators of a subordinate unit appoint people to `role` within it.
+
+    By default a unit's people are appointed by the administrators above it; a delegation hands that
+    right down (the decentralization to the communes of 2025). It lasts until revoked.
+    """
+
+    from_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="delegations_given")
+    to_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="delegations_received")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    granted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(from_unit=models.F("to_unit")), name="delegation_to_another_unit"),
+            models.CheckConstraint(condition=~Q(role="system_admin"), name="delegation_not_system_admin"),
+            models.UniqueConstraint(fields=["from_unit", "to_unit", "role"], condition=Q(revoked_at__isnull=True),
+                                    name="delegation_live_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_unit} → {self.to_unit}: {self.role}"

@@ -1,6 +1,17 @@
 """The one permission layer: named predicates that the services, the API and the pages all use.
 
 A membership gives its role over the unit and the unit's whole subtree, as the tree stands today.
+
+| role | reads | writes |
+| --- | --- | --- |
+| system administrator | everything, confidential included | everything; reorganizations; any role anywhere |
+| unit administrator | its subtree | as a specialist, decides as a leader; appoints people below its unit (in its own unit when delegated) |
+| leader | its subtree | assigns, acts as lead unit, decides (accepts, returns, cancels, extends), sets KPI targets |
+| specialist | its subtree | assigns, acts as lead unit, reports KPI values |
+| inspector | the subtree it supervises: an inspector of an inspection commission reads its whole territory | nothing (inspections are its work) |
+| viewer | its subtree | nothing |
+
+Confidential documents and their tasks are seen only by users cleared for them (and system administrators).
 """
 import datetime as dt
 import operator
@@ -11,7 +22,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from mandate.accounts.models import Role
 from mandate.core import clock
 from mandate.core.errors import PermissionDenied
-from mandate.orgs.models import Unit
+from mandate.orgs.models import TERRITORIAL_KINDS, Unit, UnitKind
 from mandate.orgs.selectors import placements_on
 
 # Who may do what, by role.
@@ -28,10 +39,21 @@ def _roles(user, day: dt.date) -> list[tuple[str, str]]:
     """
     memo = user.__dict__.setdefault("_mandate_roles", {})
     if day not in memo:
-        memberships = list(user.memberships.values_list("role", "unit_id"))
-        paths = dict(placements_on(day).filter(unit_id__in=[unit for _, unit in memberships]).values_list("unit_id", "path"))
-        memo[day] = [(role, paths.get(unit, "")) for role, unit in memberships]
+        memberships = list(user.memberships.values_list("role", "unit_id", "unit__kind"))
+        paths = dict(placements_on(day).filter(unit_id__in=[unit for _, unit, _ in memberships]).values_list("unit_id", "path"))
+        memo[day] = [(role, _supervised_path(paths.get(unit, ""), day) if role == Role.INSPECTOR and kind == UnitKind.INSPECTION_COMMISSION
+                      else paths.get(unit, "")) for role, unit, kind in memberships]
     return memo[day]
+
+
+def _supervised_path(path: str, day: dt.date) -> str:
+    """An inspection commission supervises its whole territory (the province or commune it sits in), not its own leaf."""
+    ancestor_ids = [int(part) for part in path.strip("/").split("/")[:-1] if part]
+    territorial = dict(Unit.objects.filter(pk__in=ancestor_ids, kind__in=TERRITORIAL_KINDS).values_list("pk", "kind"))
+    for depth in range(len(ancestor_ids), 0, -1):
+        if ancestor_ids[depth - 1] in territorial:
+            return "/" + "/".join(str(i) for i in ancestor_ids[:depth]) + "/"
+    return path
 
 
 def is_system_admin(user) -> bool:
@@ -140,3 +162,65 @@ def _cleared(user) -> bool:
 def can_reorganize(user) -> bool:
     """Prepare, apply and revert reorganizations: the administrators of the whole system."""
     return is_system_admin(user)
+
+
+def can_preview_reorganization(user) -> bool:
+    """A preview lists the tasks, coordinations and extensions that would move, by title: the reorganizers' view."""
+    return is_system_admin(user)
+
+
+# Monitoring
+
+def can_set_kpi_target(user, unit: Unit) -> bool:
+    """Targets are set by the leaders over the unit (its own, or those above it)."""
+    return has_role_over(user, unit, DECIDERS)
+
+
+def can_report_kpi(user, target) -> bool:
+    return has_role_over(user, target.unit, WRITERS)
+
+
+# People and their roles
+
+def _parent(unit: Unit, day: dt.date) -> Unit | None:
+    placement = placements_on(day).filter(unit=unit).select_related("parent").first()
+    return placement.parent if placement is not None else None
+
+
+def _delegated(user, unit: Unit, role: str, day: dt.date) -> bool:
+    """A live delegation to `unit` or one of its ancestors, for `role`, whose receiving unit the user administers."""
+    from mandate.accounts.models import Delegation
+
+    own = placements_on(day).filter(unit=unit).values_list("path", flat=True).first()
+    if not own:
+        return False
+    ancestors = [int(part) for part in own.strip("/").split("/") if part]
+    for delegation in Delegation.objects.filter(to_unit_id__in=ancestors, role=role, revoked_at__isnull=True).select_related("to_unit"):
+        if any(r == Role.UNIT_ADMIN for r, path in _roles(user, day) if path and
+               placements_on(day).filter(unit=delegation.to_unit, path__startswith=path).exists()):
+            return True
+    return False
+
+
+def can_grant_role(user, unit: Unit, role: str) -> bool:
+    """Appoint someone to `role` in `unit`: the administrators above the unit, or its own when the superior delegated it."""
+    if role == Role.SYSTEM_ADMIN:
+        return is_system_admin(user)
+    if is_system_admin(user):
+        return True
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    day = clock.today()
+    parent = _parent(unit, day)
+    if parent is not None and has_role_over(user, parent, (Role.UNIT_ADMIN,)):
+        return True
+    return _delegated(user, unit, role, day)
+
+
+def can_delegate_rights(user, from_unit: Unit, to_unit: Unit) -> bool:
+    """Hand down the right to appoint: the administrators of the superior unit, to a unit strictly below it."""
+    from mandate.orgs.selectors import unit_subtree_ids
+
+    # Only a unit inside the superior's own subtree: a right one does not hold cannot be handed down.
+    return (from_unit.pk != to_unit.pk and has_role_over(user, from_unit, (Role.UNIT_ADMIN,))
+            and Unit.objects.filter(pk=to_unit.pk, pk__in=unit_subtree_ids(unit=from_unit, as_of=clock.today())).exists())

@@ -18,3 +18,20 @@ def membership_units(*, user) -> list:
 
     units = Unit.objects.filter(memberships__user=user).distinct()
     return sorted(units, key=lambda unit: (unit.code.count("."), len(unit.code), unit.code))
+
+
+def tokens_of(*, user) -> QuerySet:
+    """The user's API tokens, newest first (only prefixes: the tokens themselves are never kept)."""
+    from mandate.accounts.models import ApiToken
+
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")
+
+
+def token_get(*, user, token_id: int):
+    """One of the user's own tokens; another user's token is not found, as if it did not exist."""
+    from mandate.core.errors import NotFound
+
+    token = tokens_of(user=user).filter(pk=token_id).first()
+    if token is None:
+        raise NotFound(f"No token {token_id} of yours.")
+    return token

@@ -30,3 +30,26 @@ def audit_verify() -> Iterator[ChainBreak]:
         if expected != entry.hash:
             yield ChainBreak(entry.pk, "its content does not match its hash")
         previous = entry.hash
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: object
+    after: object
+
+
+def audit_changes(record: AuditRecord) -> list[Change]:
+    """The fields a record changed, before → after; a record with only one side lists that side."""
+    before = record.before if isinstance(record.before, dict) else {}
+    after = record.after if isinstance(record.after, dict) else {}
+    names = list(dict.fromkeys([*before, *after]))
+    return [Change(name, before.get(name), after.get(name)) for name in names if before.get(name) != after.get(name)]
+
+
+def audit_history_with_changes(*, obj) -> list[AuditRecord]:
+    """The object's audit records, oldest first, each with its `changes`; the caller has checked the object is visible."""
+    records = list(audit_history(object_type=obj._meta.label_lower, object_id=obj.pk))
+    for record in records:
+        record.changes = audit_changes(record)
+    return records

@@ -16,6 +16,8 @@ class DomainError(Exception):
     message: str
     errors: list[FieldError] = field(default_factory=list)
     status: int = 422
+    # Facts the caller needs to recover, sent beside the message (e.g. the current version on a 409).
+    details: dict = field(default_factory=dict)
 
     def __str__(self) -> str:
         return self.message
@@ -24,6 +26,7 @@ class DomainError(Exception):
         return {
             "message": self.message,
             "errors": [{"field": e.field, "reason": e.reason, "code": e.code} for e in self.errors],
+            **self.details,
         }
 
 
@@ -38,8 +41,8 @@ class NotFound(DomainError):
 
 
 class Conflict(DomainError):
-    def __init__(self, message: str, errors: list[FieldError] | None = None) -> None:
-        super().__init__(message=message, errors=errors or [], status=409)
+    def __init__(self, message: str, errors: list[FieldError] | None = None, details: dict | None = None) -> None:
+        super().__init__(message=message, errors=errors or [], status=409, details=details or {})
 
 
 def invalid(field_name: str, reason: str, code: str = "invalid") -> DomainError:

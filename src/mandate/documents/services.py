@@ -11,12 +11,12 @@ from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, invalid
 from mandate.core.text import nfc, searchable
+from mandate.core.uploads import upload_errors
 from mandate.documents import numbering
 from mandate.documents.models import Attachment, Document, DocumentRelation, NumberSequence, NumberingSystem, RelationKind
 from mandate.orgs.models import PARTY_KINDS, Term, Unit
 from mandate.orgs.selectors import unit_parent
 
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -213,8 +213,9 @@ def attachment_add(*, actor, document: Document, upload: UploadedFile) -> Attach
     if document.issuing_unit is not None:
         permissions.require(permissions.can_register_document(actor, document.issuing_unit),
                             f"You may not attach files to {document.number_text}.")
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise invalid("file", f"is {upload.size} bytes; the limit is {MAX_ATTACHMENT_BYTES}")
+    errors = upload_errors(upload, "file")
+    if errors:
+        raise DomainError("The file cannot be attached.", errors)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from mandate.accounts import permissions
 from mandate.accounts.views import page
+from mandate.audit.selectors import audit_history_with_changes
 from mandate.core.errors import DomainError, PermissionDenied
 from mandate.documents import selectors, services
 from mandate.documents.forms import RELATION_ROWS, DocumentFilterForm, DocumentRegisterForm
@@ -38,6 +39,7 @@ def document_detail(request: HttpRequest, document_id: int, as_of: dt.date) -> H
         "chain": selectors.document_chain(user=request.user, document=document),
         "tasks": tasks_list(user=request.user, filters=TaskFilters(as_of=as_of, document=document)),
         "may_assign": document.issuing_unit is not None and permissions.can_assign(request.user, document.issuing_unit),
+        "history": audit_history_with_changes(obj=document),  # `document` came through document_get: the user may see it
     })
 
 

@@ -22,13 +22,9 @@ from mandate.monitoring.reminders import reminders_due
 from mandate.orgs.models import Unit
 
 
-def can_set_kpi_target(user, unit: Unit) -> bool:
-    """Targets are set by the leaders over the unit (its own, or those above it)."""
-    return permissions.has_role_over(user, unit, permissions.DECIDERS)
-
-
-def can_report_kpi(user, target: KpiTarget) -> bool:
-    return permissions.has_role_over(user, target.unit, permissions.WRITERS)
+# The predicates live in the one permission layer; these names stay for the callers of this module.
+can_set_kpi_target = permissions.can_set_kpi_target
+can_report_kpi = permissions.can_report_kpi
 
 
 def _kpi_snapshot(target: KpiTarget) -> dict:

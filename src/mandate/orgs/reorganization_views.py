@@ -65,6 +65,8 @@ def reorganization_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 
 
 def _render_preview(request: HttpRequest, reorganization_id: int, refusal: DomainError | None = None, status: int = 200):
+    # The preview names every task that would move, confidential or not: the reorganizers' view only.
+    permissions.require(permissions.can_preview_reorganization(request.user), _("Only system administrators see what would move."))
     preview = services.reorganization_preview(reorganization_id=reorganization_id)
     event = preview.reorganization
     return render(request, "orgs/reorganizations/preview.html", {

@@ -11,6 +11,7 @@ from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.text import nfc, searchable
+from mandate.core.uploads import upload_errors
 from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import is_subordinate
@@ -20,7 +21,6 @@ from mandate.tasks.models import (
 )
 from mandate.tasks.transitions import TRANSITIONS
 
-MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 
 def task_snapshot(task: Task) -> dict:
@@ -100,7 +100,8 @@ def _lock(task: Task, expected_version: int | None) -> Task:
     current = Task.objects.select_for_update().select_related("lead_unit", "assigning_unit", "leader", "document").get(pk=task.pk)
     if expected_version is not None and current.version != expected_version:
         raise Conflict(f"The task was changed by someone else (version {current.version}, you had {expected_version}); reload it.",
-                       [FieldError("version", f"current version is {current.version}", "stale")])
+                       [FieldError("version", f"current version is {current.version}", "stale")],
+                       details={"current_version": current.version})
     return current
 
 
@@ -155,8 +156,7 @@ def progress_report(*, actor, task: Task, percent: int, text: str, files: list[U
     if not text:
         errors.append(FieldError("text", "is required: say what was done", "required"))
     for upload in files:
-        if upload.size > MAX_EVIDENCE_BYTES:
-            errors.append(FieldError("files", f"{upload.name} is {upload.size} bytes; the limit is {MAX_EVIDENCE_BYTES}"))
+        errors.extend(upload_errors(upload, "files"))
     if errors:
         raise DomainError("The progress report cannot be saved.", errors)
     with transaction.atomic():

@@ -1,0 +1,49 @@
+"""What an uploaded file (an attachment, a piece of evidence) must be: small enough, and of an allowed type.
+
+The type is judged by the name's extension AND the first bytes, so a web page renamed `report.pdf`
+is refused: files are served back to other users, and must never be HTML or a script.
+"""
+from pathlib import PurePath
+
+from django.conf import settings
+
+from mandate.core.errors import FieldError
+
+# Extension → accepted leading bytes (None: plain text, checked as UTF-8 without markup).
+SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
+    ".pdf": (b"%PDF-",),
+    ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",), ".pptx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",), ".ods": (b"PK\x03\x04",), ".zip": (b"PK\x03\x04",),
+    ".doc": (b"\xd0\xcf\x11\xe0",), ".xls": (b"\xd0\xcf\x11\xe0",),
+    ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".txt": None, ".csv": None,
+}
+_MARKUP = (b"<html", b"<!doctype", b"<script", b"<svg", b"<?xml", b"<body", b"<iframe")
+
+
+def upload_errors(upload, field_name: str) -> list[FieldError]:
+    """Why `upload` is refused, or nothing."""
+    name = upload.name or "file"
+    limit = settings.MANDATE_UPLOAD_MAX_BYTES
+    errors = []
+    if upload.size > limit:
+        errors.append(FieldError(field_name, f"{name} is {upload.size} bytes; the limit is {limit}", "too_large"))
+    extension = PurePath(name).suffix.lower()
+    allowed = settings.MANDATE_UPLOAD_EXTENSIONS
+    if extension not in allowed or extension not in SIGNATURES:
+        errors.append(FieldError(field_name, f"{name}: only {', '.join(allowed)} files are accepted", "type"))
+        return errors
+    head = upload.read(512)
+    upload.seek(0)
+    signatures = SIGNATURES[extension]
+    if signatures is None:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as error:
+            if error.start < len(head) - 3:  # not merely a character cut at the 512th byte
+                errors.append(FieldError(field_name, f"{name} is not UTF-8 text", "type"))
+        if any(marker in head.lower() for marker in _MARKUP):
+            errors.append(FieldError(field_name, f"{name} holds markup, not plain text", "type"))
+    elif not head.startswith(signatures):
+        errors.append(FieldError(field_name, f"{name} is not really a {extension} file", "type"))
+    return errors

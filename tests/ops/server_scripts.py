@@ -1,0 +1,74 @@
+"""Run in a subprocess against the server's database (its own DATABASE_URL / MANDATE_DATA_DIR):
+
+    python tests/ops/server_scripts.py setup TASKS   migrate, load the country, a reporter, TASKS tasks -> JSON
+    python tests/ops/server_scripts.py inspect       every progress report with its event and audit record -> JSON
+"""
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mandate.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.core.management.base import CommandError  # noqa: E402
+
+
+def setup(tasks: int) -> dict:
+    from mandate.accounts.models import Role, User
+    from mandate.accounts.services import membership_grant, token_create
+    from mandate.core import clock
+    from mandate.orgs.models import Unit
+    from mandate.orgs.services import territory_load
+    from tests.factories import a_task
+
+    call_command("migrate", verbosity=0)
+    territory_load(actor=None)
+    reporter = User.objects.create_user(username="reporter", password="x" * 12)
+    membership_grant(actor=None, user=reporter, unit=Unit.objects.get(code="25.TU.BTC"), role=Role.SPECIALIST)
+    deadline = clock.today() + dt.timedelta(days=60)
+    ids = [a_task(lead_unit="25.TU.BTC", deadline=deadline, assigned_on=clock.today()).pk for _ in range(tasks)]
+    return {"token": token_create(actor=None, user=reporter), "tasks": ids}
+
+
+def inspect() -> dict:
+    from mandate.audit.models import AuditRecord
+    from mandate.tasks.models import ProgressReport, TaskEvent
+
+    reports = {r.pk: r for r in ProgressReport.objects.all()}
+    events = {}
+    for event in TaskEvent.objects.filter(kind="progress"):
+        events[event.data.get("report")] = event
+    progress_audits = AuditRecord.objects.filter(action="task.progress")
+    audits_per_task: dict[str, int] = {}
+    for object_id in progress_audits.values_list("object_id", flat=True):
+        audits_per_task[object_id] = audits_per_task.get(object_id, 0) + 1
+    reports_by_task: dict[str, list[int]] = {}
+    for report in reports.values():
+        reports_by_task.setdefault(str(report.task_id), []).append(report.pk)
+    try:
+        call_command("audit", "verify", stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+        verified = True
+    except CommandError:
+        verified = False
+    return {
+        "reports": sorted(reports),
+        "reports_without_event": sorted(set(reports) - set(events)),
+        "events_without_report": sorted(set(events) - set(reports)),
+        "reports_by_task": {task: sorted(ids) for task, ids in reports_by_task.items()},
+        "reports_per_task": {task: len(ids) for task, ids in reports_by_task.items()},
+        "audits_per_task": audits_per_task,
+        "audit_verified": verified,
+    }
+
+
+if __name__ == "__main__":
+    command = sys.argv[1]
+    result = setup(int(sys.argv[2])) if command == "setup" else inspect()
+    print(json.dumps(result))

@@ -1,0 +1,75 @@
+"""`mandate backup` and `mandate restore` give back every row and every media file, on SQLite and PostgreSQL."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from tests.factories import a_task
+from mandate.audit.models import AuditRecord
+from mandate.tasks.models import Evidence, ProgressReport, Task
+from mandate.tasks.services import progress_report, task_transition
+
+
+def every_row() -> dict[str, list]:
+    """Each table's rows as sorted tuples, many-to-many tables included."""
+    return {model._meta.db_table: sorted(model.objects.values_list(), key=repr)
+            for model in apps.get_models(include_auto_created=True)}
+
+
+def media_files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def test_a_restore_gives_back_every_row_and_file_as_backed_up(transactional_country, make_user, freeze, media, tmp_path):
+    freeze(dt.date(2025, 7, 20))
+    reporter = make_user("specialist", "25.TU.BTC")
+    task = a_task(lead_unit="25.TU.BTC", coordinators=["25.TU.VP"])
+    other = a_task(lead_unit="25.TU.BTC")
+    evidence = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 evidence of work", content_type="application/pdf")
+    progress_report(actor=reporter, task=task, percent=40, text="Đã họp triển khai", files=[evidence])
+    progress_report(actor=reporter, task=other, percent=10, text="Đã phân công")
+    call_command("audit", "verify")
+    before_rows, before_files = every_row(), media_files(media)
+    assert len(before_files) == 1
+
+    call_command("backup", str(tmp_path / "backup"))
+    # Then the data changes: a new report and file, an edited task, a deleted report, a deleted file.
+    progress_report(actor=reporter, task=task, percent=70, text="Gần xong",
+                    files=[SimpleUploadedFile("moi.txt", b"new", content_type="text/plain")])
+    task_transition(actor=reporter, task=Task.objects.get(pk=other.pk), name="submit")
+    ProgressReport.objects.filter(task=other).delete()
+    Path(media / Evidence.objects.order_by("pk").first().file.name).unlink()
+    Task.objects.filter(pk=task.pk).update(title="sửa lén")
+    assert every_row() != before_rows
+
+    call_command("restore", str(tmp_path / "backup"))
+
+    assert every_row() == before_rows
+    assert media_files(media) == before_files
+    assert AuditRecord.objects.filter(action="task.progress").count() == 2
+    call_command("audit", "verify")
+
+
+def test_a_backup_refuses_a_directory_that_holds_files(db, tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "x").write_text("x")
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("backup", str(tmp_path / "old"))
+
+
+def test_a_restore_refuses_a_directory_that_is_not_a_backup(db, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="not a Mandate backup"):
+        call_command("restore", str(tmp_path))

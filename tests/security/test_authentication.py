@@ -1,0 +1,118 @@
+"""Sign-in is rate-limited per user name and address; administrators may add a TOTP second factor; tokens expire and are revoked."""
+import datetime as dt
+
+import pyotp
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from mandate.accounts.models import ApiToken, LoginFailure
+from mandate.accounts.services import token_create
+from mandate.core import clock
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "x" * 12
+
+
+def _sign_in(client, username, password, ip="10.0.0.1"):
+    return client.post("/login/", {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+def test_five_failures_lock_the_name_from_that_address_for_fifteen_minutes(client, make_user, freeze):
+    start = freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
+    make_user("viewer", "25", username="can.bo")
+    for _ in range(5):
+        assert _sign_in(client, "can.bo", "wrong password").status_code == 200
+    locked = _sign_in(client, "can.bo", PASSWORD)  # even the right password is refused while locked
+    assert locked.status_code == 429
+    assert "15" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert _sign_in(client, "can.bo", PASSWORD, ip="10.0.0.2").status_code == 302  # another address is not locked
+    client.logout()
+    freeze(start + dt.timedelta(minutes=10))
+    assert "5" in _sign_in(client, "can.bo", PASSWORD).content.decode()
+    freeze(start + dt.timedelta(minutes=15, seconds=1))
+    assert _sign_in(client, "can.bo", PASSWORD).status_code == 302
+    assert LoginFailure.objects.filter(username="can.bo", ip="10.0.0.1").count() == 0
+
+
+def test_failures_spread_over_more_than_the_window_do_not_lock(client, make_user, freeze):
+    start = freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
+    make_user("viewer", "25", username="can.bo")
+    for minute in (0, 4, 8, 12, 16):
+        freeze(start + dt.timedelta(minutes=minute))
+        _sign_in(client, "can.bo", "wrong password")
+    assert _sign_in(client, "can.bo", PASSWORD).status_code == 302
+
+
+def test_an_enrolled_administrator_needs_the_code_after_the_password(client, make_user):
+    admin = make_user("unit_admin", "25", username="quan.tri")
+    client.force_login(admin)
+    page = client.get("/account/two-factor/")
+    secret = client.session["_mandate_totp_secret"]
+    assert secret in page.content.decode() and "otpauth://totp/" in page.content.decode()
+    assert client.post("/account/two-factor/", {"code": "000000"}).status_code in (422, 200)
+    assert client.post("/account/two-factor/", {"code": pyotp.TOTP(secret).now()}).status_code == 200
+    admin.refresh_from_db()
+    assert admin.totp_secret == secret
+    client.logout()
+
+    assert _sign_in(client, "quan.tri", PASSWORD).url == "/login/code/"
+    assert "_auth_user_id" not in client.session
+    assert client.post("/login/code/", {"code": "123456"}, REMOTE_ADDR="10.0.0.1").status_code == 422
+    assert "_auth_user_id" not in client.session
+    done = client.post("/login/code/", {"code": pyotp.TOTP(secret).now()}, REMOTE_ADDR="10.0.0.1")
+    assert done.status_code == 302
+    assert client.session["_auth_user_id"] == str(admin.pk)
+
+
+def test_the_second_factor_is_offered_to_administrators_only(client, make_user):
+    client.force_login(make_user("specialist", "25"))
+    assert client.get("/account/two-factor/").status_code == 403
+
+
+def test_a_user_lists_and_revokes_only_their_own_tokens(api, make_user):
+    owner, other = make_user("viewer", "25"), make_user("viewer", "25")
+    token_create(actor=None, user=owner, name="script")
+    foreign = ApiToken.objects.get(pk=ApiToken.objects.filter(user=owner).latest("id").pk)
+    api.login(owner)
+    listed = api.get("/tokens").json()
+    assert sorted(t["name"] for t in listed) == ["", "script"]
+    assert all("digest" not in t for t in listed)
+    api.login(other)
+    assert api.post(f"/tokens/{foreign.pk}/revoke").status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.revoked_at is None
+    api.login(owner)
+    assert api.post(f"/tokens/{foreign.pk}/revoke").json()["revoked_at"] is not None
+
+
+def test_a_revoked_token_no_longer_opens_the_api(client, make_user):
+    user = make_user("viewer", "25")
+    raw = token_create(actor=None, user=user)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    assert client.get("/api/v1/tokens", **headers).status_code == 200
+    call_command("token", "--revoke", raw[:8])
+    assert client.get("/api/v1/tokens", **headers).status_code == 401
+    with pytest.raises(CommandError, match="No live token"):
+        call_command("token", "--revoke", raw[:8])
+
+
+def test_an_expired_token_no_longer_opens_the_api(client, make_user, freeze):
+    freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
+    raw = token_create(actor=None, user=make_user("viewer", "25"), lifetime=dt.timedelta(days=1))
+    assert client.get("/api/v1/tokens", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 200
+    freeze(dt.datetime(2025, 8, 2, 9, 0, tzinfo=clock.VIETNAM))
+    assert client.get("/api/v1/tokens", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
+
+
+def test_the_token_page_revokes_one_token(client, make_user):
+    user = make_user("viewer", "25")
+    token_create(actor=None, user=user, name="laptop")
+    token = user.api_tokens.get()
+    client.force_login(user)
+    assert "laptop" in client.get("/account/tokens/").content.decode()
+    assert client.post(f"/account/tokens/{token.pk}/revoke/").status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None

@@ -1,0 +1,263 @@
+"""Every role × every API operation × own unit / subtree / another province: the exact status code.
+
+The operations are read from the OpenAPI schema, so a new endpoint without an expectation here fails
+`test_every_operation_has_an_expectation`. Each request runs inside a savepoint that is rolled back,
+so one operation never sees another's writes; a refused write must leave every table (and the audit
+trail) exactly as it was.
+
+Where the user stands (the world is one task of Phú Thọ's Organization Committee, 25.TU.BTC, assigned
+by its Standing Committee, 25.TU.BTV, from a directive 25.TU.BTV issued):
+- own: the role is held in both of those units themselves;
+- subtree: the role is held in the province (25), above them;
+- other: the role is held in Hà Nội (01), which neither sees nor acts on Phú Thọ's work.
+"""
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+
+from mandate.accounts.models import ApiToken, Role
+from mandate.accounts.services import membership_grant, token_create
+from mandate.audit.models import AuditRecord
+from mandate.monitoring.services import kpi_target_create
+from mandate.orgs import reorganization as reorganizations
+from mandate.orgs.models import Unit
+from mandate.orgs.services import cluster_create
+from mandate.tasks.services import extension_request
+from tests.factories import a_document, a_leader, a_task
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.LEADER, Role.SPECIALIST, Role.INSPECTOR, Role.VIEWER]
+SCOPES = {"own": ["25.TU.BTC", "25.TU.BTV"], "subtree": ["25"], "other": ["01"]}
+WRITERS = {Role.UNIT_ADMIN, Role.LEADER, Role.SPECIALIST}
+DECIDERS = {Role.UNIT_ADMIN, Role.LEADER}
+TODAY = dt.date(2025, 7, 20)
+
+
+@dataclass
+class World:
+    document: object
+    task: object
+    leader: object
+    kpi: object
+    reorganization: object
+    reporter: object
+    user: object = None
+    extras: dict = field(default_factory=dict)
+
+
+def everyone(role, scope) -> int:
+    return 200
+
+
+def _scoped(role, scope, allowed: set, success: int, outside: int) -> int:
+    """`success` for the allowed roles over the object; 403 for the others who see it; `outside` for those who do not."""
+    if role == Role.SYSTEM_ADMIN:
+        return success
+    if scope == "other":
+        return outside
+    return success if role in allowed else 403
+
+
+def reader(role, scope) -> int:
+    return _scoped(role, scope, set(ROLES), 200, 404)
+
+
+def writer(success: int = 200, outside: int = 404) -> Callable:
+    return lambda role, scope: _scoped(role, scope, WRITERS, success, outside)
+
+
+def decider(success: int = 200, outside: int = 404) -> Callable:
+    return lambda role, scope: _scoped(role, scope, DECIDERS, success, outside)
+
+
+def system_admin(success: int = 200) -> Callable:
+    return lambda role, scope: success if role == Role.SYSTEM_ADMIN else 403
+
+
+@dataclass(frozen=True)
+class Case:
+    expect: Callable[[str, str], int]
+    path: Callable[[World], str] = None
+    body: Callable[[World], dict] | None = None
+    form: Callable[[World], dict] | None = None
+    params: Callable[[World], dict] | None = None
+    setup: Callable[[World], None] | None = None
+
+
+def _pdf() -> SimpleUploadedFile:
+    return SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 evidence", content_type="application/pdf")
+
+
+def _pending_extension(world: World) -> None:
+    world.extras["extension"] = extension_request(actor=world.reporter, task=world.task, requested_deadline=dt.date(2025, 8, 30),
+                                                  reason="Chờ số liệu")
+
+
+def _applied(world: World) -> None:
+    reorganizations.reorganization_apply(actor=None, reorganization=world.reorganization)
+
+
+def _batch(world: World) -> None:
+    reorganizations.reorganization_prepare(actor=None, kind="rename", effective_on=dt.date(2025, 9, 2), batch="b-1",
+                                           predecessors=[Unit.objects.get(code="25.TU.VP")], new_name="Văn phòng mới")
+
+
+def _own_token(world: World) -> None:
+    token_create(actor=None, user=world.user, name="second")
+    world.extras["token"] = ApiToken.objects.filter(user=world.user, name="second").get()
+
+
+def _task_body(world: World) -> dict:
+    return {"document_id": world.document.pk, "title": "Triển khai", "lead_unit": "25.TU.BTC", "leader": world.leader.username,
+            "deadline": "2025-08-30", "product": "Báo cáo"}
+
+
+# (method, path as in the schema) → what each role gets in each scope.
+CASES: dict[tuple[str, str], Case] = {
+    ("GET", "/api/v1/units"): Case(everyone, params=lambda w: {"limit": 1}),
+    ("GET", "/api/v1/units/tree"): Case(everyone, params=lambda w: {"root": "25.TU", "depth": 1}),
+    ("GET", "/api/v1/units/{code}"): Case(everyone, path=lambda w: "/units/25.TU"),
+    ("POST", "/api/v1/documents/parse-number"): Case(everyone, body=lambda w: {"number": "02-KH/TU"}),
+    ("GET", "/api/v1/documents"): Case(everyone),
+    ("POST", "/api/v1/documents"): Case(writer(201, 403), body=lambda w: {
+        "issuing_unit": "25.TU.BTV", "type": "TB", "issued_on": "2025-07-20", "title": "Thông báo"}),
+    ("GET", "/api/v1/documents/{document_id}"): Case(reader, path=lambda w: f"/documents/{w.document.pk}"),
+    ("POST", "/api/v1/documents/{document_id}/relations"): Case(
+        writer(201), path=lambda w: f"/documents/{w.document.pk}/relations", body=lambda w: {"kind": "implements", "target_number": "18-NQ/TW"}),
+    ("POST", "/api/v1/documents/{document_id}/attachments"): Case(
+        writer(201), path=lambda w: f"/documents/{w.document.pk}/attachments", form=lambda w: {"file": _pdf()}),
+    ("GET", "/api/v1/tasks"): Case(everyone),
+    ("POST", "/api/v1/tasks"): Case(writer(201), body=_task_body),
+    ("GET", "/api/v1/tasks/counts"): Case(everyone),
+    ("GET", "/api/v1/tasks/{task_id}"): Case(reader, path=lambda w: f"/tasks/{w.task.pk}"),
+    ("POST", "/api/v1/tasks/{task_id}/delegate"): Case(writer(201), path=lambda w: f"/tasks/{w.task.pk}/delegate", body=lambda w: {
+        "title": "Phần của xã", "lead_unit": "04792.DU", "leader": w.leader.username, "deadline": "2025-07-24", "product": "Báo cáo"}),
+    ("POST", "/api/v1/tasks/{task_id}/transitions"): Case(writer(), path=lambda w: f"/tasks/{w.task.pk}/transitions",
+                                                          body=lambda w: {"name": "start", "version": 1}),
+    ("POST", "/api/v1/tasks/{task_id}/progress"): Case(writer(201), path=lambda w: f"/tasks/{w.task.pk}/progress",
+                                                       form=lambda w: {"percent": 30, "text": "Đã họp", "files": [_pdf()]}),
+    ("GET", "/api/v1/tasks/{task_id}/progress"): Case(reader, path=lambda w: f"/tasks/{w.task.pk}/progress"),
+    ("POST", "/api/v1/tasks/{task_id}/extensions"): Case(writer(201), path=lambda w: f"/tasks/{w.task.pk}/extensions",
+                                                         body=lambda w: {"requested_deadline": "2025-08-30", "reason": "Chờ số liệu"}),
+    ("POST", "/api/v1/tasks/{task_id}/extensions/{extension_id}/decision"): Case(
+        decider(), setup=_pending_extension, body=lambda w: {"approve": True, "note": "Đồng ý"},
+        path=lambda w: f"/tasks/{w.task.pk}/extensions/{w.extras['extension'].pk}/decision"),
+    ("GET", "/api/v1/reorganizations"): Case(everyone),
+    ("POST", "/api/v1/reorganizations"): Case(system_admin(201), body=lambda w: {
+        "kind": "rename", "effective_on": "2025-09-03", "predecessors": ["25.TU.BTGDV"], "new_name": "Ban mới"}),
+    ("GET", "/api/v1/reorganizations/{reorganization_id}"): Case(everyone, path=lambda w: f"/reorganizations/{w.reorganization.pk}"),
+    ("GET", "/api/v1/reorganizations/{reorganization_id}/preview"): Case(
+        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/preview"),
+    ("POST", "/api/v1/reorganizations/{reorganization_id}/destinations"): Case(
+        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/destinations", body=lambda w: {"destinations": []}),
+    ("POST", "/api/v1/reorganizations/{reorganization_id}/apply"): Case(
+        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/apply"),
+    ("POST", "/api/v1/reorganizations/{reorganization_id}/revert"): Case(
+        system_admin(), setup=_applied, path=lambda w: f"/reorganizations/{w.reorganization.pk}/revert"),
+    ("POST", "/api/v1/reorganizations/batches/{batch}/apply"): Case(system_admin(), setup=_batch,
+                                                                    path=lambda w: "/reorganizations/batches/b-1/apply"),
+    ("POST", "/api/v1/ingest"): Case(everyone, body=lambda w: {"text": "Ban Tổ chức Tỉnh ủy chủ trì, báo cáo trước ngày 30/8/2025."}),
+    ("POST", "/api/v1/ingest/confirm"): Case(writer(201, 403), body=lambda w: {
+        "document": {"issuing_unit": "25.TU.BTV", "type": "TB", "issued_on": "2025-07-20", "title": "Thông báo kết luận"},
+        "tasks": [{"title": "Rà soát", "lead_unit": "25.TU.BTC", "leader": w.leader.username, "deadline": "2025-08-30",
+                   "product": "Báo cáo"}]}),
+    ("GET", "/api/v1/scorecards"): Case(everyone, params=lambda w: {"unit": "25.TU.BTC"}),
+    ("GET", "/api/v1/scorecards/children"): Case(everyone, params=lambda w: {"unit": "25.TU"}),
+    ("GET", "/api/v1/scorecards/clusters/{code}"): Case(everyone, path=lambda w: "/scorecards/clusters/CUM-TEST"),
+    ("GET", "/api/v1/scorecards/trend"): Case(everyone, params=lambda w: {"unit": "25.TU.BTC", "months": 2}),
+    ("GET", "/api/v1/lagging"): Case(everyone),
+    ("GET", "/api/v1/cascade"): Case(reader, params=lambda w: {"document": w.document.pk, "level": "province"}),
+    ("GET", "/api/v1/kpis"): Case(everyone),
+    ("POST", "/api/v1/kpis"): Case(decider(201, 403), body=lambda w: {
+        "unit": "25.TU.BTC", "indicator": "Đảng viên mới", "period_start": "2025-07-01", "period_end": "2025-12-31", "target": "10"}),
+    ("POST", "/api/v1/kpis/{kpi_id}/actuals"): Case(writer(201, 403), path=lambda w: f"/kpis/{w.kpi.pk}/actuals",
+                                                    body=lambda w: {"value": "4", "reported_on": "2025-07-20"}),
+    ("GET", "/api/v1/notifications"): Case(everyone),
+    ("POST", "/api/v1/notifications/read"): Case(everyone, body=lambda w: {}),
+    ("GET", "/api/v1/tokens"): Case(everyone),
+    ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
+                                                       path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
+}
+
+
+def _operations(client) -> set[tuple[str, str]]:
+    schema = client.get("/api/v1/openapi.json").json()
+    return {(method.upper(), path) for path, operations in schema["paths"].items() for method in operations}
+
+
+def test_every_operation_has_an_expectation(client):
+    operations = _operations(client)
+    assert sorted(operations - set(CASES)) == [], "operations with no expectation in the permission matrix"
+    assert sorted(set(CASES) - operations) == [], "expectations for operations that no longer exist"
+
+
+@pytest.fixture
+def world(freeze, make_user) -> World:
+    freeze(TODAY)
+    document = a_document(issuing_unit="25.TU.BTV", issued_on=dt.date(2025, 7, 15))
+    leader = a_leader()
+    task = a_task(document=document, lead_unit="25.TU.BTC", deadline=dt.date(2025, 7, 25), leader=leader)
+    btc = Unit.objects.get(code="25.TU.BTC")
+    kpi = kpi_target_create(actor=None, unit=btc, indicator="Kết nạp đảng viên", period_start=dt.date(2025, 7, 1),
+                            period_end=dt.date(2025, 12, 31), comparison="gte", target=20)
+    reorganization = reorganizations.reorganization_prepare(actor=None, kind="rename", effective_on=dt.date(2025, 9, 1),
+                                                            predecessors=[btc], new_name="Ban Tổ chức (mới)")
+    cluster_create(actor=None, code="CUM-TEST", name="Cụm thử", members=[Unit.objects.get(code="25"), Unit.objects.get(code="01")])
+    return World(document=document, task=task, leader=leader, kpi=kpi, reorganization=reorganization,
+                 reporter=make_user("specialist", "25.TU.BTC"))
+
+
+def _counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def _call(client, headers: dict, method: str, case: Case, world: World, template: str):
+    path = "/api/v1" + (case.path(world) if case.path else template.removeprefix("/api/v1"))
+    if method == "GET":
+        return client.get(path, case.params(world) if case.params else {}, **headers)
+    if case.form is not None:
+        return client.post(path, case.form(world), **headers)
+    return client.post(path, case.body(world) if case.body else {}, content_type="application/json", **headers)
+
+
+def _run(client, headers: dict, world: World, expect: Callable[[Case], int]) -> list[str]:
+    mismatches = []
+    for (method, template), case in CASES.items():
+        with transaction.atomic():
+            if case.setup:
+                case.setup(world)
+            before = _counts() if method == "POST" else None
+            response = _call(client, headers, method, case, world, template)
+            wanted = expect(case)
+            if response.status_code != wanted:
+                mismatches.append(f"{method} {template}: {response.status_code} (wanted {wanted}) {response.content[:200]!r}")
+            elif before is not None and response.status_code >= 400:
+                after = _counts()
+                changed = {label: (before[label], after[label]) for label in before if before[label] != after[label]}
+                if changed:
+                    mismatches.append(f"{method} {template}: refused with {response.status_code} but changed {changed}")
+            transaction.set_rollback(True)
+    return mismatches
+
+
+@pytest.mark.parametrize("scope", list(SCOPES))
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_in_each_scope_gets_exactly_its_status(client, make_user, world, role, scope):
+    world.user = make_user(cleared_for_confidential=False)
+    for code in SCOPES[scope]:
+        membership_grant(actor=None, user=world.user, unit=Unit.objects.get(code=code), role=role)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token_create(actor=None, user=world.user)}"}
+    assert _run(client, headers, world, lambda case: case.expect(role, scope)) == []
+
+
+def test_without_credentials_every_operation_is_401_and_changes_nothing(client, world):
+    world.user = a_leader()
+    audit_before = AuditRecord.objects.count()
+    assert _run(client, {}, world, lambda case: 401) == []
+    assert AuditRecord.objects.count() == audit_before
