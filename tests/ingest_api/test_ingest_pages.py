@@ -142,7 +142,7 @@ def test_a_date_that_is_not_a_date_is_shown_on_its_row(browser):
 
     assert response.status_code == 422
     assert _counts() == before
-    assert "is not a date (YYYY-MM-DD)" in response.content.decode().split('id="task-1"')[1].split('class="clear-row"')[0]
+    assert "không phải là ngày (YYYY-MM-DD)" in response.content.decode().split('id="task-1"')[1].split('class="clear-row"')[0]
 
 
 def test_the_page_needs_a_signed_in_user(client):
