@@ -19,7 +19,7 @@ from mandate.demo.users import LOGINS, People, Person, commune_leader, people_en
 from mandate.demo.workload import (
     COMMUNES_PER_PROVINCE, DEPARTMENTS, MERGER, OLD_PROVINCES, PROVINCES, SEED_OLD_PROVINCES, Commune, workload_plan,
 )
-from mandate.demo.writer import Actors, DocumentPlan, Relation, Step, TaskPlan, Writer
+from mandate.demo.writer import Actors, DocumentPlan, Step, TaskPlan, Writer
 from mandate.documents.models import Document
 from mandate.orgs.models import Term, Tier, Unit, UnitKind
 from mandate.orgs.selectors import units_list
@@ -210,7 +210,7 @@ def _plan_of(fact: seeds.DocumentFact) -> DocumentPlan:
     return DocumentPlan(
         key=fact.key, issuing_unit=fact.issuing_unit, type=fact.type, issued_on=fact.issued_on, title=fact.title,
         text=fact.text, number=fact.number, signer=fact.signer,
-        relations=[Relation(r.kind, r.number, r.issued_on, r.title) for r in fact.relations],
+        relations=list(fact.relations),
         tasks=[TaskPlan(title=t.title, lead=t.lead, leader=t.leader, product=t.product, deadline=t.deadline,
                         recurrence=t.recurrence, coordinators=t.coordinators, description=t.description,
                         steps=_steps_of(t.outcome)) for t in fact.tasks],

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from mandate.accounts.models import Role
+from mandate.demo.writer import Relation
 from mandate.orgs.models import Tier, UnitKind
 
 D = dt.date
@@ -28,16 +29,6 @@ class UnitFact:
     short_name: str = ""
     issuer_code: str = ""
     valid_from: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A relation from a document: to a number (registered or not) with the date the text gives."""
-
-    kind: str
-    number: str
-    issued_on: dt.date | None = None
-    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,7 +66,7 @@ class DocumentFact:
     source: str
     number: str | None = None
     signer: str = ""
-    relations: tuple[Reference, ...] = ()
+    relations: tuple[Relation, ...] = ()
     tasks: tuple[TaskFact, ...] = ()
     text: str = ""
 
@@ -173,7 +164,7 @@ SEED_004 = (
     DocumentFact(
         key="pt-kh04", issuing_unit="25.TU.BTV", type="KH", number="04-KH/TU", issued_on=D(2025, 7, 16), registrar="vanphong.phutho",
         title="Kế hoạch thực hiện Quy định số 204-QĐ/TW của Ban Bí thư",
-        relations=(Reference("implements", "204-QĐ/TW", D(2024, 11, 29), "Quy định của Ban Bí thư"),),
+        relations=(Relation("implements", "204-QĐ/TW", D(2024, 11, 29), "Quy định của Ban Bí thư"),),
         source="seed 004",
     ),
     DocumentFact(
@@ -184,15 +175,15 @@ SEED_004 = (
              "phương hai cấp, giải quyết thủ tục hành chính và dịch vụ công trực tuyến; tăng cường tuyên truyền, nắm tình "
              "hình tư tưởng; giao nhiệm vụ cụ thể cho từng cơ quan tham mưu. " + DEMO_DATE,
         relations=(
-            Reference("implements", "178-KL/TW", None, "Kết luận của Bộ Chính trị, Ban Bí thư"),
-            Reference("cites", "177-KL/TW", D(2025, 7, 11), "Kết luận của Bộ Chính trị, Ban Bí thư"),
-            Reference("cites", "02-KH/BCĐTW", D(2025, 6, 19),
+            Relation("implements", "178-KL/TW", None, "Kết luận của Bộ Chính trị, Ban Bí thư"),
+            Relation("cites", "177-KL/TW", D(2025, 7, 11), "Kết luận của Bộ Chính trị, Ban Bí thư"),
+            Relation("cites", "02-KH/BCĐTW", D(2025, 6, 19),
                       "Kế hoạch của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"),
-            Reference("cites", "@pt-kh04"),
-            Reference("cites", "@pt-kh02"),
-            Reference("cites", "9068-CV/BTCTW", D(2025, 7, 17), "Công văn của Ban Tổ chức Trung ương"),
-            Reference("cites", "253-QĐ/TW", None, "Quy định của Ban Bí thư"),
-            Reference("cites", "255-QĐ/TW", D(2025, 1, 24), "Quy định của Ban Bí thư"),
+            Relation("cites", "@pt-kh04"),
+            Relation("cites", "@pt-kh02"),
+            Relation("cites", "9068-CV/BTCTW", D(2025, 7, 17), "Công văn của Ban Tổ chức Trung ương"),
+            Relation("cites", "253-QĐ/TW", None, "Quy định của Ban Bí thư"),
+            Relation("cites", "255-QĐ/TW", D(2025, 1, 24), "Quy định của Ban Bí thư"),
         ),
         tasks=(
             TaskFact("Tham mưu Ban Thường vụ chỉ đạo kiện toàn Ban Chấp hành, Ban Thường vụ đảng ủy cấp xã; bố trí đủ các chức "
@@ -266,25 +257,25 @@ SEED_000 = (
         key="hn-ttr-qc", issuing_unit="01.TU.BTV", type="TTr", issued_on=D(2025, 11, 21), registrar="vanphong.hanoi",
         title="Tờ trình về dự thảo Quy chế làm việc của Ban Chấp hành Đảng bộ thành phố khóa XVIII",
         source="seed 000", text="Dự thảo xin ý kiến Hội nghị lần thứ hai. " + DEMO_DATE,
-        relations=(Reference("implements", "@hn-kh-hn2"), Reference("cites", "39/2024/QH15", D(2024, 6, 28), "Luật Thủ đô")),
+        relations=(Relation("implements", "@hn-kh-hn2"), Relation("cites", "39/2024/QH15", D(2024, 6, 28), "Luật Thủ đô")),
     ),
     DocumentFact(
         key="hn-ttr-ctr", issuing_unit="01.TU.BTV", type="TTr", issued_on=D(2025, 11, 21), registrar="vanphong.hanoi",
         title="Tờ trình về dự thảo Chương trình làm việc toàn khóa và Chương trình làm việc năm 2026 của Ban Chấp hành "
               "Đảng bộ thành phố", source="seed 000", text="Dự thảo xin ý kiến Hội nghị lần thứ hai. " + DEMO_DATE,
-        relations=(Reference("implements", "@hn-kh-hn2"),),
+        relations=(Relation("implements", "@hn-kh-hn2"),),
     ),
     DocumentFact(
         key="hn-ttr-kt", issuing_unit="01.TU.BTV", type="TTr", issued_on=D(2025, 11, 21), registrar="vanphong.hanoi",
         title="Tờ trình về dự thảo Chương trình kiểm tra, giám sát năm 2026 của Thành ủy",
         source="seed 000", text="Dự thảo xin ý kiến Hội nghị lần thứ hai. " + DEMO_DATE,
-        relations=(Reference("implements", "@hn-kh-hn2"),),
+        relations=(Relation("implements", "@hn-kh-hn2"),),
     ),
     DocumentFact(
         key="hn-ttr-pc", issuing_unit="01.TU.BTV", type="TTr", issued_on=D(2025, 11, 21), registrar="vanphong.hanoi",
         title="Tờ trình về phân cấp quản lý và thẩm quyền thực hiện nhiệm vụ cho xã, phường",
         source="seed 000", text="Dự thảo xin ý kiến Hội nghị lần thứ hai. " + DEMO_DATE,
-        relations=(Reference("implements", "@hn-kh-hn2"),),
+        relations=(Relation("implements", "@hn-kh-hn2"),),
     ),
     DocumentFact(
         key="hn-ctr", issuing_unit="01.TU.BTV", type="CTr", issued_on=HANOI_CONFERENCE, registrar="vanphong.hanoi",
@@ -292,7 +283,7 @@ SEED_000 = (
         source="seed 000", signer="Nguyễn Duy Ngọc",
         text="Cụ thể hóa Nghị quyết Đại hội XVIII của Đảng bộ thành phố; mỗi nội dung giao rõ người, rõ việc, rõ thời gian, "
              "rõ trách nhiệm, rõ sản phẩm, rõ thẩm quyền. " + DEMO_DATE,
-        relations=(Reference("cites", "@hn-ttr-ctr"), Reference("cites", "@hn-ttr-qc")),
+        relations=(Relation("cites", "@hn-ttr-ctr"), Relation("cites", "@hn-ttr-qc")),
         tasks=(
             TaskFact("Theo dõi, đôn đốc và tổng hợp việc thực hiện Chương trình làm việc toàn khóa theo nguyên tắc sáu rõ; "
                      "báo cáo sơ kết định kỳ", "01.TU.VP", "chanhvanphong.hanoi", "Báo cáo sơ kết hằng quý",
@@ -327,8 +318,8 @@ SEED_003 = (
         signer="Nguyễn Đình Trung",
         text="Yêu cầu các cấp, các ngành tiếp tục thực hiện Nghị quyết số 18-NQ/TW, sắp xếp bộ máy và đơn vị hành chính "
              "không để gián đoạn công việc; thực hiện Nghị quyết số 57-NQ/TW; phấn đấu tăng trưởng từ 8% trở lên.",
-        relations=(Reference("implements", "18-NQ/TW", D(2017, 10, 25), "Nghị quyết Hội nghị Trung ương 6 khóa XII"),
-                   Reference("implements", "57-NQ/TW", D(2024, 12, 22), "Nghị quyết của Bộ Chính trị về đột phá phát triển "
+        relations=(Relation("implements", "18-NQ/TW", D(2017, 10, 25), "Nghị quyết Hội nghị Trung ương 6 khóa XII"),
+                   Relation("implements", "57-NQ/TW", D(2024, 12, 22), "Nghị quyết của Bộ Chính trị về đột phá phát triển "
                              "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia")),
         tasks=(
             TaskFact("Tính toán, xác định rõ nguồn lực và lộ trình cụ thể để đạt mục tiêu tăng trưởng kinh tế năm 2025 từ 8% "
@@ -371,7 +362,7 @@ SEED_001 = (
         text="Tổng kết Nghị quyết số 18-NQ/TW là nhiệm vụ đặc biệt quan trọng, phải thực hiện với quyết tâm cao nhất; Trung "
              "ương không chờ tỉnh, tỉnh không chờ huyện, huyện không chờ cơ sở; một việc chỉ giao một cơ quan chủ trì và "
              "chịu trách nhiệm chính. " + DEMO_DATE,
-        relations=(Reference("implements", "18-NQ/TW", D(2017, 10, 25), "Nghị quyết Hội nghị Trung ương 6 khóa XII"),),
+        relations=(Relation("implements", "18-NQ/TW", D(2017, 10, 25), "Nghị quyết Hội nghị Trung ương 6 khóa XII"),),
         tasks=(
             TaskFact("Nghiên cứu, làm rõ các nguyên tắc và tiêu chí cụ thể cho từng nội dung tổng kết để hướng dẫn các cơ "
                      "quan, địa phương tổng kết thống nhất và đề xuất mô hình mới", f"{STEERING_COMMITTEE}.TT", "tolam",
