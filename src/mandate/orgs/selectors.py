@@ -93,13 +93,6 @@ def unit_ancestors(*, unit: Unit, as_of: dt.date) -> list[Unit]:
     return unit_names_as_of([by_id[i] for i in ids if i in by_id], as_of=as_of)
 
 
-def province_of(*, unit: Unit, as_of: dt.date) -> Unit | None:
-    """The province a unit belongs to (itself when it is one), on `as_of`."""
-    if unit.kind == "province":
-        return unit
-    return next((u for u in reversed(unit_ancestors(unit=unit, as_of=as_of)) if u.kind == "province"), None)
-
-
 @dataclass
 class TreeNode:
     unit: Unit

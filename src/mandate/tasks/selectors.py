@@ -12,7 +12,7 @@ from mandate.documents.models import Document
 from mandate.orgs.models import HandoverRole, TaskHandover, Unit
 from mandate.orgs.selectors import unit_subtree_ids
 from mandate.tasks.models import Extension, Task, TaskEvent
-from mandate.tasks.status import STATUS_FILTERS, Status, status_of
+from mandate.tasks.status import STATUS_FILTERS, Status
 from mandate.tasks.status_sql import status_expression
 
 
@@ -119,12 +119,6 @@ def task_get(*, user, task_id: int, as_of: dt.date) -> Task:
     if task is None:
         raise NotFound(f"No task {task_id} that you may see.")
     return task
-
-
-def task_status(task: Task, *, as_of: dt.date) -> Status:
-    """The Python side of the rule, for one task already in memory."""
-    return status_of(deadline=task.deadline, completed_on=task.completed_on, cancelled_on=task.cancelled_on,
-                     as_of=as_of, warning_days=task.lead_unit.due_soon_window())
 
 
 def task_timeline(*, task: Task) -> QuerySet[TaskEvent]:
