@@ -44,6 +44,7 @@ from mandate.documents.api import router as documents_router  # noqa: E402
 from mandate.tasks.api import router as tasks_router  # noqa: E402
 from mandate.orgs.reorganization_api import router as reorganizations_router  # noqa: E402
 from mandate.ingest.api import router as ingest_router  # noqa: E402
+from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
     cascade_router, kpis_router, lagging_router, notifications_router, scorecards_router,
 )
@@ -53,6 +54,7 @@ api.add_router("/documents", documents_router)
 api.add_router("/tasks", tasks_router)
 api.add_router("/reorganizations", reorganizations_router)
 api.add_router("/ingest", ingest_router)
+api.add_router("/meetings", meetings_router)
 api.add_router("/scorecards", scorecards_router)
 api.add_router("/lagging", lagging_router)
 api.add_router("/cascade", cascade_router)

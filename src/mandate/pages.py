@@ -31,6 +31,7 @@ urlpatterns: list = [
     path("units/", orgs.unit_tree, name="units"),
     path("units/search/", orgs.unit_search, name="unit_search"),
     path("ingest/", include("mandate.ingest.urls")),
+    path("meetings/", include("mandate.meetings.urls")),
     path("monitoring/", include("mandate.monitoring.urls")),
     path("reorganizations/", include("mandate.orgs.reorganization_urls")),
 ]

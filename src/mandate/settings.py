@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "mandate.accounts",
     "mandate.documents",
     "mandate.tasks",
+    "mandate.meetings",
     "mandate.ingest",
     "mandate.monitoring",
     "mandate.reports",

@@ -11,6 +11,9 @@ A membership gives its role over the unit and the unit's whole subtree, as the t
 | inspector | the subtree it supervises: an inspector of an inspection commission reads its whole territory | nothing (inspections are its work) |
 | viewer | its subtree | nothing |
 
+A meeting is run by those who write for its body (the secretariat records, the leaders respond); its
+delegates see it and give their own opinions, a group's secretary records the group's.
+
 Confidential documents and their tasks are seen only by users cleared for them (and system administrators).
 """
 import datetime as dt
@@ -155,6 +158,41 @@ def can_decide(user, task) -> bool:
 
 def _cleared(user) -> bool:
     return user is None or is_system_admin(user) or user.cleared_for_confidential
+
+
+# Meetings
+
+def visible_meetings(user, meetings: QuerySet) -> QuerySet:
+    """The meetings of bodies inside the user's reach, and those the user is a delegate of."""
+    if is_system_admin(user):
+        return meetings
+    if user is None or not getattr(user, "is_authenticated", False):
+        return meetings.none()
+    from mandate.meetings.models import Delegate
+
+    attending = Delegate.objects.filter(meeting=OuterRef("pk"), user=user)
+    return meetings.filter(Q(body__in=reach(user)) | Exists(attending))
+
+
+def can_manage_meeting(user, body: Unit) -> bool:
+    """The secretariat's work (delegates, groups, agenda, drafts, attendance, conclusion) and the leaders'
+    responses: those who write for the body that meets."""
+    return has_role_over(user, body, WRITERS)
+
+
+def can_give_opinion(user, meeting, *, delegate=None, group=None) -> bool:
+    """A delegate gives their own opinion; a group's secretary records the group's and its members'; the
+    secretariat records anyone's (a guest without an account, an opinion sent on paper)."""
+    if can_manage_meeting(user, meeting.body):
+        return True
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if group is not None:
+        return group.secretary is not None and group.secretary.user_id == user.pk
+    if delegate is not None and delegate.user_id == user.pk:
+        return True
+    return (delegate is not None and delegate.group is not None and delegate.group.secretary is not None
+            and delegate.group.secretary.user_id == user.pk)
 
 
 # Structure

@@ -4,6 +4,8 @@ The reading and the confirmation go through the same selector and service as /ap
 shown against the row and field it names, with the status the domain gave it.
 """
 import datetime as dt
+import functools
+from dataclasses import replace
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +20,8 @@ from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs, selectors, services
 from mandate.ingest.language import LANGUAGES
+from mandate.meetings.selectors import meeting_get
+from mandate.meetings.services import meeting_conclude
 from mandate.orgs.models import Unit
 from mandate.tasks.clears import CLEARS, Draft, missing_clears
 
@@ -25,10 +29,23 @@ CLEAR_FIELDS = {"leader": "person", "title": "work", "deadline": "time", "recurr
                 "lead_unit": "responsibility", "coordinators": "responsibility", "product": "product"}
 
 
+def _meeting(request: HttpRequest):
+    """The meeting whose conclusion is being issued (`?meeting=` or the posted field), or None."""
+    value = request.POST.get("meeting") or request.GET.get("meeting") or ""
+    if not value.isdigit():
+        return None
+    return meeting_get(user=request.user, meeting_id=int(value))
+
+
 @page
 def ingest_start(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    """Paste a directive or upload its file; POST reads it and shows the review."""
-    context = {"languages": LANGUAGES, "values": request.POST}
+    """Paste a directive or upload its file; POST reads it and shows the review.
+
+    With a meeting, the text is the meeting's conclusion notice: the review proposes a TB of the body that met,
+    and confirming issues it through the meeting.
+    """
+    meeting = _meeting(request)
+    context = {"languages": LANGUAGES, "values": request.POST, "meeting": meeting}
     if request.method != "POST":
         return render(request, "ingest/start.html", context)
     try:
@@ -39,7 +56,17 @@ def ingest_start(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         context["errors"] = {e.field: e.reason for e in error.errors}
         return render(request, "ingest/start.html", context, status=error.status)
     reading = selectors.ingestion_read(user=request.user, text=text, language=language, province_code=province, as_of=as_of)
-    return render(request, "ingest/review.html", _review_context(text, _rows_from_reading(reading, request.user), reading))
+    rows = _rows_from_reading(reading, request.user)
+    if meeting is not None:
+        rows["header"] = _conclusion_header(rows["header"], meeting)
+    return render(request, "ingest/review.html", {**_review_context(text, rows, reading), "meeting": meeting})
+
+
+def _conclusion_header(header: services.ReviewedHeader, meeting) -> services.ReviewedHeader:
+    """What the text did not say, the meeting does: a TB of the body that met, on its last day."""
+    return replace(header, type=header.type or "TB", issuing_unit=meeting.body.code,
+                   issued_on=header.issued_on or meeting.ends_on,
+                   title=header.title or f"Thông báo kết luận {meeting.title[:1].lower()}{meeting.title[1:]}")
 
 
 @require_POST
@@ -47,13 +74,18 @@ def ingest_start(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 def ingest_confirm(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     """Confirm the reviewed rows: one transaction, or the review again with each refusal on its row."""
     text = request.POST.get("text", "")
+    meeting = _meeting(request)
     rows = _rows_from_post(request.POST)
     kept_tasks = [row for row in rows["tasks"] if row["keep"]]
     kept_references = [row for row in rows["references"] if row["keep"]]
     try:
         if rows["unreadable"]:
             raise DomainError(_("Some dates are not dates: nothing was saved."), [])
-        confirmed = services.ingestion_confirm(
+        if meeting is not None:
+            confirm = functools.partial(meeting_conclude, meeting=meeting)
+        else:
+            confirm = services.ingestion_confirm
+        confirmed = confirm(
             actor=request.user, header=rows["header"], text=text,
             references=[services.ReviewedReference(number=r["number"], kind=r["kind"], issued_on=r["issued_on"],
                                                    registered_id=r["registered_id"]) for r in kept_references],
@@ -63,11 +95,13 @@ def ingest_confirm(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         )
     except DomainError as error:
         _place_errors(error.errors, rows, kept_tasks, kept_references)
-        context = _review_context(text, rows, None)
+        context = {**_review_context(text, rows, None), "meeting": meeting}
         context["refusal"] = _("Nothing was saved: correct what is marked below.") if error.status == 422 else error.message
         return render(request, "ingest/review.html", context, status=error.status)
     messages.success(request, _("Registered %(number)s with %(count)d tasks.") % {
         "number": confirmed.document.number_text, "count": len(confirmed.tasks)})
+    if meeting is not None:
+        return redirect(reverse("meetings:detail", args=[meeting.pk]))
     return redirect(reverse("document_detail", args=[confirmed.document.pk]))
 
 

@@ -19,7 +19,7 @@ from mandate.monitoring import kpis as kpi_selectors
 from mandate.monitoring import selectors, services
 from mandate.monitoring.models import KpiTarget
 from mandate.orgs.models import Cluster
-from mandate.orgs.selectors import unit_get
+from mandate.orgs.selectors import unit_named
 from mandate.tasks.selectors import TaskFilters
 
 scorecards_router = Router(tags=["scorecards"])
@@ -92,15 +92,6 @@ class ScorecardQuery(Schema):
     as_of: dt.date | None = None
 
 
-def _unit(code: str | None, field_name: str = "unit"):
-    if not code:
-        return None
-    try:
-        return unit_get(code=code)
-    except NotFound:
-        raise invalid(field_name, f"no unit with code '{code}'") from None
-
-
 def _leader(username: str | None) -> User | None:
     if not username:
         return None
@@ -111,7 +102,7 @@ def _leader(username: str | None) -> User | None:
 
 
 def _filters(query: ScorecardQuery, *, require_unit: bool = False) -> TaskFilters:
-    unit = _unit(query.unit)
+    unit = unit_named(query.unit, "unit")
     leader = _leader(query.leader)
     if require_unit and unit is None:
         raise invalid("unit", "is required", "required")
@@ -241,7 +232,7 @@ def directive_cascade(request: HttpRequest, document: int, level: str = "provinc
     if level not in ("province", "commune"):
         raise invalid("level", "must be province or commune")
     directive = document_get(user=request.user, document_id=document)
-    result = cascade_selectors.directive_cascade(directive=directive, level=level, within=_unit(within, "within"),
+    result = cascade_selectors.directive_cascade(directive=directive, level=level, within=unit_named(within, "within"),
                                                  as_of=as_of or clock.today(), due=due)
     return cascade_payload(result)
 
@@ -287,7 +278,7 @@ def _kpi_row(row) -> dict:
 @kpis_router.get("", response=list[KpiOut], summary="KPI targets with their value as of a date: achieved, not achieved, not reported")
 def list_kpis(request: HttpRequest, unit: str | None = None, subtree: bool = False, as_of: dt.date | None = None,
               period_from: dt.date | None = Query(None, alias="from"), period_to: dt.date | None = Query(None, alias="to")):
-    rows = kpi_selectors.kpi_targets_list(user=request.user, as_of=as_of or clock.today(), unit=_unit(unit), subtree=subtree,
+    rows = kpi_selectors.kpi_targets_list(user=request.user, as_of=as_of or clock.today(), unit=unit_named(unit, "unit"), subtree=subtree,
                                           period_from=period_from, period_to=period_to)
     return [_kpi_row(row) for row in rows]
 
@@ -302,7 +293,7 @@ def _kpi_one(request, kpi_id: int) -> dict:
 @kpis_router.post("", response={201: KpiOut}, summary="Set a KPI target for a unit and a period")
 def create_kpi(request: HttpRequest, payload: KpiIn):
     document = document_get(user=request.user, document_id=payload.document_id) if payload.document_id else None
-    kpi = services.kpi_target_create(actor=request.user, unit=_unit(payload.unit), indicator=payload.indicator or "",
+    kpi = services.kpi_target_create(actor=request.user, unit=unit_named(payload.unit, "unit"), indicator=payload.indicator or "",
                                      period_start=payload.period_start, period_end=payload.period_end,
                                      comparison=payload.comparison, target=payload.target, measure=payload.measure,
                                      document=document)

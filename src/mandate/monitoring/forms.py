@@ -17,7 +17,7 @@ class ScopeForm(PickerForm):
 
 class LaggingForm(ScopeForm):
     min_overdue = forms.IntegerField(required=False, min_value=1, initial=1, label=_("At least this many overdue"))
-    min_rate = forms.IntegerField(required=False, min_value=1, max_value=100, label=_("Or at least this % overdue"))
+    min_rate = forms.IntegerField(required=False, min_value=1, max_value=100, label=_("Or at least this percentage overdue"))
     level = forms.ChoiceField(required=False, label=_("Roll up to"), choices=[
         ("", _("Lead units")), ("province", _("Provinces")), ("commune", _("Communes"))])
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Q, QuerySet, When
 from django.db.models.functions import Length
 
-from mandate.core.errors import NotFound
+from mandate.core.errors import NotFound, invalid
 from mandate.core.text import fold, search_terms
 from mandate.orgs.models import TERRITORIAL_KINDS, Placement, Unit, UnitName
 
@@ -25,6 +25,17 @@ def unit_get(*, code: str) -> Unit:
         return Unit.objects.get(code=code)
     except Unit.DoesNotExist:
         raise NotFound(f"No unit with code '{code}'.") from None
+
+
+def unit_named(code: str | None, field_name: str) -> Unit | None:
+    """The unit a request names by its code in `field_name`: None when none is named; an unknown code is a
+    refusal of that field (422), not a missing page."""
+    if not code:
+        return None
+    try:
+        return unit_get(code=code)
+    except NotFound:
+        raise invalid(field_name, f"no unit with code '{code}'") from None
 
 
 def unit_placement(*, unit: Unit, as_of: dt.date) -> Placement | None:

@@ -10,7 +10,7 @@ from mandate.accounts.models import User
 from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
 from mandate.documents.selectors import document_get
-from mandate.orgs.selectors import unit_get
+from mandate.orgs.selectors import unit_named
 from mandate.tasks import selectors, services
 from mandate.tasks.models import Extension
 from mandate.tasks.transitions import available
@@ -185,19 +185,10 @@ def _user(username: str | None, field_name: str) -> User | None:
     return user
 
 
-def _unit(code: str | None, field_name: str):
-    if not code:
-        return None
-    try:
-        return unit_get(code=code)
-    except NotFound:
-        raise invalid(field_name, f"no unit with code '{code}'") from None
-
-
 def _filters(request, query: TaskQuery) -> selectors.TaskFilters:
     return selectors.TaskFilters(
-        as_of=query.as_of or clock.today(), status=query.status, lead_unit=_unit(query.lead_unit, "lead_unit"),
-        subtree=query.subtree, assigning_unit=_unit(query.assigning_unit, "assigning_unit"),
+        as_of=query.as_of or clock.today(), status=query.status, lead_unit=unit_named(query.lead_unit, "lead_unit"),
+        subtree=query.subtree, assigning_unit=unit_named(query.assigning_unit, "assigning_unit"),
         document=document_get(user=request.user, document_id=query.document) if query.document else None,
         deadline_from=query.deadline_from, deadline_to=query.deadline_to, q=query.q,
         leader_id=_user(query.leader, "leader").pk if query.leader else None,
@@ -221,17 +212,17 @@ def _detail(request, task_id: int, as_of: dt.date | None = None):
 
 
 def _coordinators(codes: list[str]) -> list:
-    return [_unit(code, f"coordinators.{index}") for index, code in enumerate(codes)]
+    return [unit_named(code, f"coordinators.{index}") for index, code in enumerate(codes)]
 
 
 @router.post("", response={201: TaskDetailOut}, summary="Assign a task; refused unless clear in all six ways")
 def create_task(request: HttpRequest, payload: TaskIn):
     document = document_get(user=request.user, document_id=payload.document_id) if payload.document_id else None
     task = services.task_create(
-        actor=request.user, document=document, title=payload.title or "", lead_unit=_unit(payload.lead_unit, "lead_unit"),
+        actor=request.user, document=document, title=payload.title or "", lead_unit=unit_named(payload.lead_unit, "lead_unit"),
         leader=_user(payload.leader, "leader"), product=payload.product or "", deadline=payload.deadline,
         recurrence=payload.recurrence, coordinators=_coordinators(payload.coordinators),
-        assigning_unit=_unit(payload.assigning_unit, "assigning_unit"), description=payload.description,
+        assigning_unit=unit_named(payload.assigning_unit, "assigning_unit"), description=payload.description,
         assigned_on=payload.assigned_on,
     )
     return Status(201, _detail(request, task.pk))
@@ -246,7 +237,7 @@ def task_detail(request: HttpRequest, task_id: int, as_of: dt.date | None = None
 def delegate_task(request: HttpRequest, task_id: int, payload: DelegateIn):
     parent = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     child = services.task_delegate(
-        actor=request.user, parent=parent, lead_unit=_unit(payload.lead_unit, "lead_unit"), title=payload.title or "",
+        actor=request.user, parent=parent, lead_unit=unit_named(payload.lead_unit, "lead_unit"), title=payload.title or "",
         product=payload.product or "", leader=_user(payload.leader, "leader"), deadline=payload.deadline,
         coordinators=_coordinators(payload.coordinators), description=payload.description)
     return Status(201, _detail(request, child.pk))

@@ -1,0 +1,185 @@
+"""Reads of meetings: the list with opinion counts, one meeting, the opinions, the summary of an item, the table of responses."""
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from mandate.accounts import permissions
+from mandate.core.errors import NotFound
+from mandate.core.text import search_terms
+from mandate.meetings.models import (
+    AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftVersion, Meeting, Opinion, OpinionKind,
+)
+
+
+def _opinion_count() -> Coalesce:
+    counted = Opinion.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def meetings_list(*, user, q: str | None = None, body_id: int | None = None, state: str | None = None) -> QuerySet[Meeting]:
+    """The meetings the user may see, newest first, each with `opinion_count`."""
+    meetings = permissions.visible_meetings(user, Meeting.objects.all())
+    if body_id is not None:
+        meetings = meetings.filter(body_id=body_id)
+    if state:
+        meetings = meetings.filter(state=state)
+    for term in search_terms(q or ""):
+        meetings = meetings.filter(search_title__contains=term)
+    return (meetings.select_related("body", "conclusion").annotate(opinion_count=_opinion_count())
+            .order_by("-starts_on", "-pk"))
+
+
+def meeting_get(*, user, meeting_id: int) -> Meeting:
+    meeting = meetings_list(user=user).filter(pk=meeting_id).first()
+    if meeting is None:
+        raise NotFound(f"No meeting {meeting_id} that you may see.")
+    return meeting
+
+
+def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:
+    """The agenda with each item's draft, its versions (clauses in order) and how many opinions each item has."""
+    versions = DraftVersion.objects.order_by("number").prefetch_related("clauses", "taken_in")
+    drafts = Draft.objects.select_related("submission").prefetch_related(Prefetch("versions", queryset=versions))
+    items = list(meeting.items.annotate(opinion_count=Count("opinions"))
+                 .prefetch_related(Prefetch("draft", queryset=drafts)).order_by("position"))
+    for item in items:
+        item.current_version = None
+        try:
+            draft = item.draft
+        except Draft.DoesNotExist:
+            draft = None
+        if draft is not None:
+            all_versions = list(draft.versions.all())
+            item.current_version = all_versions[-1] if all_versions else None
+    return items
+
+
+def agenda_item_get(*, meeting: Meeting, item_id: int) -> AgendaItem:
+    item = next((i for i in meeting_agenda(meeting=meeting) if i.pk == item_id), None)
+    if item is None:
+        raise NotFound(f"No agenda item {item_id} in this meeting.")
+    return item
+
+
+def delegate_of(*, user, meeting: Meeting) -> Delegate | None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return Delegate.objects.filter(meeting=meeting, user=user).select_related("group").first()
+
+
+def groups_secretaried(*, user, meeting: Meeting) -> list[DiscussionGroup]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    return list(meeting.groups.filter(secretary__user=user))
+
+
+def opinions_list(*, meeting: Meeting, item_id: int | None = None, group_id: int | None = None, kind: str | None = None,
+                  disposition: str | None = None) -> QuerySet[Opinion]:
+    """Opinions in their order; `disposition=""` gives those still waiting for a response."""
+    opinions = meeting.opinions.select_related("item", "version", "clause", "delegate", "delegate__group", "group",
+                                               "responded_by").prefetch_related("taken_into")
+    if item_id is not None:
+        opinions = opinions.filter(item_id=item_id)
+    if group_id is not None:
+        opinions = opinions.filter(group_id=group_id) | opinions.filter(group__isnull=True, delegate__group_id=group_id)
+    if kind:
+        opinions = opinions.filter(kind=kind)
+    if disposition is not None:
+        opinions = opinions.filter(disposition=disposition)
+    return opinions.order_by("number")
+
+
+def opinion_get(*, meeting: Meeting, opinion_id: int) -> Opinion:
+    opinion = opinions_list(meeting=meeting).filter(pk=opinion_id).first()
+    if opinion is None:
+        raise NotFound(f"No opinion {opinion_id} in this meeting.")
+    return opinion
+
+
+def author_of(opinion: Opinion) -> str:
+    """'Tổ 2' for a group's opinion; 'Name (Tổ 2)' for a delegate's."""
+    if opinion.delegate is None:
+        return opinion.group.name
+    group = opinion.group or opinion.delegate.group
+    return f"{opinion.delegate.name} ({group.name})" if group else opinion.delegate.name
+
+
+def group_of(opinion: Opinion) -> DiscussionGroup | None:
+    return opinion.group or (opinion.delegate.group if opinion.delegate else None)
+
+
+@dataclass
+class ItemSummary:
+    """How many opinions an item drew, of which kind, from which group, and how many are answered."""
+
+    item: AgendaItem
+    total: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_group: dict[str, int] = field(default_factory=dict)
+    by_disposition: dict[str, int] = field(default_factory=dict)
+    waiting: int = 0
+
+
+def item_summaries(*, meeting: Meeting) -> list[ItemSummary]:
+    summaries = {item.pk: ItemSummary(item=item) for item in meeting.items.order_by("position")}
+    counters = {pk: (Counter(), Counter(), Counter()) for pk in summaries}
+    for opinion in opinions_list(meeting=meeting):
+        summary, (kinds, groups, dispositions) = summaries[opinion.item_id], counters[opinion.item_id]
+        summary.total += 1
+        kinds[opinion.kind] += 1
+        group = group_of(opinion)
+        groups[group.name if group else "—"] += 1
+        if opinion.disposition:
+            dispositions[opinion.disposition] += 1
+        else:
+            summary.waiting += 1
+    for pk, summary in summaries.items():
+        kinds, groups, dispositions = counters[pk]
+        summary.by_kind = {kind: kinds[kind] for kind in OpinionKind.values}
+        summary.by_group = dict(sorted(groups.items()))
+        summary.by_disposition = {value: dispositions[value] for value in Disposition.values}
+    return list(summaries.values())
+
+
+# The words of the official table of responses, whatever the reader's language.
+OFFICIAL_KIND = {OpinionKind.AGREE: "Nhất trí", OpinionKind.AMEND: "Đề nghị sửa đổi", OpinionKind.ADD: "Đề nghị bổ sung",
+                 OpinionKind.REMOVE: "Đề nghị bỏ", OpinionKind.QUESTION: "Đề nghị làm rõ"}
+OFFICIAL_DISPOSITION = {Disposition.ACCEPTED: "Tiếp thu", Disposition.EXPLAINED: "Giải trình",
+                        Disposition.NOT_ACCEPTED: "Không tiếp thu"}
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    """One row of the table of responses (bảng tổng hợp tiếp thu, giải trình)."""
+
+    number: int
+    item: str
+    clause: str
+    author: str
+    kind: str
+    opinion: str
+    disposition: str
+    explanation: str
+    responder: str
+    taken_into: str
+
+
+def responses_table(*, meeting: Meeting, item_id: int | None = None) -> list[ResponseRow]:
+    rows = []
+    for opinion in opinions_list(meeting=meeting, item_id=item_id):
+        text = opinion.text
+        if opinion.quote:
+            text = f"«{opinion.quote}»: {text}"
+        if opinion.proposal:
+            text = f"{text}\nĐề nghị sửa thành: {opinion.proposal}"
+        versions = sorted(v.number for v in opinion.taken_into.all())
+        rows.append(ResponseRow(
+            number=opinion.number, item=opinion.item.title,
+            clause=(f"{opinion.clause.label} (dự thảo lần {opinion.version.number})" if opinion.clause else ""),
+            author=author_of(opinion), kind=OFFICIAL_KIND[opinion.kind], opinion=text,
+            disposition=OFFICIAL_DISPOSITION.get(opinion.disposition, "Chưa trả lời"),
+            explanation=opinion.explanation, responder=opinion.responder,
+            taken_into=", ".join(f"dự thảo lần {number}" for number in versions)))
+    return rows

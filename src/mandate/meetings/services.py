@@ -1,0 +1,364 @@
+"""Every write on meetings: the meeting, its delegates and groups, agenda and drafts, opinions, responses,
+closing the floor and issuing the conclusion with its tasks (through the register's and the tasks' services)."""
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Max
+
+from mandate.accounts import permissions
+from mandate.audit.services import audit_record
+from mandate.core import clock
+from mandate.core.errors import Conflict, DomainError, FieldError, invalid
+from mandate.core.text import nfc, searchable
+from mandate.documents.models import Document
+from mandate.ingest.services import Confirmed, ReviewedHeader, ReviewedReference, ReviewedTask, ingestion_confirm
+from mandate.meetings import clauses as clause_parser
+from mandate.meetings.models import (
+    AgendaItem, Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion,
+    Meeting, MeetingState, Opinion, OpinionKind,
+)
+from mandate.orgs.models import Unit
+
+CONCLUSION_TYPES = ("TB", "KL")  # a conclusion notice (Thông báo kết luận) or a conclusion (Kết luận)
+EXPLANATION_NEEDED = (Disposition.EXPLAINED, Disposition.NOT_ACCEPTED)
+
+
+def _manage(actor, meeting: Meeting) -> None:
+    permissions.require(permissions.can_manage_meeting(actor, meeting.body),
+                        f"You may not manage meetings of {meeting.body.name}.")
+
+
+def _choice(value: str, choices, field_name: str) -> str:
+    if value not in choices.values:
+        raise invalid(field_name, f"'{value}' is not one of {', '.join(choices.values)}", "choice")
+    return value
+
+
+def meeting_snapshot(meeting: Meeting) -> dict:
+    return {"title": meeting.title, "body": meeting.body.code, "number": meeting.number, "extended": meeting.extended,
+            "starts_on": meeting.starts_on, "ends_on": meeting.ends_on, "place": meeting.place, "state": meeting.state,
+            "conclusion": meeting.conclusion.number_text if meeting.conclusion else None}
+
+
+def meeting_create(*, actor, body: Unit, title: str, starts_on: dt.date, ends_on: dt.date | None = None, place: str = "",
+                   number: int | None = None, extended: bool = False) -> Meeting:
+    """Open a meeting of `body`; it takes opinions until the secretariat closes the floor."""
+    permissions.require(permissions.can_manage_meeting(actor, body), f"You may not manage meetings of {body.name}.")
+    title, place = nfc(title or "").strip(), nfc(place or "").strip()
+    ends_on = ends_on or starts_on
+    errors = []
+    if not title:
+        errors.append(FieldError("title", "is required", "required"))
+    if not body.is_valid_on(starts_on):
+        errors.append(FieldError("body", f"{body.name} did not exist on {starts_on.isoformat()}", "closed"))
+    if ends_on < starts_on:
+        errors.append(FieldError("ends_on", f"{ends_on.isoformat()} is before the first day {starts_on.isoformat()}"))
+    if number is not None and number < 1:
+        errors.append(FieldError("number", "must be 1 or more"))
+    if errors:
+        raise DomainError("The meeting cannot be created.", errors)
+    with transaction.atomic():
+        meeting = Meeting.objects.create(body=body, title=title, search_title=searchable(title), starts_on=starts_on,
+                                         ends_on=ends_on, place=place, number=number, extended=extended,
+                                         created_by=actor, created_at=clock.now())
+        audit_record(actor=actor, action="meeting.create", obj=meeting, after=meeting_snapshot(meeting))
+    return meeting
+
+
+# Delegates and groups
+
+def _delegate_snapshot(delegate: Delegate) -> dict:
+    return {"meeting": delegate.meeting_id, "user": delegate.user.username if delegate.user else None, "name": delegate.name,
+            "position": delegate.position, "unit": delegate.unit.code if delegate.unit else None, "role": delegate.role,
+            "group": delegate.group.number if delegate.group else None, "attendance": delegate.attendance,
+            "attendance_note": delegate.attendance_note}
+
+
+def _own(meeting: Meeting, obj, field_name: str) -> None:
+    if obj is not None and obj.meeting_id != meeting.pk:
+        raise invalid(field_name, "belongs to another meeting", "other_meeting")
+
+
+def delegate_add(*, actor, meeting: Meeting, user=None, name: str = "", position: str = "", unit: Unit | None = None,
+                 role: str = DelegateRole.DELEGATE, group: DiscussionGroup | None = None) -> Delegate:
+    """A person at the meeting: a user of the system (who can then give opinions), or an invited guest by name."""
+    _manage(actor, meeting)
+    _choice(role, DelegateRole, "role")
+    _own(meeting, group, "group")
+    name = nfc(name or "").strip() or (user.full_name or user.username if user else "")
+    position = nfc(position or "").strip() or (user.position if user else "")
+    if not name:
+        raise invalid("name", "is required for a guest who is not a user of the system", "required")
+    with transaction.atomic():
+        if user is not None and Delegate.objects.filter(meeting=meeting, user=user).exists():
+            raise Conflict(f"{name} is already a delegate of this meeting.",
+                           [FieldError("user", f"{user.username} is already a delegate", "unique")])
+        delegate = Delegate.objects.create(meeting=meeting, user=user, name=name, position=position, unit=unit, role=role,
+                                           group=group)
+        audit_record(actor=actor, action="meeting.delegate_add", obj=delegate, after=_delegate_snapshot(delegate))
+    return delegate
+
+
+def group_create(*, actor, meeting: Meeting, name: str = "", number: int | None = None, place: str = "",
+                 leader: Delegate | None = None, secretary: Delegate | None = None,
+                 members: list[Delegate] | tuple = ()) -> DiscussionGroup:
+    """A discussion group (tổ thảo luận) with its leader, its secretary and its members."""
+    _manage(actor, meeting)
+    for field_name, delegate in [("leader", leader), ("secretary", secretary),
+                                 *((f"members.{i}", d) for i, d in enumerate(members))]:
+        _own(meeting, delegate, field_name)
+    with transaction.atomic():
+        Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if number is None:
+            number = (meeting.groups.aggregate(last=Max("number"))["last"] or 0) + 1
+        elif number < 1:
+            raise invalid("number", "must be 1 or more")
+        elif meeting.groups.filter(number=number).exists():
+            raise Conflict(f"Group {number} already exists.", [FieldError("number", f"group {number} exists", "unique")])
+        group = DiscussionGroup.objects.create(meeting=meeting, number=number, name=nfc(name or "").strip() or f"Tổ {number}",
+                                               place=nfc(place or "").strip(), leader=leader, secretary=secretary)
+        placed = {d.pk: d for d in (*members, leader, secretary) if d is not None}
+        for index, delegate in enumerate(placed.values()):
+            _place(actor, delegate, group, field_name=f"members.{index}")
+        audit_record(actor=actor, action="meeting.group_create", obj=group,
+                     after={"meeting": meeting.pk, "number": number, "name": group.name, "place": group.place,
+                            "leader": leader.pk if leader else None, "secretary": secretary.pk if secretary else None,
+                            "members": sorted(placed)})
+    return group
+
+
+def _place(actor, delegate: Delegate, group: DiscussionGroup | None, *, field_name: str = "group") -> Delegate:
+    before = _delegate_snapshot(delegate)
+    if group is not None and delegate.group_id not in (None, group.pk):
+        previous = delegate.group
+        if previous.secretary_id == delegate.pk:
+            raise invalid(field_name, f"{delegate.name} is the secretary of {previous.name}; name another secretary first")
+    delegate.group = group
+    delegate.save(update_fields=["group"])
+    audit_record(actor=actor, action="meeting.delegate_place", obj=delegate, before=before, after=_delegate_snapshot(delegate))
+    return delegate
+
+
+def delegate_place(*, actor, delegate: Delegate, group: DiscussionGroup | None) -> Delegate:
+    """Put a delegate in a discussion group (or in none)."""
+    _manage(actor, delegate.meeting)
+    _own(delegate.meeting, group, "group")
+    with transaction.atomic():
+        return _place(actor, delegate, group)
+
+
+def attendance_record(*, actor, delegate: Delegate, attendance: str, note: str = "") -> Delegate:
+    _manage(actor, delegate.meeting)
+    _choice(attendance, Attendance, "attendance")
+    with transaction.atomic():
+        before = _delegate_snapshot(delegate)
+        delegate.attendance, delegate.attendance_note = attendance, nfc(note or "").strip()
+        delegate.save(update_fields=["attendance", "attendance_note"])
+        audit_record(actor=actor, action="meeting.attendance", obj=delegate, before=before, after=_delegate_snapshot(delegate))
+    return delegate
+
+
+# Agenda and drafts
+
+def agenda_item_add(*, actor, meeting: Meeting, title: str, presenter: str = "", draft_title: str = "", draft_text: str = "",
+                    submission: Document | None = None) -> AgendaItem:
+    """An item of the agenda; with `draft_text`, the draft the delegates give opinions on (its version 1)."""
+    _manage(actor, meeting)
+    title = nfc(title or "").strip()
+    if not title:
+        raise invalid("title", "is required", "required")
+    with transaction.atomic():
+        Meeting.objects.select_for_update().get(pk=meeting.pk)
+        position = (meeting.items.aggregate(last=Max("position"))["last"] or 0) + 1
+        item = AgendaItem.objects.create(meeting=meeting, position=position, title=title, presenter=nfc(presenter or "").strip())
+        audit_record(actor=actor, action="meeting.agenda_item_add", obj=item,
+                     after={"meeting": meeting.pk, "position": position, "title": title, "presenter": item.presenter})
+        if (draft_text or "").strip():
+            draft = Draft.objects.create(item=item, title=nfc(draft_title or "").strip() or title, submission=submission)
+            _version_create(actor, draft, text=draft_text, note="", taken_in=())
+    return item
+
+
+def draft_version_add(*, actor, draft: Draft, text: str, note: str = "", taken_in: list[Opinion] | tuple = ()) -> DraftVersion:
+    """The next version of a draft, recording which opinions on the earlier versions it takes in."""
+    _manage(actor, draft.item.meeting)
+    with transaction.atomic():
+        return _version_create(actor, Draft.objects.select_for_update().get(pk=draft.pk), text=text, note=note,
+                               taken_in=taken_in)
+
+
+def _version_create(actor, draft: Draft, *, text: str, note: str, taken_in) -> DraftVersion:
+    text = nfc(text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise invalid("text", "is required: the draft's text", "required")
+    errors = []
+    for index, opinion in enumerate(taken_in):
+        name = f"taken_in.{index}"
+        if opinion.item_id != draft.item_id:
+            errors.append(FieldError(name, f"opinion {opinion.number} is on another agenda item", "other_item"))
+        elif opinion.disposition != Disposition.ACCEPTED:
+            errors.append(FieldError(name, f"opinion {opinion.number} is not accepted; only accepted opinions are taken in",
+                                     "not_accepted"))
+        elif opinion.taken_into.exists():
+            errors.append(FieldError(name, f"opinion {opinion.number} was taken in by version "
+                                           f"{opinion.taken_into.order_by('number').first().number}", "taken"))
+    if errors:
+        raise DomainError("The new version cannot be recorded.", errors)
+    number = (draft.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = DraftVersion.objects.create(draft=draft, number=number, text=text, note=nfc(note or "").strip(),
+                                          created_by=actor, created_at=clock.now())
+    DraftClause.objects.bulk_create([
+        DraftClause(version=version, position=position, key=clause.key, label=clause.label, heading=clause.heading[:500],
+                    level=clause.level, start=clause.start, end=clause.end)
+        for position, clause in enumerate(clause_parser.parse(text))])
+    version.taken_in.set(taken_in)
+    audit_record(actor=actor, action="meeting.draft_version", obj=version,
+                 after={"draft": draft.pk, "number": number, "note": version.note, "clauses": version.clauses.count(),
+                        "taken_in": sorted(o.number for o in taken_in), "text_length": len(text)})
+    return version
+
+
+def current_version(draft: Draft) -> DraftVersion | None:
+    return draft.versions.order_by("-number").first()
+
+
+# Opinions and responses
+
+def opinion_snapshot(opinion: Opinion) -> dict:
+    return {"meeting": opinion.meeting_id, "number": opinion.number, "item": opinion.item_id,
+            "version": opinion.version.number if opinion.version else None,
+            "clause": opinion.clause.key if opinion.clause else None, "quote": opinion.quote, "kind": opinion.kind,
+            "text": opinion.text, "proposal": opinion.proposal, "delegate": opinion.delegate_id, "group": opinion.group_id,
+            "disposition": opinion.disposition, "explanation": opinion.explanation, "responder": opinion.responder}
+
+
+def opinion_give(*, actor, meeting: Meeting, item: AgendaItem, kind: str, text: str = "", clause: DraftClause | None = None,
+                 quote: str = "", proposal: str = "", delegate: Delegate | None = None,
+                 group: DiscussionGroup | None = None) -> Opinion:
+    """An opinion on an agenda item, anchored to a clause of its current draft (and to a quote in it) where given.
+
+    With neither `delegate` nor `group`, the opinion is the actor's own, as a delegate of the meeting.
+    """
+    text, proposal, quote = nfc(text or "").strip(), nfc(proposal or "").strip(), nfc(quote or "").strip()
+    errors = []
+    if kind not in OpinionKind.values:
+        errors.append(FieldError("kind", f"'{kind}' is not one of {', '.join(OpinionKind.values)}", "choice"))
+    if not text and kind != OpinionKind.AGREE:
+        errors.append(FieldError("text", "is required: what the delegate says", "required"))
+    if item.meeting_id != meeting.pk:
+        errors.append(FieldError("item", "belongs to another meeting", "other_meeting"))
+    for field_name, obj in (("delegate", delegate), ("group", group)):
+        if obj is not None and obj.meeting_id != meeting.pk:
+            errors.append(FieldError(field_name, "belongs to another meeting", "other_meeting"))
+    if delegate is None and group is None:
+        delegate = Delegate.objects.filter(meeting=meeting, user=actor).first() if actor is not None else None
+        if delegate is None:
+            errors.append(FieldError("delegate", "is required: you are not a delegate of this meeting; name the delegate "
+                                                 "or the group whose opinion this is", "required"))
+    if delegate is not None and group is not None and delegate.group_id != group.pk:
+        errors.append(FieldError("delegate", f"{delegate.name} is not in {group.name}", "other_group"))
+    version, quote_start = None, None
+    if clause is not None:
+        version = clause.version
+        draft = Draft.objects.filter(item=item).first()
+        latest = current_version(draft) if draft is not None else None
+        if draft is None or version.draft_id != draft.pk:
+            errors.append(FieldError("clause", "is not a clause of this item's draft", "other_draft"))
+        elif latest.pk != version.pk:
+            errors.append(FieldError("clause", f"belongs to version {version.number}; the current version is {latest.number}",
+                                     "old_version"))
+        elif quote:
+            found = clause_parser.find_quote(clause.text, quote)
+            if found is None:
+                errors.append(FieldError("quote", f"is not in {clause.label} of version {version.number}", "not_in_clause"))
+            else:
+                quote_start = clause.start + found
+    elif quote:
+        errors.append(FieldError("clause", "is required with a quote: the clause the words are in", "required"))
+    if errors:
+        raise DomainError("The opinion cannot be recorded.", errors)
+    permissions.require(permissions.can_give_opinion(actor, meeting, delegate=delegate, group=group),
+                        "You may give only your own opinions, or your group's as its secretary.")
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.state != MeetingState.OPEN:
+            raise Conflict("The meeting no longer takes opinions.", [FieldError("meeting", f"is {locked.get_state_display()}",
+                                                                                "closed")])
+        number = (locked.opinions.aggregate(last=Max("number"))["last"] or 0) + 1
+        opinion = Opinion.objects.create(
+            meeting=meeting, number=number, item=item, version=version, clause=clause, quote=quote, quote_start=quote_start,
+            kind=kind, text=text or "Nhất trí.", proposal=proposal, delegate=delegate, group=group, recorded_by=actor,
+            recorded_at=clock.now())
+        audit_record(actor=actor, action="meeting.opinion_give", obj=opinion, after=opinion_snapshot(opinion))
+    return opinion
+
+
+def opinion_respond(*, actor, opinion: Opinion, disposition: str, explanation: str = "", responder: str = "") -> Opinion:
+    """The response to an opinion (tiếp thu, giải trình): accepted, explained or not accepted, and who gave it."""
+    _manage(actor, opinion.meeting)
+    explanation, responder = nfc(explanation or "").strip(), nfc(responder or "").strip()
+    errors = []
+    if disposition not in Disposition.values:
+        errors.append(FieldError("disposition", f"'{disposition}' is not one of {', '.join(Disposition.values)}", "choice"))
+    elif disposition in EXPLANATION_NEEDED and not explanation:
+        errors.append(FieldError("explanation", "is required when an opinion is explained or not accepted", "required"))
+    if errors:
+        raise DomainError("The response cannot be recorded.", errors)
+    with transaction.atomic():
+        opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
+        taken = opinion.taken_into.order_by("number").first()
+        if taken is not None and disposition != Disposition.ACCEPTED:
+            raise Conflict(f"Version {taken.number} of the draft took this opinion in; it stays accepted.",
+                           [FieldError("disposition", f"taken in by version {taken.number}", "taken")])
+        before = opinion_snapshot(opinion)
+        if actor is not None and not responder:
+            responder = ", ".join(part for part in (actor.full_name or actor.username, actor.position) if part)
+        opinion.disposition, opinion.explanation, opinion.responder = disposition, explanation, responder
+        opinion.responded_by, opinion.responded_at = actor, clock.now()
+        opinion.save(update_fields=["disposition", "explanation", "responder", "responded_by", "responded_at"])
+        audit_record(actor=actor, action="meeting.opinion_respond", obj=opinion, before=before, after=opinion_snapshot(opinion))
+    return opinion
+
+
+# Closing and concluding
+
+def meeting_close(*, actor, meeting: Meeting) -> Meeting:
+    """Close the floor: no more opinions; responses and the conclusion go on."""
+    _manage(actor, meeting)
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.state != MeetingState.OPEN:
+            raise Conflict(f"The meeting is already {meeting.get_state_display()}.",
+                           [FieldError("state", meeting.state, "state")])
+        before = meeting_snapshot(meeting)
+        meeting.state = MeetingState.CLOSED
+        meeting.save(update_fields=["state"])
+        audit_record(actor=actor, action="meeting.close", obj=meeting, before=before, after=meeting_snapshot(meeting))
+    return meeting
+
+
+def meeting_conclude(*, actor, meeting: Meeting, header: ReviewedHeader, references: list[ReviewedReference] | tuple = (),
+                     tasks: list[ReviewedTask] | tuple = (), text: str = "") -> Confirmed:
+    """Issue the meeting's conclusion notice with its tasks: the register's numbering and the six clears apply,
+    all in one transaction with the meeting's closing."""
+    _manage(actor, meeting)
+    errors = []
+    if header.type.upper() not in CONCLUSION_TYPES:
+        errors.append(FieldError("document.type", f"a conclusion is a {' or '.join(CONCLUSION_TYPES)}, not '{header.type}'"))
+    if header.issued_on is not None and header.issued_on < meeting.starts_on:
+        errors.append(FieldError("document.issued_on", f"is before the meeting began ({meeting.starts_on.isoformat()})"))
+    if errors:
+        raise DomainError("The conclusion cannot be issued: nothing was saved.", errors)
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.conclusion_id is not None:
+            raise Conflict(f"The meeting's conclusion is already issued as {locked.conclusion.number_text}.",
+                           [FieldError("meeting", "is concluded", "concluded")])
+        before = meeting_snapshot(locked)
+        confirmed = ingestion_confirm(actor=actor, header=header, references=references, tasks=tasks, text=text)
+        locked.conclusion, locked.state = confirmed.document, MeetingState.CONCLUDED
+        locked.save(update_fields=["conclusion", "state"])
+        audit_record(actor=actor, action="meeting.conclude", obj=locked, before=before,
+                     after={**meeting_snapshot(locked), "tasks": [task.pk for task in confirmed.tasks]})
+    meeting.conclusion, meeting.state = locked.conclusion, locked.state
+    return confirmed
