@@ -1,4 +1,4 @@
-// Mandate's own script: marks the six clears live on the create form, and fills unit pickers.
+// Mandate's own script: marks the six clears live on the create form, fills unit pickers, keeps the phone menu in view.
 (function () {
   "use strict";
 
@@ -48,7 +48,16 @@
     target.dispatchEvent(new Event("input", { bubbles: true }));
   });
 
-  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  // On a phone the menu is one row that scrolls sideways: bring the current page's entry into view.
+  function showCurrentPage() {
+    var nav = document.querySelector(".nav");
+    var current = nav && nav.querySelector('[aria-current="page"]');
+    if (current && nav.scrollWidth > nav.clientWidth) {
+      nav.scrollLeft = current.offsetLeft - nav.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { init(document); showCurrentPage(); });
   // The server's answer about the clears is the last word: mark the fields as its chips say.
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.target && event.detail.target.id === "clears") {
