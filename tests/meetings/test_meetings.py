@@ -200,3 +200,25 @@ def test_every_write_leaves_an_audit_record(api, conference):
     actions = set(AuditRecord.objects.filter(action__startswith="meeting.").values_list("action", flat=True))
     assert {"meeting.create", "meeting.delegate_add", "meeting.group_create", "meeting.delegate_place",
             "meeting.agenda_item_add", "meeting.draft_version"} <= actions
+
+
+def test_a_meeting_of_a_body_closed_by_the_merger_stays_with_the_successors_staff(api, make_user, freeze):
+    import datetime as dt
+
+    from mandate.meetings import services
+    from mandate.orgs.models import Unit
+    from mandate.orgs.reorganization import reorganization_apply_2025
+
+    freeze(dt.date(2025, 4, 4))
+    meeting = services.meeting_create(actor=None, body=Unit.objects.get(code="old-66.TU.BCH"), starts_on=dt.date(2025, 4, 3),
+                                      ends_on=dt.date(2025, 4, 4), title="Hội nghị lần thứ 31 (mở rộng)", number=31)
+    assert meeting.term is not None and meeting.term.starts_on < dt.date(2025, 4, 3)
+    freeze(dt.date(2025, 8, 1))
+    reorganization_apply_2025(actor=None)  # hands old-66.TU.BCH's work to 66.TU.BCH
+    successor_staff = make_user("specialist", "66.TU")
+    elsewhere = make_user("specialist", "25.TU")
+    api.login(successor_staff)
+    assert api.get(f"/meetings/{meeting.pk}").status_code == 200
+    assert api.post(f"/meetings/{meeting.pk}/close").json()["state"] == "closed"
+    api.login(elsewhere)
+    assert api.get(f"/meetings/{meeting.pk}").status_code == 404

@@ -171,13 +171,31 @@ def visible_meetings(user, meetings: QuerySet) -> QuerySet:
     from mandate.meetings.models import Delegate
 
     attending = Delegate.objects.filter(meeting=OuterRef("pk"), user=user)
-    return meetings.filter(Q(body__in=reach(user)) | Exists(attending))
+    units = reach(user)
+    return meetings.filter(Q(body__in=units) | Q(body__in=_inherited_from(units)) | Exists(attending))
+
+
+def _inherited_from(units: QuerySet) -> QuerySet:
+    """Bodies closed by an applied reorganization whose work passed to one of `units`: their meetings are the
+    successors' history (the 2025 merger hands old-66.TU.BCH's to 66.TU.BCH)."""
+    from mandate.orgs.models import ReorganizationLink
+
+    return (ReorganizationLink.objects.filter(successor__in=units, predecessor__isnull=False,
+                                              reorganization__applied_at__isnull=False,
+                                              reorganization__reverted_at__isnull=True)
+            .values("predecessor"))
 
 
 def can_manage_meeting(user, body: Unit) -> bool:
     """The secretariat's work (delegates, groups, agenda, drafts, attendance, conclusion) and the leaders'
-    responses: those who write for the body that meets."""
-    return has_role_over(user, body, WRITERS)
+    responses: those who write for the body that meets, or for its successor when a reorganization closed it."""
+    if has_role_over(user, body, WRITERS):
+        return True
+    if body.valid_to is None or user is None or not getattr(user, "is_authenticated", False):
+        return False
+    from mandate.orgs.selectors import unit_successors
+
+    return any(has_role_over(user, heir, WRITERS) for heir in unit_successors(unit=body))
 
 
 def can_give_opinion(user, meeting, *, delegate=None, group=None) -> bool:

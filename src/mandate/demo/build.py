@@ -1,4 +1,5 @@
-"""Building the demo: the country, the bodies the seeds name, the people, the seed facts, then the workload.
+"""Building the demo: the country, the bodies the seeds name, the people, the seed facts and conferences,
+then the workload.
 
 Every write goes through the services. A second build reuses what is there: the seed facts are
 recognised by the Phú Thọ directive of seed 004, the workload by the audit record it leaves.
@@ -14,12 +15,13 @@ from django.db import transaction
 from mandate.audit.models import AuditRecord
 from mandate.audit.services import audit_record
 from mandate.core import clock
-from mandate.demo import seeds
+from mandate.demo import meetings_daklak, meetings_hanoi, seeds
+from mandate.demo.meetings import meetings_build
 from mandate.demo.users import LOGINS, People, Person, commune_leader, people_ensure, province_people
 from mandate.demo.workload import (
     COMMUNES_PER_PROVINCE, DEPARTMENTS, MERGER, OLD_PROVINCES, PROVINCES, SEED_OLD_PROVINCES, Commune, workload_plan,
 )
-from mandate.demo.writer import Actors, DocumentPlan, Step, TaskPlan, Writer
+from mandate.demo.writer import Actors, DocumentPlan, Writer
 from mandate.documents.models import Document
 from mandate.orgs.models import Term, Tier, Unit, UnitKind
 from mandate.orgs.selectors import units_list
@@ -67,6 +69,14 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             result.tasks_created += writer.tasks_created
             result.timings["seeds"] = time.perf_counter() - started
             log(f"Seed facts: {writer.tasks_created} tasks ({result.timings['seeds']:.1f} s).")
+            # The seed conferences, held before the merger carries the open tasks of their conclusions.
+            started = time.perf_counter()
+            held = meetings_build(people=people, writer=writer,
+                                  facts=(meetings_daklak.CONFERENCE_31, meetings_hanoi.CONFERENCE_2))
+            result.tasks_created += held.tasks
+            result.timings["meetings"] = time.perf_counter() - started
+            log(f"Seed meetings: {held.meetings} meetings, {held.opinions} opinions, {held.tasks} tasks of their "
+                f"conclusions ({result.timings['meetings']:.1f} s).")
         if workload and not workload_present():
             started = time.perf_counter()
             today = clock.today()
@@ -211,18 +221,5 @@ def _plan_of(fact: seeds.DocumentFact) -> DocumentPlan:
         key=fact.key, issuing_unit=fact.issuing_unit, type=fact.type, issued_on=fact.issued_on, title=fact.title,
         text=fact.text, number=fact.number, signer=fact.signer,
         relations=list(fact.relations),
-        tasks=[TaskPlan(title=t.title, lead=t.lead, leader=t.leader, product=t.product, deadline=t.deadline,
-                        recurrence=t.recurrence, coordinators=t.coordinators, description=t.description,
-                        steps=_steps_of(t.outcome)) for t in fact.tasks],
+        tasks=[t.plan() for t in fact.tasks],
     )
-
-
-def _steps_of(outcome: seeds.Outcome) -> list[Step]:
-    steps = []
-    if outcome.extended_to:
-        steps.append(Step("extend", to=outcome.extended_to, text=outcome.extension_reason))
-    if outcome.progress is not None:
-        steps.append(Step("report", percent=outcome.progress, text=outcome.report))
-    if outcome.completed_on:
-        steps += [Step("submit", on=outcome.completed_on), Step("complete", on=outcome.completed_on)]
-    return steps

@@ -46,6 +46,13 @@ LOGINS: tuple[Person, ...] = (
            (("01.TU.VP", Role.SPECIALIST), ("01.TU", Role.SPECIALIST)), login=True),
     Person("vanphong.daklak", "Chuyên viên Văn phòng Tỉnh ủy Đắk Lắk", "Chuyên viên theo dõi, đôn đốc nhiệm vụ",
            (("66.TU.VP", Role.SPECIALIST), ("66.TU", Role.SPECIALIST)), login=True),
+    # At the Hanoi conference (demo.meetings_hanoi): a member of the Executive Committee who gives opinions in
+    # group 1, and the group's secretary, who records the group's; neither may run the meeting.
+    Person("daibieu.hanoi", "Giám đốc Sở Nội vụ thành phố Hà Nội",
+           "Ủy viên Ban Chấp hành Đảng bộ thành phố, Giám đốc Sở Nội vụ thành phố Hà Nội",
+           (("01.UBND.SNV", Role.LEADER),), login=True),
+    Person("thuky.hanoi", "Thư ký Tổ thảo luận số 1", "Chuyên viên Văn phòng Thành ủy Hà Nội, thư ký tổ thảo luận",
+           (("01.TU.VP", Role.SPECIALIST),), login=True),
 )
 
 

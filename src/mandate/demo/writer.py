@@ -135,10 +135,11 @@ class Writer:
             coordinators=[self.unit(code) for code in plan.coordinators], description=plan.description,
         )
         self.tasks_created += 1
-        self._live(task, plan)
+        self.live(task, plan)
         return task
 
-    def _live(self, task: Task, plan: TaskPlan) -> Task:
+    def live(self, task: Task, plan: TaskPlan) -> Task:
+        """Take the steps of the task's life, each by the person who would take it, then hand its parts down."""
         lead = self.actors.lead(plan.lead)
         decider = self.actors.decide(task.assigning_unit.code)
         for step in plan.steps:
@@ -164,5 +165,5 @@ class Writer:
                                   product=part.product, leader=self.actors.users[part.leader], deadline=part.deadline,
                                   description=part.description)
             self.tasks_created += 1
-            self._live(child, part)
+            self.live(child, part)
         return task

@@ -11,13 +11,14 @@ from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
+from mandate.documents.services import numbering_owner
 from mandate.ingest.services import Confirmed, ReviewedHeader, ReviewedReference, ReviewedTask, ingestion_confirm
 from mandate.meetings import clauses as clause_parser
 from mandate.meetings.models import (
     AgendaItem, Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion,
     Meeting, MeetingState, Opinion, OpinionKind,
 )
-from mandate.orgs.models import Unit
+from mandate.orgs.models import Term, Unit
 
 CONCLUSION_TYPES = ("TB", "KL")  # a conclusion notice (Thông báo kết luận) or a conclusion (Kết luận)
 EXPLANATION_NEEDED = (Disposition.EXPLAINED, Disposition.NOT_ACCEPTED)
@@ -37,6 +38,7 @@ def _choice(value: str, choices, field_name: str) -> str:
 def meeting_snapshot(meeting: Meeting) -> dict:
     return {"title": meeting.title, "body": meeting.body.code, "number": meeting.number, "extended": meeting.extended,
             "starts_on": meeting.starts_on, "ends_on": meeting.ends_on, "place": meeting.place, "state": meeting.state,
+            "term": meeting.term.name if meeting.term else None,
             "conclusion": meeting.conclusion.number_text if meeting.conclusion else None}
 
 
@@ -60,9 +62,17 @@ def meeting_create(*, actor, body: Unit, title: str, starts_on: dt.date, ends_on
     with transaction.atomic():
         meeting = Meeting.objects.create(body=body, title=title, search_title=searchable(title), starts_on=starts_on,
                                          ends_on=ends_on, place=place, number=number, extended=extended,
-                                         created_by=actor, created_at=clock.now())
+                                         term=_term_of(body, starts_on), created_by=actor, created_at=clock.now())
         audit_record(actor=actor, action="meeting.create", obj=meeting, after=meeting_snapshot(meeting))
     return meeting
+
+
+def _term_of(body: Unit, day: dt.date) -> Term | None:
+    """The term the body sits in on `day`: its own, or its party committee's (an Executive Committee's is the
+    committee's term)."""
+    owner = numbering_owner(body, on=day)
+    return (Term.objects.filter(unit__in=[body, owner], starts_on__lte=day).exclude(ends_on__lte=day)
+            .order_by("-starts_on").first())
 
 
 # Delegates and groups
@@ -192,6 +202,9 @@ def _version_create(actor, draft: Draft, *, text: str, note: str, taken_in) -> D
     if not text:
         raise invalid("text", "is required: the draft's text", "required")
     errors = []
+    # The opinions as they stand now, locked: a response given a moment ago counts, and none changes meanwhile.
+    current = Opinion.objects.select_for_update().in_bulk([opinion.pk for opinion in taken_in])
+    taken_in = [current[opinion.pk] for opinion in taken_in]
     for index, opinion in enumerate(taken_in):
         name = f"taken_in.{index}"
         if opinion.item_id != draft.item_id:
