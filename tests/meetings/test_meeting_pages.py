@@ -110,3 +110,27 @@ def test_the_conclusion_is_read_reviewed_and_issued_from_the_meeting(client, con
     assert "-TB/TU" in page
     listed = client.get("/tasks/", {"as_of": "2025-11-26", "q": "Quy che lam viec"}).content.decode()
     assert "Hoàn thiện Quy chế làm việc" in listed
+
+
+def test_a_draft_comes_from_its_word_file_and_is_cut_into_clauses(client, conference):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from docx import Document as Docx
+
+    from mandate.meetings.models import AgendaItem
+
+    document = Docx()
+    for line in ("Quy định phân cấp cho xã, phường", "Điều 1. Phạm vi", "Quy định này áp dụng cho xã, phường.",
+                 "Điều 2. Nguyên tắc", "1. Việc nào cấp xã làm tốt thì giao cấp xã."):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    client.force_login(conference["people"]["secretariat"])
+    base = f"/meetings/{conference['meeting']['id']}/items/"
+    upload = SimpleUploadedFile("phan-cap.docx", buffer.getvalue())
+    assert client.post(base, {"title": "Quy định phân cấp", "file": upload}).status_code == 302
+    version = AgendaItem.objects.get(title="Quy định phân cấp").draft.versions.get()
+    assert [c.label for c in version.clauses.all()] == ["Mở đầu", "Điều 1", "Điều 2", "Điều 2, khoản 1"]
+    refused = client.post(base, {"title": "Ảnh chụp", "file": SimpleUploadedFile("anh.png", b"\x89PNG")})
+    assert refused.status_code == 422 and "only" in refused.content.decode()

@@ -18,6 +18,7 @@ from mandate.accounts.models import User
 from mandate.accounts.views import page
 from mandate.core.dates import parse_iso_date
 from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.ingest import inputs
 from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import (
     Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, DraftClause, Meeting, MeetingState, OpinionKind,
@@ -202,10 +203,18 @@ def item_add(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpRespo
     try:
         item = services.agenda_item_add(actor=request.user, meeting=meeting, title=post.get("title", ""),
                                         presenter=post.get("presenter", ""), draft_title=post.get("draft_title", ""),
-                                        draft_text=post.get("draft_text", ""))
+                                        draft_text=_draft_text(request, "draft_text"))
     except DomainError as error:
         return _refused(request, meeting, "item", error)
     return redirect("meetings:item", meeting.pk, item.pk)
+
+
+def _draft_text(request: HttpRequest, field_name: str) -> str:
+    """The draft pasted in `field_name`, or read from the uploaded Word, PDF or text file (`file`)."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        return request.POST.get(field_name, "")
+    return inputs.directive_text(upload=upload)
 
 
 @require_POST
@@ -323,7 +332,7 @@ def version_add(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id: 
             raise invalid("item", _("carries no draft"), "no_draft")
         chosen = [value for value in request.POST.getlist("taken_in") if value.isdigit()]
         opinions = list(meeting.opinions.filter(pk__in=chosen, item=item))
-        version = services.draft_version_add(actor=request.user, draft=item.draft, text=request.POST.get("text", ""),
+        version = services.draft_version_add(actor=request.user, draft=item.draft, text=_draft_text(request, "text"),
                                              note=request.POST.get("note", ""), taken_in=opinions)
     except DomainError as error:
         context = _item_context(request, meeting, item_id, form={"anchor": "new-version", "errors": _errors(error),
