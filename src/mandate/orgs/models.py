@@ -268,13 +268,22 @@ class TaskHandover(models.Model):
     `from_unit` held the role during [valid_from, valid_to); valid_to is the event's effective date
     and valid_from the previous handover's (null: since the task was assigned). Lists "as of" a date
     read the role through these rows; revert puts `from_unit` back.
+
+    A national merger writes hundreds of thousands of these in one transaction, so a row carries only
+    the indexes its readers use (the composite ones below, no single-column index per key) and no
+    database key, each of which PostgreSQL would check row by row at the commit. Only the apply service
+    writes them, and it guarantees the keys: the event and the units come from rows it has just read
+    and are never deleted while a handover names them (PROTECT, enforced by Django); every task handed
+    on gets a timeline line in the same transaction, whose own key to the task is checked at the commit.
     """
 
-    reorganization = models.ForeignKey(Reorganization, on_delete=models.PROTECT, related_name="handovers")
-    task = models.ForeignKey("tasks.Task", on_delete=models.CASCADE, related_name="handovers")
+    reorganization = models.ForeignKey(Reorganization, on_delete=models.PROTECT, related_name="handovers",
+                                       db_constraint=False, db_index=False)
+    task = models.ForeignKey("tasks.Task", on_delete=models.CASCADE, related_name="handovers", db_constraint=False,
+                             db_index=False)
     role = models.CharField(max_length=16, choices=HandoverRole.choices)
-    from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    to_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False)
+    to_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False)
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField()
     removed = models.BooleanField(default=False, help_text="coordinator dropped: the successor already led or coordinated")

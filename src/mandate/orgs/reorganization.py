@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 
 from mandate.accounts import permissions
 from mandate.accounts.models import Membership
@@ -348,6 +348,11 @@ def _destinations(preview: Preview, codes: dict[str, int], item_type: str) -> tu
     return single, chosen
 
 
+def _chunks(values: list, size: int = 5000):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
 def _hand_over(event: Reorganization, preview: Preview, codes: dict[str, int], *, actor, moment: dt.datetime) -> dict:
     handovers, tasks = _table(TaskHandover), _table(Task)
     open_states = [str(s) for s in OPEN_STATES]
@@ -355,6 +360,7 @@ def _hand_over(event: Reorganization, preview: Preview, codes: dict[str, int], *
     with connection.cursor() as cursor:
         for role, column in ROLE_COLUMNS.items():
             single, chosen = _destinations(preview, codes, ITEM_OF_ROLE[role].value)
+            handed = 0
             if single:
                 cases = " ".join("WHEN %s THEN %s" for _ in single)
                 cursor.execute(
@@ -365,17 +371,19 @@ def _hand_over(event: Reorganization, preview: Preview, codes: dict[str, int], *
                     f"AND t.state IN ({', '.join(['%s'] * len(open_states))})",
                     [event.pk, role.value, *[v for pair in single.items() for v in pair], role.value, event.effective_on, False,
                      *single, *open_states])
+                handed += cursor.rowcount
             if chosen:
-                previous = dict(TaskHandover.objects.filter(task_id__in=[c[0] for c in chosen], role=role)
-                                .values("task_id").annotate(m=Max("valid_to")).values_list("task_id", "m"))
-                TaskHandover.objects.bulk_create(
-                    [TaskHandover(reorganization=event, task_id=task_id, role=role, from_unit_id=source, to_unit_id=target,
-                                  valid_from=previous.get(task_id), valid_to=event.effective_on) for task_id, source, target in chosen],
-                    batch_size=2000)
+                previous = {}
+                for chunk in _chunks([c[0] for c in chosen]):
+                    previous.update(TaskHandover.objects.filter(task_id__in=chunk, role=role).values("task_id")
+                                    .annotate(m=Max("valid_to")).values_list("task_id", "m"))
+                _handovers_insert(cursor, event, role.value, [(task_id, source, target, previous.get(task_id), False)
+                                                        for task_id, source, target in chosen])
+                handed += len(chosen)
+            if handed:
+                counts[role.value] = handed
         _tasks_update(cursor, event, "to_unit_id")
-        for role, count in TaskHandover.objects.filter(reorganization=event).values_list("role").annotate(n=Count("id")):
-            counts[role] = count
-        counts[HandoverRole.COORDINATOR.value] = _hand_over_coordinators(event, preview, codes)
+        counts[HandoverRole.COORDINATOR.value] = _hand_over_coordinators(cursor, event, preview, codes)
         _timeline(cursor, event, TIMELINE_KIND, actor=actor, moment=moment)
     return counts
 
@@ -391,34 +399,53 @@ def _tasks_update(cursor, event: Reorganization, side: str) -> None:
         f"WHERE x.task_id = {tasks}.id", [event.pk])
 
 
-def _hand_over_coordinators(event: Reorganization, preview: Preview, codes: dict[str, int]) -> int:
+def _hand_over_coordinators(cursor, event: Reorganization, preview: Preview, codes: dict[str, int]) -> int:
+    """Re-point the coordinations of open tasks; one that its successor already leads or coordinates is dropped."""
     single, chosen = _destinations(preview, codes, DestinationItem.COORDINATION.value)
     chosen_by_id = {item_id: target for item_id, _, target in chosen}
     sources = [h.predecessor.pk for h in preview.handings]
-    rows = list(TaskCoordinator.objects.filter(unit_id__in=sources, task__state__in=OPEN_STATES)
-                .values_list("id", "task_id", "unit_id").order_by("id"))
+    # By key, the closing units' coordinations and then their tasks: joining them to every open task scans the table.
+    coordinations = list(TaskCoordinator.objects.filter(unit_id__in=sources).values_list("id", "task_id", "unit_id").order_by("id"))
+    leads = {}  # open task → its lead unit, as handed on already
+    for chunk in _chunks(sorted({task_id for _, task_id, _ in coordinations})):
+        leads.update(Task.objects.filter(pk__in=chunk, state__in=OPEN_STATES).values_list("id", "lead_unit_id"))
+    rows = [row for row in coordinations if row[1] in leads]
     if not rows:
         return 0
     moved_ids = {row[0] for row in rows}
-    task_ids = {row[1] for row in rows}
-    taken = set(TaskCoordinator.objects.filter(task_id__in=task_ids).exclude(pk__in=moved_ids).values_list("task_id", "unit_id"))
-    taken |= set(Task.objects.filter(pk__in=task_ids).values_list("id", "lead_unit_id"))
-    previous = dict(TaskHandover.objects.filter(task_id__in=task_ids, role=HandoverRole.COORDINATOR)
-                    .values("task_id").annotate(m=Max("valid_to")).values_list("task_id", "m"))
-    handovers, updates, removed = [], defaultdict(list), []
+    taken = set(leads.items())
+    previous = {}
+    for chunk in _chunks(sorted(leads)):
+        taken |= {(task_id, unit_id) for row_id, task_id, unit_id in
+                  TaskCoordinator.objects.filter(task_id__in=chunk).values_list("id", "task_id", "unit_id") if row_id not in moved_ids}
+        previous.update(TaskHandover.objects.filter(task_id__in=chunk, role=HandoverRole.COORDINATOR)
+                        .values("task_id").annotate(m=Max("valid_to")).values_list("task_id", "m"))
+    handovers, updates, removed = [], [], []
     for row_id, task_id, unit_id in rows:
         target = chosen_by_id.get(row_id) or single.get(unit_id)
         drop = (task_id, target) in taken
         taken.add((task_id, target))
-        handovers.append(TaskHandover(reorganization=event, task_id=task_id, role=HandoverRole.COORDINATOR, from_unit_id=unit_id,
-                                      to_unit_id=target, valid_from=previous.get(task_id), valid_to=event.effective_on, removed=drop))
-        (removed.append(row_id) if drop else updates[target].append(row_id))
-    TaskCoordinator.objects.filter(pk__in=removed).delete()
-    for target, ids in updates.items():
-        for start in range(0, len(ids), 5000):
-            TaskCoordinator.objects.filter(pk__in=ids[start:start + 5000]).update(unit_id=target)
-    TaskHandover.objects.bulk_create(handovers, batch_size=2000)
+        handovers.append((task_id, unit_id, target, previous.get(task_id), drop))
+        (removed.append(row_id) if drop else updates.append((row_id, target)))
+    for chunk in _chunks(removed):
+        TaskCoordinator.objects.filter(pk__in=chunk).delete()
+    coordinators = _table(TaskCoordinator)
+    for chunk in _chunks(updates, 2000):
+        cursor.execute(f"WITH moved (id, unit_id) AS (VALUES {', '.join(['(%s, %s)'] * len(chunk))}) "
+                       f"UPDATE {coordinators} SET unit_id = moved.unit_id FROM moved WHERE {coordinators}.id = moved.id",
+                       [value for pair in chunk for value in pair])
+    _handovers_insert(cursor, event, HandoverRole.COORDINATOR.value, handovers)
     return len(handovers)
+
+
+def _handovers_insert(cursor, event: Reorganization, role: str, rows: list[tuple]) -> None:
+    """Write handovers given as (task, from unit, to unit, valid from, removed), in their order (ids tell the first)."""
+    columns = "reorganization_id, task_id, role, from_unit_id, to_unit_id, valid_from, valid_to, removed"
+    for chunk in _chunks(rows, 2000):
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
+        cursor.execute(f"INSERT INTO {_table(TaskHandover)} ({columns}) VALUES {values}",
+                       [value for task_id, source, target, since, removed in chunk
+                        for value in (event.pk, task_id, role, source, target, since, event.effective_on, removed)])
 
 
 def _timeline(cursor, event: Reorganization, kind: str, *, actor, moment: dt.datetime) -> None:

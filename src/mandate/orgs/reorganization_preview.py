@@ -201,16 +201,18 @@ def _one(values) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
-def _counts(closing_ids: list[int], day: dt.date) -> dict[int, dict[str, int]]:
-    """How many items of each kind every closing predecessor hands on, in four grouped queries."""
-    counts = {pk: {kind.value: 0 for kind in DestinationItem} for pk in closing_ids}
+def _counts(counted: list[int], closing_ids: list[int], day: dt.date) -> dict[int, dict[str, int]]:
+    """How many items of each kind the `counted` predecessors hand on, in four grouped queries."""
+    counts = {pk: {kind.value: 0 for kind in DestinationItem} for pk in counted}
+    if not counted:
+        return counts
     open_tasks = Task.objects.filter(state__in=OPEN_STATES).order_by()
     grouped = (
-        (DestinationItem.TASK, "lead_unit_id", open_tasks.filter(lead_unit__in=closing_ids)),
-        (DestinationItem.ASSIGNED, "assigning_unit_id", open_tasks.filter(assigning_unit__in=closing_ids)),
+        (DestinationItem.TASK, "lead_unit_id", open_tasks.filter(lead_unit__in=counted)),
+        (DestinationItem.ASSIGNED, "assigning_unit_id", open_tasks.filter(assigning_unit__in=counted)),
         (DestinationItem.COORDINATION, "unit_id",
-         TaskCoordinator.objects.filter(unit__in=closing_ids, task__state__in=OPEN_STATES).order_by()),
-        (DestinationItem.UNIT, "parent_id", placements_on(day).filter(parent__in=closing_ids).exclude(unit__in=closing_ids).order_by()),
+         TaskCoordinator.objects.filter(unit__in=counted, task__state__in=OPEN_STATES).order_by()),
+        (DestinationItem.UNIT, "parent_id", placements_on(day).filter(parent__in=counted).exclude(unit__in=closing_ids).order_by()),
     )
     for kind, column, query in grouped:
         for unit_id, n in query.values(column).annotate(n=Count("pk")).values_list(column, "n"):
@@ -218,18 +220,20 @@ def _counts(closing_ids: list[int], day: dt.date) -> dict[int, dict[str, int]]:
     return counts
 
 
+def _children(closing_ids: list[int], day: dt.date) -> dict[int, list[Placement]]:
+    """The child units of every closing predecessor on `day`, except those that close too, in one query."""
+    children = defaultdict(list)
+    for placement in (placements_on(day).filter(parent__in=closing_ids).exclude(unit__in=closing_ids)
+                      .select_related("unit").order_by("unit__code")):
+        children[placement.parent_id].append(placement)
+    return children
+
+
 def _handing(reorganization: Reorganization, predecessor: Unit, successors: list[str], chosen: dict, samples: bool,
-             closing_ids: list[int], counts: dict[str, int]) -> Handing:
+             children: list[Placement], counts: dict[str, int]) -> Handing:
     day = reorganization.effective_on
     mode = "link" if len(successors) == 1 else "choose"
     handing = Handing(predecessor=predecessor, successors=successors, mode=mode)
-    open_tasks = Task.objects.filter(state__in=OPEN_STATES)
-    queries = {
-        DestinationItem.TASK: open_tasks.filter(lead_unit=predecessor),
-        DestinationItem.ASSIGNED: open_tasks.filter(assigning_unit=predecessor),
-    }
-    coordinations = TaskCoordinator.objects.filter(unit=predecessor, task__state__in=OPEN_STATES)
-    children = placements_on(day).filter(parent=predecessor).exclude(unit__in=closing_ids).select_related("unit")
     handing.counts = counts
     if mode == "link" and not samples:
         limit = 0  # applying in link mode needs no list of tasks: one successor takes them all, in bulk
@@ -248,12 +252,20 @@ def _handing(reorganization: Reorganization, predecessor: Unit, successors: list
         return (default, "default") if default else (None, "")
 
     units: dict[int, str] = {}
-    for placement in children.order_by("unit__code"):  # every one: apply re-places each
+    for placement in children:  # every one: apply re-places each
         destination, how = pick(DestinationItem.UNIT, placement.unit_id)
         if destination:
             units[placement.unit_id] = destination
         handing.items[DestinationItem.UNIT.value].append(
             Item(DestinationItem.UNIT, placement.unit_id, f"{placement.unit.code} {placement.unit.name}", predecessor, destination, how))
+    if limit == 0:
+        return handing
+    open_tasks = Task.objects.filter(state__in=OPEN_STATES)
+    queries = {
+        DestinationItem.TASK: open_tasks.filter(lead_unit=predecessor),
+        DestinationItem.ASSIGNED: open_tasks.filter(assigning_unit=predecessor),
+    }
+    coordinations = TaskCoordinator.objects.filter(unit=predecessor, task__state__in=OPEN_STATES)
     territory = _territory_map(predecessor, units, day) if mode == "choose" and reorganization.rule == RULE_TERRITORY else {}
 
     for item_type in (DestinationItem.TASK, DestinationItem.ASSIGNED):
@@ -282,7 +294,8 @@ def _handing(reorganization: Reorganization, predecessor: Unit, successors: list
 
 def reorganization_plan(*, reorganization: Reorganization, samples: bool = True) -> Preview:
     """The plan of one event against the database as it stands; items are listed in full where each needs its own
-    destination, and as a sample (or, with `samples=False`, not at all) where one successor takes everything."""
+    destination, and as a sample where one successor takes everything. With `samples=False` (what applying needs)
+    such a predecessor lists only its child units, without counts, and pending extensions are not listed."""
     preview = Preview(reorganization=reorganization)
     _check_structure(reorganization, preview)
     day = reorganization.effective_on
@@ -293,10 +306,12 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
     by_predecessor = successor_codes(reorganization)
     chosen = {(d.item_type, d.item_id): d.destination_code for d in reorganization.destinations.all()}
     closing_ids = [u.pk for u in closing]
-    counts = _counts(closing_ids, day)
+    # Applying needs no count where one successor takes everything: only where the counts decide (no successor).
+    counts = _counts([pk for pk in closing_ids if samples or len(by_predecessor.get(pk, [])) != 1], closing_ids, day)
+    children = _children(closing_ids, day)
     for predecessor in closing:
         handing = _handing(reorganization, predecessor, by_predecessor.get(predecessor.pk, []), chosen, samples,
-                           closing_ids, counts[predecessor.pk])
+                           children[predecessor.pk], counts.get(predecessor.pk, {}))
         preview.handings.append(handing)
         for items in handing.items.values():
             preview.missing += [item for item in items if item.destination is None]
@@ -311,6 +326,16 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
         current = placements_on(day - dt.timedelta(days=1)).filter(unit=unit).select_related("parent").first()
         size = placements_on(day).filter(path__startswith=current.path).count() if current else 0
         preview.move = (unit, current.parent if current else None, reorganization.new_parent, size)
+    if samples:
+        _extensions_plan(preview, closing_ids)
+    for sequence in NumberSequence.objects.filter(issuing_unit__in=closing_ids).select_related("issuing_unit").order_by("issuing_unit__code", "period", "type"):
+        preview.sequences.append({"sequence": sequence, "unit": sequence.issuing_unit,
+                                  "successors": by_predecessor.get(sequence.issuing_unit_id, [])})
+    return preview
+
+
+def _extensions_plan(preview: Preview, closing_ids: list[int]) -> None:
+    """Pending extensions of the handed-over tasks, with who will lead them and decide on them (a sample)."""
     extensions = (Extension.objects.filter(state=ExtensionState.PENDING, task__state__in=OPEN_STATES)
                   .filter(Q(task__lead_unit__in=closing_ids) | Q(task__assigning_unit__in=closing_ids))
                   .select_related("task", "task__lead_unit", "task__assigning_unit").order_by("id"))
@@ -322,10 +347,6 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
         lead = destinations.get((DestinationItem.TASK, task.pk)) or single.get(task.lead_unit_id) or task.lead_unit.code
         decider = destinations.get((DestinationItem.ASSIGNED, task.pk)) or single.get(task.assigning_unit_id) or task.assigning_unit.code
         preview.extensions.append({"extension": extension, "task": task, "lead": lead, "decided_by": decider})
-    for sequence in NumberSequence.objects.filter(issuing_unit__in=closing_ids).select_related("issuing_unit").order_by("issuing_unit__code", "period", "type"):
-        preview.sequences.append({"sequence": sequence, "unit": sequence.issuing_unit,
-                                  "successors": by_predecessor.get(sequence.issuing_unit_id, [])})
-    return preview
 
 
 def reorganization_preview(*, reorganization_id: int) -> Preview:
