@@ -1,11 +1,16 @@
-"""The status rule: its cases at each boundary, and Python equal to SQL on random tasks."""
+"""The status rule: its cases at each boundary, and Python equal to SQL on random tasks.
+
+SQL speaks the rule twice: the CASE that labels a row and the predicates that filter rows by
+status (`status_filter`, which an index can serve). Both are held equal to `status_of`.
+"""
 import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mandate.tasks.status import Status, status_of
+from mandate.tasks.status import STATUS_FILTERS, TODAY, WINDOW, Status, status_of
+from mandate.tasks.status_sql import status_predicate
 
 D = dt.date(2025, 7, 25)
 
@@ -69,7 +74,7 @@ def test_sql_expression_equals_python_rule(rows, windows, reckoning):
     """Every row's status from the database CASE equals `status_of`, for random dates and unit windows."""
     from mandate.orgs.models import Unit
     from mandate.tasks.models import Task, TaskState
-    from mandate.tasks.status_sql import status_expression
+    from mandate.tasks.status_sql import status_expression, status_filter
     from tests.factories import a_task
 
     template = a_task()
@@ -93,3 +98,58 @@ def test_sql_expression_equals_python_rule(rows, windows, reckoning):
                                       warning_days=lead.due_soon_window())
     got = dict(Task.objects.filter(pk__in=expected).annotate(status=status_expression(as_of=as_of)).values_list("pk", "status"))
     assert got == {pk: status.value for pk, status in expected.items()}
+    for name, statuses in FILTERS.items():
+        filtered = set(Task.objects.filter(status_filter(statuses, as_of=as_of), pk__in=expected).values_list("pk", flat=True))
+        assert filtered == {pk for pk, status in expected.items() if status in statuses}, name
+
+
+# Every filter the lists accept, each status alone, what the counts count (all but cancelled), all and none.
+FILTERS = {**STATUS_FILTERS, "counted": tuple(s for s in Status if s != Status.CANCELLED), "any": tuple(Status), "none": ()}
+
+
+def holds(predicate, values) -> bool:
+    """A predicate of `status_predicate` evaluated as SQL's WHERE does: a comparison with a NULL is false."""
+    kind, *rest = predicate
+    if kind in ("and", "or"):
+        results = (holds(part, values) for part in rest[0])
+        return all(results) if kind == "and" else any(results)
+    if kind == "null":
+        return values[rest[0]] is None
+    if kind == "notnull":
+        return values[rest[0]] is not None
+    if kind in ("days<=", "days>"):
+        date, start, days = (values[name] for name in rest)
+        if date is None:
+            return False
+        return (date - start).days <= days if kind == "days<=" else (date - start).days > days
+    left, right = (values[name] for name in rest)
+    if left is None or right is None:
+        return False
+    return {"<=": left <= right, "<": left < right, ">": left > right, ">=": left >= right}[kind]
+
+
+dates = maybe(st.dates(min_value=BASE, max_value=BASE + dt.timedelta(days=30)))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(deadline=dates, completed_on=dates, cancelled_on=dates,
+       as_of=st.dates(min_value=BASE, max_value=BASE + dt.timedelta(days=30)), warning_days=st.integers(min_value=0, max_value=10))
+def test_status_predicates_select_exactly_the_rows_of_their_statuses(deadline, completed_on, cancelled_on, as_of, warning_days):
+    """The simplified predicates keep the meaning of the rules, for every filter, on many more dates than SQL can try."""
+    status = status_of(deadline=deadline, completed_on=completed_on, cancelled_on=cancelled_on, as_of=as_of,
+                       warning_days=warning_days)
+    values = {"deadline": deadline, "completed_on": completed_on, "cancelled_on": cancelled_on, TODAY: as_of,
+              WINDOW: warning_days}
+    for name, statuses in FILTERS.items():
+        assert holds(status_predicate(statuses), values) == (status in statuses), name
+
+
+def test_overdue_is_a_range_on_the_deadline_that_an_index_can_serve():
+    """Overdue on t: not cancelled by t, not completed by t, deadline < t — the deadline bound stands alone."""
+    assert status_predicate([Status.OVERDUE]) == ("and", (
+        ("or", (("null", "cancelled_on"), (">", "cancelled_on", TODAY))),
+        ("or", (("null", "completed_on"), (">", "completed_on", TODAY))),
+        ("<", "deadline", TODAY),
+    ))
+    assert status_predicate([s for s in Status if s != Status.CANCELLED]) == (
+        "or", (("null", "cancelled_on"), (">", "cancelled_on", TODAY)))

@@ -8,7 +8,9 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -239,6 +241,36 @@ def scorecard_cluster(context: Context) -> dict:
     return summary("scorecard_cluster", measured)
 
 
+# The fields of a task that the API gives for each row of a list and each delegated part (tasks.api.TaskOut).
+TASK_FIELDS = ("id", "title", "state", "status", "document_id", "document_number", "lead_code", "lead_name",
+               "assigning_code", "assigning_name", "leader", "product", "assigned_on", "deadline", "original_deadline",
+               "recurrence", "progress", "completed_on", "extension_count", "parent_id", "version")
+DATE_FIELDS = ("assigned_on", "deadline", "original_deadline", "completed_on")
+
+
+def task_answer(task) -> tuple:
+    """What the API shows of a task, read from the application's objects."""
+    return (task.id, task.title, task.state, task.status, task.document_id, task.document.number_text,
+            task.lead_unit.code, task.lead_unit.name, task.assigning_unit.code, task.assigning_unit.name,
+            task.leader.username, task.product, task.assigned_on, task.deadline, task.original_deadline, task.recurrence,
+            task.progress, task.completed_on, task.extension_count, task.parent_id, task.version)
+
+
+def task_columns(t: str, lead: str, assigning: str, leader: str, document: str, status: str) -> list[tuple[str, str]]:
+    """(name, SQL) of `TASK_FIELDS` over a task `t` joined to its units, leader and document."""
+    return list(zip(TASK_FIELDS, (
+        f"{t}.id", f"{t}.title", f"{t}.state", status, f"{t}.document_id", f"{document}.number_text", f"{lead}.code",
+        f"{lead}.name", f"{assigning}.code", f"{assigning}.name", f"{leader}.username", f"{t}.product", f"{t}.assigned_on",
+        f"{t}.deadline", f"{t}.original_deadline", f"{t}.recurrence", f"{t}.progress", f"{t}.completed_on",
+        f"{t}.extension_count", f"{t}.parent_id", f"{t}.version"), strict=True))
+
+
+def task_joins(t: str, lead: str, assigning: str, leader: str, document: str) -> str:
+    return (f"JOIN orgs_unit {lead} ON {lead}.id = {t}.lead_unit_id JOIN orgs_unit {assigning} ON {assigning}.id = "
+            f"{t}.assigning_unit_id JOIN accounts_user {leader} ON {leader}.id = {t}.leader_id "
+            f"JOIN documents_document {document} ON {document}.id = {t}.document_id")
+
+
 def _overdue_page(context: Context, name: str, root_code: str | None) -> dict:
     from mandate.tasks.selectors import tasks_list
 
@@ -246,14 +278,15 @@ def _overdue_page(context: Context, name: str, root_code: str | None) -> dict:
     filters = _filters(context, status="overdue", lead_unit=root, subtree=root is not None)
 
     def app():
-        return [(t.id, t.status, t.lead_unit.code, t.document.number_text) for t in
-                tasks_list(user=context.admin, filters=filters)[:50]]
+        return [task_answer(t) for t in tasks_list(user=context.admin, filters=filters)[:50]]
+
+    # Every row is overdue by the WHERE, so the floor need not compute the CASE.
+    columns = ", ".join(sql for _, sql in task_columns("t", "u", "au", "l", "d", "'overdue'"))
+    where = f" AND {subtree_sql()}" if root else ""
+    sql = (f"SELECT {columns} FROM tasks_task t {task_joins('t', 'u', 'au', 'l', 'd')} "
+           f"WHERE t.assigned_on <= %(as_of)s AND {OVERDUE_SQL}{where} ORDER BY t.deadline, t.id LIMIT 50")
 
     def floor():
-        where = f" AND {subtree_sql()}" if root else ""
-        sql = ("SELECT t.id, 'overdue', u.code, d.number_text FROM tasks_task t JOIN orgs_unit u ON u.id = t.lead_unit_id "
-               "JOIN documents_document d ON d.id = t.document_id "
-               f"WHERE t.assigned_on <= %(as_of)s AND {OVERDUE_SQL}{where} ORDER BY t.deadline, t.id LIMIT 50")
         return [tuple(row) for row in _fetch(sql, _params(context, root=root.pk if root else None))]
 
     measured = measure(name=name, app=app, floor=floor, repeat=context.repeat)
@@ -271,11 +304,79 @@ def overdue_page_nation(context: Context) -> dict:
     return _overdue_page(context, "overdue_page_nation", None)
 
 
-def _aggregate(expression: str, order: str, source: str) -> str:
-    """One comma-separated text of `expression` over `source`, in `order`."""
+def _json_object(pairs: list[tuple[str, str]]) -> str:
+    function = "json_build_object" if connection.vendor == "postgresql" else "json_object"
+    arguments = ", ".join(f"'{key}', {sql}" for key, sql in pairs)
+    return f"{function}({arguments})"
+
+
+def _json_list(element: str, order: str, source: str) -> str:
+    """A JSON array of `element` over the rows of `source`, in `order`; [] when there are none."""
     if connection.vendor == "postgresql":
-        return f"(SELECT COALESCE(string_agg(CAST({expression} AS text), ',' ORDER BY {order}), '') FROM {source})"
-    return f"(SELECT COALESCE(group_concat(v, ','), '') FROM (SELECT {expression} AS v FROM {source} ORDER BY {order}))"
+        return f"(SELECT COALESCE(json_agg({element} ORDER BY {order}), '[]'::json) FROM {source})"
+    # SQLite keeps a value's JSON type only within one expression: json() restores it after each subquery.
+    return f"json((SELECT json_group_array(json(v)) FROM (SELECT {element} AS v FROM {source} ORDER BY {order})))"
+
+
+def _json_value(sql: str) -> str:
+    return sql if connection.vendor == "postgresql" else f"json({sql})"
+
+
+def _from_json_task(row: dict) -> tuple:
+    return tuple(dt.date.fromisoformat(row[key]) if key in DATE_FIELDS and row[key] else row[key] for key in TASK_FIELDS)
+
+
+def _from_json_time(text: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)  # SQLite keeps UTC without an offset
+
+
+def dossier_answer(task) -> tuple:
+    """What the API detail (tasks.api.TaskDetailOut) shows, read from the application's objects."""
+    return (
+        task_answer(task) + (task.description,),
+        [(unit.code, unit.name) for unit in task.coordinator_units],
+        [task_answer(child) for child in task.delegated["children"]],
+        [(event.at, event.kind, event.actor.username if event.actor else None, event.from_state, event.to_state,
+          event.note, event.data) for event in task.timeline],
+        [(x.id, x.state, x.previous_deadline, x.requested_deadline, x.reason, x.requested_by.username, x.decision_note)
+         for x in task.extension_requests],
+    )
+
+
+def dossier_floor_sql() -> str:
+    """The whole dossier of task %(task)s in one statement: task, coordinators, delegated parts, timeline, extensions."""
+    child_status = status_case_sql().replace("t.", "c.").replace("u.warning_days", "cu.warning_days")
+    children = _json_list(_json_object(task_columns("c", "cu", "cau", "cl", "cd", child_status)), "cu.code, c.id",
+                          f"tasks_task c {task_joins('c', 'cu', 'cau', 'cl', 'cd')} WHERE c.parent_id = t.id")
+    coordinators = _json_list(_json_object([("code", "cu2.code"), ("name", "cu2.name")]), "cu2.code",
+                              "tasks_taskcoordinator tc JOIN orgs_unit cu2 ON cu2.id = tc.unit_id WHERE tc.task_id = t.id")
+    timeline = _json_list(_json_object([
+        ("at", "e.at"), ("kind", "e.kind"), ("actor", "a.username"), ("from_state", "e.from_state"),
+        ("to_state", "e.to_state"), ("note", "e.note"), ("data", _json_value("e.data"))]), "e.at, e.id",
+        "tasks_taskevent e LEFT JOIN accounts_user a ON a.id = e.actor_id WHERE e.task_id = t.id")
+    extensions = _json_list(_json_object([
+        ("id", "x.id"), ("state", "x.state"), ("previous_deadline", "x.previous_deadline"),
+        ("requested_deadline", "x.requested_deadline"), ("reason", "x.reason"), ("requested_by", "r.username"),
+        ("decision_note", "x.decision_note")]), "x.requested_at",
+        "tasks_extension x JOIN accounts_user r ON r.id = x.requested_by_id WHERE x.task_id = t.id")
+    dossier = _json_object([*task_columns("t", "u", "au", "l", "d", status_case_sql()), ("description", "t.description"),
+                            ("coordinators", coordinators), ("children", children), ("timeline", timeline),
+                            ("extensions", extensions)])
+    return f"SELECT {dossier} FROM tasks_task t {task_joins('t', 'u', 'au', 'l', 'd')} WHERE t.id = %(task)s"
+
+
+def dossier_from_json(value) -> tuple:
+    row = json.loads(value) if isinstance(value, str) else value
+    return (
+        _from_json_task(row) + (row["description"],),
+        [(unit["code"], unit["name"]) for unit in row["coordinators"]],
+        [_from_json_task(child) for child in row["children"]],
+        [(_from_json_time(e["at"]), e["kind"], e["actor"], e["from_state"], e["to_state"], e["note"], e["data"])
+         for e in row["timeline"]],
+        [(x["id"], x["state"], dt.date.fromisoformat(x["previous_deadline"]), dt.date.fromisoformat(x["requested_deadline"]),
+          x["reason"], x["requested_by"], x["decision_note"]) for x in row["extensions"]],
+    )
 
 
 @scenario("task_detail", "read", "task_dossier of a delegated task with coordinators, children, timeline and extensions")
@@ -283,33 +384,19 @@ def task_detail(context: Context) -> dict:
     from mandate.tasks.models import Task
     from mandate.tasks.selectors import task_dossier
 
-    task = (Task.objects.filter(children__isnull=False, extension_count__gt=0, assigned_on__lte=context.as_of).order_by("pk").first()
-            or Task.objects.filter(children__isnull=False, assigned_on__lte=context.as_of).order_by("pk").first()
+    delegated = Task.objects.filter(children__isnull=False, assigned_on__lte=context.as_of).distinct().order_by("pk")
+    task = (delegated.filter(extension_count__gt=0, coordinations__isnull=False).first()
+            or delegated.filter(extension_count__gt=0).first() or delegated.first()
             or Task.objects.filter(assigned_on__lte=context.as_of).order_by("pk").first())
     if task is None:
         raise Skip("no task: run `mandate generate` first")
-
-    def app():
-        t = task_dossier(user=context.admin, task_id=task.pk, as_of=context.as_of)
-        return (t.id, t.status, t.lead_unit.code, t.document.number_text, ",".join(u.code for u in t.coordinator_units),
-                ",".join(f"{c.id}:{c.status}" for c in t.delegated["children"]), ",".join(str(e.id) for e in t.timeline),
-                ",".join(str(e.id) for e in t.extension_requests))
-
-    status_of_child = status_case_sql().replace("t.", "c.").replace("u.warning_days", "cu.warning_days")
-    pg = connection.vendor == "postgresql"
-    child_label = f"c.id || ':' || {status_of_child}" if pg else f"CAST(c.id AS TEXT) || ':' || {status_of_child}"
-    sql = (
-        f"SELECT t.id, {status_case_sql()}, u.code, d.number_text, "
-        + _aggregate("cu2.code", "cu2.code", "tasks_taskcoordinator tc JOIN orgs_unit cu2 ON cu2.id = tc.unit_id WHERE tc.task_id = t.id")
-        + ", " + _aggregate(child_label, "cu.code, c.id", "tasks_task c JOIN orgs_unit cu ON cu.id = c.lead_unit_id WHERE c.parent_id = t.id")
-        + ", " + _aggregate("e.id", "e.at, e.id", "tasks_taskevent e WHERE e.task_id = t.id")
-        + ", " + _aggregate("x.id", "x.requested_at", "tasks_extension x WHERE x.task_id = t.id")
-        + " FROM tasks_task t JOIN orgs_unit u ON u.id = t.lead_unit_id JOIN documents_document d ON d.id = t.document_id "
-        "WHERE t.id = %(task)s"
-    )
-    floor = lambda: tuple(_fetch(sql, _params(context, task=task.pk))[0])  # noqa: E731
+    app = lambda: dossier_answer(task_dossier(user=context.admin, task_id=task.pk, as_of=context.as_of))  # noqa: E731
+    sql = dossier_floor_sql()
+    floor = lambda: dossier_from_json(_fetch(sql, _params(context, task=task.pk))[0][0])  # noqa: E731
     measured = measure(name="task_detail", app=app, floor=floor, repeat=context.repeat)
-    measured.extra["task_id"] = task.pk
+    answer = app()
+    measured.extra.update(task_id=task.pk, children=len(answer[2]), timeline=len(answer[3]), extensions=len(answer[4]),
+                          coordinators=len(answer[1]))
     return summary("task_detail", measured)
 
 
@@ -427,8 +514,54 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _concurrently(function: Callable[[], object], *, clients: int, each: int) -> tuple[list[float], list, float]:
+    """`function` called `each` times by each of `clients` threads at once: latencies (ms), answers, wall seconds.
+
+    A thread that touches the database opens its own connection, closed when it ends.
+    """
+    latencies: list[float] = []
+    answers: list = []
+    lock = threading.Lock()
+
+    def client():
+        try:
+            for _ in range(each):
+                try:
+                    ms, answer = timed(function)
+                except Exception as error:  # noqa: BLE001 - reported, not hidden
+                    ms, answer = None, error
+                with lock:
+                    if ms is not None:
+                        latencies.append(ms)
+                    answers.append(answer)
+        finally:
+            connection.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, answers, time.perf_counter() - started
+
+
+def _server_command(port: int, *, workers: int) -> list[str]:
+    """gunicorn as production runs it (docs/operations.md), one sync worker per client; `runserver` without it.
+
+    runserver serves each request on a new thread, hence a new database connection with cold caches:
+    a cost production does not pay.
+    """
+    gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which("gunicorn")
+    if gunicorn:
+        return [gunicorn, "mandate.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--timeout", "120",
+                "--log-level", "warning"]
+    return [sys.executable, "-m", "mandate", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"]
+
+
 @scenario("api_scorecard_concurrent", "api",
-          "GET /api/v1/tasks/counts (province subtree) from N parallel clients over loopback to `mandate runserver`")
+          "GET /api/v1/tasks/counts (province subtree) from N parallel clients over loopback to gunicorn (N workers); "
+          "the floor is the hand-written count query from N parallel connections")
 def api_scorecard_concurrent(context: Context) -> dict:
     from mandate.accounts.services import token_create
     from mandate.tasks.selectors import status_counts
@@ -438,14 +571,17 @@ def api_scorecard_concurrent(context: Context) -> dict:
     province = context.unit(context.province_code)
     token = token_create(actor=None, user=context.admin, name="benchmark", lifetime=dt.timedelta(hours=1))
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mandate", "runserver", "--noreload", "--skip-checks",
-                               f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
+    server = subprocess.Popen(_server_command(port, workers=context.concurrency), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, env=os.environ.copy())
     url = f"http://127.0.0.1:{port}/api/v1/tasks/counts?lead_unit={province.code}&subtree=true&as_of={context.as_of.isoformat()}"
     headers = {"Authorization": f"Bearer {token}"}
 
     def get() -> dict:
         with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=120) as response:
             return json.loads(response.read())
+
+    def floor() -> dict:
+        return floor_counts(context, where=subtree_sql(), params={"root": province.pk})
 
     try:
         deadline = time.monotonic() + 60
@@ -459,38 +595,32 @@ def api_scorecard_concurrent(context: Context) -> dict:
                 time.sleep(0.2)
         expected = status_counts(user=context.admin, filters=_filters(context, lead_unit=province, subtree=True))
         compare(first, expected, "api_scorecard_concurrent")
-        latencies: list[float] = []
-        errors: list[str] = []
-        lock = threading.Lock()
-
-        def client():
-            for _ in range(context.requests_per_client):
-                try:
-                    ms, answer = timed(get)
-                    with lock:
-                        latencies.append(ms)
-                        if answer != expected:
-                            errors.append("answer differs")
-                except Exception as error:  # noqa: BLE001 - reported, not hidden
-                    with lock:
-                        errors.append(repr(error))
-
-        started = time.perf_counter()
-        threads = [threading.Thread(target=client) for _ in range(context.concurrency)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        wall = time.perf_counter() - started
+        compare(floor(), expected, "api_scorecard_concurrent floor")
+        clients, each = context.concurrency, context.requests_per_client
+        _concurrently(get, clients=clients, each=1)  # every worker connected and warm, like the floor's connections
+        # Alternate halves, as `measure` alternates runs, so that other load on the machine falls on both sides alike.
+        latencies, answers, wall = [], [], 0.0
+        floor_latencies, floor_answers = [], []
+        for half in (each - each // 2, each // 2):
+            more, got, seconds = _concurrently(get, clients=clients, each=half)
+            latencies += more
+            answers += got
+            wall += seconds
+            more, got, _ = _concurrently(floor, clients=clients, each=half)
+            floor_latencies += more
+            floor_answers += got
     finally:
         server.terminate()
         server.wait(timeout=10)
-    floor = measure(name="api floor", app=lambda: status_counts(user=context.admin, filters=_filters(
+    errors = [repr(answer) if isinstance(answer, Exception) else "answer differs" for answer in answers if answer != expected]
+    errors += [f"floor: {answer!r}" for answer in floor_answers if answer != expected]
+    selector = measure(name="api in-process", app=lambda: status_counts(user=context.admin, filters=_filters(
         context, lead_unit=province, subtree=True)), floor=None, repeat=context.repeat)
-    measured = Measured(app_ms=latencies or [float("nan")], floor_ms=floor.app_ms)
-    measured.extra.update(concurrency=context.concurrency, requests=len(latencies), errors=len(errors),
-                          requests_per_s=round(len(latencies) / wall, 1),
-                          note="floor: the same selector called in-process, one at a time")
+    measured = Measured(app_ms=latencies or [float("nan")], floor_ms=floor_latencies or [float("nan")])
+    measured.extra.update(concurrency=clients, requests=len(latencies), errors=len(errors),
+                          requests_per_s=round(len(latencies) / wall, 1) if wall else None,
+                          selector_p50_ms=round(statistics.median(selector.app_ms), 3),
+                          note="floor: the hand-written count query from the same number of parallel connections")
     if errors:
         measured.extra["first_error"] = errors[0]
     return summary("api_scorecard_concurrent", measured)

@@ -1,4 +1,4 @@
-"""Reads of tasks. Every status comes from `status_expression`, the one definition of the rule."""
+"""Reads of tasks. Every status comes from `RULES`: rows are labelled by `status_expression` and filtered by `status_filter`."""
 import datetime as dt
 from dataclasses import dataclass
 
@@ -13,7 +13,13 @@ from mandate.orgs.models import HandoverRole, TaskHandover, Unit
 from mandate.orgs.selectors import unit_subtree_ids
 from mandate.tasks.models import Extension, Task, TaskEvent
 from mandate.tasks.status import STATUS_FILTERS, Status
-from mandate.tasks.status_sql import status_expression
+from mandate.tasks.status_sql import status_expression, status_filter
+
+COUNTED = tuple(status for status in Status if status != Status.CANCELLED)
+# What a list row or a child in a detail shows of each task: read in the same query, never one by one.
+SHOWN_WITH_TASK = ("lead_unit", "assigning_unit", "leader", "document")
+# ... but not a directive's full text, which can run to many pages and is shown on the document's own page only.
+NOT_SHOWN_WITH_TASK = ("document__text",)
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,10 @@ def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
         statuses = STATUS_FILTERS.get(filters.status)
         if statuses is None:
             raise invalid("status", f"'{filters.status}' is not one of {', '.join(STATUS_FILTERS)}")
-        tasks = tasks.filter(status__in=[s.value for s in statuses])
     else:
-        tasks = tasks.exclude(status=Status.CANCELLED.value)
+        statuses = COUNTED
+    # Filtered by predicates an index can serve, labelled by the CASE; both come from the same RULES.
+    tasks = tasks.filter(status_filter(statuses, as_of=filters.as_of))
     if filters.lead_unit is not None:
         units = unit_subtree_ids(unit=filters.lead_unit, as_of=filters.as_of) if filters.subtree else [filters.lead_unit]
         tasks = tasks.filter(_held_by(units, role=HandoverRole.LEAD, column="lead_unit", as_of=filters.as_of))
@@ -97,7 +104,7 @@ def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
     if filters.q:
         for term in search_terms(filters.q):
             tasks = tasks.filter(search_title__contains=term)
-    return tasks.select_related("lead_unit", "assigning_unit", "leader", "document").order_by("deadline", "id")
+    return tasks.select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("deadline", "id")
 
 
 def status_counts(*, user, filters: TaskFilters) -> dict[str, int]:
@@ -127,8 +134,12 @@ def task_timeline(*, task: Task) -> QuerySet[TaskEvent]:
 
 def task_children_progress(*, task: Task, as_of: dt.date) -> dict:
     """The delegated parts of a task and how far they have come."""
-    children = list(Task.objects.filter(parent=task).annotate(status=status_expression(as_of=as_of))
-                     .select_related("lead_unit").order_by("lead_unit__code", "id"))
+    children = (Task.objects.filter(parent=task).annotate(status=status_expression(as_of=as_of))
+                .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
+    return _progress(list(children))
+
+
+def _progress(children: list[Task]) -> dict:
     done = sum(1 for child in children if child.status in (Status.COMPLETED_ON_TIME, Status.COMPLETED_LATE))
     average = round(sum(child.progress for child in children) / len(children)) if children else None
     return {"children": children, "done": done, "count": len(children), "average_progress": average}
@@ -155,11 +166,18 @@ def overdue_by_unit(*, user, filters: TaskFilters, limit: int = 10) -> list[dict
 
 
 def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
-    """One task with everything its page and its API detail show, read once."""
-    task = task_get(user=user, task_id=task_id, as_of=as_of)
+    """One task with everything its API detail shows: the task and its delegated parts in one query, then one per list."""
+    if not 0 < task_id < 2**63:  # no row has such an id, and the database would refuse the number in `parent_id`
+        raise NotFound(f"No task {task_id} that you may see.")
+    family = list(Task.objects.annotate(status=status_expression(as_of=as_of)).filter(Q(pk=task_id) | Q(parent_id=task_id))
+                  .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
+    task = next((row for row in family if row.pk == task_id), None)
+    # A delegated part is shown with the task it belongs to, as `task_children_progress` does; the task must be visible.
+    if task is None or not (permissions.is_system_admin(user) or permissions.can_view_task(user, task)):
+        raise NotFound(f"No task {task_id} that you may see.")
     task.as_of = as_of
+    task.delegated = _progress([row for row in family if row.parent_id == task_id])
     task.coordinator_units = task_coordinators(task=task)
-    task.delegated = task_children_progress(task=task, as_of=as_of)
     task.timeline = list(task_timeline(task=task))
     task.extension_requests = list(task_extensions(task=task))
     return task
