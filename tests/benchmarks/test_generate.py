@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
 
+from mandate.core.text import searchable
 from mandate.documents import numbering
 from mandate.documents.models import Document, DocumentRelation, NumberSequence
 from mandate.documents.services import document_register, number_key
-from mandate.orgs.models import Unit
 from mandate.tasks.models import Extension, ProgressReport, Task, TaskCoordinator, TaskEvent
 from mandate.tasks.selectors import TaskFilters, status_counts
 from tests.factories import a_task
@@ -101,6 +101,69 @@ def test_every_row_satisfies_the_rules_of_the_models():
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA foreign_key_check")
             assert cursor.fetchall() == []
+
+
+def test_rows_derived_from_a_task_agree_with_it():
+    summary = generate()
+
+    started = Task.objects.filter(state__in=["in_progress", "submitted", "completed"])
+    assert summary["counts"]["reports"] == 2 * started.count() > 0
+    assert started.annotate(n=Count("progress_reports")).exclude(n=2).count() == 0
+    assert ProgressReport.objects.exclude(task__in=started).count() == 0
+    for task in started.prefetch_related("progress_reports")[:50]:
+        reports = sorted(task.progress_reports.all(), key=lambda r: r.reported_at)
+        assert [r.percent for r in reports] == [task.progress // 2, task.progress]
+        assert task.assigned_on <= reports[0].reported_at.date() <= reports[-1].reported_at.date() <= task.updated_at.date()
+        assert {r.author_id for r in reports} == {task.leader_id}
+    for event in TaskEvent.objects.select_related("task__lead_unit")[:50]:
+        task = event.task
+        assert event.kind == ("delegated" if task.parent_id else "assigned")
+        assert event.data == {"lead_unit": task.lead_unit.code, "deadline": task.original_deadline.isoformat()}
+    for document in Document.objects.all():
+        assert document.search_title == searchable(document.number_text, document.title)
+
+
+def test_the_indexes_and_foreign_keys_dropped_for_the_load_come_back_validated():
+    tables = [model._meta.db_table for model in (Document, DocumentRelation, Task, TaskCoordinator, ProgressReport,
+                                                 Extension, TaskEvent)]
+
+    def structures():
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(f"SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ({', '.join(['%s'] * len(tables))}) "
+                               f"ORDER BY 1, 2", tables)
+                return cursor.fetchall()
+            # The constraints of the bulk tables, and the foreign keys of other tables that point at them.
+            cursor.execute("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated "
+                           "FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s) OR confrelid::regclass::text = ANY(%s) "
+                           "ORDER BY 1, 2", [tables, tables])
+            constraints = cursor.fetchall()
+            assert all(validated for *_, validated in constraints)
+            cursor.execute("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) ORDER BY 1, 2",
+                           [tables])
+            return constraints, cursor.fetchall()
+
+    before = structures()
+
+    summary = generate()
+
+    assert structures() == before
+    assert summary["seconds"]["rebuild"]["tasks_task indexes"] > 0
+    if connection.vendor == "postgresql":
+        assert summary["seconds"]["rebuild"]["tasks_progressreport foreign_keys"] > 0
+        assert summary["seconds"]["rebuild"]["tasks_progressreport primary_key"] > 0
+        assert ("tasks_evidence", "tasks_evidence_report_id_8fde4db2_fk_tasks_progressreport_id") in {
+            (table, name) for table, name, *_ in before[0]}
+
+
+def test_the_rate_is_tasks_over_the_whole_command():
+    summary = generate()
+
+    seconds = summary["seconds"]
+    # Each figure is rounded to the millisecond.
+    assert seconds["wall"] >= seconds["territory_load"] + seconds["committed"] - 0.002
+    assert summary["tasks_per_second"] == pytest.approx(SIZE / seconds["wall"], rel=0.01)
+    assert "territory load" in summary["tasks_per_second_measures"]
 
 
 def test_ids_and_numbers_continue_after_the_generated_rows():

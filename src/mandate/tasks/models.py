@@ -24,8 +24,10 @@ class Task(models.Model):
     title = models.CharField(max_length=500)
     search_title = models.CharField(max_length=600)
     description = models.TextField(blank=True)
-    assigning_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="assigned_tasks")
-    lead_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="led_tasks")
+    # No single-column index on the units: task_lead_deadline_idx and task_assigning_idx lead with them, and every
+    # index is one more write when a reorganization rewrites a province's open tasks.
+    assigning_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="assigned_tasks", db_index=False)
+    lead_unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="led_tasks", db_index=False)
     leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tasks_in_charge")
     product = models.CharField(max_length=500)
     assigned_on = models.DateField()
@@ -63,7 +65,6 @@ class Task(models.Model):
         indexes = [
             models.Index(fields=["lead_unit", "deadline"], name="task_lead_deadline_idx"),
             models.Index(fields=["state", "deadline"], name="task_state_deadline_idx"),
-            models.Index(fields=["document"], name="task_document_idx"),
             models.Index(fields=["assigning_unit", "assigned_on"], name="task_assigning_idx"),
             models.Index(fields=["deadline", "id"], name="task_deadline_id_idx"),
         ]
@@ -79,7 +80,8 @@ class Task(models.Model):
 class TaskCoordinator(models.Model):
     """A unit that coordinates; the lead alone answers for the task."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations")
+    # Indexed by task_coordinator_unique, which leads with the task.
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations", db_index=False)
     unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="coordinated_tasks")
 
     class Meta:
@@ -87,7 +89,8 @@ class TaskCoordinator(models.Model):
 
 
 class ProgressReport(models.Model):
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress_reports")
+    # Indexed by progress_task_time_idx, which leads with the task.
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress_reports", db_index=False)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField()
     percent = models.PositiveSmallIntegerField()
@@ -139,7 +142,8 @@ class Extension(models.Model):
 class TaskEvent(models.Model):
     """One line of a task's timeline: creation, status change, delegation, extension, reorganization."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
+    # Indexed by task_event_time_idx, which leads with the task.
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events", db_index=False)
     at = models.DateTimeField()
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=32)
