@@ -357,24 +357,31 @@ def _hand_over(event: Reorganization, preview: Preview, codes: dict[str, int], *
     handovers, tasks = _table(TaskHandover), _table(Task)
     open_states = [str(s) for s in OPEN_STATES]
     counts = {}
+    # A task's earlier handover (where its `valid_from` comes from) can only have handed it to one of these units
+    # if an applied event made that unit a successor; when none did (the 2025 merger closes units that no event
+    # created), every `valid_from` is null and no task needs looking up.
+    inherited = (ReorganizationLink.objects.filter(successor_id__in=[h.predecessor.pk for h in preview.handings],
+                                                   reorganization__applied_at__isnull=False,
+                                                   reorganization__reverted_at__isnull=True)
+                 .exclude(reorganization=event).exists())
     with connection.cursor() as cursor:
         for role, column in ROLE_COLUMNS.items():
             single, chosen = _destinations(preview, codes, ITEM_OF_ROLE[role].value)
             handed = 0
             if single:
                 cases = " ".join("WHEN %s THEN %s" for _ in single)
+                since = f"(SELECT MAX(h.valid_to) FROM {handovers} h WHERE h.task_id = t.id AND h.role = %s)" if inherited else "NULL"
                 cursor.execute(
                     f"INSERT INTO {handovers} (reorganization_id, task_id, role, from_unit_id, to_unit_id, valid_from, valid_to, removed) "
-                    f"SELECT %s, t.id, %s, t.{column}, CASE t.{column} {cases} END, "
-                    f"(SELECT MAX(h.valid_to) FROM {handovers} h WHERE h.task_id = t.id AND h.role = %s), %s, %s "
+                    f"SELECT %s, t.id, %s, t.{column}, CASE t.{column} {cases} END, {since}, %s, %s "
                     f"FROM {tasks} t WHERE t.{column} IN ({', '.join(['%s'] * len(single))}) "
                     f"AND t.state IN ({', '.join(['%s'] * len(open_states))})",
-                    [event.pk, role.value, *[v for pair in single.items() for v in pair], role.value, event.effective_on, False,
-                     *single, *open_states])
+                    [event.pk, role.value, *[v for pair in single.items() for v in pair], *([role.value] if inherited else []),
+                     event.effective_on, False, *single, *open_states])
                 handed += cursor.rowcount
             if chosen:
                 previous = {}
-                for chunk in _chunks([c[0] for c in chosen]):
+                for chunk in (_chunks([c[0] for c in chosen]) if inherited else ()):
                     previous.update(TaskHandover.objects.filter(task_id__in=chunk, role=role).values("task_id")
                                     .annotate(m=Max("valid_to")).values_list("task_id", "m"))
                 _handovers_insert(cursor, event, role.value, [(task_id, source, target, previous.get(task_id), False)
