@@ -118,6 +118,23 @@ def _task_body(world: World) -> dict:
             "deadline": "2025-08-30", "product": "Báo cáo"}
 
 
+def _meeting(world: World) -> None:
+    """A meeting of the Standing Committee (25.TU.BTV) with a guest in group 1, a draft and the guest's opinion."""
+    from mandate.meetings import services as meetings
+
+    meeting = meetings.meeting_create(actor=None, body=Unit.objects.get(code="25.TU.BTV"), title="Hội nghị Ban Thường vụ",
+                                      starts_on=TODAY)
+    guest = meetings.delegate_add(actor=None, meeting=meeting, name="Khách mời", role="guest")
+    meetings.group_create(actor=None, meeting=meeting, members=[guest])
+    item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Dự thảo quy chế", draft_text="Điều 1. Phạm vi\nNội dung.")
+    opinion = meetings.opinion_give(actor=None, meeting=meeting, item=item, kind="amend", text="Làm rõ.", delegate=guest)
+    world.extras.update(meeting=meeting, guest=guest, item=item, opinion=opinion)
+
+
+def _m(world: World, rest: str = "") -> str:
+    return f"/meetings/{world.extras['meeting'].pk}{rest}"
+
+
 # (method, path as in the schema) → what each role gets in each scope.
 CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/units"): Case(everyone, params=lambda w: {"limit": 1}),
@@ -178,6 +195,32 @@ CASES: dict[tuple[str, str], Case] = {
         "unit": "25.TU.BTC", "indicator": "Đảng viên mới", "period_start": "2025-07-01", "period_end": "2025-12-31", "target": "10"}),
     ("POST", "/api/v1/kpis/{kpi_id}/actuals"): Case(writer(201, 403), path=lambda w: f"/kpis/{w.kpi.pk}/actuals",
                                                     body=lambda w: {"value": "4", "reported_on": "2025-07-20"}),
+    ("GET", "/api/v1/meetings"): Case(everyone),
+    ("POST", "/api/v1/meetings"): Case(writer(201, 403), body=lambda w: {
+        "body": "25.TU.BTV", "title": "Hội nghị", "starts_on": "2025-07-20"}),
+    ("GET", "/api/v1/meetings/{meeting_id}"): Case(reader, path=lambda w: _m(w)),
+    ("POST", "/api/v1/meetings/{meeting_id}/delegates"): Case(writer(201), path=lambda w: _m(w, "/delegates"),
+                                                              body=lambda w: {"name": "Khách thứ hai", "role": "guest"}),
+    ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/group"): Case(
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None}),
+    ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/attendance"): Case(
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present"}),
+    ("POST", "/api/v1/meetings/{meeting_id}/groups"): Case(writer(201), path=lambda w: _m(w, "/groups"), body=lambda w: {}),
+    ("POST", "/api/v1/meetings/{meeting_id}/items"): Case(writer(201), path=lambda w: _m(w, "/items"),
+                                                          body=lambda w: {"title": "Báo cáo"}),
+    ("POST", "/api/v1/meetings/{meeting_id}/items/{item_id}/versions"): Case(
+        writer(201), path=lambda w: _m(w, f"/items/{w.extras['item'].pk}/versions"), body=lambda w: {"text": "Điều 1. Mới"}),
+    ("GET", "/api/v1/meetings/{meeting_id}/items/summary"): Case(reader, path=lambda w: _m(w, "/items/summary")),
+    ("GET", "/api/v1/meetings/{meeting_id}/opinions"): Case(reader, path=lambda w: _m(w, "/opinions")),
+    ("POST", "/api/v1/meetings/{meeting_id}/opinions"): Case(writer(201), path=lambda w: _m(w, "/opinions"), body=lambda w: {
+        "item": w.extras["item"].pk, "kind": "add", "text": "Bổ sung.", "delegate": w.extras["guest"].pk}),
+    ("POST", "/api/v1/meetings/{meeting_id}/opinions/{opinion_id}/response"): Case(
+        writer(), path=lambda w: _m(w, f"/opinions/{w.extras['opinion'].pk}/response"), body=lambda w: {"disposition": "accepted"}),
+    ("GET", "/api/v1/meetings/{meeting_id}/responses.{fmt}"): Case(reader, path=lambda w: _m(w, "/responses.xlsx")),
+    ("POST", "/api/v1/meetings/{meeting_id}/close"): Case(writer(), path=lambda w: _m(w, "/close")),
+    ("POST", "/api/v1/meetings/{meeting_id}/conclusion"): Case(writer(201), path=lambda w: _m(w, "/conclusion"), body=lambda w: {
+        "title": "Thông báo kết luận", "tasks": [{"title": "Rà soát quy chế", "lead_unit": "25.TU.BTC", "leader": w.leader.username,
+                                                   "deadline": "2025-08-30", "product": "Quy chế sửa đổi"}]}),
     ("GET", "/api/v1/notifications"): Case(everyone),
     ("POST", "/api/v1/notifications/read"): Case(everyone, body=lambda w: {}),
     ("GET", "/api/v1/tokens"): Case(everyone),
@@ -209,8 +252,10 @@ def world(freeze, make_user) -> World:
     reorganization = reorganizations.reorganization_prepare(actor=None, kind="rename", effective_on=dt.date(2025, 9, 1),
                                                             predecessors=[btc], new_name="Ban Tổ chức (mới)")
     cluster_create(actor=None, code="CUM-TEST", name="Cụm thử", members=[Unit.objects.get(code="25"), Unit.objects.get(code="01")])
-    return World(document=document, task=task, leader=leader, kpi=kpi, reorganization=reorganization,
-                 reporter=make_user("specialist", "25.TU.BTC"))
+    world = World(document=document, task=task, leader=leader, kpi=kpi, reorganization=reorganization,
+                  reporter=make_user("specialist", "25.TU.BTC"))
+    _meeting(world)
+    return world
 
 
 def _counts() -> dict[str, int]:

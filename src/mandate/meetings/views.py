@@ -18,6 +18,7 @@ from mandate.accounts.models import User
 from mandate.accounts.views import page
 from mandate.core.dates import parse_iso_date
 from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.core.ids import possible_ids
 from mandate.ingest import inputs
 from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import (
@@ -330,8 +331,7 @@ def version_add(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id: 
     try:
         if item.current_version is None:
             raise invalid("item", _("carries no draft"), "no_draft")
-        chosen = [value for value in request.POST.getlist("taken_in") if value.isdigit()]
-        opinions = list(meeting.opinions.filter(pk__in=chosen, item=item))
+        opinions = list(meeting.opinions.filter(pk__in=possible_ids(request.POST.getlist("taken_in")), item=item))
         version = services.draft_version_add(actor=request.user, draft=item.draft, text=_draft_text(request, "text"),
                                              note=request.POST.get("note", ""), taken_in=opinions)
     except DomainError as error:

@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema, Status
 from mandate.accounts.models import User
 from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
+from mandate.core.ids import RowId
 from mandate.documents.selectors import document_get
 from mandate.monitoring import cascade as cascade_selectors
 from mandate.monitoring import kpis as kpi_selectors
@@ -339,7 +340,7 @@ def my_notifications(request: HttpRequest, unread: bool = False, limit: int = 10
 
 
 class ReadIn(Schema):
-    ids: list[int] | None = None
+    ids: list[RowId] | None = None
 
 
 @notifications_router.post("/read", response=dict[str, int], summary="Mark my notifications read")

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 
 from mandate.accounts import permissions
 from mandate.core.errors import NotFound, invalid
+from mandate.core.ids import possible_id
 from mandate.core.text import search_terms
 from mandate.documents.models import Document
 from mandate.orgs.models import HandoverRole, TaskHandover, Unit
@@ -167,7 +168,7 @@ def overdue_by_unit(*, user, filters: TaskFilters, limit: int = 10) -> list[dict
 
 def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
     """One task with everything its API detail shows: the task and its delegated parts in one query, then one per list."""
-    if not 0 < task_id < 2**63:  # no row has such an id, and the database would refuse the number in `parent_id`
+    if not possible_id(task_id):  # no row has such an id, and the database would refuse the number in `parent_id`
         raise NotFound(f"No task {task_id} that you may see.")
     family = list(Task.objects.annotate(status=status_expression(as_of=as_of)).filter(Q(pk=task_id) | Q(parent_id=task_id))
                   .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
