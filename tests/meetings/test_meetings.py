@@ -222,3 +222,11 @@ def test_a_meeting_of_a_body_closed_by_the_merger_stays_with_the_successors_staf
     assert api.post(f"/meetings/{meeting.pk}/close").json()["state"] == "closed"
     api.login(elsewhere)
     assert api.get(f"/meetings/{meeting.pk}").status_code == 404
+
+
+def test_a_user_is_seated_once(api, conference):
+    api.login(conference["people"]["secretariat"])
+    again = api.post(f"{conference['path']}/delegates", {"user": conference["people"]["delegate"].username})
+    assert again.status_code == 409 and again.json()["errors"][0]["field"] == "user"
+    unknown = api.post(f"{conference['path']}/delegates", {"user": "nobody"})
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "user"

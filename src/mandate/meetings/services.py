@@ -2,7 +2,7 @@
 closing the floor and issuing the conclusion with its tasks (through the register's and the tasks' services)."""
 import datetime as dt
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from mandate.accounts import permissions
@@ -99,13 +99,17 @@ def delegate_add(*, actor, meeting: Meeting, user=None, name: str = "", position
     position = nfc(position or "").strip() or (user.position if user else "")
     if not name:
         raise invalid("name", "is required for a guest who is not a user of the system", "required")
-    with transaction.atomic():
-        if user is not None and Delegate.objects.filter(meeting=meeting, user=user).exists():
-            raise Conflict(f"{name} is already a delegate of this meeting.",
-                           [FieldError("user", f"{user.username} is already a delegate", "unique")])
-        delegate = Delegate.objects.create(meeting=meeting, user=user, name=name, position=position, unit=unit, role=role,
-                                           group=group)
-        audit_record(actor=actor, action="meeting.delegate_add", obj=delegate, after=_delegate_snapshot(delegate))
+    taken = Conflict(f"{name} is already a delegate of this meeting.",
+                     [FieldError("user", f"{user.username} is already a delegate", "unique")] if user else [])
+    try:
+        with transaction.atomic():
+            if user is not None and Delegate.objects.filter(meeting=meeting, user=user).exists():
+                raise taken
+            delegate = Delegate.objects.create(meeting=meeting, user=user, name=name, position=position, unit=unit,
+                                               role=role, group=group)
+            audit_record(actor=actor, action="meeting.delegate_add", obj=delegate, after=_delegate_snapshot(delegate))
+    except IntegrityError:  # the same user seated a moment ago by another request
+        raise taken from None
     return delegate
 
 
