@@ -2,6 +2,18 @@
 from django.db.models import Q, QuerySet
 
 from mandate.accounts.models import User
+from mandate.core.errors import invalid
+
+
+def user_named(username: str | None, field_name: str) -> User | None:
+    """The active user a request names in `field_name`: None when it names none; an unknown name is a refusal of
+    that field."""
+    if not username:
+        return None
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise invalid(field_name, f"no active user '{username}'")
+    return user
 
 
 def users_search(*, q: str = "", limit: int = 20) -> QuerySet[User]:

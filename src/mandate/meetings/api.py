@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from mandate.accounts.models import User
+from mandate.accounts.selectors import user_named
 from mandate.core.errors import invalid
 from mandate.documents.selectors import document_get
 from mandate.ingest.services import ReviewedHeader, ReviewedReference, ReviewedTask
@@ -178,7 +178,7 @@ class OpinionOut(Schema):
 
     @staticmethod
     def resolve_author(opinion) -> str:
-        return selectors.author_of(opinion)
+        return opinion.author
 
     @staticmethod
     def resolve_taken_into(opinion) -> list[int]:
@@ -309,13 +309,8 @@ def _meeting(request, meeting_id: int) -> Meeting:
     return selectors.meeting_get(user=request.user, meeting_id=meeting_id)
 
 
-def _of_meeting(model, meeting: Meeting, pk: int | None, field_name: str):
-    if pk is None:
-        return None
-    obj = model.objects.filter(pk=pk, meeting=meeting).first()
-    if obj is None:
-        raise invalid(field_name, f"no {model._meta.verbose_name} {pk} in this meeting", "unknown")
-    return obj
+def _delegate(meeting: Meeting, pk: int | None, field_name: str) -> Delegate | None:
+    return selectors.picked(meeting.delegates, pk, field_name=field_name, reason=f"no delegate {pk} in this meeting")
 
 
 def _group_by_number(meeting: Meeting, number: int | None, field_name: str) -> DiscussionGroup | None:
@@ -353,14 +348,9 @@ def meeting_detail(request: HttpRequest, meeting_id: int):
 @router.post("/{int:meeting_id}/delegates", response={201: DelegateOut}, summary="Add a delegate or an invited guest")
 def add_delegate(request: HttpRequest, meeting_id: int, payload: DelegateIn):
     meeting = _meeting(request, meeting_id)
-    user = None
-    if payload.user:
-        user = User.objects.filter(username=payload.user, is_active=True).first()
-        if user is None:
-            raise invalid("user", f"no active user '{payload.user}'", "unknown")
-    delegate = services.delegate_add(actor=request.user, meeting=meeting, user=user, name=payload.name,
-                                     position=payload.position, unit=unit_named(payload.unit, "unit"), role=payload.role,
-                                     group=_group_by_number(meeting, payload.group, "group"))
+    delegate = services.delegate_add(actor=request.user, meeting=meeting, user=user_named(payload.user, "user"),
+                                     name=payload.name, position=payload.position, unit=unit_named(payload.unit, "unit"),
+                                     role=payload.role, group=_group_by_number(meeting, payload.group, "group"))
     return Status(201, delegate)
 
 
@@ -368,7 +358,7 @@ def add_delegate(request: HttpRequest, meeting_id: int, payload: DelegateIn):
              summary="Put a delegate in a discussion group (by its number), or in none")
 def place_delegate(request: HttpRequest, meeting_id: int, delegate_id: int, payload: PlaceIn):
     meeting = _meeting(request, meeting_id)
-    delegate = _of_meeting(Delegate, meeting, delegate_id, "delegate")
+    delegate = _delegate(meeting, delegate_id, "delegate")
     return services.delegate_place(actor=request.user, delegate=delegate,
                                    group=_group_by_number(meeting, payload.group, "group"))
 
@@ -377,7 +367,7 @@ def place_delegate(request: HttpRequest, meeting_id: int, delegate_id: int, payl
              summary="Record whether a delegate is present")
 def record_attendance(request: HttpRequest, meeting_id: int, delegate_id: int, payload: AttendanceIn):
     meeting = _meeting(request, meeting_id)
-    delegate = _of_meeting(Delegate, meeting, delegate_id, "delegate")
+    delegate = _delegate(meeting, delegate_id, "delegate")
     return services.attendance_record(actor=request.user, delegate=delegate, attendance=payload.attendance,
                                       note=payload.note)
 
@@ -387,9 +377,9 @@ def create_group(request: HttpRequest, meeting_id: int, payload: GroupIn):
     meeting = _meeting(request, meeting_id)
     group = services.group_create(
         actor=request.user, meeting=meeting, name=payload.name, number=payload.number, place=payload.place,
-        leader=_of_meeting(Delegate, meeting, payload.leader, "leader"),
-        secretary=_of_meeting(Delegate, meeting, payload.secretary, "secretary"),
-        members=[_of_meeting(Delegate, meeting, pk, f"members.{i}") for i, pk in enumerate(payload.members)])
+        leader=_delegate(meeting, payload.leader, "leader"),
+        secretary=_delegate(meeting, payload.secretary, "secretary"),
+        members=[_delegate(meeting, pk, f"members.{i}") for i, pk in enumerate(payload.members)])
     return Status(201, group)
 
 
@@ -453,7 +443,7 @@ def give_opinion(request: HttpRequest, meeting_id: int, payload: OpinionIn):
             raise invalid("clause", f"no clause {payload.clause} in this meeting's drafts", "unknown")
     opinion = services.opinion_give(
         actor=request.user, meeting=meeting, item=item, kind=payload.kind, text=payload.text, clause=clause,
-        quote=payload.quote, proposal=payload.proposal, delegate=_of_meeting(Delegate, meeting, payload.delegate, "delegate"),
+        quote=payload.quote, proposal=payload.proposal, delegate=_delegate(meeting, payload.delegate, "delegate"),
         group=_group_by_number(meeting, payload.group, "group"))
     return Status(201, selectors.opinion_get(meeting=meeting, opinion_id=opinion.pk))
 

@@ -210,3 +210,16 @@ class Opinion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:60]}"
+
+    @property
+    def speaking_group(self) -> DiscussionGroup | None:
+        """The group the opinion comes from: its own, or its delegate's."""
+        return self.group or (self.delegate.group if self.delegate else None)
+
+    @property
+    def author(self) -> str:
+        """'Tổ 2' for a group's opinion; 'Name (Tổ 2)' for a delegate's."""
+        if self.delegate is None:
+            return self.group.name
+        group = self.speaking_group
+        return f"{self.delegate.name} ({group.name})" if group else self.delegate.name

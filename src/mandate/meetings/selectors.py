@@ -6,7 +6,7 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from mandate.accounts import permissions
-from mandate.core.errors import NotFound
+from mandate.core.errors import NotFound, invalid
 from mandate.core.text import search_terms
 from mandate.meetings.models import (
     AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftVersion, Meeting, Opinion, OpinionKind,
@@ -63,6 +63,17 @@ def agenda_item_get(*, meeting: Meeting, item_id: int) -> AgendaItem:
     return item
 
 
+def picked(rows: QuerySet, pk: int | None, *, field_name: str, reason: str):
+    """The row of `rows` (a meeting's delegates, groups…) that a request names by id; None when it names none.
+    An id that is not among them is a refusal of `field_name`."""
+    if pk is None:
+        return None
+    row = rows.filter(pk=pk).first()
+    if row is None:
+        raise invalid(field_name, reason, "unknown")
+    return row
+
+
 def delegate_of(*, user, meeting: Meeting) -> Delegate | None:
     if user is None or not getattr(user, "is_authenticated", False):
         return None
@@ -98,18 +109,6 @@ def opinion_get(*, meeting: Meeting, opinion_id: int) -> Opinion:
     return opinion
 
 
-def author_of(opinion: Opinion) -> str:
-    """'Tổ 2' for a group's opinion; 'Name (Tổ 2)' for a delegate's."""
-    if opinion.delegate is None:
-        return opinion.group.name
-    group = opinion.group or opinion.delegate.group
-    return f"{opinion.delegate.name} ({group.name})" if group else opinion.delegate.name
-
-
-def group_of(opinion: Opinion) -> DiscussionGroup | None:
-    return opinion.group or (opinion.delegate.group if opinion.delegate else None)
-
-
 @dataclass
 class ItemSummary:
     """How many opinions an item drew, of which kind, from which group, and how many are answered."""
@@ -129,7 +128,7 @@ def item_summaries(*, meeting: Meeting) -> list[ItemSummary]:
         summary, (kinds, groups, dispositions) = summaries[opinion.item_id], counters[opinion.item_id]
         summary.total += 1
         kinds[opinion.kind] += 1
-        group = group_of(opinion)
+        group = opinion.speaking_group
         groups[group.name if group else "—"] += 1
         if opinion.disposition:
             dispositions[opinion.disposition] += 1
@@ -178,7 +177,7 @@ def responses_table(*, meeting: Meeting, item_id: int | None = None) -> list[Res
         rows.append(ResponseRow(
             number=opinion.number, item=opinion.item.title,
             clause=(f"{opinion.clause.label} (dự thảo lần {opinion.version.number})" if opinion.clause else ""),
-            author=author_of(opinion), kind=OFFICIAL_KIND[opinion.kind], opinion=text,
+            author=opinion.author, kind=OFFICIAL_KIND[opinion.kind], opinion=text,
             disposition=OFFICIAL_DISPOSITION.get(opinion.disposition, "Chưa trả lời"),
             explanation=opinion.explanation, responder=opinion.responder,
             taken_into=", ".join(f"dự thảo lần {number}" for number in versions)))

@@ -17,14 +17,14 @@ from mandate.accounts import permissions
 from mandate.accounts.models import User
 from mandate.accounts.views import page
 from mandate.core.dates import parse_iso_date
-from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.core.errors import DomainError, FieldError, NotFound, invalid
 from mandate.core.ids import possible_ids
 from mandate.ingest import inputs
 from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import (
     Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, DraftClause, Meeting, MeetingState, OpinionKind,
 )
-from mandate.orgs.selectors import unit_named
+from mandate.orgs.selectors import unit_get
 
 
 def _errors(error: DomainError) -> dict[str, list[str]]:
@@ -90,10 +90,13 @@ def _date(value: str | None, field_name: str, errors: list[FieldError], *, requi
 
 
 def _unit(code: str, field_name: str):
-    """A unit the form must name."""
+    """A unit the form must name, refused in the page's language."""
     if not code:
         raise invalid(field_name, _("is required"), "required")
-    return unit_named(code, field_name)
+    try:
+        return unit_get(code=code)
+    except NotFound:
+        raise invalid(field_name, _("no unit with code '%(code)s'") % {"code": code}) from None
 
 
 # One meeting
@@ -121,22 +124,18 @@ def _refused(request: HttpRequest, meeting: Meeting, form: str, error: DomainErr
     return render(request, "meetings/detail.html", context, status=error.status)
 
 
-def _picked(rows, value: str | None, field_name: str, reason: str):
-    """The row a form's select picked (by id) among `rows`; None when nothing is picked."""
-    if not value:
-        return None
-    row = rows.filter(pk=int(value)).first() if value.isdigit() else None
-    if row is None:
-        raise invalid(field_name, reason, "unknown")
-    return row
+def _id(value: str | None) -> int | None:
+    """A form's choice of a row by id: None when nothing is chosen, 0 (no row) when it is not a number."""
+    return (int(value) if value.isdigit() else 0) if value else None
 
 
 def _delegate(meeting: Meeting, value: str | None, field_name: str) -> Delegate | None:
-    return _picked(meeting.delegates, value, field_name, _("no such delegate in this meeting"))
+    return selectors.picked(meeting.delegates, _id(value), field_name=field_name,
+                            reason=_("no such delegate in this meeting"))
 
 
 def _group(meeting: Meeting, value: str | None, field_name: str) -> DiscussionGroup | None:
-    return _picked(meeting.groups, value, field_name, _("no such group in this meeting"))
+    return selectors.picked(meeting.groups, _id(value), field_name=field_name, reason=_("no such group in this meeting"))
 
 
 @require_POST

@@ -6,9 +6,9 @@ from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
-from mandate.accounts.models import User
+from mandate.accounts.selectors import user_named
 from mandate.core import clock
-from mandate.core.errors import NotFound, invalid
+from mandate.core.errors import NotFound
 from mandate.documents.selectors import document_get
 from mandate.orgs.selectors import unit_named
 from mandate.tasks import selectors, services
@@ -176,13 +176,6 @@ class TaskQuery(Schema):
     leader: str | None = None
 
 
-def _user(username: str | None, field_name: str) -> User | None:
-    if not username:
-        return None
-    user = User.objects.filter(username=username, is_active=True).first()
-    if user is None:
-        raise invalid(field_name, f"no active user '{username}'")
-    return user
 
 
 def _filters(request, query: TaskQuery) -> selectors.TaskFilters:
@@ -191,7 +184,7 @@ def _filters(request, query: TaskQuery) -> selectors.TaskFilters:
         subtree=query.subtree, assigning_unit=unit_named(query.assigning_unit, "assigning_unit"),
         document=document_get(user=request.user, document_id=query.document) if query.document else None,
         deadline_from=query.deadline_from, deadline_to=query.deadline_to, q=query.q,
-        leader_id=_user(query.leader, "leader").pk if query.leader else None,
+        leader_id=user_named(query.leader, "leader").pk if query.leader else None,
         assigned_from=query.assigned_from, assigned_to=query.assigned_to,
     )
 
@@ -220,7 +213,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
     document = document_get(user=request.user, document_id=payload.document_id) if payload.document_id else None
     task = services.task_create(
         actor=request.user, document=document, title=payload.title or "", lead_unit=unit_named(payload.lead_unit, "lead_unit"),
-        leader=_user(payload.leader, "leader"), product=payload.product or "", deadline=payload.deadline,
+        leader=user_named(payload.leader, "leader"), product=payload.product or "", deadline=payload.deadline,
         recurrence=payload.recurrence, coordinators=_coordinators(payload.coordinators),
         assigning_unit=unit_named(payload.assigning_unit, "assigning_unit"), description=payload.description,
         assigned_on=payload.assigned_on,
@@ -238,7 +231,7 @@ def delegate_task(request: HttpRequest, task_id: int, payload: DelegateIn):
     parent = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     child = services.task_delegate(
         actor=request.user, parent=parent, lead_unit=unit_named(payload.lead_unit, "lead_unit"), title=payload.title or "",
-        product=payload.product or "", leader=_user(payload.leader, "leader"), deadline=payload.deadline,
+        product=payload.product or "", leader=user_named(payload.leader, "leader"), deadline=payload.deadline,
         coordinators=_coordinators(payload.coordinators), description=payload.description)
     return Status(201, _detail(request, child.pk))
 
