@@ -9,7 +9,7 @@ migrated, loaded with the real country, and given N tasks on the bodies of the 5
 (bulk inserts, assigned 2025-03-01, 85 % open, 10 % with a coordinator). Then:
 
 1. `reorganization_apply_2025` — the 23 merge events through the same apply code as any event
-   (handovers, timeline lines, audit records), in one transaction;
+   (handovers, timeline lines, audit records), in one transaction, commit included;
 2. the floor: the same hand-over as bare SQL UPDATEs with nothing recorded, measured after reverting
    the merger and rolled back — one UPDATE of the tasks (lead and assigning unit together, each task
    rewritten once, as the apply does) and one of the coordinators; and, for comparison with earlier
@@ -99,7 +99,7 @@ def _generate(count: int) -> None:
     TaskCoordinator.objects.bulk_create(coordinated, batch_size=10000)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")  # as autovacuum leaves a table that has settled after a bulk load
 
 
 def _floor(*, rewrites: int) -> tuple[float, float]:
@@ -176,7 +176,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from mandate.orgs.models import Reorganization, TaskHandover, Unit
+    from mandate.orgs.models import CoordinationHandover, Reorganization, TaskHandover, Unit
     from mandate.orgs.reorganization import MERGER_2025_BATCH, reorganization_apply_2025, reorganization_revert
     from mandate.orgs.selectors import unit_tree
     from mandate.orgs.services import territory_load
@@ -191,8 +191,10 @@ def main() -> int:
 
     print("load average before the merger: {:.2f}, {:.2f}, {:.2f}".format(*os.getloadavg()))
     applied_seconds, applied = _timed(lambda: reorganization_apply_2025(actor=None))
-    handovers, lines = TaskHandover.objects.count(), TaskEvent.objects.filter(kind="reorganized").count()
-    print(f"merger applied: {applied} events, {handovers} handovers, {lines} timeline lines in {applied_seconds:.2f} s")
+    handovers, coordinations = TaskHandover.objects.count(), CoordinationHandover.objects.count()
+    lines = TaskEvent.objects.filter(kind="reorganized").count()
+    print(f"merger applied: {applied} events, {handovers} task handovers, {coordinations} coordination handovers, "
+          f"{lines} timeline lines in {applied_seconds:.2f} s")
 
     events = list(Reorganization.objects.filter(batch=MERGER_2025_BATCH).order_by("-id"))
     revert_seconds, _ = _timed(lambda: [reorganization_revert(actor=None, reorganization=e) for e in events])

@@ -2,7 +2,7 @@
 import datetime as dt
 import itertools
 
-from mandate.orgs.models import Placement, TaskHandover, Unit, UnitKind, UnitName
+from mandate.orgs.models import CoordinationHandover, Placement, TaskHandover, Unit, UnitKind, UnitName
 from mandate.orgs.services import unit_create
 from mandate.tasks.models import Task, TaskCoordinator
 
@@ -24,5 +24,5 @@ def snapshot() -> dict:
                                                  "deadline", "parent_id")),
         "coordinators": sorted(TaskCoordinator.objects.values_list("task_id", "unit_id")),
         "names": sorted(UnitName.objects.values_list("unit_id", "name", "valid_from", "valid_to")),
-        "handovers": TaskHandover.objects.count(),
+        "handovers": (TaskHandover.objects.count(), CoordinationHandover.objects.count()),
     }

@@ -5,7 +5,9 @@ import pytest
 
 from mandate.core.errors import Conflict, DomainError, PermissionDenied
 from mandate.orgs import reorganization as reorg
-from mandate.orgs.models import DestinationItem, Placement, ReorganizationKind, Unit, UnitKind
+from mandate.orgs.models import (
+    CoordinationHandover, DestinationItem, Placement, ReorganizationKind, TaskHandover, Unit, UnitKind,
+)
 from mandate.orgs.selectors import unit_tree
 from mandate.tasks import selectors as task_selectors
 from mandate.tasks import services as task_services
@@ -240,3 +242,43 @@ def test_preview_lists_pending_extensions_and_numbering_sequences(make_user):
     preview = reorg.reorganization_preview(reorganization_id=event.pk)
     assert [(e["task"].pk, e["lead"]) for e in preview.extensions] == [(task.pk, b.code)]
     assert [(s["unit"].code, s["successors"]) for s in preview.sequences] == [(a.code, [b.code])]
+
+
+def test_a_split_choosing_two_destinations_for_one_task_keeps_one_row_with_both(clock):
+    """B splits into C and D; a task B leads and assigned goes to C, and is assigned by D from now on."""
+    b, c, d = a_department("Sở B"), a_department("Sở C"), a_department("Sở D")
+    task = a_task(lead_unit=b.code, assigning_unit=Unit.objects.get(code=b.code), deadline=dt.date(2025, 12, 31))
+    before = snapshot()
+    event = reorg.reorganization_prepare(actor=None, kind="split", effective_on=ON, predecessors=[b], successors=[c, d],
+                                         destinations=[("task", task.pk, c.code), ("assigned", task.pk, d.code)])
+    reorg.reorganization_apply(actor=None, reorganization=event)
+    moved = Task.objects.get(pk=task.pk)
+    assert (moved.lead_unit, moved.assigning_unit) == (c, d)
+    row = TaskHandover.objects.get(task=task)
+    assert (row.lead_from, row.lead_to, row.assigning_from, row.assigning_to) == (b, c, b, d)
+    assert listed(b, BEFORE, subtree=False) == [task.pk] and listed(c, ON, subtree=False) == [task.pk]
+    for unit, day in ((b, BEFORE), (d, ON)):
+        by_unit = task_selectors.TaskFilters(as_of=day, assigning_unit=unit)
+        assert list(task_selectors.tasks_list(user=None, filters=by_unit).values_list("id", flat=True)) == [task.pk]
+    line = TaskEvent.objects.get(task=task, kind="reorganized")
+    assert (line.data["role"], line.data["from"], line.data["to"]) == ("lead", b.code, c.code)
+    reorg.reorganization_revert(actor=None, reorganization=event)
+    assert snapshot() == before
+
+
+def test_a_task_handed_on_twice_is_listed_under_each_holder_for_its_own_dates(clock):
+    a, b, c, e = a_department("Sở A"), a_department("Sở B"), a_department("Sở C"), a_department("Sở E")
+    task = a_task(lead_unit=a.code, deadline=dt.date(2026, 12, 31), coordinators=[c.code])
+    first = reorg.reorganization_prepare(actor=None, kind="merge", effective_on=ON, predecessors=[a], successors=[b])
+    reorg.reorganization_apply(actor=None, reorganization=first)
+    later = dt.date(2025, 10, 1)
+    second = reorg.reorganization_prepare(actor=None, kind="merge", effective_on=later, predecessors=[b, c], successors=[e])
+    reorg.reorganization_apply(actor=None, reorganization=second)
+    rows = list(TaskHandover.objects.filter(task=task).order_by("valid_to").values_list("lead_from", "lead_since", "valid_to"))
+    assert rows == [(a.pk, None, ON), (b.pk, ON, later)]
+    assert CoordinationHandover.objects.get(task=task).removed  # e leads it now
+    assert [listed(unit, day, subtree=False) for unit, day in ((a, BEFORE), (b, ON), (e, later))] == [[task.pk]] * 3
+    assert listed(b, BEFORE, subtree=False) == [] and listed(a, ON, subtree=False) == []
+    reorg.reorganization_revert(actor=None, reorganization=second)
+    moved = Task.objects.get(pk=task.pk)
+    assert moved.lead_unit == b and moved.coordinations.get().unit == c

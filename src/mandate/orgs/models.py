@@ -263,37 +263,70 @@ class HandoverRole(models.TextChoices):
 
 
 class TaskHandover(models.Model):
-    """A task's lead unit, assigning unit or coordinator before a reorganization handed it on.
+    """What one reorganization handed on of one open task: its lead unit, the unit that assigned it, or both.
 
-    `from_unit` held the role during [valid_from, valid_to); valid_to is the event's effective date
-    and valid_from the previous handover's (null: since the task was assigned). Lists "as of" a date
-    read the role through these rows; revert puts `from_unit` back.
+    For each role, `<role>_from` held it during [`<role>_since`, valid_to) and `<role>_to` took it over; a null
+    `<role>_from` means the event left that role where it was. valid_to is the event's effective date and
+    `<role>_since` the previous handover's of the same role (null: since the task was assigned). Lists "as of" a
+    date read the roles through these rows; revert puts the `_from` units back. The coordinations an event moves
+    are `CoordinationHandover` rows.
 
-    A national merger writes hundreds of thousands of these in one transaction, so a row carries only
-    the indexes its readers use (the composite ones below, no single-column index per key) and no
-    database key, each of which PostgreSQL would check row by row at the commit. Only the apply service
-    writes them, and it guarantees the keys: the event and the units come from rows it has just read
-    and are never deleted while a handover names them (PROTECT, enforced by Django); every task handed
-    on gets a timeline line in the same transaction, whose own key to the task is checked at the commit.
+    A national merger writes one row for each of hundreds of thousands of tasks in one transaction, so a row
+    carries only the indexes its readers use (the composite ones below, no single-column index per key) and no
+    database key, each of which PostgreSQL would check row by row at the commit. Only the apply service writes
+    them, and it guarantees the keys: the event and the units come from rows it has just read and are never
+    deleted while a handover names them (PROTECT, enforced by Django); every task handed on gets a timeline line
+    in the same transaction, whose own key to the task is checked at the commit.
     """
 
     reorganization = models.ForeignKey(Reorganization, on_delete=models.PROTECT, related_name="handovers",
                                        db_constraint=False, db_index=False)
     task = models.ForeignKey("tasks.Task", on_delete=models.CASCADE, related_name="handovers", db_constraint=False,
                              db_index=False)
-    role = models.CharField(max_length=16, choices=HandoverRole.choices)
+    valid_to = models.DateField()
+    lead_from = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                  db_constraint=False, db_index=False)
+    lead_to = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                db_constraint=False, db_index=False)
+    lead_since = models.DateField(null=True, blank=True)
+    assigning_from = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                       db_constraint=False, db_index=False)
+    assigning_to = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                     db_constraint=False, db_index=False)
+    assigning_since = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["task", "valid_to"], name="handover_task_idx"),
+            models.Index(fields=["reorganization"], name="handover_event_idx"),
+            models.Index(fields=["lead_from", "valid_to"], name="handover_lead_idx"),
+            models.Index(fields=["assigning_from", "valid_to"], name="handover_assigning_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(lead_from__isnull=False) | Q(assigning_from__isnull=False),
+                                   name="handover_hands_something"),
+        ]
+
+
+class CoordinationHandover(models.Model):
+    """A coordination of an open task that a reorganization moved from `from_unit` to `to_unit`, or dropped
+    (`removed`) because the successor already led or coordinated the task; held during [valid_from, valid_to).
+    Keys as for `TaskHandover`, which the apply service guarantees in the same way."""
+
+    reorganization = models.ForeignKey(Reorganization, on_delete=models.PROTECT, related_name="coordination_handovers",
+                                       db_constraint=False, db_index=False)
+    task = models.ForeignKey("tasks.Task", on_delete=models.CASCADE, related_name="coordination_handovers",
+                             db_constraint=False, db_index=False)
     from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False)
     to_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False)
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField()
-    removed = models.BooleanField(default=False, help_text="coordinator dropped: the successor already led or coordinated")
+    removed = models.BooleanField(default=False, help_text="dropped: the successor already led or coordinated the task")
 
     class Meta:
         indexes = [
-            models.Index(fields=["task", "role", "valid_to"], name="handover_task_role_idx"),
-            models.Index(fields=["reorganization", "role"], name="handover_event_idx"),
-            models.Index(fields=["from_unit", "role", "valid_to"], name="handover_from_idx"),
-            models.Index(fields=["valid_to"], name="handover_valid_to_idx"),
+            models.Index(fields=["task", "valid_to"], name="coord_handover_task_idx"),
+            models.Index(fields=["reorganization"], name="coord_handover_event_idx"),
         ]
 
 

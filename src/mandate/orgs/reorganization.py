@@ -3,15 +3,16 @@
 Applying closes the predecessors (`valid_to` = the effective date) with their placements, opens the
 planned successors, re-places child units with their whole subtrees, renames and moves; open tasks,
 the tasks a closed unit assigned and its coordinations are handed on through `TaskHandover` rows
-(one per task and role, with the interval the old unit held it), each with a "reorganized" line on
-the task's timeline. Completed and cancelled tasks stay with the unit that did them. Every row of the
-structure that changes is written down (`StructureChange`) so that revert restores it exactly.
+(one per task: its lead and assigning units, each with the interval the old unit held it) and
+`CoordinationHandover` rows, each task with a "reorganized" line on its timeline. Completed and
+cancelled tasks stay with the unit that did them. Every row of the structure that changes is written
+down (`StructureChange`) so that revert restores it exactly.
 """
 import datetime as dt
 from collections import defaultdict
 
 from django.db import connection, transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 
 from mandate.accounts import permissions
 from mandate.accounts.models import Membership
@@ -21,8 +22,8 @@ from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document, NumberSequence
 from mandate.orgs.models import (
-    DestinationItem, HandoverRole, Placement, PlannedUnit, Reorganization, ReorganizationDestination, ReorganizationKind,
-    ReorganizationLink, StructureChange, TaskHandover, Tier, Unit, UnitKind, UnitName,
+    CoordinationHandover, DestinationItem, HandoverRole, Placement, PlannedUnit, Reorganization, ReorganizationDestination,
+    ReorganizationKind, ReorganizationLink, StructureChange, TaskHandover, Tier, Unit, UnitKind, UnitName,
 )
 from mandate.orgs.reorganization_preview import (  # noqa: F401  (the selector is part of this module's API)
     RULES, Preview, reorganization_plan, reorganization_preview,
@@ -34,9 +35,12 @@ from mandate.tasks.models import OPEN_STATES, Task, TaskCoordinator, TaskEvent
 MERGER_2025_BATCH = "merger-2025"
 TIMELINE_KIND = "reorganized"
 REVERTED_KIND = "reorganization_reverted"
-ROLE_COLUMNS = {HandoverRole.LEAD: "lead_unit_id", HandoverRole.ASSIGNING: "assigning_unit_id"}
-ITEM_OF_ROLE = {HandoverRole.LEAD: DestinationItem.TASK, HandoverRole.ASSIGNING: DestinationItem.ASSIGNED,
-                HandoverRole.COORDINATOR: DestinationItem.COORDINATION}
+# A task's role → its column and the destination item that names where it goes.
+ROLES = {HandoverRole.LEAD.value: ("lead_unit_id", DestinationItem.TASK),
+         HandoverRole.ASSIGNING.value: ("assigning_unit_id", DestinationItem.ASSIGNED)}
+HANDOVER_COLUMNS = ("reorganization_id", "task_id", "valid_to", *(f"{role}_{part}" for role in ROLES
+                                                                  for part in ("from_id", "to_id", "since")))
+COORDINATION_COLUMNS = ("reorganization_id", "task_id", "from_unit_id", "to_unit_id", "valid_from", "valid_to", "removed")
 
 
 # Prepare
@@ -354,59 +358,94 @@ def _chunks(values: list, size: int = 5000):
 
 
 def _hand_over(event: Reorganization, preview: Preview, codes: dict[str, int], *, actor, moment: dt.datetime) -> dict:
-    handovers, tasks = _table(TaskHandover), _table(Task)
-    open_states = [str(s) for s in OPEN_STATES]
-    counts = {}
-    # A task's earlier handover (where its `valid_from` comes from) can only have handed it to one of these units
+    """Write the event's handovers (one row per task for its lead and assigning units, one per coordination),
+    re-point the tasks and their coordinations, and give each task handed on its timeline line."""
+    # A task's earlier handover (where its `<role>_since` comes from) can only have handed it to one of these units
     # if an applied event made that unit a successor; when none did (the 2025 merger closes units that no event
-    # created), every `valid_from` is null and no task needs looking up.
+    # created), every `<role>_since` is null and no task needs looking up.
     inherited = (ReorganizationLink.objects.filter(successor_id__in=[h.predecessor.pk for h in preview.handings],
                                                    reorganization__applied_at__isnull=False,
                                                    reorganization__reverted_at__isnull=True)
                  .exclude(reorganization=event).exists())
+    singles, chosen = {}, defaultdict(dict)  # role → {predecessor: successor}; task → role → (predecessor, successor)
+    for role, (_, item) in ROLES.items():
+        singles[role], picked = _destinations(preview, codes, item.value)
+        for task_id, source, target in picked:
+            chosen[task_id][role] = (source, target)
     with connection.cursor() as cursor:
-        for role, column in ROLE_COLUMNS.items():
-            single, chosen = _destinations(preview, codes, ITEM_OF_ROLE[role].value)
-            handed = 0
-            if single:
-                cases = " ".join("WHEN %s THEN %s" for _ in single)
-                since = f"(SELECT MAX(h.valid_to) FROM {handovers} h WHERE h.task_id = t.id AND h.role = %s)" if inherited else "NULL"
-                cursor.execute(
-                    f"INSERT INTO {handovers} (reorganization_id, task_id, role, from_unit_id, to_unit_id, valid_from, valid_to, removed) "
-                    f"SELECT %s, t.id, %s, t.{column}, CASE t.{column} {cases} END, {since}, %s, %s "
-                    f"FROM {tasks} t WHERE t.{column} IN ({', '.join(['%s'] * len(single))}) "
-                    f"AND t.state IN ({', '.join(['%s'] * len(open_states))})",
-                    [event.pk, role.value, *[v for pair in single.items() for v in pair], *([role.value] if inherited else []),
-                     event.effective_on, False, *single, *open_states])
-                handed += cursor.rowcount
-            if chosen:
-                previous = {}
-                for chunk in (_chunks([c[0] for c in chosen]) if inherited else ()):
-                    previous.update(TaskHandover.objects.filter(task_id__in=chunk, role=role).values("task_id")
-                                    .annotate(m=Max("valid_to")).values_list("task_id", "m"))
-                _handovers_insert(cursor, event, role.value, [(task_id, source, target, previous.get(task_id), False)
-                                                        for task_id, source, target in chosen])
-                handed += len(chosen)
-            if handed:
-                counts[role.value] = handed
-        _tasks_update(cursor, event, "to_unit_id")
-        counts[HandoverRole.COORDINATOR.value] = _hand_over_coordinators(cursor, event, preview, codes)
+        if any(singles.values()):
+            _handovers_by_link(cursor, event, singles, inherited=inherited)
+        if chosen:
+            _handovers_chosen(cursor, event, chosen, inherited=inherited)
+        _tasks_update(cursor, event, "to")
+        coordinations = _hand_over_coordinators(cursor, event, preview, codes, inherited=inherited)
         _timeline(cursor, event, TIMELINE_KIND, actor=actor, moment=moment)
+    counts = TaskHandover.objects.filter(reorganization=event).aggregate(lead=Count("lead_from"), assigning=Count("assigning_from"))
+    counts = {role: n for role, n in counts.items() if n}
+    counts[HandoverRole.COORDINATOR.value] = coordinations
     return counts
 
 
-def _tasks_update(cursor, event: Reorganization, side: str) -> None:
-    """Set the lead and assigning units of the handed-over tasks from the event's handovers, one rewrite per task."""
-    tasks, handovers = _table(Task), _table(TaskHandover)
+def _since(role: str, task_sql: str) -> str:
+    """SQL: when the task's `role` was last handed on before (null: never, it holds it since it was assigned)."""
+    return (f"(SELECT MAX(p.valid_to) FROM {_table(TaskHandover)} p WHERE p.task_id = {task_sql} "
+            f"AND p.{role}_from_id IS NOT NULL)")
+
+
+def _handovers_by_link(cursor, event: Reorganization, singles: dict, *, inherited: bool) -> None:
+    """One INSERT … SELECT for every open task whose lead or assigning unit a successor takes whole."""
+    selected, conditions, select_params, where_params = [], [], [], []
+    for role, (column, _) in ROLES.items():
+        single = singles[role]
+        if not single:
+            selected += ["NULL", "NULL", "NULL"]
+            continue
+        keys = ", ".join(["%s"] * len(single))
+        selected += [f"CASE WHEN t.{column} IN ({keys}) THEN t.{column} END",
+                     f"CASE t.{column} {' '.join('WHEN %s THEN %s' for _ in single)} END",
+                     f"CASE WHEN t.{column} IN ({keys}) THEN {_since(role, 't.id')} END" if inherited else "NULL"]
+        select_params += [*single, *[v for pair in single.items() for v in pair], *(single if inherited else ())]
+        conditions.append(f"t.{column} IN ({keys})")
+        where_params += list(single)
+    open_states = [str(s) for s in OPEN_STATES]
     cursor.execute(
-        f"UPDATE {tasks} SET lead_unit_id = COALESCE(x.lead, lead_unit_id), assigning_unit_id = COALESCE(x.assigning, assigning_unit_id) "
-        f"FROM (SELECT h.task_id, MAX(CASE WHEN h.role = 'lead' THEN h.{side} END) AS lead, "
-        f"MAX(CASE WHEN h.role = 'assigning' THEN h.{side} END) AS assigning FROM {handovers} h "
-        f"WHERE h.reorganization_id = %s AND h.role IN ('lead', 'assigning') GROUP BY h.task_id) x "
-        f"WHERE x.task_id = {tasks}.id", [event.pk])
+        f"INSERT INTO {_table(TaskHandover)} ({', '.join(HANDOVER_COLUMNS)}) "
+        f"SELECT %s, t.id, %s, {', '.join(selected)} FROM {_table(Task)} t "
+        f"WHERE ({' OR '.join(conditions)}) AND t.state IN ({', '.join(['%s'] * len(open_states))})",
+        [event.pk, event.effective_on, *select_params, *where_params, *open_states])
 
 
-def _hand_over_coordinators(cursor, event: Reorganization, preview: Preview, codes: dict[str, int]) -> int:
+def _handovers_chosen(cursor, event: Reorganization, chosen: dict[int, dict], *, inherited: bool) -> None:
+    """Write the destinations chosen one by one. Only a split or a dissolution chooses, and each has one predecessor,
+    so no task of the event is also handed on whole (a merger's predecessors each go to one successor)."""
+    since = defaultdict(dict)
+    for role in ROLES if inherited else ():
+        for chunk in _chunks(sorted(chosen)):
+            rows = (TaskHandover.objects.filter(task_id__in=chunk, **{f"{role}_from__isnull": False})
+                    .values("task_id").annotate(m=Max("valid_to")).values_list("task_id", "m"))
+            for task_id, day in rows:
+                since[task_id][role] = day
+    rows = []
+    for task_id, roles in chosen.items():
+        values = {}
+        for role, (source, target) in roles.items():
+            values.update({f"{role}_from_id": source, f"{role}_to_id": target, f"{role}_since": since[task_id].get(role)})
+        rows.append((event.pk, task_id, event.effective_on, *[values.get(f"{role}_{part}") for role in ROLES
+                                                              for part in ("from_id", "to_id", "since")]))
+    _rows_insert(cursor, TaskHandover, HANDOVER_COLUMNS, rows)
+
+
+def _tasks_update(cursor, event: Reorganization, side: str) -> None:
+    """Set the lead and assigning units of the handed-over tasks from the event's handovers (side "to" on apply,
+    "from" on revert), one rewrite per task."""
+    tasks = _table(Task)
+    cursor.execute(
+        f"UPDATE {tasks} SET lead_unit_id = COALESCE(h.lead_{side}_id, lead_unit_id), "
+        f"assigning_unit_id = COALESCE(h.assigning_{side}_id, assigning_unit_id) "
+        f"FROM {_table(TaskHandover)} h WHERE h.reorganization_id = %s AND h.task_id = {tasks}.id", [event.pk])
+
+
+def _hand_over_coordinators(cursor, event: Reorganization, preview: Preview, codes: dict[str, int], *, inherited: bool) -> int:
     """Re-point the coordinations of open tasks; one that its successor already leads or coordinates is dropped."""
     single, chosen = _destinations(preview, codes, DestinationItem.COORDINATION.value)
     chosen_by_id = {item_id: target for item_id, _, target in chosen}
@@ -425,52 +464,67 @@ def _hand_over_coordinators(cursor, event: Reorganization, preview: Preview, cod
     for chunk in _chunks(sorted(leads)):
         taken |= {(task_id, unit_id) for row_id, task_id, unit_id in
                   TaskCoordinator.objects.filter(task_id__in=chunk).values_list("id", "task_id", "unit_id") if row_id not in moved_ids}
-        previous.update(TaskHandover.objects.filter(task_id__in=chunk, role=HandoverRole.COORDINATOR)
-                        .values("task_id").annotate(m=Max("valid_to")).values_list("task_id", "m"))
-    handovers, updates, removed = [], [], []
+        if inherited:
+            previous.update(CoordinationHandover.objects.filter(task_id__in=chunk).values("task_id").annotate(m=Max("valid_to"))
+                            .values_list("task_id", "m"))
+    handovers, removed = [], []
     for row_id, task_id, unit_id in rows:
         target = chosen_by_id.get(row_id) or single.get(unit_id)
         drop = (task_id, target) in taken
         taken.add((task_id, target))
-        handovers.append((task_id, unit_id, target, previous.get(task_id), drop))
-        (removed.append(row_id) if drop else updates.append((row_id, target)))
+        handovers.append((event.pk, task_id, unit_id, target, previous.get(task_id), event.effective_on, drop))
+        if drop:
+            removed.append(row_id)
     for chunk in _chunks(removed):
         TaskCoordinator.objects.filter(pk__in=chunk).delete()
-    coordinators = _table(TaskCoordinator)
-    for chunk in _chunks(updates, 2000):
-        cursor.execute(f"WITH moved (id, unit_id) AS (VALUES {', '.join(['(%s, %s)'] * len(chunk))}) "
-                       f"UPDATE {coordinators} SET unit_id = moved.unit_id FROM moved WHERE {coordinators}.id = moved.id",
-                       [value for pair in chunk for value in pair])
-    _handovers_insert(cursor, event, HandoverRole.COORDINATOR.value, handovers)
+    _rows_insert(cursor, CoordinationHandover, COORDINATION_COLUMNS, handovers)
+    _coordinators_update(cursor, event, "to")
     return len(handovers)
 
 
-def _handovers_insert(cursor, event: Reorganization, role: str, rows: list[tuple]) -> None:
-    """Write handovers given as (task, from unit, to unit, valid from, removed), in their order (ids tell the first)."""
-    columns = "reorganization_id, task_id, role, from_unit_id, to_unit_id, valid_from, valid_to, removed"
+def _coordinators_update(cursor, event: Reorganization, side: str) -> None:
+    """Move the coordinations the event kept (not dropped) to their successor (side "to") or back (side "from")."""
+    coordinators, other = _table(TaskCoordinator), "from" if side == "to" else "to"
+    cursor.execute(
+        f"UPDATE {coordinators} SET unit_id = h.{side}_unit_id FROM {_table(CoordinationHandover)} h "
+        f"WHERE h.reorganization_id = %s AND h.removed = %s AND h.task_id = {coordinators}.task_id "
+        f"AND h.{other}_unit_id = {coordinators}.unit_id", [event.pk, False])
+
+
+def _rows_insert(cursor, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """INSERT the rows in their order (ids tell the first): PostgreSQL's COPY, elsewhere a few thousand per statement."""
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {_table(model)} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    placeholders = f"({', '.join(['%s'] * len(columns))})"
     for chunk in _chunks(rows, 2000):
-        values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
-        cursor.execute(f"INSERT INTO {_table(TaskHandover)} ({columns}) VALUES {values}",
-                       [value for task_id, source, target, since, removed in chunk
-                        for value in (event.pk, task_id, role, source, target, since, event.effective_on, removed)])
+        cursor.execute(f"INSERT INTO {_table(model)} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(chunk))}",
+                       [value for row in chunk for value in row])
 
 
 def _timeline(cursor, event: Reorganization, kind: str, *, actor, moment: dt.datetime) -> None:
-    """One line per task on its timeline, naming the event and its first handover (the lead's when it has one);
-    every handover stays in `TaskHandover` and the event's audit record."""
+    """One line per task on its timeline, naming the event and what it handed on: the lead unit when it did, else the
+    assigning unit, else the first coordination; every handover stays in the handover tables and the event's audit."""
     head = (f'{{"reorganization": {event.pk}, "kind": "{event.kind}", "effective_on": "{event.effective_on.isoformat()}", '
             '"role": "')
     label = f"{event.get_kind_display()} {event.effective_on.isoformat()} (#{event.pk}): "
-    units = _table(Unit)
+    units, handovers, coordinations = _table(Unit), _table(TaskHandover), _table(CoordinationHandover)
     cursor.execute(
         f"INSERT INTO {_table(TaskEvent)} (task_id, at, actor_id, kind, from_state, to_state, note, data) "
-        f"SELECT h.task_id, %s, %s, %s, '', '', %s || f.code || ' → ' || s.code || %s, "
-        f"{_json(chr(37) + 's || h.role || %s || f.code || %s || s.code || %s')} "
-        f"FROM (SELECT MIN(first.id) AS id FROM {_table(TaskHandover)} first WHERE first.reorganization_id = %s "
-        f"GROUP BY first.task_id) firsts JOIN {_table(TaskHandover)} h ON h.id = firsts.id "
-        f"JOIN {units} f ON f.id = h.from_unit_id JOIN {units} s ON s.id = h.to_unit_id ORDER BY h.id",
+        f"SELECT x.task_id, %s, %s, %s, '', '', %s || f.code || ' → ' || s.code || %s, "
+        f"{_json(chr(37) + 's || x.role || %s || f.code || %s || s.code || %s')} "
+        f"FROM (SELECT 0 AS part, h.id AS ord, h.task_id, "
+        f"CASE WHEN h.lead_from_id IS NULL THEN 'assigning' ELSE 'lead' END AS role, "
+        f"COALESCE(h.lead_from_id, h.assigning_from_id) AS from_id, COALESCE(h.lead_to_id, h.assigning_to_id) AS to_id "
+        f"FROM {handovers} h WHERE h.reorganization_id = %s "
+        f"UNION ALL SELECT 1, c.id, c.task_id, 'coordinator', c.from_unit_id, c.to_unit_id FROM {coordinations} c "
+        f"JOIN (SELECT MIN(o.id) AS id FROM {coordinations} o WHERE o.reorganization_id = %s GROUP BY o.task_id) firsts "
+        f"ON firsts.id = c.id WHERE c.task_id NOT IN (SELECT h.task_id FROM {handovers} h WHERE h.reorganization_id = %s)"
+        f") x JOIN {units} f ON f.id = x.from_id JOIN {units} s ON s.id = x.to_id ORDER BY x.part, x.ord",
         [moment, getattr(actor, "pk", None), kind, label, "" if kind == TIMELINE_KIND else " (reverted)",
-         head, '", "from": "', '", "to": "', '"}', event.pk])
+         head, '", "from": "', '", "to": "', '"}', event.pk, event.pk, event.pk])
 
 
 # Revert
@@ -501,8 +555,9 @@ def reorganization_dependants(*, reorganization: Reorganization) -> list[FieldEr
     if count:
         names = ", ".join(f"#{t.pk} {t.title}" for t in new_tasks[:10])
         errors.append(FieldError("tasks", f"{count} task(s) were assigned to or by the changed units afterwards: {names}", "later_task"))
-    handed = TaskHandover.objects.filter(reorganization=event).values("task_id")
-    acted = (TaskEvent.objects.filter(pk__gt=marks.get("event", 0), task__in=handed)
+    handed = (Q(task__in=TaskHandover.objects.filter(reorganization=event).values("task_id"))
+              | Q(task__in=CoordinationHandover.objects.filter(reorganization=event).values("task_id")))
+    acted = (TaskEvent.objects.filter(handed, pk__gt=marks.get("event", 0))
              .exclude(kind__in=[TIMELINE_KIND, REVERTED_KIND]).select_related("task").order_by("id"))
     count = acted.values("task_id").distinct().count()
     if count:
@@ -533,16 +588,12 @@ def reorganization_revert(*, actor, reorganization: Reorganization) -> Reorganiz
         moment = clock.now()
         with connection.cursor() as cursor:
             _timeline(cursor, event, REVERTED_KIND, actor=actor, moment=moment)
-            _tasks_update(cursor, event, "from_unit_id")
-        coordinator_rows = TaskHandover.objects.filter(reorganization=event, role=HandoverRole.COORDINATOR)
-        pairs = defaultdict(list)
-        for task_id, source, target in coordinator_rows.filter(removed=False).values_list("task_id", "from_unit_id", "to_unit_id"):
-            pairs[(source, target)].append(task_id)
-        for (source, target), task_ids in pairs.items():
-            for start in range(0, len(task_ids), 5000):
-                TaskCoordinator.objects.filter(unit_id=target, task_id__in=task_ids[start:start + 5000]).update(unit_id=source)
+            _tasks_update(cursor, event, "from")
+            _coordinators_update(cursor, event, "from")
+        coordinations = CoordinationHandover.objects.filter(reorganization=event)
         TaskCoordinator.objects.bulk_create([TaskCoordinator(task_id=t, unit_id=u) for t, u in
-                                             coordinator_rows.filter(removed=True).values_list("task_id", "from_unit_id")])
+                                             coordinations.filter(removed=True).values_list("task_id", "from_unit_id")])
+        coordinations.delete()
         TaskHandover.objects.filter(reorganization=event).delete()
         _structure_restore(event)
         event.reverted_at = moment

@@ -10,7 +10,7 @@ from mandate.core.errors import NotFound, invalid
 from mandate.core.ids import possible_id
 from mandate.core.text import search_terms
 from mandate.documents.models import Document
-from mandate.orgs.models import HandoverRole, TaskHandover, Unit
+from mandate.orgs.models import Reorganization, TaskHandover, Unit
 from mandate.orgs.selectors import unit_subtree_ids
 from mandate.tasks.models import Extension, Task, TaskEvent
 from mandate.tasks.status import STATUS_FILTERS, Status
@@ -46,12 +46,16 @@ def tasks_with_status(*, as_of: dt.date) -> QuerySet[Task]:
 
 
 def _handed_over_since(as_of: dt.date) -> bool:
-    """Whether any reorganization after `as_of` handed tasks on; questions about today never need the history."""
-    return TaskHandover.objects.filter(valid_to__gt=as_of).exists()
+    """Whether any reorganization after `as_of` handed tasks on; questions about today never need the history.
+
+    A handover's `valid_to` is its event's date, so the few applied events answer it, not the handover rows."""
+    return (Reorganization.objects.filter(applied_at__isnull=False, reverted_at__isnull=True, effective_on__gt=as_of)
+            .filter(Exists(TaskHandover.objects.filter(reorganization=OuterRef("pk")))).exists())
 
 
 def _held_by(units, *, role: str, column: str, as_of: dt.date) -> Q:
-    """Tasks whose `role` was held by one of `units` on `as_of`, reading through reorganization handovers.
+    """Tasks whose `role` ("lead" or "assigning") was held by one of `units` on `as_of`, reading through
+    reorganization handovers.
 
     A handover row says which unit held the role until the event's date; with none after `as_of`, the
     unit on the task holds it. `units` is a queryset of unit ids or a list of units.
@@ -59,9 +63,9 @@ def _held_by(units, *, role: str, column: str, as_of: dt.date) -> Q:
     if not _handed_over_since(as_of):
         # The plain filter keeps the (lead_unit, deadline) index usable: one index scan per unit.
         return Q(**{f"{column}__in": units})
-    later = TaskHandover.objects.filter(task=OuterRef("pk"), role=role, valid_to__gt=as_of)
-    held = (TaskHandover.objects.filter(role=role, valid_to__gt=as_of, from_unit__in=units)
-            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=as_of)).values("task_id"))
+    later = TaskHandover.objects.filter(task=OuterRef("pk"), valid_to__gt=as_of, **{f"{role}_from__isnull": False})
+    held = (TaskHandover.objects.filter(valid_to__gt=as_of, **{f"{role}_from__in": units})
+            .filter(Q(**{f"{role}_since__isnull": True}) | Q(**{f"{role}_since__lte": as_of})).values("task_id"))
     return (Q(**{f"{column}__in": units}) & ~Exists(later)) | Q(pk__in=held)
 
 
@@ -69,8 +73,8 @@ def lead_unit_as_of(*, as_of: dt.date):
     """An expression: the id of the task's lead unit on `as_of` (before any later reorganization handed it on)."""
     if not _handed_over_since(as_of):
         return F("lead_unit_id")
-    held = (TaskHandover.objects.filter(task=OuterRef("pk"), role=HandoverRole.LEAD, valid_to__gt=as_of)
-            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=as_of)).order_by("valid_to").values("from_unit_id")[:1])
+    held = (TaskHandover.objects.filter(task=OuterRef("pk"), valid_to__gt=as_of, lead_from__isnull=False)
+            .filter(Q(lead_since__isnull=True) | Q(lead_since__lte=as_of)).order_by("valid_to").values("lead_from_id")[:1])
     return Coalesce(Subquery(held), F("lead_unit_id"), output_field=BigIntegerField())
 
 
@@ -86,9 +90,9 @@ def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
     tasks = tasks.filter(status_filter(statuses, as_of=filters.as_of))
     if filters.lead_unit is not None:
         units = unit_subtree_ids(unit=filters.lead_unit, as_of=filters.as_of) if filters.subtree else [filters.lead_unit]
-        tasks = tasks.filter(_held_by(units, role=HandoverRole.LEAD, column="lead_unit", as_of=filters.as_of))
+        tasks = tasks.filter(_held_by(units, role="lead", column="lead_unit", as_of=filters.as_of))
     if filters.assigning_unit is not None:
-        tasks = tasks.filter(_held_by([filters.assigning_unit], role=HandoverRole.ASSIGNING, column="assigning_unit",
+        tasks = tasks.filter(_held_by([filters.assigning_unit], role="assigning", column="assigning_unit",
                                       as_of=filters.as_of))
     if filters.document is not None:
         tasks = tasks.filter(document=filters.document)
