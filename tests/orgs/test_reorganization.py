@@ -58,6 +58,8 @@ def test_merge_into_a_new_unit_hands_open_tasks_and_keeps_done_ones(clock):
     assert Task.objects.get(pk=open_b.pk).assigning_unit == c
     assert list(Task.objects.get(pk=open_a.pk).coordinations.values_list("unit__code", flat=True)) == []  # c leads it now
     assert Task.objects.get(pk=done.pk).lead_unit_id == a.pk
+    assert reorg.reorganization_handed(reorganization=event) == {
+        a.pk: {"task": 1, "assigned": 1, "coordination": 0}, b.pk: {"task": 1, "assigned": 0, "coordination": 1}}
     line = TaskEvent.objects.filter(task=open_a, kind="reorganized", data__role="lead").get()
     assert line.data == {"reorganization": event.pk, "kind": "merge", "effective_on": "2025-09-01", "role": "lead",
                          "from": a.code, "to": "25.UBND.SC"}

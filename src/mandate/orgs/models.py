@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class UnitKind(models.TextChoices):
@@ -148,12 +149,12 @@ PARTY_KINDS = (
 
 
 class ReorganizationKind(models.TextChoices):
-    MERGE = "merge", "Merge"
-    SPLIT = "split", "Split"
-    RENAME = "rename", "Rename"
-    DISSOLVE = "dissolve", "Dissolve"
-    MOVE = "move", "Move"
-    ESTABLISH = "establish", "Establish"
+    MERGE = "merge", _("Merge")
+    SPLIT = "split", _("Split")
+    RENAME = "rename", _("Rename")
+    DISSOLVE = "dissolve", _("Dissolve")
+    MOVE = "move", _("Move")
+    ESTABLISH = "establish", _("Establish")
 
 
 class Reorganization(models.Model):

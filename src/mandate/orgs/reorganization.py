@@ -25,8 +25,8 @@ from mandate.orgs.models import (
     CoordinationHandover, DestinationItem, HandoverRole, Placement, PlannedUnit, Reorganization, ReorganizationDestination,
     ReorganizationKind, ReorganizationLink, StructureChange, TaskHandover, Tier, Unit, UnitKind, UnitName,
 )
-from mandate.orgs.reorganization_preview import (  # noqa: F401  (the selector is part of this module's API)
-    RULES, Preview, reorganization_plan, reorganization_preview,
+from mandate.orgs.reorganization_preview import (  # noqa: F401  (the selectors are part of this module's API)
+    RULES, Preview, reorganization_handed, reorganization_plan, reorganization_preview,
 )
 from mandate.orgs.selectors import placements_on
 from mandate.orgs.territory import MERGER_EFFECTIVE, OLD_PREFIX, PROVINCE_BODIES

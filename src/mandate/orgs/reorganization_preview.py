@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from mandate.core.errors import FieldError, NotFound
 from mandate.documents.models import NumberSequence
 from mandate.orgs.models import (
-    DestinationItem, Placement, PlannedUnit, Reorganization, ReorganizationKind, Unit,
+    CoordinationHandover, DestinationItem, Placement, PlannedUnit, Reorganization, ReorganizationKind, TaskHandover, Unit,
 )
 from mandate.orgs.selectors import placements_on
 from mandate.tasks.models import OPEN_STATES, Extension, ExtensionState, Task, TaskCoordinator
@@ -46,6 +46,7 @@ class Handing:
     mode: str  # "link" (one successor takes all) or "choose"
     counts: dict = field(default_factory=dict)
     items: dict = field(default_factory=lambda: {kind.value: [] for kind in DestinationItem})  # item_type → [Item]; a sample in link mode
+    handed: dict | None = None  # once applied: what it did hand on, by item type (task, assigned, coordination)
 
 
 @dataclass
@@ -72,6 +73,12 @@ class Preview:
             for kind, count in handing.counts.items():
                 totals[kind] += count
         return totals
+
+    def handed_totals(self) -> dict | None:
+        """Once the event is applied: what all its predecessors handed on, by item type."""
+        if not any(handing.handed is not None for handing in self.handings):
+            return None
+        return {kind: sum((handing.handed or {}).get(kind, 0) for handing in self.handings) for kind in HANDED}
 
 
 def _task_label(task) -> str:
@@ -350,9 +357,32 @@ def _extensions_plan(preview: Preview, closing_ids: list[int]) -> None:
 
 
 def reorganization_preview(*, reorganization_id: int) -> Preview:
-    """Exactly what applying the event would move where, and what has no destination yet."""
+    """Exactly what applying the event would move where, and what has no destination yet; once it is applied, what
+    each predecessor handed on."""
     reorganization = reorganization_get(reorganization_id=reorganization_id)
-    return reorganization_plan(reorganization=reorganization)
+    preview = reorganization_plan(reorganization=reorganization)
+    if reorganization.is_applied:
+        handed = reorganization_handed(reorganization=reorganization)
+        for handing in preview.handings:
+            handing.handed = handed.get(handing.predecessor.pk, dict.fromkeys(HANDED, 0))
+    return preview
+
+
+HANDED = (DestinationItem.TASK.value, DestinationItem.ASSIGNED.value, DestinationItem.COORDINATION.value)
+
+
+def reorganization_handed(*, reorganization: Reorganization) -> dict[int, dict[str, int]]:
+    """What an applied event handed on, by predecessor: open tasks it led, open tasks it had assigned, coordinations."""
+    handed = defaultdict(lambda: dict.fromkeys(HANDED, 0))
+    for item, rows, column in (
+        (DestinationItem.TASK, TaskHandover.objects.filter(lead_from__isnull=False), "lead_from"),
+        (DestinationItem.ASSIGNED, TaskHandover.objects.filter(assigning_from__isnull=False), "assigning_from"),
+        (DestinationItem.COORDINATION, CoordinationHandover.objects.all(), "from_unit"),
+    ):
+        for unit_id, count in (rows.filter(reorganization=reorganization).order_by().values(column).annotate(n=Count("id"))
+                               .values_list(column, "n")):
+            handed[unit_id][item.value] = count
+    return dict(handed)
 
 
 def reorganization_get(*, reorganization_id: int) -> Reorganization:

@@ -1,7 +1,11 @@
 """Tasks of directives, their progress, extensions and timeline."""
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from mandate.orgs.models import ReorganizationKind
 
 
 class TaskState(models.TextChoices):
@@ -154,3 +158,14 @@ class TaskEvent(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["task", "at"], name="task_event_time_idx")]
+
+    @property
+    def reorganization(self) -> dict | None:
+        """What a "reorganized" (or "reorganization_reverted") line names, for the reader's language: the kind of event,
+        its date and number, the unit that held the task and its successor. The line's note is in the language of
+        whoever applied it."""
+        data = self.data or {}
+        if not data.get("reorganization") or data.get("kind") not in ReorganizationKind.values:
+            return None
+        return {"kind": ReorganizationKind(data["kind"]).label, "effective_on": dt.date.fromisoformat(data["effective_on"]),
+                "id": data["reorganization"], "from": data.get("from"), "to": data.get("to")}
