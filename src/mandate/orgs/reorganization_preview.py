@@ -25,6 +25,7 @@ from mandate.tasks.models import OPEN_STATES, Extension, ExtensionState, Task, T
 RULE_TERRITORY = "territory"
 RULES = (RULE_TERRITORY,)
 SAMPLE = 50  # items listed per predecessor and kind when everything goes one way; the counts are exact
+HANDED = (DestinationItem.TASK.value, DestinationItem.ASSIGNED.value, DestinationItem.COORDINATION.value)  # what tasks hand on
 
 
 @dataclass
@@ -366,9 +367,6 @@ def reorganization_preview(*, reorganization_id: int) -> Preview:
         for handing in preview.handings:
             handing.handed = handed.get(handing.predecessor.pk, dict.fromkeys(HANDED, 0))
     return preview
-
-
-HANDED = (DestinationItem.TASK.value, DestinationItem.ASSIGNED.value, DestinationItem.COORDINATION.value)
 
 
 def reorganization_handed(*, reorganization: Reorganization) -> dict[int, dict[str, int]]:
