@@ -31,7 +31,7 @@ def test_split_through_the_api(admin):
                                                              {"predecessor": source.code, "successor": "25.UBND.X2"}])
 
     preview = admin.get(f"/reorganizations/{event['id']}/preview").json()
-    assert preview["can_apply"] is False
+    assert preview["can_apply"] is False and preview["handed"] is None
     assert [(m["item_type"], m["item_id"]) for m in preview["missing"]] == [("task", task.pk)]
 
     refused = admin.post(f"/reorganizations/{event['id']}/apply")
@@ -52,6 +52,9 @@ def test_split_through_the_api(admin):
     assert Task.objects.get(pk=task.pk).lead_unit.code == "25.UBND.X2"
     listed = admin.get("/reorganizations", batch="b1").json()
     assert [item["id"] for item in listed["items"]] == [event["id"]]
+    done = admin.get(f"/reorganizations/{event['id']}/preview").json()
+    assert done["handed"] == {"task": 1, "assigned": 0, "coordination": 0}
+    assert done["handings"][0]["handed"] == {"task": 1, "assigned": 0, "coordination": 0}
 
     reverted = admin.post(f"/reorganizations/{event['id']}/revert")
     assert reverted.json()["state"] == "reverted"

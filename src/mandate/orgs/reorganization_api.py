@@ -2,7 +2,7 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from mandate.accounts import permissions
@@ -120,6 +120,7 @@ class HandingOut(Schema):
     mode: str
     counts: dict[str, int]
     items: dict[str, list[ItemOut]]
+    handed: dict[str, int] | None = Field(None, description="once applied: the open tasks led and assigned and the coordinations it handed on")
 
 
 class PreviewOut(Schema):
@@ -131,6 +132,7 @@ class PreviewOut(Schema):
     rename: dict | None
     move: dict | None
     totals: dict[str, int]
+    handed: dict[str, int] | None = Field(None, description="once applied: what all predecessors handed on")
     handings: list[HandingOut]
     extensions: list[dict]
     sequences: list[dict]
@@ -166,9 +168,10 @@ def _preview(preview: Preview) -> dict:
         "rename": {"unit": preview.rename[0].code, "from": preview.rename[1], "to": preview.rename[2]} if preview.rename else None,
         "move": {"unit": preview.move[0].code, "from": preview.move[1].code if preview.move[1] else None,
                  "to": preview.move[2].code if preview.move[2] else None, "subtree_size": preview.move[3]} if preview.move else None,
-        "totals": preview.totals(),
+        "totals": preview.totals(), "handed": preview.handed_totals(),
         "handings": [{"predecessor": h.predecessor.code, "successors": h.successors, "mode": h.mode, "counts": h.counts,
-                      "items": {kind: [_item(i) for i in items] for kind, items in h.items.items()}} for h in preview.handings],
+                      "items": {kind: [_item(i) for i in items] for kind, items in h.items.items()}, "handed": h.handed}
+                     for h in preview.handings],
         "extensions": [{"extension": e["extension"].pk, "task": e["task"].pk, "requested_deadline": e["extension"].requested_deadline,
                         "lead": e["lead"], "decided_by": e["decided_by"]} for e in preview.extensions],
         "sequences": [{"unit": s["unit"].code, "type": s["sequence"].type, "period": s["sequence"].period,
