@@ -5,6 +5,10 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from mandate.orgs.models import CoordinationHandover, Reorganization
+from tests.factories import a_task
+from tests.orgs.reorganization_helpers import a_department
+
 BEFORE, AFTER = ("orgs", "0004_handover_keys_and_indexes"), ("orgs", "0005_handover_per_task")
 
 
@@ -58,3 +62,15 @@ def test_handovers_written_per_role_are_folded_per_task():
     assert {row["valid_to"] for row in rows.values()} == {day}
     assert sorted(Coordination.objects.values_list("task_id", "from_unit_id", "to_unit_id", "removed")) == sorted([
         (tasks[0].pk, units[2].pk, units[4].pk, True), (tasks[2].pk, units[3].pk, units[5].pk, False)])
+
+
+def test_going_back_is_refused_while_an_event_has_moved_coordinations(transactional_country):
+    source, target = a_department(), a_department()
+    task = a_task(lead_unit="25.UBND", coordinators=[target.code])
+    event = Reorganization.objects.create(kind="merge", effective_on=dt.date(2025, 9, 1), created_at=task.created_at,
+                                          applied_at=task.created_at)
+    CoordinationHandover.objects.create(reorganization=event, task=task, from_unit=source, to_unit=target,
+                                        valid_to=event.effective_on)
+    with pytest.raises(RuntimeError, match="revert the applied reorganizations first"):
+        _migrate(BEFORE)
+    assert MigrationExecutor(connection).loader.applied_migrations.keys() >= {AFTER}

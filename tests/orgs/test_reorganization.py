@@ -118,6 +118,7 @@ def test_rename_keeps_the_unit_and_its_code_and_shows_the_old_name_as_of_before(
     reorg.reorganization_apply(actor=None, reorganization=event)
     a.refresh_from_db()
     assert (a.code, a.name, a.valid_to) == (a.code, "Sở Nội vụ và Dân tộc", None)
+    assert reorg.reorganization_preview(reorganization_id=event.pk).handed_totals() == {"task": 0, "assigned": 0, "coordination": 0}
     root = Unit.objects.get(code="25.UBND")
     names = lambda day: {n.unit.code: n.unit.name for n in unit_tree(root=root, as_of=day).children}  # noqa: E731
     assert names(BEFORE)[a.code] == "Sở Nội vụ" and names(ON)[a.code] == "Sở Nội vụ và Dân tộc"

@@ -311,8 +311,10 @@ class TaskHandover(models.Model):
 
 class CoordinationHandover(models.Model):
     """A coordination of an open task that a reorganization moved from `from_unit` to `to_unit`, or dropped
-    (`removed`) because the successor already led or coordinated the task; held during [valid_from, valid_to).
-    Keys as for `TaskHandover`, which the apply service guarantees in the same way."""
+    (`removed`) because the successor already led or coordinated the task. valid_to is the event's date; valid_from
+    the date of the task's previous coordination handover, whichever unit it moved (null: none), kept for the
+    record (no list reads coordinations as of a date). Keys as for `TaskHandover`, which the apply service
+    guarantees in the same way."""
 
     reorganization = models.ForeignKey(Reorganization, on_delete=models.PROTECT, related_name="coordination_handovers",
                                        db_constraint=False, db_index=False)

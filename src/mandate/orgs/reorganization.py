@@ -417,7 +417,13 @@ def _handovers_by_link(cursor, event: Reorganization, singles: dict, *, inherite
 
 def _handovers_chosen(cursor, event: Reorganization, chosen: dict[int, dict], *, inherited: bool) -> None:
     """Write the destinations chosen one by one. Only a split or a dissolution chooses, and each has one predecessor,
-    so no task of the event is also handed on whole (a merger's predecessors each go to one successor)."""
+    so no task of the event is also handed on whole (a merger's predecessors each go to one successor); should those
+    rules ever allow it, the apply is refused rather than a task given two rows."""
+    for chunk in _chunks(sorted(chosen)):
+        twice = list(TaskHandover.objects.filter(reorganization=event, task_id__in=chunk).values_list("task_id", flat=True)[:10])
+        if twice:
+            raise Conflict("The reorganization hands some tasks on both whole and item by item.",
+                           [FieldError("destinations", f"task {task_id} is handed on both ways", "twice") for task_id in twice])
     since = defaultdict(dict)
     for role in ROLES if inherited else ():
         for chunk in _chunks(sorted(chosen)):

@@ -76,8 +76,8 @@ class Preview:
         return totals
 
     def handed_totals(self) -> dict | None:
-        """Once the event is applied: what all its predecessors handed on, by item type."""
-        if not any(handing.handed is not None for handing in self.handings):
+        """Once the event is applied: what all its predecessors handed on, by item type (zeros for a rename)."""
+        if not self.reorganization.is_applied:
             return None
         return {kind: sum((handing.handed or {}).get(kind, 0) for handing in self.handings) for kind in HANDED}
 

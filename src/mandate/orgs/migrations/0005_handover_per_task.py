@@ -32,7 +32,7 @@ def fold_handovers(apps, schema_editor):
 
 def refuse_with_handovers(apps, schema_editor):
     """Going back would need the old columns filled before the rows are unfolded; revert the reorganizations first."""
-    if apps.get_model("orgs", "TaskHandover").objects.exists():
+    if apps.get_model("orgs", "TaskHandover").objects.exists() or apps.get_model("orgs", "CoordinationHandover").objects.exists():
         raise RuntimeError("orgs.0005 cannot be unapplied while tasks have handovers: revert the applied reorganizations first.")
 
 
