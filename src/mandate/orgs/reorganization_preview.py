@@ -209,8 +209,9 @@ def _one(values) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
-def _counts(counted: list[int], closing_ids: list[int], day: dt.date) -> dict[int, dict[str, int]]:
-    """How many items of each kind the `counted` predecessors hand on, in four grouped queries."""
+def _counts(counted: list[int], children: dict[int, list[Placement]]) -> dict[int, dict[str, int]]:
+    """How many items of each kind the `counted` predecessors hand on: the tasks and coordinations in three grouped
+    queries, the child units from `children`, already read."""
     counts = {pk: {kind.value: 0 for kind in DestinationItem} for pk in counted}
     if not counted:
         return counts
@@ -220,11 +221,12 @@ def _counts(counted: list[int], closing_ids: list[int], day: dt.date) -> dict[in
         (DestinationItem.ASSIGNED, "assigning_unit_id", open_tasks.filter(assigning_unit__in=counted)),
         (DestinationItem.COORDINATION, "unit_id",
          TaskCoordinator.objects.filter(unit__in=counted, task__state__in=OPEN_STATES).order_by()),
-        (DestinationItem.UNIT, "parent_id", placements_on(day).filter(parent__in=counted).exclude(unit__in=closing_ids).order_by()),
     )
     for kind, column, query in grouped:
         for unit_id, n in query.values(column).annotate(n=Count("pk")).values_list(column, "n"):
             counts[unit_id][kind.value] = n
+    for pk in counted:
+        counts[pk][DestinationItem.UNIT.value] = len(children[pk])
     return counts
 
 
@@ -315,8 +317,8 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
     chosen = {(d.item_type, d.item_id): d.destination_code for d in reorganization.destinations.all()}
     closing_ids = [u.pk for u in closing]
     # Applying needs no count where one successor takes everything: only where the counts decide (no successor).
-    counts = _counts([pk for pk in closing_ids if samples or len(by_predecessor.get(pk, [])) != 1], closing_ids, day)
     children = _children(closing_ids, day)
+    counts = _counts([pk for pk in closing_ids if samples or len(by_predecessor.get(pk, [])) != 1], children)
     for predecessor in closing:
         handing = _handing(reorganization, predecessor, by_predecessor.get(predecessor.pk, []), chosen, samples,
                            children[predecessor.pk], counts.get(predecessor.pk, {}))

@@ -176,8 +176,6 @@ class TaskQuery(Schema):
     leader: str | None = None
 
 
-
-
 def _filters(request, query: TaskQuery) -> selectors.TaskFilters:
     return selectors.TaskFilters(
         as_of=query.as_of or clock.today(), status=query.status, lead_unit=unit_named(query.lead_unit, "lead_unit"),
