@@ -134,17 +134,6 @@ def unit_tree(*, root: Unit, as_of: dt.date, depth: int | None = None) -> TreeNo
     return nodes[root.pk]
 
 
-def unit_predecessors(*, unit: Unit) -> QuerySet[Unit]:
-    return Unit.objects.filter(successor_links__successor=unit).distinct().order_by("code")
-
-
-def unit_successors(*, unit: Unit) -> QuerySet[Unit]:
-    return Unit.objects.filter(predecessor_links__predecessor=unit).distinct().order_by("code")
-
-
-TIER_ORDER = {"central": 0, "province": 1, "commune": 2}
-
-
 def territory_of(*, unit: Unit, as_of: dt.date) -> Unit | None:
     """The nation, province or commune a unit belongs to (itself when it is one)."""
     if unit.kind in TERRITORIAL_KINDS:
