@@ -134,6 +134,9 @@ def unit_tree(*, root: Unit, as_of: dt.date, depth: int | None = None) -> TreeNo
     return nodes[root.pk]
 
 
+TIER_ORDER = {"central": 0, "province": 1, "commune": 2}
+
+
 def territory_of(*, unit: Unit, as_of: dt.date) -> Unit | None:
     """The nation, province or commune a unit belongs to (itself when it is one)."""
     if unit.kind in TERRITORIAL_KINDS:
