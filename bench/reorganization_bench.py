@@ -176,14 +176,16 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from mandate.orgs.models import CoordinationHandover, Reorganization, TaskHandover, Unit
-    from mandate.orgs.reorganization import MERGER_2025_BATCH, reorganization_apply_2025, reorganization_revert
+    from mandate.orgs.models import Unit
+    from mandate.reorganizations.models import Reorganization
+    from mandate.tasks.models import CoordinationHandover, TaskHandover
+    from mandate.reorganizations.services import MERGER_2025_BATCH, reorganization_apply_2025, reorganization_revert
     from mandate.orgs.selectors import unit_tree
-    from mandate.orgs.services import territory_load
+    from mandate.reorganizations.services import country_load
     from mandate.tasks.models import Task, TaskEvent
 
     call_command("migrate", verbosity=0)
-    territory_load(actor=None)
+    country_load(actor=None)
     seconds, _ = _timed(lambda: _generate(args.tasks))
     open_tasks = Task.objects.filter(state="assigned").count()
     print(f"database: {connection.vendor} ({url.split('@')[-1]})")

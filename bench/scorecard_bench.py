@@ -33,12 +33,12 @@ def main() -> None:
     from mandate.documents.models import Document
     from mandate.monitoring import selectors
     from mandate.orgs.models import Unit
-    from mandate.orgs.services import territory_load
+    from mandate.reorganizations.services import country_load
     from mandate.tasks.models import Task
     from mandate.tasks.selectors import TaskFilters
 
     call_command("migrate", verbosity=0)
-    territory_load(actor=None)
+    country_load(actor=None)
     as_of = dt.date(2025, 12, 31)
     if Task.objects.count() < args.tasks:
         rng = random.Random(1)

@@ -13,10 +13,10 @@ _numbers = itertools.count(1)
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the real country (10,911 units) once; tests run in transactions on top of it."""
-    from mandate.orgs.services import territory_load
+    from mandate.reorganizations.services import country_load
 
     with django_db_blocker.unblock():
-        territory_load(actor=None)
+        country_load(actor=None)
 
 
 @pytest.fixture
@@ -86,6 +86,6 @@ def freeze(monkeypatch):
 def transactional_country(transactional_db):
     """For tests that commit for real (threads, a live server): pytest-django flushes the database
     after each of them and runs them after all other database tests, so each loads the country again."""
-    from mandate.orgs.services import territory_load
+    from mandate.reorganizations.services import country_load
 
-    territory_load(actor=None)
+    country_load(actor=None)

@@ -42,7 +42,7 @@ from mandate.accounts.api import router as tokens_router  # noqa: E402
 from mandate.orgs.api import router as orgs_router  # noqa: E402
 from mandate.documents.api import router as documents_router  # noqa: E402
 from mandate.tasks.api import router as tasks_router  # noqa: E402
-from mandate.orgs.reorganization_api import router as reorganizations_router  # noqa: E402
+from mandate.reorganizations.api import router as reorganizations_router, units_router as lineage_router  # noqa: E402
 from mandate.ingest.api import router as ingest_router  # noqa: E402
 from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
@@ -50,6 +50,7 @@ from mandate.monitoring.api import (  # noqa: E402
 )
 
 api.add_router("/units", orgs_router)
+api.add_router("/units", lineage_router)  # one unit with its predecessors and successors
 api.add_router("/documents", documents_router)
 api.add_router("/tasks", tasks_router)
 api.add_router("/reorganizations", reorganizations_router)

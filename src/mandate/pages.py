@@ -33,5 +33,5 @@ urlpatterns: list = [
     path("ingest/", include("mandate.ingest.urls")),
     path("meetings/", include("mandate.meetings.urls")),
     path("monitoring/", include("mandate.monitoring.urls")),
-    path("reorganizations/", include("mandate.orgs.reorganization_urls")),
+    path("reorganizations/", include("mandate.reorganizations.urls")),
 ]

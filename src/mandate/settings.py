@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "mandate.accounts",
     "mandate.documents",
     "mandate.tasks",
+    "mandate.reorganizations",
     "mandate.meetings",
     "mandate.ingest",
     "mandate.monitoring",

@@ -207,7 +207,7 @@ def test_bench_prints_every_read_scenario_with_its_ratio():
     for row in reads:
         assert "skipped" not in row, row
         assert row["ratio"] > 0 and row["p50_ms"] > 0 and row["floor_p50_ms"] > 0
-    from mandate.orgs.models import Reorganization
+    from mandate.reorganizations.models import Reorganization
 
     assert not Reorganization.objects.filter(applied_at__isnull=False).exists()
     for name in ("task_create", "progress_report", "ingest_read"):

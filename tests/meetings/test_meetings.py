@@ -207,7 +207,7 @@ def test_a_meeting_of_a_body_closed_by_the_merger_stays_with_the_successors_staf
 
     from mandate.meetings import services
     from mandate.orgs.models import Unit
-    from mandate.orgs.reorganization import reorganization_apply_2025
+    from mandate.reorganizations.services import reorganization_apply_2025
 
     freeze(dt.date(2025, 4, 4))
     meeting = services.meeting_create(actor=None, body=Unit.objects.get(code="old-66.TU.BCH"), starts_on=dt.date(2025, 4, 3),

@@ -25,11 +25,11 @@ def setup(tasks: int) -> dict:
     from mandate.accounts.services import membership_grant, token_create
     from mandate.core import clock
     from mandate.orgs.models import Unit
-    from mandate.orgs.services import territory_load
+    from mandate.reorganizations.services import country_load
     from tests.factories import a_task
 
     call_command("migrate", verbosity=0)
-    territory_load(actor=None)
+    country_load(actor=None)
     reporter = User.objects.create_user(username="reporter", password="x" * 12)
     membership_grant(actor=None, user=reporter, unit=Unit.objects.get(code="25.TU.BTC"), role=Role.SPECIALIST)
     deadline = clock.today() + dt.timedelta(days=60)

@@ -24,7 +24,7 @@ from mandate.accounts.models import ApiToken, Role
 from mandate.accounts.services import membership_grant, token_create
 from mandate.audit.models import AuditRecord
 from mandate.monitoring.services import kpi_target_create
-from mandate.orgs import reorganization as reorganizations
+from mandate.reorganizations import services as reorganizations
 from mandate.orgs.models import Unit
 from mandate.orgs.services import cluster_create
 from mandate.tasks.services import extension_request

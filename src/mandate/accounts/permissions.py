@@ -178,7 +178,7 @@ def visible_meetings(user, meetings: QuerySet) -> QuerySet:
 def _inherited_from(units: QuerySet) -> QuerySet:
     """Bodies closed by an applied reorganization whose work passed to one of `units`: their meetings are the
     successors' history (the 2025 merger hands old-66.TU.BCH's to 66.TU.BCH)."""
-    from mandate.orgs.models import ReorganizationLink
+    from mandate.reorganizations.models import ReorganizationLink
 
     return (ReorganizationLink.objects.filter(successor__in=units, predecessor__isnull=False,
                                               reorganization__applied_at__isnull=False,
@@ -193,7 +193,7 @@ def can_manage_meeting(user, body: Unit) -> bool:
         return True
     if body.valid_to is None or user is None or not getattr(user, "is_authenticated", False):
         return False
-    from mandate.orgs.selectors import unit_successors
+    from mandate.reorganizations.selectors import unit_successors
 
     return any(has_role_over(user, heir, WRITERS) for heir in unit_successors(unit=body))
 
@@ -211,18 +211,6 @@ def can_give_opinion(user, meeting, *, delegate=None, group=None) -> bool:
         return True
     return (delegate is not None and delegate.group is not None and delegate.group.secretary is not None
             and delegate.group.secretary.user_id == user.pk)
-
-
-# Structure
-
-def can_reorganize(user) -> bool:
-    """Prepare, apply and revert reorganizations: the administrators of the whole system."""
-    return is_system_admin(user)
-
-
-def can_preview_reorganization(user) -> bool:
-    """A preview lists the tasks, coordinations and extensions that would move, by title: the reorganizers' view."""
-    return is_system_admin(user)
 
 
 # Monitoring

@@ -628,8 +628,9 @@ def api_scorecard_concurrent(context: Context) -> dict:
 
 @scenario("reorganization_2025_merger", "write", "applying the 2025 merger (23 events) to the open tasks, rolled back")
 def reorganization_2025_merger(context: Context) -> dict:
-    from mandate.orgs.models import Reorganization, Unit
-    from mandate.orgs.reorganization import reorganization_apply_2025
+    from mandate.orgs.models import Unit
+    from mandate.reorganizations.models import Reorganization
+    from mandate.reorganizations.services import reorganization_apply_2025
     from mandate.orgs.territory import MERGER_EFFECTIVE, merger_successors
     from mandate.tasks.models import OPEN_STATES
 

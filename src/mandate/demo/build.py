@@ -25,8 +25,8 @@ from mandate.demo.writer import Actors, DocumentPlan, Writer
 from mandate.documents.models import Document
 from mandate.orgs.models import Term, Tier, Unit, UnitKind
 from mandate.orgs.selectors import units_list
-from mandate.orgs.reorganization import reorganization_apply_2025
-from mandate.orgs.services import cluster_create, territory_load, unit_create
+from mandate.reorganizations.services import country_load, reorganization_apply_2025
+from mandate.orgs.services import cluster_create, unit_create
 
 WORKLOAD_ACTION = "demo.workload"
 # The commune whose clerk logs in (vanphong.vietri): Việt Trì ward, Phú Thọ.
@@ -51,7 +51,7 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
     """Build what is missing of the demo; return what was built and how long each part took."""
     result = BuildResult()
     started = time.perf_counter()
-    territory_load(actor=None)
+    country_load(actor=None)
     result.timings["territory"] = time.perf_counter() - started
     log(f"Territory ready ({result.timings['territory']:.1f} s).")
     with transaction.atomic():

@@ -1,4 +1,4 @@
-"""/api/v1/units: the structure as of any date."""
+"""/api/v1/units: the structure as of any date (one unit with its lineage: `reorganizations.api`)."""
 import datetime as dt
 
 from django.http import HttpRequest
@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 from mandate.core import clock
 from mandate.orgs import selectors
 from mandate.orgs.models import Tier, UnitKind
-from mandate.orgs.schemas import TreeOut, UnitDetailOut, UnitOut
+from mandate.orgs.schemas import TreeOut, UnitOut
 
 router = Router(tags=["units"])
 
@@ -42,19 +42,3 @@ def _tree(node: selectors.TreeNode) -> dict:
 def unit_tree(request: HttpRequest, root: str = "VN", as_of: dt.date | None = None, depth: int | None = None):
     node = selectors.unit_tree(root=selectors.unit_get(code=root), as_of=as_of or clock.today(), depth=depth)
     return _tree(node)
-
-
-@router.get("/{code}", response=UnitDetailOut, summary="One unit, its place and its lineage")
-def unit_detail(request: HttpRequest, code: str, as_of: dt.date | None = None):
-    as_of = as_of or clock.today()
-    unit = selectors.unit_get(code=code)
-    ancestors = selectors.unit_ancestors(unit=unit, as_of=as_of)
-    return {
-        **UnitOut.from_orm(unit).dict(),
-        "parent": ancestors[-1] if ancestors else None,
-        "ancestors": ancestors,
-        "children": list(selectors.units_list(as_of=as_of, parent=unit)),
-        "predecessors": list(selectors.unit_predecessors(unit=unit)),
-        "successors": list(selectors.unit_successors(unit=unit)),
-        "as_of": as_of,
-    }

@@ -134,14 +134,6 @@ def unit_tree(*, root: Unit, as_of: dt.date, depth: int | None = None) -> TreeNo
     return nodes[root.pk]
 
 
-def unit_predecessors(*, unit: Unit) -> QuerySet[Unit]:
-    return Unit.objects.filter(successor_links__successor=unit).distinct().order_by("code")
-
-
-def unit_successors(*, unit: Unit) -> QuerySet[Unit]:
-    return Unit.objects.filter(predecessor_links__predecessor=unit).distinct().order_by("code")
-
-
 TIER_ORDER = {"central": 0, "province": 1, "commune": 2}
 
 

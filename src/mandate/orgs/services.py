@@ -1,4 +1,4 @@
-"""Writes on units: creating them in their place in the tree, loading the country, recording mergers."""
+"""Writes on units: creating them in their place in the tree, loading the country, emulation clusters."""
 import datetime as dt
 from collections.abc import Iterable
 
@@ -8,9 +8,9 @@ from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, invalid
 from mandate.core.text import nfc, searchable
-from mandate.orgs.models import Cluster, Placement, Reorganization, ReorganizationKind, ReorganizationLink, Term, Unit
+from mandate.orgs.models import Cluster, Placement, Term, Unit
 from mandate.orgs.selectors import unit_placement
-from mandate.orgs.territory import MERGER_EFFECTIVE, UnitSpec, country_specs, merger_successors
+from mandate.orgs.territory import MERGER_EFFECTIVE, UnitSpec, country_specs
 
 
 def _search_name(name: str, short_name: str) -> str:
@@ -73,14 +73,16 @@ def _bulk_units(specs: Iterable[UnitSpec]) -> int:
 
 
 def territory_load(*, actor) -> int:
-    """Create the country's units (idempotent) and the 2025 province mergers; return how many units were new."""
+    """Create the country's units and the party committees' terms (idempotent); return how many units were new.
+
+    The 2025 province mergers that link the old provinces to the new are events of the `reorganizations` app
+    (`country_load` there loads both)."""
     with transaction.atomic():
         created = _bulk_units(country_specs())
         _terms_record()
-        mergers = _merger_record(actor=actor)
-        if created or mergers:
+        if created:
             audit_record(actor=actor, action="territory.load", object_type="orgs.unit", object_id="*",
-                         after={"units_created": created, "mergers_recorded": mergers})
+                         after={"units_created": created})
     return created
 
 
@@ -101,27 +103,6 @@ def _terms_record() -> None:
         else:
             terms += [Term(unit=unit, name=name, starts_on=start, ends_on=end) for name, start, end in TERMS_BEFORE_2025[unit.kind]]
     Term.objects.bulk_create(terms, batch_size=2000)
-
-
-def _merger_record(*, actor) -> int:
-    """One merge per new province of 2025, linking its predecessors; skipped where already recorded."""
-    successors = merger_successors()
-    units = {u.code: u for u in Unit.objects.filter(code__in=[*successors, *successors.values()])}
-    recorded = set(ReorganizationLink.objects.filter(predecessor__code__in=successors).values_list("predecessor__code", flat=True))
-    by_successor: dict[str, list[str]] = {}
-    for old, new in successors.items():
-        by_successor.setdefault(new, []).append(old)
-    count = 0
-    for new, olds in sorted(by_successor.items()):
-        if all(old in recorded for old in olds):
-            continue
-        event = Reorganization.objects.create(kind=ReorganizationKind.MERGE, effective_on=MERGER_EFFECTIVE,
-                                              note="Resolution 202/2025/QH15", author=actor)
-        ReorganizationLink.objects.bulk_create(
-            [ReorganizationLink(reorganization=event, predecessor=units[old], successor=units[new]) for old in sorted(olds)]
-        )
-        count += 1
-    return count
 
 
 def cluster_create(*, actor, code: str, name: str, members: list[Unit], year: int | None = None) -> Cluster:

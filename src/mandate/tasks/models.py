@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from mandate.orgs.models import ReorganizationKind
+from mandate.orgs.models import ReorganizationKind, Unit
 
 
 class TaskState(models.TextChoices):
@@ -169,3 +169,81 @@ class TaskEvent(models.Model):
             return None
         return {"kind": ReorganizationKind(data["kind"]).label, "effective_on": dt.date.fromisoformat(data["effective_on"]),
                 "id": data["reorganization"], "from": data.get("from"), "to": data.get("to")}
+
+
+class HandoverRole(models.TextChoices):
+    LEAD = "lead", "Lead unit"
+    ASSIGNING = "assigning", "Assigning unit"
+    COORDINATOR = "coordinator", "Coordinator"
+
+
+class TaskHandover(models.Model):
+    """What one reorganization handed on of one open task: its lead unit, the unit that assigned it, or both.
+
+    For each role, `<role>_from` held it during [`<role>_since`, valid_to) and `<role>_to` took it over; a null
+    `<role>_from` means the event left that role where it was. valid_to is the event's effective date and
+    `<role>_since` the previous handover's of the same role (null: since the task was assigned). Lists "as of" a
+    date read the roles through these rows; revert puts the `_from` units back. The coordinations an event moves
+    are `CoordinationHandover` rows.
+
+    The event is named by its id: a task's history does not depend on the app that reorganizes (which sits above
+    tasks and alone writes these rows).
+
+    A national merger writes one row for each of hundreds of thousands of tasks in one transaction, so a row
+    carries only the indexes its readers use (the composite ones below, no single-column index per key) and no
+    database key, each of which PostgreSQL would check row by row at the commit. Only the apply service writes
+    them, and it guarantees the keys: the event and the units come from rows it has just read and are never
+    deleted while a handover names them (events stay; units are PROTECTed, enforced by Django); every task handed
+    on gets a timeline line in the same transaction, whose own key to the task is checked at the commit.
+    """
+
+    reorganization_id = models.BigIntegerField()  # the event (reorganizations.Reorganization) that handed it on
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="handovers", db_constraint=False,
+                             db_index=False)
+    valid_to = models.DateField()
+    lead_from = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                  db_constraint=False, db_index=False)
+    lead_to = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                db_constraint=False, db_index=False)
+    lead_since = models.DateField(null=True, blank=True)
+    assigning_from = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                       db_constraint=False, db_index=False)
+    assigning_to = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                     db_constraint=False, db_index=False)
+    assigning_since = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["task", "valid_to"], name="handover_task_idx"),
+            # An event's rows share its date: the date leads, so "any handover after a date" is one probe.
+            models.Index(fields=["valid_to", "reorganization_id"], name="handover_date_event_idx"),
+            models.Index(fields=["lead_from", "valid_to"], name="handover_lead_idx"),
+            models.Index(fields=["assigning_from", "valid_to"], name="handover_assigning_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(lead_from__isnull=False) | Q(assigning_from__isnull=False),
+                                   name="handover_hands_something"),
+        ]
+
+
+class CoordinationHandover(models.Model):
+    """A coordination of an open task that a reorganization moved from `from_unit` to `to_unit`, or dropped
+    (`removed`) because the successor already led or coordinated the task. valid_to is the event's date; valid_from
+    the date of the task's previous coordination handover, whichever unit it moved (null: none), kept for the
+    record (no list reads coordinations as of a date). Keys as for `TaskHandover`, which the apply service
+    guarantees in the same way."""
+
+    reorganization_id = models.BigIntegerField()  # the event (reorganizations.Reorganization) that handed it on
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordination_handovers",
+                             db_constraint=False, db_index=False)
+    from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False)
+    to_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField()
+    removed = models.BooleanField(default=False, help_text="dropped: the successor already led or coordinated the task")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["task", "valid_to"], name="coord_handover_task_idx"),
+            models.Index(fields=["reorganization_id"], name="coord_handover_event_idx"),
+        ]

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from mandate.benchmarks.generator import Plan, generate, plan_dict
 from mandate.core import clock
-from mandate.orgs.services import territory_load
+from mandate.reorganizations.services import country_load
 
 RATE_MEASURES = ("tasks divided by the wall time of the whole command: territory load, users, planning, COPY of "
                  "every table, rebuilding indexes and foreign keys, and the commit; only the interpreter start and "
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if options["tasks"] < 1:
             raise SystemExit("--tasks must be at least 1")
-        territory_load(actor=None)
+        country_load(actor=None)
         territory = time.perf_counter() - started
         plan = Plan(tasks=options["tasks"], seed=options["seed"], today=options["today"] or clock.today(),
                     reports_per_task=options["reports_per_task"], months=options["months"],

@@ -5,12 +5,16 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import require
+from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
 from mandate.documents.models import Document
-from mandate.orgs import reorganization as services
-from mandate.orgs.reorganization_preview import Preview, reorganization_get, reorganizations_list
-from mandate.orgs.selectors import unit_get
+from mandate.orgs.schemas import UnitDetailOut, UnitOut
+from mandate.orgs.selectors import unit_ancestors, unit_get, units_list
+from mandate.reorganizations import permissions, selectors, services
+from mandate.reorganizations.selectors import (
+    Preview, reorganization_get, reorganizations_list, unit_predecessors, unit_successors,
+)
 
 router = Router(tags=["reorganizations"])
 
@@ -53,7 +57,7 @@ class ReorganizationOut(Schema):
     @staticmethod
     def resolve_links(event) -> list[dict]:
         return [{"predecessor": link.predecessor.code if link.predecessor_id else None,
-                 "successor": link.successor.code if link.successor_id else (link.planned.code if link.planned_id else None)}
+                 "successor": link.successor_code}
                 for link in event.links.select_related("predecessor", "successor", "planned").order_by("id")]
 
     @staticmethod
@@ -216,8 +220,8 @@ def reorganization_detail(request: HttpRequest, reorganization_id: int):
 
 @router.get("/{reorganization_id}/preview", response=PreviewOut, summary="What applying would move where, and what has no destination")
 def reorganization_preview(request: HttpRequest, reorganization_id: int):
-    permissions.require(permissions.can_preview_reorganization(request.user), "Only system administrators see what would move.")
-    return _preview(services.reorganization_preview(reorganization_id=reorganization_id))
+    require(permissions.can_preview_reorganization(request.user), "Only system administrators see what would move.")
+    return _preview(selectors.reorganization_preview(reorganization_id=reorganization_id))
 
 
 @router.post("/{reorganization_id}/destinations", response=PreviewOut, summary="Choose destinations, a default successor or a rule")
@@ -226,7 +230,7 @@ def reorganization_destinations(request: HttpRequest, reorganization_id: int, pa
         actor=request.user, reorganization=reorganization_get(reorganization_id=reorganization_id),
         destinations=[(d.item_type, d.item_id, d.destination) for d in payload.destinations],
         default_successor=payload.default_successor, rule=payload.rule)
-    return _preview(services.reorganization_preview(reorganization_id=event.pk))
+    return _preview(selectors.reorganization_preview(reorganization_id=event.pk))
 
 
 @router.post("/{reorganization_id}/apply", response=ReorganizationOut, summary="Apply in one transaction; refused while anything lacks a destination")
@@ -242,3 +246,24 @@ def reorganization_revert(request: HttpRequest, reorganization_id: int):
 @router.post("/batches/{batch}/apply", response=list[ReorganizationOut], summary="Apply every prepared event of a batch together")
 def batch_apply(request: HttpRequest, batch: str):
     return services.reorganization_batch_apply(actor=request.user, batch=batch)
+
+
+# One unit with its lineage, under /api/v1/units beside the structure's own endpoints: the links from predecessors
+# to successors are this app's data.
+units_router = Router(tags=["units"])
+
+
+@units_router.get("/{code}", response=UnitDetailOut, summary="One unit, its place and its lineage")
+def unit_detail(request: HttpRequest, code: str, as_of: dt.date | None = None):
+    as_of = as_of or clock.today()
+    unit = unit_get(code=code)
+    ancestors = unit_ancestors(unit=unit, as_of=as_of)
+    return {
+        **UnitOut.from_orm(unit).dict(),
+        "parent": ancestors[-1] if ancestors else None,
+        "ancestors": ancestors,
+        "children": list(units_list(as_of=as_of, parent=unit)),
+        "predecessors": list(unit_predecessors(unit=unit)),
+        "successors": list(unit_successors(unit=unit)),
+        "as_of": as_of,
+    }

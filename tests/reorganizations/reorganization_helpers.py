@@ -2,7 +2,8 @@
 import datetime as dt
 import itertools
 
-from mandate.orgs.models import CoordinationHandover, Placement, TaskHandover, Unit, UnitKind, UnitName
+from mandate.orgs.models import Placement, Unit, UnitKind, UnitName
+from mandate.tasks.models import CoordinationHandover, TaskHandover
 from mandate.orgs.services import unit_create
 from mandate.tasks.models import Task, TaskCoordinator
 

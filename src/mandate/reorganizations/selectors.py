@@ -12,15 +12,16 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from mandate.core.errors import FieldError, NotFound
 from mandate.documents.models import NumberSequence
-from mandate.orgs.models import (
-    CoordinationHandover, DestinationItem, Placement, PlannedUnit, Reorganization, ReorganizationKind, TaskHandover, Unit,
-)
+from mandate.orgs.models import Placement, ReorganizationKind, Unit
 from mandate.orgs.selectors import placements_on
-from mandate.tasks.models import OPEN_STATES, Extension, ExtensionState, Task, TaskCoordinator
+from mandate.reorganizations.models import DestinationItem, PlannedUnit, Reorganization
+from mandate.tasks.models import (
+    OPEN_STATES, CoordinationHandover, Extension, ExtensionState, Task, TaskCoordinator, TaskHandover,
+)
 
 RULE_TERRITORY = "territory"
 RULES = (RULE_TERRITORY,)
@@ -90,7 +91,7 @@ def successor_codes(reorganization: Reorganization) -> dict[int | None, list[str
     """Predecessor id → the codes of its successors (existing or planned), in link order."""
     result: dict[int | None, list[str]] = defaultdict(list)
     for link in reorganization.links.select_related("successor", "planned").order_by("id"):
-        code = link.successor.code if link.successor_id else (link.planned.code if link.planned_id else None)
+        code = link.successor_code
         if code and code not in result[link.predecessor_id]:
             result[link.predecessor_id].append(code)
     return result
@@ -375,14 +376,32 @@ def reorganization_handed(*, reorganization: Reorganization) -> dict[int, dict[s
     """What an applied event handed on, by predecessor: open tasks it led, open tasks it had assigned, coordinations."""
     handed = defaultdict(lambda: dict.fromkeys(HANDED, 0))
     for item, rows, column in (
-        (DestinationItem.TASK, TaskHandover.objects.filter(lead_from__isnull=False), "lead_from"),
-        (DestinationItem.ASSIGNED, TaskHandover.objects.filter(assigning_from__isnull=False), "assigning_from"),
-        (DestinationItem.COORDINATION, CoordinationHandover.objects.all(), "from_unit"),
+        (DestinationItem.TASK, event_handovers(reorganization).filter(lead_from__isnull=False), "lead_from"),
+        (DestinationItem.ASSIGNED, event_handovers(reorganization).filter(assigning_from__isnull=False), "assigning_from"),
+        (DestinationItem.COORDINATION, event_coordination_handovers(reorganization), "from_unit"),
     ):
-        for unit_id, count in (rows.filter(reorganization=reorganization).order_by().values(column).annotate(n=Count("id"))
+        for unit_id, count in (rows.order_by().values(column).annotate(n=Count("id"))
                                .values_list(column, "n")):
             handed[unit_id][item.value] = count
     return dict(handed)
+
+
+def event_handovers(event: Reorganization) -> QuerySet[TaskHandover]:
+    """The task handovers an event wrote; their `valid_to` is its date, which leads the index they are found by."""
+    return TaskHandover.objects.filter(valid_to=event.effective_on, reorganization_id=event.pk)
+
+
+def event_coordination_handovers(event: Reorganization) -> QuerySet[CoordinationHandover]:
+    return CoordinationHandover.objects.filter(reorganization_id=event.pk)
+
+
+def unit_predecessors(*, unit: Unit) -> QuerySet[Unit]:
+    """The units a reorganization linked to `unit` as its successor (prepared, applied or recorded)."""
+    return Unit.objects.filter(successor_links__successor=unit).distinct().order_by("code")
+
+
+def unit_successors(*, unit: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(predecessor_links__predecessor=unit).distinct().order_by("code")
 
 
 def reorganization_get(*, reorganization_id: int) -> Reorganization:

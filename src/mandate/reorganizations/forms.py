@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from mandate.accounts.forms import DateInput, PageForm
 from mandate.orgs.forms import UnitField, UnitListField, unit_from_code
 from mandate.orgs.models import ReorganizationKind, Tier, UnitKind
-from mandate.orgs.reorganization_preview import RULES
+from mandate.reorganizations.selectors import RULES
 
 
 class ReorganizationForm(PageForm):

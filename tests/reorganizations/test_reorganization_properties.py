@@ -14,14 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mandate.core.errors import DomainError
-from mandate.orgs import reorganization as reorg
-from mandate.orgs.models import Reorganization, Unit
+from mandate.reorganizations import services as reorg
+from mandate.orgs.models import Unit
+from mandate.reorganizations.models import Reorganization
 from mandate.orgs.selectors import placements_on, unit_tree
 from mandate.tasks import selectors as task_selectors
 from mandate.tasks.models import OPEN_STATES, Task
 from mandate.tasks.services import task_create, task_transition
 from tests.factories import a_document, a_leader
-from tests.orgs.reorganization_helpers import a_department, snapshot
+from tests.reorganizations.reorganization_helpers import a_department, snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from mandate.orgs.models import Unit
 from mandate.tasks.models import Task
 from tests.factories import a_task
-from tests.orgs.reorganization_helpers import a_department
+from tests.reorganizations.reorganization_helpers import a_department
 
 pytestmark = pytest.mark.django_db
 

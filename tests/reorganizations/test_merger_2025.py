@@ -6,12 +6,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mandate.orgs.models import Reorganization, ReorganizationLink, Unit
-from mandate.orgs.reorganization import MERGER_2025_BATCH, reorganization_apply_2025, reorganization_revert
+from mandate.orgs.models import Unit
+from mandate.reorganizations.models import Reorganization, ReorganizationLink
+from mandate.reorganizations.services import MERGER_2025_BATCH, reorganization_apply_2025, reorganization_revert
 from mandate.tasks import selectors
 from mandate.tasks.models import Task
 from tests.factories import a_document, a_task
-from tests.orgs.reorganization_helpers import snapshot
+from tests.reorganizations.reorganization_helpers import snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """`mandate reorganize merge-2025`: carry the open work of the provinces merged on 2025-07-01 to their successors."""
 from django.core.management.base import BaseCommand
 
-from mandate.orgs.reorganization import reorganization_apply_2025
+from mandate.reorganizations.services import reorganization_apply_2025
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Page routes of reorganizations, included under /reorganizations/."""
 from django.urls import path
 
-from mandate.orgs import reorganization_views as views
+from mandate.reorganizations import views
 
 urlpatterns = [
     path("", views.reorganization_list, name="reorganizations"),

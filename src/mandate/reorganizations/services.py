@@ -2,45 +2,74 @@
 
 Applying closes the predecessors (`valid_to` = the effective date) with their placements, opens the
 planned successors, re-places child units with their whole subtrees, renames and moves; open tasks,
-the tasks a closed unit assigned and its coordinations are handed on through `TaskHandover` rows
-(one per task: its lead and assigning units, each with the interval the old unit held it) and
-`CoordinationHandover` rows, each task with a "reorganized" line on its timeline. Completed and
+the tasks a closed unit assigned and its coordinations are handed on (`handing.py`). Completed and
 cancelled tasks stay with the unit that did them. Every row of the structure that changes is written
 down (`StructureChange`) so that revert restores it exactly.
 """
 import datetime as dt
-from collections import defaultdict
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 
-from mandate.accounts import permissions
 from mandate.accounts.models import Membership
+from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document, NumberSequence
-from mandate.orgs.models import (
-    CoordinationHandover, DestinationItem, HandoverRole, Placement, PlannedUnit, Reorganization, ReorganizationDestination,
-    ReorganizationKind, ReorganizationLink, StructureChange, TaskHandover, Tier, Unit, UnitKind, UnitName,
-)
-from mandate.orgs.reorganization_preview import (  # noqa: F401  (the selectors are part of this module's API)
-    RULES, Preview, reorganization_handed, reorganization_plan, reorganization_preview,
-)
+from mandate.orgs.models import Placement, ReorganizationKind, Tier, Unit, UnitKind, UnitName
 from mandate.orgs.selectors import placements_on
-from mandate.orgs.territory import MERGER_EFFECTIVE, OLD_PREFIX, PROVINCE_BODIES
-from mandate.tasks.models import OPEN_STATES, Task, TaskCoordinator, TaskEvent
+from mandate.orgs.services import territory_load
+from mandate.orgs.territory import MERGER_EFFECTIVE, OLD_PREFIX, PROVINCE_BODIES, merger_successors
+from mandate.reorganizations.handing import (
+    REVERTED_KIND, TIMELINE_KIND, coordinators_update, hand_over, tasks_update, timeline_write,
+)
+from mandate.reorganizations.models import (
+    DestinationItem, PlannedUnit, Reorganization, ReorganizationDestination, ReorganizationLink, StructureChange,
+)
+from mandate.reorganizations.permissions import can_reorganize
+from mandate.reorganizations.selectors import (
+    RULES, Preview, event_coordination_handovers, event_handovers, reorganization_plan, successor_codes,
+)
+from mandate.tasks.models import Task, TaskCoordinator, TaskEvent
 
 MERGER_2025_BATCH = "merger-2025"
-TIMELINE_KIND = "reorganized"
-REVERTED_KIND = "reorganization_reverted"
-# A task's role → its column and the destination item that names where it goes.
-ROLES = {HandoverRole.LEAD.value: ("lead_unit_id", DestinationItem.TASK),
-         HandoverRole.ASSIGNING.value: ("assigning_unit_id", DestinationItem.ASSIGNED)}
-HANDOVER_COLUMNS = ("reorganization_id", "task_id", "valid_to", *(f"{role}_{part}" for role in ROLES
-                                                                  for part in ("from_id", "to_id", "since")))
-COORDINATION_COLUMNS = ("reorganization_id", "task_id", "from_unit_id", "to_unit_id", "valid_from", "valid_to", "removed")
+
+
+# The country
+
+def country_load(*, actor) -> int:
+    """The country's units and terms (`orgs.services.territory_load`) and the 2025 province mergers that link the
+    old provinces to the new, recorded but not applied; idempotent. Returns how many units were new."""
+    with transaction.atomic():
+        created = territory_load(actor=actor)
+        mergers = _mergers_2025_record(actor=actor)
+        if mergers:
+            audit_record(actor=actor, action="reorganization.record_2025", object_type="reorganizations.reorganization",
+                         object_id="*", after={"mergers_recorded": mergers})
+    return created
+
+
+def _mergers_2025_record(*, actor) -> int:
+    """One merge per new province of 2025, linking its predecessors; skipped where already recorded."""
+    successors = merger_successors()
+    units = {u.code: u for u in Unit.objects.filter(code__in=[*successors, *successors.values()])}
+    recorded = set(ReorganizationLink.objects.filter(predecessor__code__in=successors).values_list("predecessor__code", flat=True))
+    by_successor: dict[str, list[str]] = {}
+    for old, new in successors.items():
+        by_successor.setdefault(new, []).append(old)
+    count = 0
+    for new, olds in sorted(by_successor.items()):
+        if all(old in recorded for old in olds):
+            continue
+        event = Reorganization.objects.create(kind=ReorganizationKind.MERGE, effective_on=MERGER_EFFECTIVE,
+                                              note="Resolution 202/2025/QH15", author=actor)
+        ReorganizationLink.objects.bulk_create(
+            [ReorganizationLink(reorganization=event, predecessor=units[old], successor=units[new]) for old in sorted(olds)]
+        )
+        count += 1
+    return count
 
 
 # Prepare
@@ -69,7 +98,7 @@ def reorganization_prepare(*, actor, kind: str, effective_on: dt.date, basis: Do
                            new_short_name: str = "", new_parent: Unit | None = None, default_successor: str = "",
                            rule: str = "", destinations: list[tuple[str, int, str]] | tuple = ()) -> Reorganization:
     """Record an event with its links, planned units and chosen destinations; nothing in the structure changes yet."""
-    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
     errors = []
     if kind not in ReorganizationKind.values:
         errors.append(FieldError("kind", f"'{kind}' is not one of {', '.join(ReorganizationKind.values)}"))
@@ -134,12 +163,12 @@ def _destinations_write(event: Reorganization, destinations) -> None:
 def reorganization_destinations_set(*, actor, reorganization: Reorganization, destinations: list[tuple[str, int, str]] | tuple = (),
                                     default_successor: str | None = None, rule: str | None = None) -> Reorganization:
     """Choose destinations one by one, or a default successor, or a rule, for a prepared event."""
-    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
         if event.is_applied:
             raise Conflict("The reorganization is applied; revert it before changing its destinations.")
-        successors = set(_successor_codes(event))
+        successors = {code for codes in successor_codes(event).values() for code in codes}
         bad = [FieldError("destinations", f"{code} is not a successor of this event", "not_successor")
                for _, _, code in destinations if code and _unit_or_code(code) not in successors]
         if default_successor and _unit_or_code(default_successor) not in successors:
@@ -159,22 +188,12 @@ def reorganization_destinations_set(*, actor, reorganization: Reorganization, de
     return event
 
 
-def _successor_codes(event: Reorganization) -> list[str]:
-    codes = []
-    for link in event.links.select_related("successor", "planned"):
-        code = link.successor.code if link.successor_id else (link.planned.code if link.planned_id else None)
-        if code and code not in codes:
-            codes.append(code)
-    return codes
-
-
 def _event_snapshot(event: Reorganization) -> dict:
     links = event.links.select_related("predecessor", "successor", "planned").order_by("id")
     return {
         "kind": event.kind, "effective_on": event.effective_on, "basis": event.basis.number_text if event.basis_id else None,
         "batch": event.batch, "note": event.note,
-        "links": [[l.predecessor.code if l.predecessor_id else None,
-                   l.successor.code if l.successor_id else (l.planned.code if l.planned_id else None)] for l in links],
+        "links": [[link.predecessor.code if link.predecessor_id else None, link.successor_code] for link in links],
         "new_name": event.new_name, "new_parent": event.new_parent.code if event.new_parent_id else None,
         "default_successor": event.default_successor_code, "rule": event.rule,
         "destinations": event.destinations.count(),
@@ -185,7 +204,7 @@ def _event_snapshot(event: Reorganization) -> dict:
 
 def reorganization_apply(*, actor, reorganization: Reorganization) -> Reorganization:
     """Apply one event in one transaction; refused while anything lacks a destination."""
-    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
         _apply(event, actor=actor)
@@ -194,7 +213,7 @@ def reorganization_apply(*, actor, reorganization: Reorganization) -> Reorganiza
 
 def reorganization_batch_apply(*, actor, batch: str) -> list[Reorganization]:
     """Apply every prepared event of a batch together, in date order, all or nothing."""
-    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
     with transaction.atomic():
         events = list(Reorganization.objects.select_for_update().filter(batch=batch, applied_at__isnull=True)
                       .order_by("effective_on", "id"))
@@ -226,7 +245,7 @@ def _apply(event: Reorganization, *, actor) -> None:
     for planned in preview.opens:
         _open_planned(event, planned, day, changes)
     codes = dict(event.links.filter(successor__isnull=False).values_list("successor__code", "successor_id"))
-    handed = _hand_over(event, preview, codes, actor=actor, moment=moment)
+    handed = hand_over(event, preview, codes, actor=actor, moment=moment)
     # Close first, then re-place the children: a closing unit inside a moving subtree stays where it was,
     # and its own children move as its items.
     for unit in preview.closes:
@@ -320,217 +339,13 @@ def _rename(event: Reorganization, unit: Unit, day: dt.date, changes: list) -> N
         raise Conflict(f"{unit.code} took its name on {since}; a rename must come after.",
                        [FieldError("effective_on", f"must be after {since}", "later_change")])
     former = UnitName.objects.create(unit=unit, name=unit.name, short_name=unit.short_name, valid_from=since, valid_to=day,
-                                     reorganization=event)
+                                     reorganization_id=event.pk)
     changes.append(StructureChange(reorganization=event, action="unit_renamed", unit=unit, before={
         "name": unit.name, "short_name": unit.short_name, "search_name": unit.search_name, "former": former.pk}))
     unit.name = event.new_name
     unit.short_name = event.new_short_name or unit.short_name
     unit.search_name = searchable(unit.name, unit.short_name)
     unit.save(update_fields=["name", "short_name", "search_name"])
-
-
-# Handing tasks on
-
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def _json(sql: str) -> str:
-    return f"CAST({sql} AS jsonb)" if connection.vendor == "postgresql" else sql
-
-
-def _destinations(preview: Preview, codes: dict[str, int], item_type: str) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
-    """Link-mode predecessors → successor id; and (item id, predecessor id, successor id) chosen one by one."""
-    single, chosen = {}, []
-    for handing in preview.handings:
-        if not handing.successors:
-            continue
-        if handing.mode == "link":
-            single[handing.predecessor.pk] = codes[handing.successors[0]]
-        else:
-            chosen += [(item.item_id, handing.predecessor.pk, codes[item.destination]) for item in handing.items[item_type]]
-    return single, chosen
-
-
-def _chunks(values: list, size: int = 5000):
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
-def _hand_over(event: Reorganization, preview: Preview, codes: dict[str, int], *, actor, moment: dt.datetime) -> dict:
-    """Write the event's handovers (one row per task for its lead and assigning units, one per coordination),
-    re-point the tasks and their coordinations, and give each task handed on its timeline line."""
-    # A task's earlier handover (where its `<role>_since` comes from) can only have handed it to one of these units
-    # if an applied event made that unit a successor; when none did (the 2025 merger closes units that no event
-    # created), every `<role>_since` is null and no task needs looking up.
-    inherited = (ReorganizationLink.objects.filter(successor_id__in=[h.predecessor.pk for h in preview.handings],
-                                                   reorganization__applied_at__isnull=False,
-                                                   reorganization__reverted_at__isnull=True)
-                 .exclude(reorganization=event).exists())
-    singles, chosen = {}, defaultdict(dict)  # role → {predecessor: successor}; task → role → (predecessor, successor)
-    for role, (_, item) in ROLES.items():
-        singles[role], picked = _destinations(preview, codes, item.value)
-        for task_id, source, target in picked:
-            chosen[task_id][role] = (source, target)
-    with connection.cursor() as cursor:
-        if any(singles.values()):
-            _handovers_by_link(cursor, event, singles, inherited=inherited)
-        if chosen:
-            _handovers_chosen(cursor, event, chosen, inherited=inherited)
-        _tasks_update(cursor, event, "to")
-        coordinations = _hand_over_coordinators(cursor, event, preview, codes, inherited=inherited)
-        _timeline(cursor, event, TIMELINE_KIND, actor=actor, moment=moment)
-    counts = TaskHandover.objects.filter(reorganization=event).aggregate(lead=Count("lead_from"), assigning=Count("assigning_from"))
-    counts = {role: n for role, n in counts.items() if n}
-    counts[HandoverRole.COORDINATOR.value] = coordinations
-    return counts
-
-
-def _since(role: str, task_sql: str) -> str:
-    """SQL: when the task's `role` was last handed on before (null: never, it holds it since it was assigned)."""
-    return (f"(SELECT MAX(p.valid_to) FROM {_table(TaskHandover)} p WHERE p.task_id = {task_sql} "
-            f"AND p.{role}_from_id IS NOT NULL)")
-
-
-def _handovers_by_link(cursor, event: Reorganization, singles: dict, *, inherited: bool) -> None:
-    """One INSERT … SELECT for every open task whose lead or assigning unit a successor takes whole."""
-    selected, conditions, select_params, where_params = [], [], [], []
-    for role, (column, _) in ROLES.items():
-        single = singles[role]
-        if not single:
-            selected += ["NULL", "NULL", "NULL"]
-            continue
-        keys = ", ".join(["%s"] * len(single))
-        selected += [f"CASE WHEN t.{column} IN ({keys}) THEN t.{column} END",
-                     f"CASE t.{column} {' '.join('WHEN %s THEN %s' for _ in single)} END",
-                     f"CASE WHEN t.{column} IN ({keys}) THEN {_since(role, 't.id')} END" if inherited else "NULL"]
-        select_params += [*single, *[v for pair in single.items() for v in pair], *(single if inherited else ())]
-        conditions.append(f"t.{column} IN ({keys})")
-        where_params += list(single)
-    open_states = [str(s) for s in OPEN_STATES]
-    cursor.execute(
-        f"INSERT INTO {_table(TaskHandover)} ({', '.join(HANDOVER_COLUMNS)}) "
-        f"SELECT %s, t.id, %s, {', '.join(selected)} FROM {_table(Task)} t "
-        f"WHERE ({' OR '.join(conditions)}) AND t.state IN ({', '.join(['%s'] * len(open_states))})",
-        [event.pk, event.effective_on, *select_params, *where_params, *open_states])
-
-
-def _handovers_chosen(cursor, event: Reorganization, chosen: dict[int, dict], *, inherited: bool) -> None:
-    """Write the destinations chosen one by one. Only a split or a dissolution chooses, and each has one predecessor,
-    so no task of the event is also handed on whole (a merger's predecessors each go to one successor); should those
-    rules ever allow it, the apply is refused rather than a task given two rows."""
-    for chunk in _chunks(sorted(chosen)):
-        twice = list(TaskHandover.objects.filter(reorganization=event, task_id__in=chunk).values_list("task_id", flat=True)[:10])
-        if twice:
-            raise Conflict("The reorganization hands some tasks on both whole and item by item.",
-                           [FieldError("destinations", f"task {task_id} is handed on both ways", "twice") for task_id in twice])
-    since = defaultdict(dict)
-    for role in ROLES if inherited else ():
-        for chunk in _chunks(sorted(chosen)):
-            rows = (TaskHandover.objects.filter(task_id__in=chunk, **{f"{role}_from__isnull": False})
-                    .values("task_id").annotate(m=Max("valid_to")).values_list("task_id", "m"))
-            for task_id, day in rows:
-                since[task_id][role] = day
-    rows = []
-    for task_id, roles in chosen.items():
-        values = {}
-        for role, (source, target) in roles.items():
-            values.update({f"{role}_from_id": source, f"{role}_to_id": target, f"{role}_since": since[task_id].get(role)})
-        rows.append((event.pk, task_id, event.effective_on, *[values.get(f"{role}_{part}") for role in ROLES
-                                                              for part in ("from_id", "to_id", "since")]))
-    _rows_insert(cursor, TaskHandover, HANDOVER_COLUMNS, rows)
-
-
-def _tasks_update(cursor, event: Reorganization, side: str) -> None:
-    """Set the lead and assigning units of the handed-over tasks from the event's handovers (side "to" on apply,
-    "from" on revert), one rewrite per task."""
-    tasks = _table(Task)
-    cursor.execute(
-        f"UPDATE {tasks} SET lead_unit_id = COALESCE(h.lead_{side}_id, lead_unit_id), "
-        f"assigning_unit_id = COALESCE(h.assigning_{side}_id, assigning_unit_id) "
-        f"FROM {_table(TaskHandover)} h WHERE h.reorganization_id = %s AND h.task_id = {tasks}.id", [event.pk])
-
-
-def _hand_over_coordinators(cursor, event: Reorganization, preview: Preview, codes: dict[str, int], *, inherited: bool) -> int:
-    """Re-point the coordinations of open tasks; one that its successor already leads or coordinates is dropped."""
-    single, chosen = _destinations(preview, codes, DestinationItem.COORDINATION.value)
-    chosen_by_id = {item_id: target for item_id, _, target in chosen}
-    sources = [h.predecessor.pk for h in preview.handings]
-    # By key, the closing units' coordinations and then their tasks: joining them to every open task scans the table.
-    coordinations = list(TaskCoordinator.objects.filter(unit_id__in=sources).values_list("id", "task_id", "unit_id").order_by("id"))
-    leads = {}  # open task → its lead unit, as handed on already
-    for chunk in _chunks(sorted({task_id for _, task_id, _ in coordinations})):
-        leads.update(Task.objects.filter(pk__in=chunk, state__in=OPEN_STATES).values_list("id", "lead_unit_id"))
-    rows = [row for row in coordinations if row[1] in leads]
-    if not rows:
-        return 0
-    moved_ids = {row[0] for row in rows}
-    taken = set(leads.items())
-    previous = {}
-    for chunk in _chunks(sorted(leads)):
-        taken |= {(task_id, unit_id) for row_id, task_id, unit_id in
-                  TaskCoordinator.objects.filter(task_id__in=chunk).values_list("id", "task_id", "unit_id") if row_id not in moved_ids}
-        if inherited:
-            previous.update(CoordinationHandover.objects.filter(task_id__in=chunk).values("task_id").annotate(m=Max("valid_to"))
-                            .values_list("task_id", "m"))
-    handovers, removed = [], []
-    for row_id, task_id, unit_id in rows:
-        target = chosen_by_id.get(row_id) or single.get(unit_id)
-        drop = (task_id, target) in taken
-        taken.add((task_id, target))
-        handovers.append((event.pk, task_id, unit_id, target, previous.get(task_id), event.effective_on, drop))
-        if drop:
-            removed.append(row_id)
-    for chunk in _chunks(removed):
-        TaskCoordinator.objects.filter(pk__in=chunk).delete()
-    _rows_insert(cursor, CoordinationHandover, COORDINATION_COLUMNS, handovers)
-    _coordinators_update(cursor, event, "to")
-    return len(handovers)
-
-
-def _coordinators_update(cursor, event: Reorganization, side: str) -> None:
-    """Move the coordinations the event kept (not dropped) to their successor (side "to") or back (side "from")."""
-    coordinators, other = _table(TaskCoordinator), "from" if side == "to" else "to"
-    cursor.execute(
-        f"UPDATE {coordinators} SET unit_id = h.{side}_unit_id FROM {_table(CoordinationHandover)} h "
-        f"WHERE h.reorganization_id = %s AND h.removed = %s AND h.task_id = {coordinators}.task_id "
-        f"AND h.{other}_unit_id = {coordinators}.unit_id", [event.pk, False])
-
-
-def _rows_insert(cursor, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """INSERT the rows in their order (ids tell the first): PostgreSQL's COPY, elsewhere a few thousand per statement."""
-    if connection.vendor == "postgresql":
-        with cursor.cursor.copy(f"COPY {_table(model)} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    placeholders = f"({', '.join(['%s'] * len(columns))})"
-    for chunk in _chunks(rows, 2000):
-        cursor.execute(f"INSERT INTO {_table(model)} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(chunk))}",
-                       [value for row in chunk for value in row])
-
-
-def _timeline(cursor, event: Reorganization, kind: str, *, actor, moment: dt.datetime) -> None:
-    """One line per task on its timeline, naming the event and what it handed on: the lead unit when it did, else the
-    assigning unit, else the first coordination; every handover stays in the handover tables and the event's audit."""
-    head = (f'{{"reorganization": {event.pk}, "kind": "{event.kind}", "effective_on": "{event.effective_on.isoformat()}", '
-            '"role": "')
-    label = f"{event.get_kind_display()} {event.effective_on.isoformat()} (#{event.pk}): "
-    units, handovers, coordinations = _table(Unit), _table(TaskHandover), _table(CoordinationHandover)
-    cursor.execute(
-        f"INSERT INTO {_table(TaskEvent)} (task_id, at, actor_id, kind, from_state, to_state, note, data) "
-        f"SELECT x.task_id, %s, %s, %s, '', '', %s || f.code || ' → ' || s.code || %s, "
-        f"{_json(chr(37) + 's || x.role || %s || f.code || %s || s.code || %s')} "
-        f"FROM (SELECT 0 AS part, h.id AS ord, h.task_id, "
-        f"CASE WHEN h.lead_from_id IS NULL THEN 'assigning' ELSE 'lead' END AS role, "
-        f"COALESCE(h.lead_from_id, h.assigning_from_id) AS from_id, COALESCE(h.lead_to_id, h.assigning_to_id) AS to_id "
-        f"FROM {handovers} h WHERE h.reorganization_id = %s "
-        f"UNION ALL SELECT 1, c.id, c.task_id, 'coordinator', c.from_unit_id, c.to_unit_id FROM {coordinations} c "
-        f"JOIN (SELECT MIN(o.id) AS id FROM {coordinations} o WHERE o.reorganization_id = %s GROUP BY o.task_id) firsts "
-        f"ON firsts.id = c.id WHERE c.task_id NOT IN (SELECT h.task_id FROM {handovers} h WHERE h.reorganization_id = %s)"
-        f") x JOIN {units} f ON f.id = x.from_id JOIN {units} s ON s.id = x.to_id ORDER BY x.part, x.ord",
-        [moment, getattr(actor, "pk", None), kind, label, "" if kind == TIMELINE_KIND else " (reverted)",
-         head, '", "from": "', '", "to": "', '"}', event.pk, event.pk, event.pk])
 
 
 # Revert
@@ -561,8 +376,8 @@ def reorganization_dependants(*, reorganization: Reorganization) -> list[FieldEr
     if count:
         names = ", ".join(f"#{t.pk} {t.title}" for t in new_tasks[:10])
         errors.append(FieldError("tasks", f"{count} task(s) were assigned to or by the changed units afterwards: {names}", "later_task"))
-    handed = (Q(task__in=TaskHandover.objects.filter(reorganization=event).values("task_id"))
-              | Q(task__in=CoordinationHandover.objects.filter(reorganization=event).values("task_id")))
+    handed = (Q(task__in=event_handovers(event).values("task_id"))
+              | Q(task__in=event_coordination_handovers(event).values("task_id")))
     acted = (TaskEvent.objects.filter(handed, pk__gt=marks.get("event", 0))
              .exclude(kind__in=[TIMELINE_KIND, REVERTED_KIND]).select_related("task").order_by("id"))
     count = acted.values("task_id").distinct().count()
@@ -583,7 +398,7 @@ def reorganization_dependants(*, reorganization: Reorganization) -> list[FieldEr
 
 def reorganization_revert(*, actor, reorganization: Reorganization) -> Reorganization:
     """Undo a mistaken event exactly, while nothing that happened later depends on it; the refusal names what does."""
-    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
         if not event.is_applied:
@@ -593,14 +408,14 @@ def reorganization_revert(*, actor, reorganization: Reorganization) -> Reorganiz
             raise Conflict("The reorganization cannot be reverted: later work depends on it.", dependants)
         moment = clock.now()
         with connection.cursor() as cursor:
-            _timeline(cursor, event, REVERTED_KIND, actor=actor, moment=moment)
-            _tasks_update(cursor, event, "from")
-            _coordinators_update(cursor, event, "from")
-        coordinations = CoordinationHandover.objects.filter(reorganization=event)
+            timeline_write(cursor, event, REVERTED_KIND, actor=actor, moment=moment)
+            tasks_update(cursor, event, "from")
+            coordinators_update(cursor, event, "from")
+        coordinations = event_coordination_handovers(event)
         TaskCoordinator.objects.bulk_create([TaskCoordinator(task_id=t, unit_id=u) for t, u in
                                              coordinations.filter(removed=True).values_list("task_id", "from_unit_id")])
         coordinations.delete()
-        TaskHandover.objects.filter(reorganization=event).delete()
+        event_handovers(event).delete()
         _structure_restore(event)
         event.reverted_at = moment
         event.save(update_fields=["reverted_at"])
@@ -651,11 +466,11 @@ def _named_elsewhere(event: Reorganization, unit_ids: list[int]) -> set[int]:
 def reorganization_apply_2025(*, actor) -> int:
     """Carry the open work of the 52 provinces merged on 2025-07-01 to their successors; returns how many events were applied.
 
-    `territory_load` writes the 23 merge events and the units as they already stand (the old ones closed,
+    `country_load` writes the 23 merge events and the units as they already stand (the old ones closed,
     the new ones open); this adds to each event the links between the provinces' bodies of the same kind
     (old-NN.UBND → NN.UBND, …) and applies it with the same code as any other event. Idempotent.
     """
-    permissions.require(permissions.can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
     events = list(Reorganization.objects.filter(kind=ReorganizationKind.MERGE, effective_on=MERGER_EFFECTIVE, applied_at__isnull=True,
                                                 links__predecessor__code__startswith=OLD_PREFIX).distinct().order_by("id"))
     if not events:

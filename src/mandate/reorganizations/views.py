@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import require
 from mandate.accounts.views import page
 from mandate.core.errors import DomainError, PermissionDenied, invalid
 from mandate.documents.models import Document
-from mandate.orgs import reorganization as services
-from mandate.orgs.reorganization_forms import ReorganizationForm
-from mandate.orgs.reorganization_preview import reorganization_get, reorganizations_list
+from mandate.reorganizations import permissions, selectors, services
+from mandate.reorganizations.forms import ReorganizationForm
+from mandate.reorganizations.selectors import reorganization_get, reorganizations_list
 
 
 def _require_admin(user) -> None:
@@ -31,7 +31,7 @@ def _preview_url(reorganization_id: int, request: HttpRequest) -> str:
 def reorganization_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     state = request.GET.get("state") or None
     events = list(reorganizations_list(batch=request.GET.get("batch") or None, state=state)[:300])
-    return render(request, "orgs/reorganizations/list.html", {
+    return render(request, "reorganizations/list.html", {
         "events": events, "state": state, "may_reorganize": permissions.can_reorganize(request.user),
         "in_effect": {event.pk for event in events if event.effective_on <= as_of}})
 
@@ -40,7 +40,7 @@ def reorganization_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 def reorganization_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     _require_admin(request.user)
     if request.method != "POST":
-        return render(request, "orgs/reorganizations/form.html", {"form": ReorganizationForm(initial={"effective_on": as_of})})
+        return render(request, "reorganizations/form.html", {"form": ReorganizationForm(initial={"effective_on": as_of})})
     form = ReorganizationForm(request.POST)
     status = 422
     if form.is_valid():
@@ -61,15 +61,15 @@ def reorganization_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         else:
             messages.success(request, _("The reorganization was prepared; check its preview before applying it."))
             return redirect(_preview_url(event.pk, request))
-    return render(request, "orgs/reorganizations/form.html", {"form": form, "refusal": getattr(form, "refusal", None)}, status=status)
+    return render(request, "reorganizations/form.html", {"form": form, "refusal": getattr(form, "refusal", None)}, status=status)
 
 
 def _render_preview(request: HttpRequest, reorganization_id: int, refusal: DomainError | None = None, status: int = 200):
     # The preview names every task that would move, confidential or not: the reorganizers' view only.
-    permissions.require(permissions.can_preview_reorganization(request.user), _("Only system administrators see what would move."))
-    preview = services.reorganization_preview(reorganization_id=reorganization_id)
+    require(permissions.can_preview_reorganization(request.user), _("Only system administrators see what would move."))
+    preview = selectors.reorganization_preview(reorganization_id=reorganization_id)
     event = preview.reorganization
-    return render(request, "orgs/reorganizations/preview.html", {
+    return render(request, "reorganizations/preview.html", {
         "preview": preview, "event": event, "refusal": refusal, "may_reorganize": permissions.can_reorganize(request.user),
         "day_before": event.effective_on - dt.timedelta(days=1),
     }, status=status)

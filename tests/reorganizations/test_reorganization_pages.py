@@ -3,10 +3,10 @@ import datetime as dt
 
 import pytest
 
-from mandate.orgs.models import Reorganization
+from mandate.reorganizations.models import Reorganization
 from mandate.tasks.models import Task
 from tests.factories import a_task
-from tests.orgs.reorganization_helpers import a_department
+from tests.reorganizations.reorganization_helpers import a_department
 
 pytestmark = pytest.mark.django_db
 
