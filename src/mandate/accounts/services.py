@@ -11,6 +11,7 @@ from mandate.accounts.models import ApiToken, Delegation, Membership, Role, User
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import invalid
+from mandate.core.text import nfc
 
 TOKEN_PREFIX_LENGTH = 8
 DEFAULT_TOKEN_LIFETIME = dt.timedelta(days=90)
@@ -65,8 +66,6 @@ def user_create(*, actor: User | None, username: str, full_name: str = "", passw
                 email: str = "", position: str = "", cleared_for_confidential: bool = False,
                 is_superuser: bool = False) -> User:
     """A new person who can sign in (with `password`) or be named as a leader in charge (without one)."""
-    from mandate.core.text import nfc
-
     username = nfc(username or "")
     if not username:
         raise invalid("username", "is required", "required")
