@@ -11,9 +11,6 @@ A membership gives its role over the unit and the unit's whole subtree, as the t
 | inspector | the subtree it supervises: an inspector of an inspection commission reads its whole territory | nothing (inspections are its work) |
 | viewer | its subtree | nothing |
 
-A meeting is run by those who write for its body (the secretariat records, the leaders respond); its
-delegates see it and give their own opinions, a group's secretary records the group's.
-
 Confidential documents and their tasks are seen only by users cleared for them (and system administrators).
 
 This module holds the roles (`WRITERS`, `DECIDERS`, `READERS`), who holds them where (`reach`,
