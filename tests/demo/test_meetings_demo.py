@@ -6,7 +6,6 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from mandate.accounts import permissions
 from mandate.accounts.models import User
 from mandate.core import clock
 from mandate.demo.meetings_daklak import CONFERENCE_31
@@ -14,6 +13,7 @@ from mandate.demo.meetings_hanoi import CONFERENCE_2
 from mandate.demo.workload import MERGER
 from mandate.documents.models import Document
 from mandate.meetings.models import Delegate, DelegateRole, Disposition, Draft, Meeting, MeetingState
+from mandate.meetings.permissions import can_give_opinion, can_manage_meeting
 from mandate.meetings.selectors import meetings_list, opinions_list
 from mandate.tasks.models import TaskState
 from mandate.tasks.selectors import TaskFilters, tasks_list
@@ -133,10 +133,10 @@ def test_a_hanoi_delegate_and_a_group_secretary_log_in_and_see_the_meeting_they_
     assert Delegate.objects.get(meeting=meeting, user=delegate).group == group
     assert opinions_list(meeting=meeting).filter(delegate__user=delegate).count() == 2
     assert opinions_list(meeting=meeting).filter(recorded_by=secretary).count() == 3
-    assert not permissions.can_manage_meeting(delegate, meeting.body)
-    assert not permissions.can_manage_meeting(secretary, meeting.body)
-    assert permissions.can_give_opinion(secretary, meeting, group=group)
-    assert not permissions.can_give_opinion(delegate, meeting, group=group)
+    assert not can_manage_meeting(delegate, meeting.body)
+    assert not can_manage_meeting(secretary, meeting.body)
+    assert can_give_opinion(secretary, meeting, group=group)
+    assert not can_give_opinion(delegate, meeting, group=group)
     # The Đắk Lắk conference is seen by the office specialist of the successor province, who kept group 1's record.
     assert meetings_list(user=User.objects.get(username="vanphong.daklak")).filter(pk=daklak().pk).exists()
 

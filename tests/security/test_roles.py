@@ -7,7 +7,9 @@ from mandate.accounts.models import Delegation, Membership, Role
 from mandate.accounts.services import membership_grant, rights_delegate, rights_delegation_revoke
 from mandate.core import clock
 from mandate.core.errors import PermissionDenied
+from mandate.reorganizations.permissions import can_reorganize
 from mandate.tasks.models import Task
+from mandate.tasks.permissions import can_act_as_lead, can_assign, can_decide, can_view_task, visible_tasks
 from tests.factories import a_document, a_task
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +22,7 @@ def test_an_inspector_of_an_inspection_commission_reads_its_whole_province_and_a
     party_task = a_task(lead_unit="25.TU.BTC")
     elsewhere = a_task(document=a_document(issuing_unit="01.TU.BTV"), lead_unit="01.TU.BTC")
     inspector = make_user("inspector", "25.TU.UBKT")
-    seen = set(permissions.visible_tasks(inspector, Task.objects.all()).values_list("pk", flat=True))
+    seen = set(visible_tasks(inspector, Task.objects.all()).values_list("pk", flat=True))
     assert {commune_task.pk, party_task.pk} <= seen and elsewhere.pk not in seen
     api.login(inspector)
     assert api.get(f"/tasks/{commune_task.pk}").status_code == 200
@@ -32,8 +34,8 @@ def test_an_inspector_of_an_inspection_commission_reads_its_whole_province_and_a
 def test_an_inspector_elsewhere_reads_only_its_own_subtree(make_user):
     task = a_task(lead_unit="25.TU.BTC")
     inspector = make_user("inspector", "25.TU.BTC")
-    assert permissions.can_view_task(inspector, task)
-    assert not permissions.can_view_task(make_user("inspector", "25.TU.VP"), task)
+    assert can_view_task(inspector, task)
+    assert not can_view_task(make_user("inspector", "25.TU.VP"), task)
 
 
 @pytest.mark.parametrize("role, may_assign, may_lead, may_decide", [
@@ -46,11 +48,11 @@ def test_an_inspector_elsewhere_reads_only_its_own_subtree(make_user):
 def test_what_each_role_of_a_unit_may_do(make_user, unit, role, may_assign, may_lead, may_decide):
     task = a_task(lead_unit="25.TU.BTC")  # assigned by 25.TU.BTV
     user = make_user(role, "25.TU")
-    assert permissions.can_view_task(user, task)
-    assert permissions.can_assign(user, unit("25.TU.BTV")) is may_assign
-    assert permissions.can_act_as_lead(user, task) is may_lead
-    assert permissions.can_decide(user, task) is may_decide
-    assert not permissions.can_reorganize(user)
+    assert can_view_task(user, task)
+    assert can_assign(user, unit("25.TU.BTV")) is may_assign
+    assert can_act_as_lead(user, task) is may_lead
+    assert can_decide(user, task) is may_decide
+    assert not can_reorganize(user)
 
 
 def test_confidential_documents_and_their_tasks_are_for_cleared_users(api, client, make_user):
@@ -68,8 +70,8 @@ def test_confidential_documents_and_their_tasks_are_for_cleared_users(api, clien
     api.login(cleared)
     assert api.get(f"/tasks/{task.pk}").status_code == 200
     assert api.get(f"/documents/{document.pk}").status_code == 200
-    assert not permissions.can_act_as_lead(make_user("specialist", "25.TU.BTC"), task)
-    assert permissions.can_act_as_lead(make_user("specialist", "25.TU.BTC", cleared_for_confidential=True), task)
+    assert not can_act_as_lead(make_user("specialist", "25.TU.BTC"), task)
+    assert can_act_as_lead(make_user("specialist", "25.TU.BTC", cleared_for_confidential=True), task)
 
 
 def test_the_history_of_a_task_is_on_its_page_for_those_who_may_see_it(client, make_user, api):

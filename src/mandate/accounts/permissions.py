@@ -1,4 +1,4 @@
-"""The one permission layer: named predicates that the services, the API and the pages all use.
+"""The core of the permission layer: roles and reach, on which every app's named predicates stand.
 
 A membership gives its role over the unit and the unit's whole subtree, as the tree stands today.
 
@@ -11,27 +11,32 @@ A membership gives its role over the unit and the unit's whole subtree, as the t
 | inspector | the subtree it supervises: an inspector of an inspection commission reads its whole territory | nothing (inspections are its work) |
 | viewer | its subtree | nothing |
 
-A meeting is run by those who write for its body (the secretariat records, the leaders respond); its
-delegates see it and give their own opinions, a group's secretary records the group's.
-
 Confidential documents and their tasks are seen only by users cleared for them (and system administrators).
+
+This module holds the roles (`WRITERS`, `DECIDERS`, `READERS`), who holds them where (`reach`,
+`has_role_over`), the clearance for confidential work, and the predicates on accounts' own objects
+(appointing, delegating the right to appoint, the second factor). The predicates on an app's objects
+live in that app's `permissions.py` — `documents`, `tasks`, `meetings`, `monitoring` — and are built
+from these; reorganizations' two stay here until they have an app of their own.
 """
 import datetime as dt
 import operator
 from functools import reduce
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
-from mandate.accounts.models import Role
+from mandate.accounts.models import Delegation, Role
 from mandate.core import clock
 from mandate.core.errors import PermissionDenied
 from mandate.orgs.models import TERRITORIAL_KINDS, Unit, UnitKind
-from mandate.orgs.selectors import placements_on
+from mandate.orgs.selectors import placements_on, unit_subtree_ids
 
 # Who may do what, by role.
 WRITERS = (Role.UNIT_ADMIN, Role.LEADER, Role.SPECIALIST)
 DECIDERS = (Role.LEADER, Role.UNIT_ADMIN)
 READERS = (Role.UNIT_ADMIN, Role.LEADER, Role.SPECIALIST, Role.INSPECTOR, Role.VIEWER)
+
+_ROLES_MEMO = "_mandate_roles"
 
 
 def _roles(user, day: dt.date) -> list[tuple[str, str]]:
@@ -40,13 +45,18 @@ def _roles(user, day: dt.date) -> list[tuple[str, str]]:
     User objects live for one request (or one command), so the memo cannot outlive a change of
     roles by more than that.
     """
-    memo = user.__dict__.setdefault("_mandate_roles", {})
+    memo = user.__dict__.setdefault(_ROLES_MEMO, {})
     if day not in memo:
         memberships = list(user.memberships.values_list("role", "unit_id", "unit__kind"))
         paths = dict(placements_on(day).filter(unit_id__in=[unit for _, unit, _ in memberships]).values_list("unit_id", "path"))
         memo[day] = [(role, _supervised_path(paths.get(unit, ""), day) if role == Role.INSPECTOR and kind == UnitKind.INSPECTION_COMMISSION
                       else paths.get(unit, "")) for role, unit, kind in memberships]
     return memo[day]
+
+
+def roles_forget(user) -> None:
+    """Forget what `_roles` read of `user`, so the next check reads the memberships again (after a grant)."""
+    user.__dict__.pop(_ROLES_MEMO, None)
 
 
 def _supervised_path(path: str, day: dt.date) -> str:
@@ -99,129 +109,11 @@ def require(allowed: bool, message: str = "You may not do this.") -> None:
         raise PermissionDenied(message)
 
 
-# Documents
-
-def can_register_document(user, unit: Unit) -> bool:
-    return has_role_over(user, unit, WRITERS)
-
-
-def visible_documents(user, documents: QuerySet) -> QuerySet:
-    if is_system_admin(user):
-        return documents
-    units = reach(user)
-    from mandate.tasks.models import Task  # a document is also visible to those it gives tasks to
-
-    given = Task.objects.filter(document=OuterRef("pk")).filter(Q(lead_unit__in=units) | Q(coordinations__unit__in=units))
-    visible = documents.filter(Q(issuing_unit__in=units) | Q(registered=False) | Q(issuing_unit__tier="central") | Exists(given))
-    if not user.cleared_for_confidential:
-        visible = visible.filter(confidential=False)
-    return visible
-
-
-def can_view_document(user, document) -> bool:
-    return visible_documents(user, type(document).objects.filter(pk=document.pk)).exists()
-
-
-# Tasks
-
-def visible_tasks(user, tasks: QuerySet) -> QuerySet:
-    if is_system_admin(user):
-        return tasks
-    units = reach(user)
-    from mandate.tasks.models import TaskCoordinator
-
-    coordinating = TaskCoordinator.objects.filter(task=OuterRef("pk"), unit__in=units)
-    visible = tasks.filter(Q(lead_unit__in=units) | Q(assigning_unit__in=units) | Exists(coordinating))
-    if not user.cleared_for_confidential:
-        visible = visible.filter(confidential=False)
-    return visible
-
-
-def can_view_task(user, task) -> bool:
-    return visible_tasks(user, type(task).objects.filter(pk=task.pk)).exists()
-
-
-def can_assign(user, assigning_unit: Unit) -> bool:
-    """Create tasks in the name of `assigning_unit`."""
-    return has_role_over(user, assigning_unit, WRITERS)
-
-
-def can_act_as_lead(user, task) -> bool:
-    """Start, report progress, submit, ask for more time, delegate."""
-    return has_role_over(user, task.lead_unit, WRITERS) and (not task.confidential or _cleared(user))
-
-
-def can_decide(user, task) -> bool:
-    """Accept or return a result, cancel, decide an extension: the assigning side's leaders."""
-    return has_role_over(user, task.assigning_unit, DECIDERS) and (not task.confidential or _cleared(user))
-
-
-def _cleared(user) -> bool:
+def is_cleared(user) -> bool:
+    """May see and work on confidential documents and tasks: the system, its administrators, users cleared for them."""
     return user is None or is_system_admin(user) or user.cleared_for_confidential
 
 
-# Meetings
-
-def visible_meetings(user, meetings: QuerySet) -> QuerySet:
-    """The meetings of bodies inside the user's reach, and those the user is a delegate of."""
-    if is_system_admin(user):
-        return meetings
-    if user is None or not getattr(user, "is_authenticated", False):
-        return meetings.none()
-    from mandate.meetings.models import Delegate
-
-    attending = Delegate.objects.filter(meeting=OuterRef("pk"), user=user)
-    units = reach(user)
-    return meetings.filter(Q(body__in=units) | Q(body__in=_inherited_from(units)) | Exists(attending))
-
-
-def _inherited_from(units: QuerySet) -> QuerySet:
-    """Bodies closed by an applied reorganization whose work passed to one of `units`: their meetings are the
-    successors' history (the 2025 merger hands old-66.TU.BCH's to 66.TU.BCH)."""
-    from mandate.reorganizations.models import ReorganizationLink
-
-    return (ReorganizationLink.objects.filter(successor__in=units, predecessor__isnull=False,
-                                              reorganization__applied_at__isnull=False,
-                                              reorganization__reverted_at__isnull=True)
-            .values("predecessor"))
-
-
-def can_manage_meeting(user, body: Unit) -> bool:
-    """The secretariat's work (delegates, groups, agenda, drafts, attendance, conclusion) and the leaders'
-    responses: those who write for the body that meets, or for its successor when a reorganization closed it."""
-    if has_role_over(user, body, WRITERS):
-        return True
-    if body.valid_to is None or user is None or not getattr(user, "is_authenticated", False):
-        return False
-    from mandate.reorganizations.selectors import unit_successors
-
-    return any(has_role_over(user, heir, WRITERS) for heir in unit_successors(unit=body))
-
-
-def can_give_opinion(user, meeting, *, delegate=None, group=None) -> bool:
-    """A delegate gives their own opinion; a group's secretary records the group's and its members'; the
-    secretariat records anyone's (a guest without an account, an opinion sent on paper)."""
-    if can_manage_meeting(user, meeting.body):
-        return True
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    if group is not None:
-        return group.secretary is not None and group.secretary.user_id == user.pk
-    if delegate is not None and delegate.user_id == user.pk:
-        return True
-    return (delegate is not None and delegate.group is not None and delegate.group.secretary is not None
-            and delegate.group.secretary.user_id == user.pk)
-
-
-# Monitoring
-
-def can_set_kpi_target(user, unit: Unit) -> bool:
-    """Targets are set by the leaders over the unit (its own, or those above it)."""
-    return has_role_over(user, unit, DECIDERS)
-
-
-def can_report_kpi(user, target) -> bool:
-    return has_role_over(user, target.unit, WRITERS)
 
 
 # People and their roles
@@ -233,8 +125,6 @@ def _parent(unit: Unit, day: dt.date) -> Unit | None:
 
 def _delegated(user, unit: Unit, role: str, day: dt.date) -> bool:
     """A live delegation to `unit` or one of its ancestors, for `role`, whose receiving unit the user administers."""
-    from mandate.accounts.models import Delegation
-
     own = placements_on(day).filter(unit=unit).values_list("path", flat=True).first()
     if not own:
         return False
@@ -263,8 +153,13 @@ def can_grant_role(user, unit: Unit, role: str) -> bool:
 
 def can_delegate_rights(user, from_unit: Unit, to_unit: Unit) -> bool:
     """Hand down the right to appoint: the administrators of the superior unit, to a unit strictly below it."""
-    from mandate.orgs.selectors import unit_subtree_ids
-
     # Only a unit inside the superior's own subtree: a right one does not hold cannot be handed down.
     return (from_unit.pk != to_unit.pk and has_role_over(user, from_unit, (Role.UNIT_ADMIN,))
             and Unit.objects.filter(pk=to_unit.pk, pk__in=unit_subtree_ids(unit=from_unit, as_of=clock.today())).exists())
+
+
+# Signing in
+
+def can_enrol_totp(user) -> bool:
+    """The second factor is offered to administrators (it may be required of them by policy, not by code)."""
+    return user.is_superuser or user.memberships.filter(role__in=[Role.SYSTEM_ADMIN, Role.UNIT_ADMIN]).exists()

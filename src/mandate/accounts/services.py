@@ -6,10 +6,12 @@ import secrets
 from django.db import transaction
 from django.utils.crypto import constant_time_compare
 
-from mandate.accounts.models import ApiToken, Delegation, Membership, User
+from mandate.accounts import permissions
+from mandate.accounts.models import ApiToken, Delegation, Membership, Role, User
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import invalid
+from mandate.core.text import nfc
 
 TOKEN_PREFIX_LENGTH = 8
 DEFAULT_TOKEN_LIFETIME = dt.timedelta(days=90)
@@ -35,8 +37,6 @@ def token_create(*, actor: User | None, user: User, name: str = "", lifetime: dt
 
 def token_revoke(*, actor: User | None, token: ApiToken) -> ApiToken:
     """Revoke a token at once; its owner (or a system administrator, or the system) may."""
-    from mandate.accounts import permissions
-
     permissions.require(actor is None or actor.pk == token.user_id or permissions.is_system_admin(actor),
                         "You may revoke only your own tokens.")
     if token.revoked_at is not None:
@@ -66,8 +66,6 @@ def user_create(*, actor: User | None, username: str, full_name: str = "", passw
                 email: str = "", position: str = "", cleared_for_confidential: bool = False,
                 is_superuser: bool = False) -> User:
     """A new person who can sign in (with `password`) or be named as a leader in charge (without one)."""
-    from mandate.core.text import nfc
-
     username = nfc(username or "")
     if not username:
         raise invalid("username", "is required", "required")
@@ -96,15 +94,12 @@ def user_set_password(*, actor: User | None, user: User, password: str) -> None:
 
 def membership_grant(*, actor: User | None, user: User, unit, role: str) -> Membership:
     """Give `user` a role in `unit` (reaching its subtree); see `permissions.can_grant_role` for who may."""
-    from mandate.accounts import permissions
-    from mandate.accounts.models import Role
-
     if role not in Role.values:
         raise invalid("role", f"'{role}' is not one of {', '.join(Role.values)}")
     permissions.require(permissions.can_grant_role(actor, unit, role), f"You may not appoint a {role} in {unit.code}.")
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
-        user.__dict__.pop("_mandate_roles", None)  # the permission layer's memo of this user's roles
+        permissions.roles_forget(user)
         if created:
             audit_record(actor=actor, action="membership.grant", obj=membership,
                          after={"user": user.username, "unit": unit.code, "role": role})
@@ -113,9 +108,6 @@ def membership_grant(*, actor: User | None, user: User, unit, role: str) -> Memb
 
 def rights_delegate(*, actor: User | None, from_unit, to_unit, roles: list[str] | tuple[str, ...]) -> list[Delegation]:
     """Let the administrators of `to_unit` (below `from_unit`) appoint people to `roles` within their own unit."""
-    from mandate.accounts import permissions
-    from mandate.accounts.models import Role
-
     delegable = [r for r in Role.values if r != Role.SYSTEM_ADMIN]
     wrong = [r for r in roles if r not in delegable]
     if not roles or wrong:
@@ -138,8 +130,6 @@ def rights_delegate(*, actor: User | None, from_unit, to_unit, roles: list[str] 
 
 def rights_delegation_revoke(*, actor: User | None, delegation: Delegation) -> Delegation:
     """End a delegation; appointments already made stay (they are revoked one by one, as they were made)."""
-    from mandate.accounts import permissions
-
     permissions.require(permissions.can_delegate_rights(actor, delegation.from_unit, delegation.to_unit),
                         f"Only the administrators of {delegation.from_unit.code} may revoke this delegation.")
     if delegation.revoked_at is not None:

@@ -8,7 +8,7 @@ import datetime as dt
 import pyotp
 from django.db import transaction
 
-from mandate.accounts.models import LoginFailure, Role, User
+from mandate.accounts.models import LoginFailure, User
 from mandate.audit.services import audit_record
 from mandate.core import clock
 
@@ -39,11 +39,6 @@ def login_failure_record(*, username: str, ip: str) -> None:
 
 def login_failures_clear(*, username: str, ip: str) -> None:
     LoginFailure.objects.filter(username=_key(username), ip=ip).delete()
-
-
-def may_enrol_totp(user) -> bool:
-    """The second factor is offered to administrators (it may be required of them by policy, not by code)."""
-    return user.is_superuser or user.memberships.filter(role__in=[Role.SYSTEM_ADMIN, Role.UNIT_ADMIN]).exists()
 
 
 def totp_new_secret() -> str:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _, ngettext
 
-from mandate.accounts import services, signin
+from mandate.accounts import permissions, services, signin
 from mandate.accounts.models import User
 from mandate.accounts.selectors import token_get, tokens_of, users_search
 from mandate.core import clock
@@ -143,7 +143,7 @@ login = _localized(LoginView.as_view())
 def two_factor(request: HttpRequest, as_of) -> HttpResponse:
     """Turn on the second factor: scan the secret (or its otpauth URI) into an app, then confirm one code."""
     user = request.user
-    if not signin.may_enrol_totp(user):
+    if not permissions.can_enrol_totp(user):
         raise PermissionDenied(_("The second factor is for administrators."))
     error, status = None, 200
     if request.method == "POST" and request.POST.get("action") == "disable" and user.totp_secret:
@@ -168,7 +168,7 @@ def two_factor(request: HttpRequest, as_of) -> HttpResponse:
 def token_list(request: HttpRequest, as_of) -> HttpResponse:
     """The caller's API tokens: prefix, name, expiry, last use; each can be revoked here."""
     return render(request, "accounts/tokens.html", {"tokens": tokens_of(user=request.user), "now": clock.now(),
-                                                    "may_enrol": signin.may_enrol_totp(request.user)})
+                                                    "may_enrol": permissions.can_enrol_totp(request.user)})
 
 
 @page

@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from mandate.accounts import permissions
 from mandate.core.errors import NotFound
 from mandate.core.text import search_terms
 from mandate.documents.models import Document, DocumentRelation
+from mandate.documents.permissions import visible_documents
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
 
@@ -15,7 +15,7 @@ from mandate.orgs.selectors import unit_subtree_ids
 def documents_list(*, user, q: str | None = None, type: str | None = None, issuing_unit: Unit | None = None,
                    subtree: bool = False, issued_from: dt.date | None = None, issued_to: dt.date | None = None,
                    registered: bool | None = True, as_of: dt.date | None = None) -> QuerySet[Document]:
-    documents = permissions.visible_documents(user, Document.objects.all())
+    documents = visible_documents(user, Document.objects.all())
     if registered is not None:
         documents = documents.filter(registered=registered)
     if type:
@@ -37,7 +37,7 @@ def documents_list(*, user, q: str | None = None, type: str | None = None, issui
 
 
 def document_get(*, user, document_id: int) -> Document:
-    document = permissions.visible_documents(user, Document.objects.filter(pk=document_id)).select_related("issuing_unit").first()
+    document = visible_documents(user, Document.objects.filter(pk=document_id)).select_related("issuing_unit").first()
     if document is None:
         raise NotFound(f"No document {document_id} that you may see.")
     return document
@@ -52,7 +52,7 @@ class ChainLink:
 
 def document_chain(*, user, document: Document, max_depth: int = 6) -> dict[str, list[ChainLink]]:
     """What the document stands on (upstream) and what stands on it (downstream), level by level."""
-    visible = permissions.visible_documents(user, Document.objects.all()).values("pk")
+    visible = visible_documents(user, Document.objects.all()).values("pk")
 
     def walk(start: Document, *, upstream: bool) -> list[ChainLink]:
         links, seen, frontier = [], {start.pk}, [start.pk]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, invalid
@@ -14,6 +14,7 @@ from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
 from mandate.documents import numbering
 from mandate.documents.models import Attachment, Document, DocumentRelation, NumberSequence, NumberingSystem, RelationKind
+from mandate.documents.permissions import can_register_document
 from mandate.orgs.models import PARTY_KINDS, Term, Unit
 from mandate.orgs.selectors import unit_parent
 
@@ -88,8 +89,8 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
                       number: str | None = None, signer: str = "", text: str = "", confidential: bool = False,
                       office: str = "", relations: list[RelationSpec] | tuple = ()) -> Document:
     """Register an issued document with its relations; with no `number`, give it the next one of its sequence."""
-    permissions.require(permissions.can_register_document(actor, issuing_unit),
-                        f"You may not register documents of {issuing_unit.name}.")
+    require(can_register_document(actor, issuing_unit),
+            f"You may not register documents of {issuing_unit.name}.")
     title, signer, text = nfc(title), nfc(signer), nfc(text)
     errors = []
     if not title:
@@ -195,8 +196,8 @@ def document_reference(*, actor, number: str, issued_on: dt.date | None = None, 
 
 def document_relate(*, actor, source: Document, target: Document, kind: str) -> DocumentRelation:
     if source.issuing_unit is not None:
-        permissions.require(permissions.can_register_document(actor, source.issuing_unit),
-                            f"You may not change the relations of {source.number_text}.")
+        require(can_register_document(actor, source.issuing_unit),
+                f"You may not change the relations of {source.number_text}.")
     if kind not in RelationKind.values:
         raise invalid("kind", f"'{kind}' is not one of {', '.join(RelationKind.values)}")
     if source.pk == target.pk:
@@ -211,8 +212,8 @@ def document_relate(*, actor, source: Document, target: Document, kind: str) -> 
 
 def attachment_add(*, actor, document: Document, upload: UploadedFile) -> Attachment:
     if document.issuing_unit is not None:
-        permissions.require(permissions.can_register_document(actor, document.issuing_unit),
-                            f"You may not attach files to {document.number_text}.")
+        require(can_register_document(actor, document.issuing_unit),
+                f"You may not attach files to {document.number_text}.")
     errors = upload_errors(upload, "file")
     if errors:
         raise DomainError("The file cannot be attached.", errors)

@@ -7,12 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from mandate.accounts import permissions
 from mandate.accounts.views import page
 from mandate.audit.selectors import audit_history_with_changes
 from mandate.core.errors import DomainError, PermissionDenied
 from mandate.documents import selectors, services
 from mandate.documents.forms import RELATION_ROWS, DocumentFilterForm, DocumentRegisterForm
+from mandate.documents.permissions import can_register_somewhere
+from mandate.tasks.permissions import can_assign
 from mandate.tasks.selectors import TaskFilters, tasks_list
 
 PAGE_SIZE = 25
@@ -27,7 +28,7 @@ def document_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         documents = selectors.documents_list(user=request.user, q=data["q"] or None, type=data["type"] or None,
                                              issuing_unit=data["issuing_unit"], subtree=True, as_of=as_of)
     page_obj = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
-    may_register = permissions.is_system_admin(request.user) or permissions.reach(request.user, permissions.WRITERS).exists()
+    may_register = can_register_somewhere(request.user)
     return render(request, "documents/list.html", {"form": form, "page_obj": page_obj, "may_register": may_register})
 
 
@@ -38,14 +39,14 @@ def document_detail(request: HttpRequest, document_id: int, as_of: dt.date) -> H
         "document": document,
         "chain": selectors.document_chain(user=request.user, document=document),
         "tasks": tasks_list(user=request.user, filters=TaskFilters(as_of=as_of, document=document)),
-        "may_assign": document.issuing_unit is not None and permissions.can_assign(request.user, document.issuing_unit),
+        "may_assign": document.issuing_unit is not None and can_assign(request.user, document.issuing_unit),
         "history": audit_history_with_changes(obj=document),  # `document` came through document_get: the user may see it
     })
 
 
 @page
 def document_register(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    if not (permissions.is_system_admin(request.user) or permissions.reach(request.user, permissions.WRITERS).exists()):
+    if not can_register_somewhere(request.user):
         raise PermissionDenied(_("You hold no role that may register documents."))
     if request.method != "POST":
         return render(request, "documents/register.html", {"form": DocumentRegisterForm(initial={"issued_on": as_of})})

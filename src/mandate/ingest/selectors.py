@@ -2,10 +2,10 @@
 import datetime as dt
 import re
 
-from mandate.accounts import permissions
 from mandate.accounts.selectors import membership_units
 from mandate.documents import numbering
 from mandate.documents.models import Document
+from mandate.documents.permissions import visible_documents
 from mandate.documents.services import number_key
 from mandate.ingest.reader import read
 from mandate.ingest.register import province_of, unit_matcher
@@ -37,7 +37,7 @@ def home_province(*, user, province_code: str | None = None) -> str | None:
 def registered_document(*, user, number: numbering.DocumentNumber, issued_on: dt.date | None,
                         province_code: str | None = None) -> Document | None:
     """The registered document of this number that `user` may see; the signing date and the province break ties."""
-    documents = permissions.visible_documents(
+    documents = visible_documents(
         user, Document.objects.filter(registered=True, number_key=number_key(number)).select_related("issuing_unit"))
     if issued_on is not None:
         documents = documents.filter(issued_on__gte=issued_on - dt.timedelta(days=1), issued_on__lte=issued_on + dt.timedelta(days=1))

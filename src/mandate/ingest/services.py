@@ -4,11 +4,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from mandate.accounts import permissions
 from mandate.accounts.models import User
+from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import Document, RelationKind
+from mandate.documents.permissions import can_register_document, visible_documents
 from mandate.documents.services import RelationSpec, document_register
 from mandate.ingest.selectors import reference_number
 from mandate.orgs.models import Unit
@@ -89,8 +90,8 @@ def ingestion_confirm(*, actor, header: ReviewedHeader, references: list[Reviewe
     check = _Resolver()
     issuing_unit = check.unit(header.issuing_unit, "document.issuing_unit", on=header.issued_on)
     if issuing_unit is not None:
-        permissions.require(permissions.can_register_document(actor, issuing_unit),
-                            f"You may not register documents of {issuing_unit.name}.")
+        require(can_register_document(actor, issuing_unit),
+                f"You may not register documents of {issuing_unit.name}.")
     if not header.issuing_unit:
         check.errors.append(FieldError("document.issuing_unit", "is required", "required"))
     if header.issued_on is None:
@@ -105,7 +106,7 @@ def ingestion_confirm(*, actor, header: ReviewedHeader, references: list[Reviewe
             check.errors.append(FieldError(f"{name}.kind", f"'{reference.kind}' is not one of {', '.join(RelationKind.values)}"))
         target = None
         if reference.registered_id is not None:
-            target = permissions.visible_documents(actor, Document.objects.filter(pk=reference.registered_id)).first()
+            target = visible_documents(actor, Document.objects.filter(pk=reference.registered_id)).first()
             if target is None:
                 check.errors.append(FieldError(f"{name}.registered_id", f"no document {reference.registered_id} that you may see",
                                                "unknown"))

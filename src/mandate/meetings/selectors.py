@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from mandate.accounts import permissions
 from mandate.core.errors import NotFound, invalid
 from mandate.core.text import search_terms
 from mandate.meetings.models import (
     AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftVersion, Meeting, Opinion, OpinionKind,
 )
+from mandate.meetings.permissions import visible_meetings
 
 
 def _opinion_count() -> Coalesce:
@@ -20,7 +20,7 @@ def _opinion_count() -> Coalesce:
 
 def meetings_list(*, user, q: str | None = None, body_id: int | None = None, state: str | None = None) -> QuerySet[Meeting]:
     """The meetings the user may see, newest first, each with `opinion_count`."""
-    meetings = permissions.visible_meetings(user, Meeting.objects.all())
+    meetings = visible_meetings(user, Meeting.objects.all())
     if body_id is not None:
         meetings = meetings.filter(body_id=body_id)
     if state:

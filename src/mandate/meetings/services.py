@@ -5,7 +5,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
@@ -18,6 +18,7 @@ from mandate.meetings.models import (
     AgendaItem, Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion,
     Meeting, MeetingState, Opinion, OpinionKind,
 )
+from mandate.meetings.permissions import can_give_opinion, can_manage_meeting
 from mandate.orgs.models import Term, Unit
 
 CONCLUSION_TYPES = ("TB", "KL")  # a conclusion notice (Thông báo kết luận) or a conclusion (Kết luận)
@@ -25,8 +26,7 @@ EXPLANATION_NEEDED = (Disposition.EXPLAINED, Disposition.NOT_ACCEPTED)
 
 
 def _manage(actor, meeting: Meeting) -> None:
-    permissions.require(permissions.can_manage_meeting(actor, meeting.body),
-                        f"You may not manage meetings of {meeting.body.name}.")
+    require(can_manage_meeting(actor, meeting.body), f"You may not manage meetings of {meeting.body.name}.")
 
 
 def _choice(value: str, choices, field_name: str) -> str:
@@ -45,7 +45,7 @@ def meeting_snapshot(meeting: Meeting) -> dict:
 def meeting_create(*, actor, body: Unit, title: str, starts_on: dt.date, ends_on: dt.date | None = None, place: str = "",
                    number: int | None = None, extended: bool = False) -> Meeting:
     """Open a meeting of `body`; it takes opinions until the secretariat closes the floor."""
-    permissions.require(permissions.can_manage_meeting(actor, body), f"You may not manage meetings of {body.name}.")
+    require(can_manage_meeting(actor, body), f"You may not manage meetings of {body.name}.")
     title, place = nfc(title or "").strip(), nfc(place or "").strip()
     ends_on = ends_on or starts_on
     errors = []
@@ -294,8 +294,8 @@ def opinion_give(*, actor, meeting: Meeting, item: AgendaItem, kind: str, text: 
         errors.append(FieldError("clause", "is required with a quote: the clause the words are in", "required"))
     if errors:
         raise DomainError("The opinion cannot be recorded.", errors)
-    permissions.require(permissions.can_give_opinion(actor, meeting, delegate=delegate, group=group),
-                        "You may give only your own opinions, or your group's as its secretary.")
+    require(can_give_opinion(actor, meeting, delegate=delegate, group=group),
+            "You may give only your own opinions, or your group's as its secretary.")
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.state != MeetingState.OPEN:

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mandate.accounts import permissions
 from mandate.accounts.models import User
 from mandate.accounts.views import page
 from mandate.core.dates import parse_iso_date
@@ -24,6 +23,7 @@ from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import (
     Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, DraftClause, Meeting, MeetingState, OpinionKind,
 )
+from mandate.meetings.permissions import can_manage_meeting
 from mandate.orgs.selectors import unit_get
 
 
@@ -36,7 +36,7 @@ def _errors(error: DomainError) -> dict[str, list[str]]:
 
 def _roles(request: HttpRequest, meeting: Meeting) -> dict:
     """What the user may do here: manage (secretariat, leaders), speak as a delegate, record for a group."""
-    return {"can_manage": permissions.can_manage_meeting(request.user, meeting.body),
+    return {"can_manage": can_manage_meeting(request.user, meeting.body),
             "me": selectors.delegate_of(user=request.user, meeting=meeting),
             "my_groups": selectors.groups_secretaried(user=request.user, meeting=meeting)}
 

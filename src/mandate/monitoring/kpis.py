@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import is_system_admin, reach
 from mandate.monitoring.models import Comparison, KpiActual, KpiTarget
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
@@ -34,8 +34,8 @@ def kpi_targets_list(*, user, as_of: dt.date, unit: Unit | None = None, subtree:
                      period_from: dt.date | None = None, period_to: dt.date | None = None) -> list[KpiRow]:
     """Targets whose period overlaps [period_from, period_to], with the latest value reported by `as_of`."""
     targets: QuerySet = KpiTarget.objects.all()
-    if not permissions.is_system_admin(user):
-        targets = targets.filter(unit__in=permissions.reach(user, as_of=as_of))
+    if not is_system_admin(user):
+        targets = targets.filter(unit__in=reach(user, as_of=as_of))
     if unit is not None:
         targets = targets.filter(unit__in=unit_subtree_ids(unit=unit, as_of=as_of)) if subtree else targets.filter(unit=unit)
     if period_from:

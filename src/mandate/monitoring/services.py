@@ -11,20 +11,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from mandate.accounts import permissions
 from mandate.accounts.models import User
+from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import FieldError, DomainError, invalid
 from mandate.core.text import nfc
 from mandate.monitoring.models import Comparison, Digest, KpiActual, KpiTarget, Notification, NotificationKind
+from mandate.monitoring.permissions import can_report_kpi, can_set_kpi_target
 from mandate.monitoring.reminders import reminders_due
 from mandate.orgs.models import Unit
-
-
-# The predicates live in the one permission layer; these names stay for the callers of this module.
-can_set_kpi_target = permissions.can_set_kpi_target
-can_report_kpi = permissions.can_report_kpi
 
 
 def _kpi_snapshot(target: KpiTarget) -> dict:
@@ -52,7 +48,7 @@ def kpi_target_create(*, actor, unit: Unit | None, indicator: str, period_start:
         errors.append(FieldError("target", "is required", "required"))
     if errors:
         raise DomainError("The target is not complete: " + "; ".join(f"{e.field} {e.reason}" for e in errors), errors)
-    permissions.require(can_set_kpi_target(actor, unit), "Only the leaders over this unit may set its targets.")
+    require(can_set_kpi_target(actor, unit), "Only the leaders over this unit may set its targets.")
     with transaction.atomic():
         if KpiTarget.objects.filter(unit=unit, indicator=indicator, period_start=period_start, period_end=period_end).exists():
             raise invalid("indicator", "this unit already has a target for this indicator and period", "duplicate")
@@ -68,7 +64,7 @@ def kpi_actual_report(*, actor, target: KpiTarget, value: Decimal | None, report
     """Report the value an indicator reached; the latest report by a date is its value on that date."""
     if value is None:
         raise invalid("value", "is required", "required")
-    permissions.require(can_report_kpi(actor, target), "Only the unit's own staff or those above it may report this value.")
+    require(can_report_kpi(actor, target), "Only the unit's own staff or those above it may report this value.")
     with transaction.atomic():
         actual = KpiActual.objects.create(target=target, value=value, reported_on=reported_on or clock.today(),
                                           note=nfc(note or ""), reported_by=actor if getattr(actor, "pk", None) else None,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import READERS, has_role_over, is_system_admin
 from mandate.accounts.selectors import membership_units
 from mandate.accounts.views import page
 from mandate.core.errors import NotFound
@@ -50,7 +50,7 @@ def _iso(day: dt.date | None) -> str:
 def scope_from_request(request: HttpRequest, as_of: dt.date, form_class=ScopeForm) -> Scope:
     """The unit asked for when the user may read it, else the user's first unit; the period; the as-of date."""
     units = membership_units(user=request.user)
-    if not units and permissions.is_system_admin(request.user):
+    if not units and is_system_admin(request.user):
         units = [unit_get(code=NATION_CODE)]
     data = request.GET.copy()
     if "subtree" not in data and "unit" not in data:
@@ -58,7 +58,7 @@ def scope_from_request(request: HttpRequest, as_of: dt.date, form_class=ScopeFor
     form = form_class(data)
     cleaned = form.cleaned_data if form.is_valid() else {}
     chosen = cleaned.get("unit")
-    unit = chosen if chosen is not None and permissions.has_role_over(request.user, chosen, permissions.READERS) else (
+    unit = chosen if chosen is not None and has_role_over(request.user, chosen, READERS) else (
         units[0] if units else None)
     filters = None
     if unit is not None:

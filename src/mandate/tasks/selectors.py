@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import is_system_admin
 from mandate.core.errors import NotFound, invalid
 from mandate.core.ids import possible_id
 from mandate.core.text import search_terms
@@ -13,6 +13,7 @@ from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
 from mandate.tasks.models import Extension, Task, TaskEvent, TaskHandover
+from mandate.tasks.permissions import can_view_task, visible_tasks
 from mandate.tasks.status import STATUS_FILTERS, Status
 from mandate.tasks.status_sql import status_expression, status_filter
 
@@ -79,7 +80,7 @@ def lead_unit_as_of(*, as_of: dt.date):
 
 
 def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
-    tasks = permissions.visible_tasks(user, tasks_with_status(as_of=filters.as_of))
+    tasks = visible_tasks(user, tasks_with_status(as_of=filters.as_of))
     if filters.status:
         statuses = STATUS_FILTERS.get(filters.status)
         if statuses is None:
@@ -126,7 +127,7 @@ def status_counts(*, user, filters: TaskFilters) -> dict[str, int]:
 
 def task_get(*, user, task_id: int, as_of: dt.date) -> Task:
     tasks = Task.objects.annotate(status=status_expression(as_of=as_of))
-    task = (permissions.visible_tasks(user, tasks).filter(pk=task_id)
+    task = (visible_tasks(user, tasks).filter(pk=task_id)
             .select_related("lead_unit", "assigning_unit", "leader", "document", "parent").first())
     if task is None:
         raise NotFound(f"No task {task_id} that you may see.")
@@ -178,7 +179,7 @@ def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
                   .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
     task = next((row for row in family if row.pk == task_id), None)
     # A delegated part is shown with the task it belongs to, as `task_children_progress` does; the task must be visible.
-    if task is None or not (permissions.is_system_admin(user) or permissions.can_view_task(user, task)):
+    if task is None or not (is_system_admin(user) or can_view_task(user, task)):
         raise NotFound(f"No task {task_id} that you may see.")
     task.as_of = as_of
     task.delegated = _progress([row for row in family if row.parent_id == task_id])

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
@@ -19,6 +19,7 @@ from mandate.tasks.clears import Draft, require_clear
 from mandate.tasks.models import (
     Evidence, Extension, ExtensionState, ProgressReport, Task, TaskCoordinator, TaskEvent, TaskState,
 )
+from mandate.tasks.permissions import can_act_as_lead, can_assign, can_decide
 from mandate.tasks.transitions import TRANSITIONS
 
 
@@ -53,7 +54,7 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
     assigning_unit = assigning_unit or (parent.lead_unit if parent else document.issuing_unit)
     if assigning_unit is None:
         raise invalid("assigning_unit", f"{document.number_text} is not registered with an issuing unit; name the assigning unit")
-    permissions.require(permissions.can_assign(actor, assigning_unit), f"You may not assign tasks for {assigning_unit.name}.")
+    require(can_assign(actor, assigning_unit), f"You may not assign tasks for {assigning_unit.name}.")
     errors = [FieldError(name, f"{unit.name} is closed on {assigned_on.isoformat()}")
               for name, unit in [("lead_unit", lead_unit), *(("coordinators", c) for c in coordinators)]
               if not unit.is_valid_on(assigned_on)]
@@ -81,7 +82,7 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
 def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, product: str, leader,
                   deadline: dt.date | None = None, coordinators: list[Unit] | tuple = (), description: str = "") -> Task:
     """Hand part of a task to a unit below its lead unit, as a child task."""
-    permissions.require(permissions.can_act_as_lead(actor, parent), "Only the lead unit may delegate its task.")
+    require(can_act_as_lead(actor, parent), "Only the lead unit may delegate its task.")
     if not parent.is_open:
         raise invalid("parent", f"the task is {parent.get_state_display().lower()}; only an open task can be delegated")
     if lead_unit is not None:
@@ -114,9 +115,9 @@ def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.da
     reason = nfc(reason or "")
     with transaction.atomic():
         task = _lock(task, expected_version)
-        allowed = permissions.can_act_as_lead(actor, task) if transition.side == "lead" else permissions.can_decide(actor, task)
+        allowed = can_act_as_lead(actor, task) if transition.side == "lead" else can_decide(actor, task)
         side = "the lead unit" if transition.side == "lead" else "the leaders of the assigning unit"
-        permissions.require(allowed, f"Only {side} may {name} this task.")
+        require(allowed, f"Only {side} may {name} this task.")
         if task.state not in transition.sources:
             raise Conflict(f"A {task.get_state_display().lower()} task cannot be {name}ed.",
                            [FieldError("transition", f"not allowed from '{task.state}'", "state")])
@@ -161,7 +162,7 @@ def progress_report(*, actor, task: Task, percent: int, text: str, files: list[U
         raise DomainError("The progress report cannot be saved.", errors)
     with transaction.atomic():
         task = _lock(task, expected_version)
-        permissions.require(permissions.can_act_as_lead(actor, task), "Only the lead unit may report progress on this task.")
+        require(can_act_as_lead(actor, task), "Only the lead unit may report progress on this task.")
         if not task.is_open:
             raise Conflict(f"The task is {task.get_state_display().lower()}; progress can no longer be reported.")
         moment = clock.now()
@@ -193,7 +194,7 @@ def extension_request(*, actor, task: Task, requested_deadline: dt.date, reason:
     reason = nfc(reason or "")
     with transaction.atomic():
         task = _lock(task, None)
-        permissions.require(permissions.can_act_as_lead(actor, task), "Only the lead unit may ask for more time.")
+        require(can_act_as_lead(actor, task), "Only the lead unit may ask for more time.")
         if not task.is_open:
             raise Conflict(f"The task is {task.get_state_display().lower()}; it needs no more time.")
         errors = []
@@ -224,7 +225,7 @@ def extension_decide(*, actor, extension: Extension, approve: bool, note: str = 
     with transaction.atomic():
         extension = Extension.objects.select_for_update().get(pk=extension.pk)
         task = _lock(extension.task, None)
-        permissions.require(permissions.can_decide(actor, task), "Only the leaders of the assigning unit may decide on more time.")
+        require(can_decide(actor, task), "Only the leaders of the assigning unit may decide on more time.")
         if extension.state != ExtensionState.PENDING:
             raise Conflict(f"This request was already {extension.get_state_display().lower()}.")
         if not approve and not note:

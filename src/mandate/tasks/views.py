@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mandate.accounts import permissions
+from mandate.accounts.permissions import READERS, has_role_over, is_system_admin
 from mandate.accounts.selectors import membership_units
 from mandate.accounts.views import page
 from mandate.audit.selectors import audit_history_with_changes
@@ -30,6 +30,7 @@ from mandate.tasks.forms import (
     TransitionForm,
 )
 from mandate.tasks.models import ExtensionState
+from mandate.tasks.permissions import can_act_as_lead, can_assign_somewhere, can_decide
 from mandate.tasks.transitions import available
 
 PAGE_SIZE = 25
@@ -46,11 +47,11 @@ def _tasks_url(as_of: dt.date, **params) -> str:
 @page
 def dashboard(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     units = membership_units(user=request.user)
-    if not units and permissions.is_system_admin(request.user):
+    if not units and is_system_admin(request.user):
         units = [unit_get(code=NATION_CODE)]
     form = DashboardForm(request.GET)
     chosen = form.cleaned_data.get("unit") if form.is_valid() else None
-    if chosen is not None and permissions.has_role_over(request.user, chosen, permissions.READERS):
+    if chosen is not None and has_role_over(request.user, chosen, READERS):
         unit = chosen
     else:
         unit = units[0] if units else None
@@ -99,8 +100,8 @@ def task_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, task, as_of: dt.date, forms: dict | None = None) -> dict:
-    lead = permissions.can_act_as_lead(request.user, task)
-    decide = permissions.can_decide(request.user, task)
+    lead = can_act_as_lead(request.user, task)
+    decide = can_decide(request.user, task)
     transitions = [t for t in available(task.state) if (lead if t.side == "lead" else decide)]
     extensions = list(selectors.task_extensions(task=task))
     forms = forms or {}
@@ -206,10 +207,6 @@ def task_delegate(request: HttpRequest, task_id: int, as_of: dt.date) -> HttpRes
     return _act(request, task_id, as_of, DelegateForm(request.POST), "delegate", delegate, _("The part was delegated."))
 
 
-def may_write_somewhere(user) -> bool:
-    return permissions.is_system_admin(user) or permissions.reach(user, permissions.WRITERS).exists()
-
-
 def _clears_panel(form: TaskForm) -> dict:
     missing = missing_clears(form.draft())
     codes = {error.code.removeprefix("clear_") for error in missing}
@@ -218,7 +215,7 @@ def _clears_panel(form: TaskForm) -> dict:
 
 @page
 def task_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    if not may_write_somewhere(request.user):
+    if not can_assign_somewhere(request.user):
         raise PermissionDenied(_("You hold no role that may assign tasks."))
     if request.method != "POST":
         form = TaskForm(user=request.user, initial={"document": request.GET.get("document")})

@@ -1,0 +1,12 @@
+"""Who sets a unit's KPI targets and who reports their values, on the roles of `accounts.permissions`."""
+from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over
+from mandate.orgs.models import Unit
+
+
+def can_set_kpi_target(user, unit: Unit) -> bool:
+    """Targets are set by the leaders over the unit (its own, or those above it)."""
+    return has_role_over(user, unit, DECIDERS)
+
+
+def can_report_kpi(user, target) -> bool:
+    return has_role_over(user, target.unit, WRITERS)

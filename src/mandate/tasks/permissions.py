@@ -1,0 +1,46 @@
+"""Who sees a task and who may act on it, on the roles and reach of `accounts.permissions`.
+
+A task is seen by the units in one's reach that assign it, lead it or coordinate it (confidential ones
+only when cleared). The writers of the lead unit carry it out; the writers of the assigning unit assign;
+the leaders of the assigning unit decide on it.
+"""
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over, is_cleared, is_system_admin, reach
+from mandate.orgs.models import Unit
+from mandate.tasks.models import TaskCoordinator
+
+
+def visible_tasks(user, tasks: QuerySet) -> QuerySet:
+    if is_system_admin(user):
+        return tasks
+    units = reach(user)
+    coordinating = TaskCoordinator.objects.filter(task=OuterRef("pk"), unit__in=units)
+    visible = tasks.filter(Q(lead_unit__in=units) | Q(assigning_unit__in=units) | Exists(coordinating))
+    if not user.cleared_for_confidential:
+        visible = visible.filter(confidential=False)
+    return visible
+
+
+def can_view_task(user, task) -> bool:
+    return visible_tasks(user, type(task).objects.filter(pk=task.pk)).exists()
+
+
+def can_assign(user, assigning_unit: Unit) -> bool:
+    """Create tasks in the name of `assigning_unit`."""
+    return has_role_over(user, assigning_unit, WRITERS)
+
+
+def can_assign_somewhere(user) -> bool:
+    """Holds a role that assigns tasks in some unit: offers the form to assign one at all."""
+    return is_system_admin(user) or reach(user, WRITERS).exists()
+
+
+def can_act_as_lead(user, task) -> bool:
+    """Start, report progress, submit, ask for more time, delegate."""
+    return has_role_over(user, task.lead_unit, WRITERS) and (not task.confidential or is_cleared(user))
+
+
+def can_decide(user, task) -> bool:
+    """Accept or return a result, cancel, decide an extension: the assigning side's leaders."""
+    return has_role_over(user, task.assigning_unit, DECIDERS) and (not task.confidential or is_cleared(user))
