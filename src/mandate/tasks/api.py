@@ -10,17 +10,13 @@ from mandate.accounts.selectors import user_named
 from mandate.core import clock
 from mandate.core.errors import NotFound
 from mandate.documents.selectors import document_get
+from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_named
 from mandate.tasks import selectors, services
 from mandate.tasks.models import Extension
 from mandate.tasks.transitions import available
 
 router = Router(tags=["tasks"])
-
-
-class UnitRef(Schema):
-    code: str
-    name: str
 
 
 class TaskOut(Schema):
