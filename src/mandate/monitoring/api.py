@@ -21,6 +21,7 @@ from mandate.monitoring import selectors, services
 from mandate.monitoring.models import KpiTarget
 from mandate.orgs.models import Cluster
 from mandate.orgs.selectors import unit_named
+from mandate.tasks.schemas import OfficialTotalsOut
 from mandate.tasks.selectors import TaskFilters
 
 scorecards_router = Router(tags=["scorecards"])
@@ -30,15 +31,7 @@ kpis_router = Router(tags=["kpis"])
 notifications_router = Router(tags=["notifications"])
 
 
-class ScorecardOut(Schema):
-    assigned: int
-    completed: int
-    completed_on_time: int
-    completed_late: int
-    not_completed: int
-    within_deadline: int = Field(description="includes due_soon, as the official report counts it")
-    due_soon: int
-    overdue: int
+class ScorecardOut(OfficialTotalsOut):
     completion_rate: float | None
     on_time_rate: float | None = Field(description="completed_on_time / (completed + overdue)")
     overdue_rate: float | None

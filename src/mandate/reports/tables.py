@@ -15,7 +15,7 @@ def status_bars(card: Scorecard, links: dict[str, str] | None = None) -> list[Ba
     return [
         Bar(_("Completed on time"), card.completed_on_time, COLOURS["completed_on_time"], links.get("completed_on_time", "")),
         Bar(_("Completed late"), card.completed_late, COLOURS["completed_late"], links.get("completed_late", "")),
-        Bar(_("Within deadline"), card.within_deadline, COLOURS["within_deadline"], links.get("not_overdue", "")),
+        Bar(_("Within deadline"), card.within_deadline, COLOURS["within_deadline"], links.get("within_deadline", "")),
         Bar(_("Overdue"), card.overdue, COLOURS["overdue"], links.get("overdue", "")),
     ]
 
