@@ -19,7 +19,7 @@ from mandate.documents.selectors import document_get
 from mandate.monitoring import cascade as cascade_selectors
 from mandate.monitoring import kpis as kpi_selectors
 from mandate.monitoring import selectors, services
-from mandate.monitoring.forms import CascadeForm, LaggingForm, ScopeForm
+from mandate.monitoring.forms import CascadeForm, KpiScopeForm, LaggingForm, ScopeForm
 from mandate.orgs.models import Cluster, Unit
 from mandate.orgs.selectors import unit_get
 from mandate.orgs.territory import NATION_CODE
@@ -38,8 +38,8 @@ class Scope:
     def query(self, **extra) -> str:
         """The query string that reproduces this scope (for exports and links)."""
         params = {"unit": self.unit.code if self.unit else "", "subtree": "true" if self.filters and self.filters.subtree else "",
-                  "period_from": _iso(self.filters.assigned_from) if self.filters else "",
-                  "period_to": _iso(self.filters.assigned_to) if self.filters else "",
+                  "assigned_from": _iso(self.filters.assigned_from) if self.filters else "",
+                  "assigned_to": _iso(self.filters.assigned_to) if self.filters else "",
                   "as_of": self.filters.as_of.isoformat() if self.filters else "", **extra}
         return urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
@@ -64,7 +64,7 @@ def scope_from_request(request: HttpRequest, as_of: dt.date, form_class=ScopeFor
     filters = None
     if unit is not None:
         filters = TaskFilters(as_of=as_of, lead_unit=unit, subtree=bool(cleaned.get("subtree", True)),
-                              assigned_from=cleaned.get("period_from"), assigned_to=cleaned.get("period_to"))
+                              assigned_from=cleaned.get("assigned_from"), assigned_to=cleaned.get("assigned_to"))
     return Scope(form=form, units=units, unit=unit, filters=filters)
 
 
@@ -125,8 +125,8 @@ def cluster_from_request(request: HttpRequest, code: str, as_of: dt.date) -> tup
         raise NotFound(f"No emulation cluster '{code}'.")
     form = ScopeForm(request.GET)
     cleaned = form.cleaned_data if form.is_valid() else {}
-    return found, TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("period_from"),
-                              assigned_to=cleaned.get("period_to"))
+    return found, TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("assigned_from"),
+                              assigned_to=cleaned.get("assigned_to"))
 
 
 @page
@@ -138,7 +138,7 @@ def cluster(request: HttpRequest, code: str, as_of: dt.date) -> HttpResponse:
         "cluster": found, "form": ScopeForm(request.GET), "rows": rows,
         "ranking_svg": tables.ranking_chart(ranked, [links["assigned"] for _r, links in rows]) if ranked else "",
         "export_query": urlencode({"cluster": found.code, "as_of": as_of.isoformat(),
-                                   "period_from": _iso(filters.assigned_from), "period_to": _iso(filters.assigned_to)}),
+                                   "assigned_from": _iso(filters.assigned_from), "assigned_to": _iso(filters.assigned_to)}),
     })
 
 
@@ -187,11 +187,12 @@ def cascade(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 
 @page
 def kpis(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    scope = scope_from_request(request, as_of)
+    scope = scope_from_request(request, as_of, KpiScopeForm)
     rows = []
     if scope.unit is not None:
+        period = scope.form.cleaned_data if scope.form.is_valid() else {}
         rows = kpi_selectors.kpi_targets_list(user=request.user, as_of=as_of, unit=scope.unit, subtree=scope.filters.subtree,
-                                              period_from=scope.filters.assigned_from, period_to=scope.filters.assigned_to)
+                                              period_from=period.get("period_from"), period_to=period.get("period_to"))
     return render(request, "monitoring/kpis.html", {"scope": scope, "form": scope.form, "rows": rows,
                                                     "summary": kpi_selectors.kpi_summary(rows)})
 
