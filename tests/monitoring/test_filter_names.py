@@ -1,7 +1,6 @@
 """One name for each filter across the API and the pages: the period of assignment is `assigned_from`/`assigned_to`
 everywhere, as in the task list; the old names (`from`/`to` in the API, `period_from`/`period_to` on the pages) are
 still accepted and give the same answer."""
-import datetime as dt
 import io
 import re
 
@@ -9,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from mandate.orgs.models import Unit
-from mandate.orgs.services import cluster_create
 from mandate.orgs.schemas import UnitRef
+from mandate.orgs.services import cluster_create
 from tests.monitoring.builders import random_tasks
 
 pytestmark = pytest.mark.django_db
