@@ -61,6 +61,7 @@ def official_totals(counts: Mapping[str, int]) -> dict[str, int]:
     """The official report's totals from how many tasks hold each status (a status not given counts none)."""
     return {name: sum(counts.get(status, 0) for status in statuses) for name, statuses in OFFICIAL_TOTALS.items()}
 
+
 # Names of the operands a rule may speak of.
 TODAY = "as_of"          # the date of reckoning
 WINDOW = "warning_days"  # the lead unit's due-soon window, in days
