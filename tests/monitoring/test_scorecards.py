@@ -46,9 +46,9 @@ def test_scorecard_equals_the_task_list_and_a_brute_force_count(admin_api, seed)
             params = {"lead_unit": unit, "subtree": subtree, "as_of": as_of.isoformat()}
             card_params = {"unit": unit, "subtree": subtree, "as_of": as_of.isoformat()}
             if period[0]:
-                params["assigned_from"] = card_params["from"] = period[0].isoformat()
+                params["assigned_from"] = card_params["assigned_from"] = period[0].isoformat()
             if period[1]:
-                params["assigned_to"] = card_params["to"] = period[1].isoformat()
+                params["assigned_to"] = card_params["assigned_to"] = period[1].isoformat()
             response = admin_api.get("/scorecards", **card_params)
             assert response.status_code == 200, response.content
             card = response.json()

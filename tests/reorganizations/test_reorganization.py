@@ -6,8 +6,7 @@ import pytest
 from mandate.core.errors import Conflict, DomainError, PermissionDenied
 from mandate.reorganizations import selectors as reorg_selectors
 from mandate.reorganizations import services as reorg
-from mandate.orgs.models import Placement, ReorganizationKind, Unit, UnitKind
-from mandate.reorganizations.models import DestinationItem
+from mandate.orgs.models import Placement, ReorganizationKind, Unit
 from mandate.tasks.models import CoordinationHandover, TaskHandover
 from mandate.orgs.selectors import unit_tree
 from mandate.tasks import selectors as task_selectors

@@ -9,7 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mandate.tasks.status import STATUS_FILTERS, TODAY, WINDOW, Status, status_of
+from mandate.tasks.status import (
+    DEPRECATED_STATUS_FILTERS, OFFICIAL_FOUR, OFFICIAL_TOTALS, STATUS_FILTERS, TODAY, WINDOW, Status, official_totals,
+    status_of,
+)
 from mandate.tasks.status_sql import status_predicate
 
 D = dt.date(2025, 7, 25)
@@ -153,3 +156,31 @@ def test_overdue_is_a_range_on_the_deadline_that_an_index_can_serve():
     ))
     assert status_predicate([s for s in Status if s != Status.CANCELLED]) == (
         "or", (("null", "cancelled_on"), (">", "cancelled_on", TODAY)))
+
+
+def test_the_official_totals_of_the_government_offices_2017_report():
+    """DESIGN.md §2: 21,914 assigned; 16,051 completed (14,068 on time, 1,983 late); 5,863 not completed (5,640
+    within deadline, 223 overdue). Of those within deadline, say 140 were due soon: a task's status names that."""
+    counts = {"completed_on_time": 14_068, "completed_late": 1_983, "due_soon": 140, "within_deadline": 5_500, "overdue": 223,
+              "cancelled": 57}
+    assert official_totals(counts) == {"assigned": 21_914, "completed": 16_051, "completed_on_time": 14_068,
+                                       "completed_late": 1_983, "not_completed": 5_863, "within_deadline": 5_640,
+                                       "due_soon": 140, "overdue": 223}
+
+
+@given(counts=st.dictionaries(st.sampled_from([s.value for s in Status]), st.integers(min_value=0, max_value=10**6)))
+def test_the_four_numbers_of_the_report_add_up_to_those_assigned(counts):
+    totals = official_totals(counts)
+    assert sum(totals[name] for name in OFFICIAL_FOUR) == totals["assigned"] == sum(
+        n for status, n in counts.items() if status != Status.CANCELLED)
+    assert totals["completed"] + totals["not_completed"] == totals["assigned"]
+    assert totals["due_soon"] <= totals["within_deadline"]
+
+
+def test_each_official_total_and_each_old_name_is_a_status_filter_of_the_same_set():
+    """So that `?status=within_deadline` lists what `within_deadline` counts, and old links keep their meaning."""
+    assert {name: STATUS_FILTERS[name] for name in OFFICIAL_TOTALS} == OFFICIAL_TOTALS
+    assert {old: STATUS_FILTERS[old] for old in DEPRECATED_STATUS_FILTERS} == {
+        "open": (Status.OVERDUE, Status.DUE_SOON, Status.WITHIN_DEADLINE),
+        "done": (Status.COMPLETED_ON_TIME, Status.COMPLETED_LATE),
+        "not_overdue": (Status.DUE_SOON, Status.WITHIN_DEADLINE)}

@@ -24,7 +24,7 @@ from django.db import connection, transaction
 
 from mandate.benchmarks.harness import Measured, Skip, compare, measure, summary, timed
 from mandate.core import clock
-from mandate.tasks.status import Status
+from mandate.tasks.status import OFFICIAL_TOTALS, official_totals
 
 CLUSTER_CODE = "bench-cluster-14"
 
@@ -98,15 +98,8 @@ def _params(context: Context, **extra) -> dict:
 
 
 def _counts_from_rows(rows) -> dict[str, int]:
-    """The shape `status_counts` answers in, from (status, n) rows."""
-    counts = {status.value: 0 for status in Status if status != Status.CANCELLED}
-    for status, n in rows:
-        if status != Status.CANCELLED.value:
-            counts[status] = n
-    counts["completed"] = counts["completed_on_time"] + counts["completed_late"]
-    counts["not_completed"] = counts["overdue"] + counts["due_soon"] + counts["within_deadline"]
-    counts["assigned"] = counts["completed"] + counts["not_completed"]
-    return counts
+    """The official totals `status_counts` answers with, from (status, n) rows."""
+    return official_totals({status: n for status, n in rows})
 
 
 def _fetch(sql: str, params: dict) -> list[tuple]:
@@ -216,11 +209,8 @@ def scorecard_cluster(context: Context) -> dict:
 
     def app():
         ranked = cluster_scorecards(user=context.admin, cluster=cluster, filters=_filters(context, subtree=True))
-        # The official report's within_deadline includes due soon; give it back in status_counts' shape.
-        return {row.unit.code: _counts_from_rows([
-            ("completed_on_time", row.scorecard.completed_on_time), ("completed_late", row.scorecard.completed_late),
-            ("overdue", row.scorecard.overdue), ("due_soon", row.scorecard.due_soon),
-            ("within_deadline", row.scorecard.within_deadline - row.scorecard.due_soon)]) for row in ranked}
+        # A scorecard holds the same official totals as `status_counts`.
+        return {row.unit.code: {name: getattr(row.scorecard, name) for name in OFFICIAL_TOTALS} for row in ranked}
 
     def floor():
         # Units of each member's subtree first (small), then their tasks: the join order is forced on both databases.

@@ -10,6 +10,7 @@ from mandate.core import clock
 from mandate.core.errors import invalid
 from mandate.documents import numbering, selectors, services
 from mandate.documents.models import RelationKind
+from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_get
 
 router = Router(tags=["documents"])
@@ -28,11 +29,6 @@ class NumberOut(Schema):
     system: str
     canonical: str
     type_name: str | None
-
-
-class UnitRef(Schema):
-    code: str
-    name: str
 
 
 class DocumentOut(Schema):

@@ -12,14 +12,10 @@ from mandate.documents.selectors import document_get
 from mandate.ingest.services import ReviewedHeader, ReviewedReference, ReviewedTask
 from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import Delegate, DiscussionGroup, DraftClause, Meeting
+from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_named
 
 router = Router(tags=["meetings"])
-
-
-class UnitRef(Schema):
-    code: str
-    name: str
 
 
 class MeetingOut(Schema):

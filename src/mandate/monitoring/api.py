@@ -1,8 +1,8 @@
 """/api/v1/scorecards, /lagging, /cascade, /kpis, /notifications: who is late, who delivers.
 
-`from`/`to` select the tasks ASSIGNED in that period (both ends included) and `as_of` is the date of
-reckoning; `GET /api/v1/tasks?assigned_from=…&assigned_to=…&as_of=…&lead_unit=…&subtree=…` lists exactly
-the tasks a scorecard counts.
+`assigned_from`/`assigned_to` select the tasks ASSIGNED in that period (both ends included) and `as_of` is the
+date of reckoning; `GET /api/v1/tasks?assigned_from=…&assigned_to=…&as_of=…&lead_unit=…&subtree=…` lists exactly
+the tasks a scorecard counts. The old names `from`/`to` are still accepted, deprecated (CHANGELOG.md).
 """
 import datetime as dt
 from decimal import Decimal
@@ -21,6 +21,7 @@ from mandate.monitoring import selectors, services
 from mandate.monitoring.models import KpiTarget
 from mandate.orgs.models import Cluster
 from mandate.orgs.selectors import unit_named
+from mandate.tasks.schemas import OfficialTotalsOut
 from mandate.tasks.selectors import TaskFilters
 
 scorecards_router = Router(tags=["scorecards"])
@@ -30,15 +31,7 @@ kpis_router = Router(tags=["kpis"])
 notifications_router = Router(tags=["notifications"])
 
 
-class ScorecardOut(Schema):
-    assigned: int
-    completed: int
-    completed_on_time: int
-    completed_late: int
-    not_completed: int
-    within_deadline: int = Field(description="includes due_soon, as the official report counts it")
-    due_soon: int
-    overdue: int
+class ScorecardOut(OfficialTotalsOut):
     completion_rate: float | None
     on_time_rate: float | None = Field(description="completed_on_time / (completed + overdue)")
     overdue_rate: float | None
@@ -49,13 +42,23 @@ class ScorecardOut(Schema):
     completed_after_extension: int
 
 
-class ScopeOut(Schema):
+def _deprecated(name: str) -> dict:
+    """How a field kept under its old name is marked in the OpenAPI schema."""
+    return {"description": f"Deprecated: the old name of {name}; see CHANGELOG.md.", "json_schema_extra": {"deprecated": True}}
+
+
+class AssignedPeriodOut(Schema):
+    assigned_from: dt.date | None
+    assigned_to: dt.date | None
+    period_from: dt.date | None = Field(**_deprecated("assigned_from"))
+    period_to: dt.date | None = Field(**_deprecated("assigned_to"))
+
+
+class ScopeOut(AssignedPeriodOut):
     unit: str | None
     unit_name: str | None
     subtree: bool
     leader: str | None
-    period_from: dt.date | None
-    period_to: dt.date | None
     as_of: dt.date
 
 
@@ -71,11 +74,9 @@ class RankedOut(Schema):
     scorecard: ScorecardOut
 
 
-class RankingOut(Schema):
+class RankingOut(AssignedPeriodOut):
     name: str
     as_of: dt.date
-    period_from: dt.date | None
-    period_to: dt.date | None
     units: list[RankedOut]
 
 
@@ -84,12 +85,37 @@ class TrendPointOut(Schema):
     scorecard: ScorecardOut
 
 
-class ScorecardQuery(Schema):
+def _one_name(current: str, value, old: str, old_value):
+    """A filter given by its name or by its deprecated old name: the same value under both, or under one."""
+    if value is not None and old_value is not None and value != old_value:
+        raise invalid(old, f"is the old name of {current}, which says otherwise; give {current} only")
+    return value if value is not None else old_value
+
+
+class AssignedPeriodQuery(Schema):
+    """Tasks assigned in [assigned_from, assigned_to], both ends included: the task list's own filters."""
+
+    assigned_from: dt.date | None = None
+    assigned_to: dt.date | None = None
+    old_from: dt.date | None = Field(None, alias="from", **_deprecated("assigned_from"))
+    old_to: dt.date | None = Field(None, alias="to", **_deprecated("assigned_to"))
+
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        start = _one_name("assigned_from", self.assigned_from, "from", self.old_from)
+        end = _one_name("assigned_to", self.assigned_to, "to", self.old_to)
+        if start and end and end < start:
+            raise invalid("assigned_to" if self.assigned_to else "to", "is before assigned_from")
+        return start, end
+
+
+class ScorecardQuery(AssignedPeriodQuery):
     unit: str | None = None
     subtree: bool = False
     leader: str | None = None
-    period_from: dt.date | None = Field(None, alias="from")
-    period_to: dt.date | None = Field(None, alias="to")
+    as_of: dt.date | None = None
+
+
+class ClusterQuery(AssignedPeriodQuery):
     as_of: dt.date | None = None
 
 
@@ -109,14 +135,18 @@ def _filters(query: ScorecardQuery, *, require_unit: bool = False) -> TaskFilter
         raise invalid("unit", "is required", "required")
     if unit is None and leader is None:
         raise invalid("unit", "give a unit code, or a leader's user name", "required")
-    if query.period_from and query.period_to and query.period_to < query.period_from:
-        raise invalid("to", "is before from")
+    start, end = query.period()
     return TaskFilters(as_of=query.as_of or clock.today(), lead_unit=unit, subtree=query.subtree,
-                       leader_id=leader.pk if leader else None, assigned_from=query.period_from, assigned_to=query.period_to)
+                       leader_id=leader.pk if leader else None, assigned_from=start, assigned_to=end)
+
+
+def _period_out(filters: TaskFilters) -> dict:
+    start, end = filters.assigned_from, filters.assigned_to
+    return {"assigned_from": start, "assigned_to": end, "period_from": start, "period_to": end}
 
 
 def _ranking(name: str, filters: TaskFilters, ranked: list) -> dict:
-    return {"name": name, "as_of": filters.as_of, "period_from": filters.assigned_from, "period_to": filters.assigned_to,
+    return {"name": name, "as_of": filters.as_of, **_period_out(filters),
             "units": [{"rank": r.rank, "unit": r.unit.code, "unit_name": r.unit.name, "scorecard": r.scorecard.as_dict()}
                       for r in ranked]}
 
@@ -130,8 +160,7 @@ def unit_scorecard(request: HttpRequest, query: Query[ScorecardQuery]):
     unit = filters.lead_unit
     return {**card.as_dict(), "coordinating": coordinating.as_dict() if coordinating else None,
             "scope": {"unit": unit.code if unit else None, "unit_name": unit.name if unit else None,
-                      "subtree": filters.subtree, "leader": query.leader, "period_from": filters.assigned_from,
-                      "period_to": filters.assigned_to, "as_of": filters.as_of}}
+                      "subtree": filters.subtree, "leader": query.leader, **_period_out(filters), "as_of": filters.as_of}}
 
 
 @scorecards_router.get("/children", response=RankingOut, summary="The units directly under a unit, each with its subtree, ranked")
@@ -142,12 +171,12 @@ def children_scorecards(request: HttpRequest, query: Query[ScorecardQuery], kind
 
 
 @scorecards_router.get("/clusters/{code}", response=RankingOut, summary="An emulation cluster's members side by side, ranked")
-def cluster_scorecards(request: HttpRequest, code: str, as_of: dt.date | None = None,
-                       period_from: dt.date | None = Query(None, alias="from"), period_to: dt.date | None = Query(None, alias="to")):
+def cluster_scorecards(request: HttpRequest, code: str, query: Query[ClusterQuery]):
     cluster = Cluster.objects.filter(code=code).first()
     if cluster is None:
         raise NotFound(f"No emulation cluster '{code}'.")
-    filters = TaskFilters(as_of=as_of or clock.today(), subtree=True, assigned_from=period_from, assigned_to=period_to)
+    start, end = query.period()
+    filters = TaskFilters(as_of=query.as_of or clock.today(), subtree=True, assigned_from=start, assigned_to=end)
     return _ranking(cluster.name, filters, selectors.cluster_scorecards(user=request.user, cluster=cluster, filters=filters))
 
 
@@ -181,8 +210,11 @@ class LaggingOut(Schema):
 @lagging_router.get("", response=list[LaggingOut], summary="Units whose overdue count or rate passes a threshold")
 def lagging_units(request: HttpRequest, query: Query[ScorecardQuery], min_overdue: int | None = 1,
                   min_rate: float | None = None, level: str | None = None, tasks_per_unit: int = 10):
-    filters = _filters(query) if (query.unit or query.leader) else TaskFilters(
-        as_of=query.as_of or clock.today(), assigned_from=query.period_from, assigned_to=query.period_to)
+    if query.unit or query.leader:
+        filters = _filters(query)
+    else:
+        start, end = query.period()
+        filters = TaskFilters(as_of=query.as_of or clock.today(), assigned_from=start, assigned_to=end)
     if level not in (None, "province", "commune"):
         raise invalid("level", "must be province or commune")
     rows = selectors.lagging_units(user=request.user, filters=filters, min_overdue=min_overdue, min_rate=min_rate,
@@ -276,11 +308,24 @@ def _kpi_row(row) -> dict:
             "actual": row.actual, "reported_on": row.reported_on, "outcome": row.outcome}
 
 
+class KpiQuery(Schema):
+    """Targets whose own period overlaps [period_from, period_to] (a target's period, not a task's assignment)."""
+
+    unit: str | None = None
+    subtree: bool = False
+    as_of: dt.date | None = None
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+    old_from: dt.date | None = Field(None, alias="from", **_deprecated("period_from"))
+    old_to: dt.date | None = Field(None, alias="to", **_deprecated("period_to"))
+
+
 @kpis_router.get("", response=list[KpiOut], summary="KPI targets with their value as of a date: achieved, not achieved, not reported")
-def list_kpis(request: HttpRequest, unit: str | None = None, subtree: bool = False, as_of: dt.date | None = None,
-              period_from: dt.date | None = Query(None, alias="from"), period_to: dt.date | None = Query(None, alias="to")):
-    rows = kpi_selectors.kpi_targets_list(user=request.user, as_of=as_of or clock.today(), unit=unit_named(unit, "unit"), subtree=subtree,
-                                          period_from=period_from, period_to=period_to)
+def list_kpis(request: HttpRequest, query: Query[KpiQuery]):
+    rows = kpi_selectors.kpi_targets_list(
+        user=request.user, as_of=query.as_of or clock.today(), unit=unit_named(query.unit, "unit"), subtree=query.subtree,
+        period_from=_one_name("period_from", query.period_from, "from", query.old_from),
+        period_to=_one_name("period_to", query.period_to, "to", query.old_to))
     return [_kpi_row(row) for row in rows]
 
 

@@ -4,15 +4,30 @@ from django.utils.translation import gettext_lazy as _
 
 from mandate.accounts.forms import DateInput, PickerForm
 from mandate.orgs.forms import UnitField
+from mandate.tasks.forms import AcceptsOldNames
 
 
-class ScopeForm(PickerForm):
-    """Which unit, with or without its subtree, over which period of assignment."""
+class UnitScopeForm(PickerForm):
+    """Which unit, with or without its subtree."""
 
     unit = UnitField(required=False, label=_("Unit (code)"))
     subtree = forms.BooleanField(required=False, initial=True, label=_("and the units below it"))
-    period_from = forms.DateField(required=False, label=_("Assigned from"), widget=DateInput())
-    period_to = forms.DateField(required=False, label=_("Assigned to"), widget=DateInput())
+
+
+class ScopeForm(AcceptsOldNames, UnitScopeForm):
+    """Which unit, with or without its subtree, over which period of assignment: the task list's own names."""
+
+    old_names = {"period_from": "assigned_from", "period_to": "assigned_to"}
+
+    assigned_from = forms.DateField(required=False, label=_("Assigned from"), widget=DateInput())
+    assigned_to = forms.DateField(required=False, label=_("Assigned to"), widget=DateInput())
+
+
+class KpiScopeForm(UnitScopeForm):
+    """Which unit, and the targets whose own period overlaps [period_from, period_to]."""
+
+    period_from = forms.DateField(required=False, label=_("Period from"), widget=DateInput())
+    period_to = forms.DateField(required=False, label=_("Period to"), widget=DateInput())
 
 
 class LaggingForm(ScopeForm):

@@ -3,7 +3,7 @@
 Every number here is a GROUP BY over `tasks_list`, so it reads status through `status_expression`
 (the one definition of the rule), sees only the tasks the user may see, and equals, number for
 number, the task list asked with the same filters. The period of a scorecard is the date of
-assignment: tasks assigned in [from, to] (`TaskFilters.assigned_from/assigned_to`), counted as of
+assignment: tasks assigned in [assigned_from, assigned_to] (`TaskFilters`), counted as of
 `as_of` — the shape of the Government Office's report ("21,914 tasks assigned; 14,068 completed on
 time, 1,983 late; 5,640 within deadline, 223 overdue").
 """
@@ -19,18 +19,16 @@ from mandate.monitoring.models import Notification
 from mandate.orgs.models import Cluster, Unit
 from mandate.orgs.selectors import placements_on, unit_subtree_ids
 from mandate.tasks.models import Task, TaskCoordinator
-from mandate.tasks.selectors import TaskFilters, lead_unit_as_of, tasks_list
-from mandate.tasks.status import Status
+from mandate.tasks.selectors import TaskFilters, lead_unit_as_of, status_groups, tasks_list
+from mandate.tasks.status import COUNTED, DONE, Status, official_totals
 from mandate.tasks.status_sql import DaysBetween
-
-COUNTED = tuple(status.value for status in Status if status != Status.CANCELLED)
 
 
 @dataclass
 class Tally:
     """Raw sums over a set of tasks; additive, so units roll up into their ancestors and clusters."""
 
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTED, 0))
+    counts: dict[str, int] = field(default_factory=lambda: {status.value: 0 for status in COUNTED})
     days_late: int = 0
     days_overdue: int = 0
     extended: int = 0
@@ -53,7 +51,8 @@ def _ratio(part: int, whole: int) -> float | None:
 
 @dataclass(frozen=True)
 class Scorecard:
-    """The official report's four numbers, their totals, and the rates derived from them.
+    """The official report's totals (`tasks.status.OFFICIAL_TOTALS`, the same as `/api/v1/tasks/counts`) and the
+    rates derived from them.
 
     `within_deadline` includes `due_soon`, as the official report counts it; `due_soon` is also given
     apart. completion_rate = completed / assigned; on_time_rate = completed_on_time / (completed +
@@ -80,18 +79,14 @@ class Scorecard:
 
     @classmethod
     def of(cls, tally: Tally) -> "Scorecard":
-        c = tally.counts
-        completed = c["completed_on_time"] + c["completed_late"]
-        not_completed = c["overdue"] + c["due_soon"] + c["within_deadline"]
-        assigned = completed + not_completed
+        totals = official_totals(tally.counts)
+        assigned, completed, late, overdue = (totals[name] for name in ("assigned", "completed", "completed_late", "overdue"))
         return cls(
-            assigned=assigned, completed=completed, completed_on_time=c["completed_on_time"],
-            completed_late=c["completed_late"], not_completed=not_completed,
-            within_deadline=c["within_deadline"] + c["due_soon"], due_soon=c["due_soon"], overdue=c["overdue"],
-            completion_rate=_ratio(completed, assigned), on_time_rate=_ratio(c["completed_on_time"], completed + c["overdue"]),
-            overdue_rate=_ratio(c["overdue"], assigned),
-            average_days_late=round(tally.days_late / c["completed_late"], 1) if c["completed_late"] else None,
-            average_days_overdue=round(tally.days_overdue / c["overdue"], 1) if c["overdue"] else None,
+            **totals,
+            completion_rate=_ratio(completed, assigned), on_time_rate=_ratio(totals["completed_on_time"], completed + overdue),
+            overdue_rate=_ratio(overdue, assigned),
+            average_days_late=round(tally.days_late / late, 1) if late else None,
+            average_days_overdue=round(tally.days_overdue / overdue, 1) if overdue else None,
             extended=tally.extended, extensions_granted=tally.extensions_granted,
             completed_after_extension=tally.completed_after_extension,
         )
@@ -110,14 +105,13 @@ def _tallies(tasks: QuerySet[Task], *, as_of: dt.date, key: str | None) -> dict:
     """One GROUP BY (key, status) over `tasks`: {key value: Tally}."""
     if key == "lead_unit_id":
         tasks, key = _with_lead(tasks, as_of)
-    group = [key, "status"] if key else ["status"]
-    rows = (tasks.order_by().values(*group).annotate(
-        n=Count("id"),
+    rows = status_groups(
+        tasks, by=key,
         days_after=Sum(DaysBetween(F("completed_on"), F("deadline"))),
         days_past=Sum(DaysBetween(Value(as_of, output_field=DateFieldType()), F("deadline"))),
         extended=Count("id", filter=Q(extension_count__gt=0)),
         extensions=Sum("extension_count"),
-    ))
+    )
     tallies: dict = defaultdict(Tally)
     for row in rows:
         tally = tallies[row[key] if key else None]
@@ -129,7 +123,7 @@ def _tallies(tasks: QuerySet[Task], *, as_of: dt.date, key: str | None) -> dict:
             tally.days_late += row["days_after"] or 0
         elif status == Status.OVERDUE:
             tally.days_overdue += row["days_past"] or 0
-        if status in (Status.COMPLETED_ON_TIME, Status.COMPLETED_LATE):
+        if status in DONE:
             tally.completed_after_extension += row["extended"]
     return tallies
 

@@ -19,12 +19,13 @@ from mandate.documents.selectors import document_get
 from mandate.monitoring import cascade as cascade_selectors
 from mandate.monitoring import kpis as kpi_selectors
 from mandate.monitoring import selectors, services
-from mandate.monitoring.forms import CascadeForm, LaggingForm, ScopeForm
+from mandate.monitoring.forms import CascadeForm, KpiScopeForm, LaggingForm, ScopeForm
 from mandate.orgs.models import Cluster, Unit
 from mandate.orgs.selectors import unit_get
 from mandate.orgs.territory import NATION_CODE
 from mandate.reports import tables
 from mandate.tasks.selectors import TaskFilters
+from mandate.tasks.status import OFFICIAL_TOTALS
 
 
 @dataclass
@@ -37,8 +38,8 @@ class Scope:
     def query(self, **extra) -> str:
         """The query string that reproduces this scope (for exports and links)."""
         params = {"unit": self.unit.code if self.unit else "", "subtree": "true" if self.filters and self.filters.subtree else "",
-                  "period_from": _iso(self.filters.assigned_from) if self.filters else "",
-                  "period_to": _iso(self.filters.assigned_to) if self.filters else "",
+                  "assigned_from": _iso(self.filters.assigned_from) if self.filters else "",
+                  "assigned_to": _iso(self.filters.assigned_to) if self.filters else "",
                   "as_of": self.filters.as_of.isoformat() if self.filters else "", **extra}
         return urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
@@ -63,24 +64,25 @@ def scope_from_request(request: HttpRequest, as_of: dt.date, form_class=ScopeFor
     filters = None
     if unit is not None:
         filters = TaskFilters(as_of=as_of, lead_unit=unit, subtree=bool(cleaned.get("subtree", True)),
-                              assigned_from=cleaned.get("period_from"), assigned_to=cleaned.get("period_to"))
+                              assigned_from=cleaned.get("assigned_from"), assigned_to=cleaned.get("assigned_to"))
     return Scope(form=form, units=units, unit=unit, filters=filters)
 
 
 def tasks_link(filters: TaskFilters, *, status: str = "", unit: Unit | None = None, subtree: bool | None = None,
                as_of: dt.date | None = None) -> str:
-    """The task list behind a number: the same unit, subtree, period, as-of date and status."""
+    """The task list behind a number: the same unit, subtree, period, as-of date and status (an official total's
+    name is also the filter that lists the tasks it counts; "assigned" is every task the list shows)."""
     unit = unit or filters.lead_unit
     subtree = filters.subtree if subtree is None else subtree
-    params = {"status": status, "lead_unit": unit.code if unit else "", "subtree": "true" if subtree else "",
+    params = {"status": "" if status == "assigned" else status, "lead_unit": unit.code if unit else "", "subtree": "true" if subtree else "",
               "assigned_from": _iso(filters.assigned_from), "assigned_to": _iso(filters.assigned_to),
               "as_of": (as_of or filters.as_of).isoformat()}
     return f"{reverse('tasks')}?{urlencode({k: v for k, v in params.items() if v})}"
 
 
 def _links(filters: TaskFilters, **kwargs) -> dict[str, str]:
-    return {status: tasks_link(filters, status=status, **kwargs)
-            for status in ("", "completed_on_time", "completed_late", "not_overdue", "due_soon", "overdue", "done", "open")}
+    """The task list behind each official total, by the total's name."""
+    return {name: tasks_link(filters, status=name, **kwargs) for name in OFFICIAL_TOTALS}
 
 
 @page
@@ -99,10 +101,10 @@ def overview(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         context.update(
             card=card, links=links,
             coordinating=selectors.scorecard_coordinating(user=request.user, filters=filters),
-            cards=[("assigned", "neutral", card.assigned, links[""]),
+            cards=[("assigned", "neutral", card.assigned, links["assigned"]),
                    ("completed_on_time", "green", card.completed_on_time, links["completed_on_time"]),
                    ("completed_late", "amber", card.completed_late, links["completed_late"]),
-                   ("within_deadline", "blue", card.within_deadline, links["not_overdue"]),
+                   ("within_deadline", "blue", card.within_deadline, links["within_deadline"]),
                    ("due_soon", "orange", card.due_soon, links["due_soon"]),
                    ("overdue", "red", card.overdue, links["overdue"])],
             status_svg=tables.status_chart(card, links),
@@ -123,8 +125,8 @@ def cluster_from_request(request: HttpRequest, code: str, as_of: dt.date) -> tup
         raise NotFound(f"No emulation cluster '{code}'.")
     form = ScopeForm(request.GET)
     cleaned = form.cleaned_data if form.is_valid() else {}
-    return found, TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("period_from"),
-                              assigned_to=cleaned.get("period_to"))
+    return found, TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("assigned_from"),
+                              assigned_to=cleaned.get("assigned_to"))
 
 
 @page
@@ -134,9 +136,9 @@ def cluster(request: HttpRequest, code: str, as_of: dt.date) -> HttpResponse:
     rows = [(r, _links(TaskFilters(**{**filters.__dict__, "lead_unit": r.unit}))) for r in ranked]
     return render(request, "monitoring/cluster.html", {
         "cluster": found, "form": ScopeForm(request.GET), "rows": rows,
-        "ranking_svg": tables.ranking_chart(ranked, [links[""] for _r, links in rows]) if ranked else "",
+        "ranking_svg": tables.ranking_chart(ranked, [links["assigned"] for _r, links in rows]) if ranked else "",
         "export_query": urlencode({"cluster": found.code, "as_of": as_of.isoformat(),
-                                   "period_from": _iso(filters.assigned_from), "period_to": _iso(filters.assigned_to)}),
+                                   "assigned_from": _iso(filters.assigned_from), "assigned_to": _iso(filters.assigned_to)}),
     })
 
 
@@ -185,11 +187,12 @@ def cascade(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 
 @page
 def kpis(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    scope = scope_from_request(request, as_of)
+    scope = scope_from_request(request, as_of, KpiScopeForm)
     rows = []
     if scope.unit is not None:
+        period = scope.form.cleaned_data if scope.form.is_valid() else {}
         rows = kpi_selectors.kpi_targets_list(user=request.user, as_of=as_of, unit=scope.unit, subtree=scope.filters.subtree,
-                                              period_from=scope.filters.assigned_from, period_to=scope.filters.assigned_to)
+                                              period_from=period.get("period_from"), period_to=period.get("period_to"))
     return render(request, "monitoring/kpis.html", {"scope": scope, "form": scope.form, "rows": rows,
                                                     "summary": kpi_selectors.kpi_summary(rows)})
 

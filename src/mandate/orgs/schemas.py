@@ -3,6 +3,13 @@ import datetime as dt
 from ninja import Schema
 
 
+class UnitRef(Schema):
+    """A unit as other objects name it (a task's lead unit, a document's issuer, a meeting's body): code and name."""
+
+    code: str
+    name: str
+
+
 class UnitOut(Schema):
     code: str
     name: str

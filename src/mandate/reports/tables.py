@@ -15,7 +15,7 @@ def status_bars(card: Scorecard, links: dict[str, str] | None = None) -> list[Ba
     return [
         Bar(_("Completed on time"), card.completed_on_time, COLOURS["completed_on_time"], links.get("completed_on_time", "")),
         Bar(_("Completed late"), card.completed_late, COLOURS["completed_late"], links.get("completed_late", "")),
-        Bar(_("Within deadline"), card.within_deadline, COLOURS["within_deadline"], links.get("not_overdue", "")),
+        Bar(_("Within deadline"), card.within_deadline, COLOURS["within_deadline"], links.get("within_deadline", "")),
         Bar(_("Overdue"), card.overdue, COLOURS["overdue"], links.get("overdue", "")),
     ]
 
@@ -54,10 +54,10 @@ def _scorecard_row(number, name: str, card: Scorecard) -> list:
             card.completion_rate, card.on_time_rate, card.average_days_late, card.extended, card.completed_after_extension]
 
 
-def _period(period_from: dt.date | None, period_to: dt.date | None, as_of: dt.date) -> str:
+def _period(assigned_from: dt.date | None, assigned_to: dt.date | None, as_of: dt.date) -> str:
     text = _("Tasks assigned from %(start)s to %(end)s") % {
-        "start": period_from.strftime("%d/%m/%Y") if period_from else "…",
-        "end": period_to.strftime("%d/%m/%Y") if period_to else "…"}
+        "start": assigned_from.strftime("%d/%m/%Y") if assigned_from else "…",
+        "end": assigned_to.strftime("%d/%m/%Y") if assigned_to else "…"}
     return text + "; " + _("status as of %(date)s") % {"date": as_of.strftime("%d/%m/%Y")}
 
 
@@ -66,11 +66,11 @@ NOTES = lambda: [_("Within deadline includes the tasks due soon, as the official
 
 
 def scorecard_report(*, issuer: str, scope_name: str, total: Scorecard, ranked: list[Ranked], as_of: dt.date,
-                     period_from: dt.date | None, period_to: dt.date | None) -> OfficialReport:
+                     assigned_from: dt.date | None, assigned_to: dt.date | None) -> OfficialReport:
     rows = [_scorecard_row(r.rank, r.unit.name, r.scorecard) for r in ranked]
     return OfficialReport(
         issuer=issuer, title=_("Scorecard of task performance: %(scope)s") % {"scope": scope_name},
-        subtitle=_period(period_from, period_to, as_of), day=as_of, columns=scorecard_columns(), rows=rows,
+        subtitle=_period(assigned_from, assigned_to, as_of), day=as_of, columns=scorecard_columns(), rows=rows,
         totals=_scorecard_row("", _("Total"), total), chart_svg=status_chart(total), chart_title=_("Tasks by status"),
         chart_categories=[bar.label for bar in status_bars(total)],
         chart_series=[(_("Tasks"), [bar.value for bar in status_bars(total)])],
@@ -79,7 +79,7 @@ def scorecard_report(*, issuer: str, scope_name: str, total: Scorecard, ranked: 
 
 
 def lagging_report(*, issuer: str, scope_name: str, rows: list[LaggingUnit], as_of: dt.date,
-                   period_from: dt.date | None, period_to: dt.date | None) -> OfficialReport:
+                   assigned_from: dt.date | None, assigned_to: dt.date | None) -> OfficialReport:
     table = []
     for index, row in enumerate(rows, start=1):
         card = row.scorecard
@@ -88,7 +88,7 @@ def lagging_report(*, issuer: str, scope_name: str, rows: list[LaggingUnit], as_
     bars = [Bar(r.unit.name, r.scorecard.overdue, COLOURS["overdue"]) for r in rows[:20]]
     return OfficialReport(
         issuer=issuer, title=_("Units lagging behind: %(scope)s") % {"scope": scope_name},
-        subtitle=_period(period_from, period_to, as_of), day=as_of,
+        subtitle=_period(assigned_from, assigned_to, as_of), day=as_of,
         columns=[_("No."), _("Unit"), _("Assigned"), _("Overdue"), _("Overdue rate"), _("Average days overdue"),
                  _("Overdue tasks")],
         rows=table, chart_svg=horizontal_bars(title=_("Overdue tasks by unit"), bars=bars) if bars else "",

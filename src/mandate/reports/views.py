@@ -35,7 +35,7 @@ def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResp
         ranked = selectors.cluster_scorecards(user=request.user, cluster=cluster, filters=filters)
         report = tables.scorecard_report(
             issuer=cluster.name, scope_name=cluster.name, total=selectors.cluster_total(user=request.user, cluster=cluster, filters=filters), ranked=ranked, as_of=as_of,
-            period_from=filters.assigned_from, period_to=filters.assigned_to)
+            assigned_from=filters.assigned_from, assigned_to=filters.assigned_to)
         return _respond(report, fmt, f"scorecard-{cluster.code}-{as_of.isoformat()}")
     scope = scope_from_request(request, as_of)
     if scope.filters is None:
@@ -44,7 +44,7 @@ def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResp
     ranked = [r for r in selectors.children_scorecards(user=request.user, unit=scope.unit, filters=scope.filters)
               if r.scorecard.assigned] if scope.filters.subtree else []
     report = tables.scorecard_report(issuer=scope.unit.name, scope_name=scope.unit.name, total=total, ranked=ranked,
-                                     as_of=as_of, period_from=scope.filters.assigned_from, period_to=scope.filters.assigned_to)
+                                     as_of=as_of, assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
     return _respond(report, fmt, f"scorecard-{scope.unit.code}-{as_of.isoformat()}")
 
 
@@ -55,7 +55,7 @@ def lagging_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpRespon
         raise NotFound(_("You hold no role in any unit yet; ask your unit administrator."))
     rows = selectors.lagging_units(user=request.user, filters=scope.filters, **lagging_options(scope.form))
     report = tables.lagging_report(issuer=scope.unit.name, scope_name=scope.unit.name, rows=rows, as_of=as_of,
-                                   period_from=scope.filters.assigned_from, period_to=scope.filters.assigned_to)
+                                   assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
     return _respond(report, fmt, f"lagging-{scope.unit.code}-{as_of.isoformat()}")
 
 

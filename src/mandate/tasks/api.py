@@ -2,7 +2,7 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import File, Form, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -10,17 +10,15 @@ from mandate.accounts.selectors import user_named
 from mandate.core import clock
 from mandate.core.errors import NotFound
 from mandate.documents.selectors import document_get
+from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_named
 from mandate.tasks import selectors, services
 from mandate.tasks.models import Extension
+from mandate.tasks.schemas import OfficialTotalsOut
+from mandate.tasks.status import DEPRECATED_STATUS_FILTERS, STATUS_FILTERS
 from mandate.tasks.transitions import available
 
 router = Router(tags=["tasks"])
-
-
-class UnitRef(Schema):
-    code: str
-    name: str
 
 
 class TaskOut(Schema):
@@ -161,8 +159,15 @@ class ProgressOut(Schema):
         return [e.name for e in report.evidence.all()]
 
 
+STATUS_DESCRIPTION = (
+    "One of " + ", ".join(name for name in STATUS_FILTERS if name not in DEPRECATED_STATUS_FILTERS)
+    + ". The name of an official total (see /tasks/counts) lists exactly the tasks it counts: within_deadline includes "
+    "those due soon. Deprecated, still accepted: "
+    + ", ".join(f"{old} (use {new})" for old, new in DEPRECATED_STATUS_FILTERS.items()) + ".")
+
+
 class TaskQuery(Schema):
-    status: str | None = None
+    status: str | None = Field(None, description=STATUS_DESCRIPTION)
     as_of: dt.date | None = None
     lead_unit: str | None = None
     subtree: bool = False
@@ -193,7 +198,7 @@ def list_tasks(request: HttpRequest, query: Query[TaskQuery]):
     return selectors.tasks_list(user=request.user, filters=_filters(request, query))
 
 
-@router.get("/counts", response=dict[str, int], summary="How many tasks of each status (the official report's numbers)")
+@router.get("/counts", response=OfficialTotalsOut, summary="The official report's totals of the tasks the filters select")
 def count_tasks(request: HttpRequest, query: Query[TaskQuery]):
     return selectors.status_counts(user=request.user, filters=_filters(request, query))
 

@@ -7,7 +7,10 @@ from mandate.accounts.models import User
 from mandate.documents.selectors import documents_list
 from mandate.orgs.forms import UnitField, UnitListField
 from mandate.tasks.clears import Draft
+from mandate.tasks.status import DEPRECATED_STATUS_FILTERS
 
+# The filters of `STATUS_FILTERS` a person picks from; an official total's name lists the tasks it counts
+# ("within deadline" includes those due soon). "All" is the total of those assigned.
 STATUS_CHOICES = [
     ("", _("All (not cancelled)")),
     ("overdue", _("Overdue")),
@@ -15,9 +18,8 @@ STATUS_CHOICES = [
     ("within_deadline", _("Within deadline")),
     ("completed_on_time", _("Completed on time")),
     ("completed_late", _("Completed late")),
-    ("open", _("Not completed")),
-    ("done", _("Completed")),
-    ("not_overdue", _("Not completed, not overdue")),
+    ("not_completed", _("Not completed")),
+    ("completed", _("Completed")),
     ("cancelled", _("Cancelled")),
 ]
 
@@ -32,8 +34,29 @@ RECURRENCE_CHOICES = [
 DOCUMENT_CHOICES_SHOWN = 200
 
 
-class TaskFilterForm(PickerForm):
+class AcceptsOldNames:
+    """A form of a page's query string that still takes the deprecated names of its parameters and values
+    (CHANGELOG.md), so that links and bookmarks made before keep working; the current name wins when both are given."""
+
+    old_names: dict[str, str] = {}  # old parameter -> current parameter
+    old_values: dict[str, dict[str, str]] = {}  # parameter -> {old value -> current value}
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for old, current in self.old_names.items():
+                if old in data and current not in data:
+                    data[current] = data[old]
+            for name, values in self.old_values.items():
+                if data.get(name) in values:
+                    data[name] = values[data[name]]
+        super().__init__(data, *args, **kwargs)
+
+
+class TaskFilterForm(AcceptsOldNames, PickerForm):
     """The task list's filters: the same as the API's."""
+
+    old_values = {"status": DEPRECATED_STATUS_FILTERS}
 
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
     status = forms.ChoiceField(required=False, choices=STATUS_CHOICES, label=_("Status"))

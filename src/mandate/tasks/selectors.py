@@ -1,4 +1,5 @@
 """Reads of tasks. Every status comes from `RULES`: rows are labelled by `status_expression` and filtered by `status_filter`."""
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -14,10 +15,9 @@ from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
 from mandate.tasks.models import Extension, Task, TaskEvent, TaskHandover
 from mandate.tasks.permissions import can_view_task, visible_tasks
-from mandate.tasks.status import STATUS_FILTERS, Status
+from mandate.tasks.status import COUNTED, DONE, STATUS_FILTERS, official_totals
 from mandate.tasks.status_sql import status_expression, status_filter
 
-COUNTED = tuple(status for status in Status if status != Status.CANCELLED)
 # What a list row or a child in a detail shows of each task: read in the same query, never one by one.
 SHOWN_WITH_TASK = ("lead_unit", "assigning_unit", "leader", "document")
 # ... but not a directive's full text, which can run to many pages and is shown on the document's own page only.
@@ -113,16 +113,17 @@ def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
     return tasks.select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("deadline", "id")
 
 
+def status_groups(tasks: QuerySet[Task], *, by: str | None = None, **aggregates) -> QuerySet:
+    """The one count of tasks by status: a GROUP BY (`by`, status) over tasks labelled by `status_expression`,
+    each row with `status`, `n` (how many) and the `aggregates` asked for. `official_totals` makes the totals."""
+    group = (by, "status") if by else ("status",)
+    return tasks.order_by().values(*group).annotate(n=Count("id"), **aggregates)
+
+
 def status_counts(*, user, filters: TaskFilters) -> dict[str, int]:
-    """How many tasks of each status, with the official report's totals."""
-    rows = tasks_list(user=user, filters=TaskFilters(**{**filters.__dict__, "status": None})).order_by()
-    counts = {status.value: 0 for status in Status if status != Status.CANCELLED}
-    for row in rows.values("status").annotate(n=Count("id")):
-        counts[row["status"]] = row["n"]
-    counts["completed"] = counts["completed_on_time"] + counts["completed_late"]
-    counts["not_completed"] = counts["overdue"] + counts["due_soon"] + counts["within_deadline"]
-    counts["assigned"] = counts["completed"] + counts["not_completed"]
-    return counts
+    """The official report's totals (`OFFICIAL_TOTALS`) of the tasks the list selects with `filters`, whatever their status."""
+    rows = status_groups(tasks_list(user=user, filters=dataclasses.replace(filters, status=None)))
+    return official_totals({row["status"]: row["n"] for row in rows})
 
 
 def task_get(*, user, task_id: int, as_of: dt.date) -> Task:
@@ -146,7 +147,7 @@ def task_children_progress(*, task: Task, as_of: dt.date) -> dict:
 
 
 def _progress(children: list[Task]) -> dict:
-    done = sum(1 for child in children if child.status in (Status.COMPLETED_ON_TIME, Status.COMPLETED_LATE))
+    done = sum(1 for child in children if child.status in DONE)
     average = round(sum(child.progress for child in children) / len(children)) if children else None
     return {"children": children, "done": done, "count": len(children), "average_progress": average}
 

@@ -11,6 +11,7 @@ overdue, and done on time whenever it is done.
 A property test holds them equal.
 """
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,14 +27,40 @@ class Status(StrEnum):
 
 DONE = (Status.COMPLETED_ON_TIME, Status.COMPLETED_LATE)
 NOT_DONE = (Status.OVERDUE, Status.DUE_SOON, Status.WITHIN_DEADLINE)
-# The filters the lists accept: each names a set of statuses.
+COUNTED = (*DONE, *NOT_DONE)  # every status but cancelled: what lists and totals count
+
+# The official report's totals, each the set of statuses it counts (DESIGN.md §2). A task's status is the most
+# specific one, so a task due soon is labelled `due_soon`; the report counts it "within deadline" all the same.
+# Completed on time, completed late, within deadline and overdue are the four numbers of the report, and they
+# add up to those assigned. This is the only place that says which status makes which total.
+OFFICIAL_TOTALS: dict[str, tuple[Status, ...]] = {
+    "assigned": COUNTED,
+    "completed": DONE,
+    "completed_on_time": (Status.COMPLETED_ON_TIME,),
+    "completed_late": (Status.COMPLETED_LATE,),
+    "not_completed": NOT_DONE,
+    "within_deadline": (Status.DUE_SOON, Status.WITHIN_DEADLINE),
+    "due_soon": (Status.DUE_SOON,),
+    "overdue": (Status.OVERDUE,),
+}
+OFFICIAL_FOUR = ("completed_on_time", "completed_late", "within_deadline", "overdue")
+
+# Names the lists accepted before each filter took its total's name; still accepted, deprecated (CHANGELOG.md).
+DEPRECATED_STATUS_FILTERS: dict[str, str] = {"open": "not_completed", "done": "completed", "not_overdue": "within_deadline"}
+
+# The filters the lists accept: each names a set of statuses. An official total's name selects exactly the tasks
+# it counts, so `?status=within_deadline` lists those due soon too.
 STATUS_FILTERS: dict[str, tuple[Status, ...]] = {
     **{status.value: (status,) for status in Status},
-    "open": NOT_DONE,
-    "done": DONE,
-    # The official report's "within deadline" includes those due soon.
-    "not_overdue": (Status.DUE_SOON, Status.WITHIN_DEADLINE),
+    **OFFICIAL_TOTALS,
+    **{old: OFFICIAL_TOTALS[new] for old, new in DEPRECATED_STATUS_FILTERS.items()},
 }
+
+
+def official_totals(counts: Mapping[str, int]) -> dict[str, int]:
+    """The official report's totals from how many tasks hold each status (a status not given counts none)."""
+    return {name: sum(counts.get(status, 0) for status in statuses) for name, statuses in OFFICIAL_TOTALS.items()}
+
 
 # Names of the operands a rule may speak of.
 TODAY = "as_of"          # the date of reckoning

@@ -66,7 +66,7 @@ def dashboard(request: HttpRequest, as_of: dt.date) -> HttpResponse:
                 ("assigned", _("Assigned"), counts["assigned"], link(), "neutral"),
                 ("completed_on_time", _("Completed on time"), counts["completed_on_time"], link("completed_on_time"), "green"),
                 ("completed_late", _("Completed late"), counts["completed_late"], link("completed_late"), "amber"),
-                ("within_deadline", _("Within deadline"), counts["within_deadline"] + counts["due_soon"], link("not_overdue"), "blue"),
+                ("within_deadline", _("Within deadline"), counts["within_deadline"], link("within_deadline"), "blue"),
                 ("due_soon", _("Due soon"), counts["due_soon"], link("due_soon"), "orange"),
                 ("overdue", _("Overdue"), counts["overdue"], link("overdue"), "red"),
             ],
