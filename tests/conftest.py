@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from mandate.accounts.models import Role, User
+from mandate.accounts.models import User
 from mandate.accounts.services import membership_grant, token_create
 
 _numbers = itertools.count(1)

@@ -122,7 +122,7 @@ def test_the_table_of_responses_reads_back_from_docx_and_xlsx_with_every_opinion
     opinions = [opinion(api, conference, clause=conference["clauses"]["dieu-2.1"]["id"], text=f"Ý kiến số {n}").json()
                 for n in range(1, 4)]
     api.login(conference["people"]["leader"])
-    for record, disposition in zip(opinions, ("accepted", "explained", "not_accepted")):
+    for record, disposition in zip(opinions, ("accepted", "explained", "not_accepted"), strict=True):
         api.post(f"{conference['path']}/opinions/{record['id']}/response",
                  {"disposition": disposition, "explanation": f"Trả lời {record['number']}"})
     docx = api.get(f"{conference['path']}/responses.docx")

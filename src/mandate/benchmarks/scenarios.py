@@ -328,7 +328,7 @@ def _from_json_task(row: dict) -> tuple:
 
 def _from_json_time(text: str) -> dt.datetime:
     moment = dt.datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)  # SQLite keeps UTC without an offset
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite keeps UTC without an offset
 
 
 def dossier_answer(task) -> tuple:
@@ -591,7 +591,7 @@ def api_scorecard_concurrent(context: Context) -> dict:
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise Skip(f"the server did not start: {server.stderr.read().decode()[-500:] if server.stderr else ''}")
+                    raise Skip(f"the server did not start: {server.stderr.read().decode()[-500:] if server.stderr else ''}") from None
                 time.sleep(0.2)
         expected = status_counts(user=context.admin, filters=_filters(context, lead_unit=province, subtree=True))
         compare(first, expected, "api_scorecard_concurrent")
