@@ -93,6 +93,7 @@ def test_a_leader_responds_and_the_next_version_takes_the_accepted_opinions_in(a
     second = opinion(api, conference, kind="remove", text="Bỏ Chương II.").json()
     path = conference["path"]
     assert api.post(f"{path}/opinions/{first['id']}/response", {"disposition": "accepted"}).status_code == 403
+    assert Opinion.objects.filter(pk=first["id"]).values_list("disposition", "responded_at").get() == ("", None)
     api.login(conference["people"]["leader"])
     refused = api.post(f"{path}/opinions/{second['id']}/response", {"disposition": "explained"})
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "explanation"
