@@ -43,6 +43,7 @@ browser:
 
 # The whole suite. pytest's exit 5 ("no tests collected") is a failure here, never a pass.
 test: install browser
+	$(BIN)/ruff check src tests bench
 	$(BIN)/mandate makemigrations --check --dry-run -v0
 	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc

@@ -77,7 +77,7 @@ def _generate(count: int) -> None:
     bodies = {p: [ids[f"{p}.{suffix}"] for suffix, *_ in PROVINCE_BODIES] for p in provinces}
     documents = {p: document_register(actor=None, issuing_unit=Unit.objects.get(code=f"{p}.TU.BTV"), type="KH",
                                       issued_on=dt.date(2025, 3, 1), title=f"Kế hoạch {p}") for p in provinces}
-    moment = dt.datetime(2025, 3, 1, 9, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2025, 3, 1, 9, tzinfo=dt.UTC)
     batch, coordinated = [], []
     for index in range(count):
         province = provinces[index % len(provinces)]
@@ -92,7 +92,7 @@ def _generate(count: int) -> None:
             Task.objects.bulk_create(batch, batch_size=10000)
             batch = []
     Task.objects.bulk_create(batch, batch_size=10000)
-    for task_id, lead, province_unit in Task.objects.values_list("id", "lead_unit_id", "assigning_unit_id").order_by("id"):
+    for task_id, lead in Task.objects.values_list("id", "lead_unit_id").order_by("id"):
         if task_id % 10 == 0:
             choices = [b for b in next(v for v in bodies.values() if lead in v) if b != lead]
             coordinated.append(TaskCoordinator(task_id=task_id, unit_id=rng.choice(choices)))
@@ -214,8 +214,8 @@ def main() -> int:
         def size(node):
             return 1 + sum(size(child) for child in node.children)
 
-        tree_seconds, tree = _timed(lambda: unit_tree(root=root, as_of=day), repeat=15)
-        floor_seconds, rows = _timed(lambda: _tree_floor(code, day), repeat=15)
+        tree_seconds, tree = _timed(lambda root=root, day=day: unit_tree(root=root, as_of=day), repeat=15)
+        floor_seconds, rows = _timed(lambda code=code, day=day: _tree_floor(code, day), repeat=15)
         print(f"tree of {code} as of {day}: {size(tree)} units in {tree_seconds * 1000:.1f} ms (floor {floor_seconds * 1000:.1f} ms, {rows} rows)")
     return 0
 

@@ -53,11 +53,11 @@ def without_handover(unit, subtree, status=None):
 
 for label, code, subtree in (("unit 01.UBND", "01.UBND", False), ("province 01", "01", True), ("nation", "VN", True)):
     unit = Unit.objects.get(code=code)
-    app = lambda: status_counts(user=admin, filters=TaskFilters(as_of=AS_OF, lead_unit=unit, subtree=subtree))  # noqa: E731
-    old = lambda: list(without_handover(unit, subtree).order_by().values("status").annotate(n=Count("id")))  # noqa: E731
-    page = lambda: list(tasks_list(user=admin, filters=TaskFilters(as_of=AS_OF, status="overdue", lead_unit=unit,  # noqa: E731
+    app = lambda unit=unit, subtree=subtree: status_counts(user=admin, filters=TaskFilters(as_of=AS_OF, lead_unit=unit, subtree=subtree))  # noqa: E731
+    old = lambda unit=unit, subtree=subtree: list(without_handover(unit, subtree).order_by().values("status").annotate(n=Count("id")))  # noqa: E731
+    page = lambda unit=unit, subtree=subtree: list(tasks_list(user=admin, filters=TaskFilters(as_of=AS_OF, status="overdue", lead_unit=unit,  # noqa: E731
                                                                    subtree=subtree))[:50])
-    old_page = lambda: list(without_handover(unit, subtree, "overdue").order_by("deadline", "id")[:50])  # noqa: E731
+    old_page = lambda unit=unit, subtree=subtree: list(without_handover(unit, subtree, "overdue").order_by("deadline", "id")[:50])  # noqa: E731
     jit(True)
     row = {"counts": median_ms(app), "counts no-handover": median_ms(old), "page": median_ms(page),
            "page no-handover": median_ms(old_page)}

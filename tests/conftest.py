@@ -4,10 +4,23 @@ import itertools
 
 import pytest
 
-from mandate.accounts.models import Role, User
+from mandate.accounts.models import User
 from mandate.accounts.services import membership_grant, token_create
 
 _numbers = itertools.count(1)
+
+
+def pytest_configure(config):
+    """The test run hashes passwords with MD5: every test user would otherwise pay about 0.34 s of PBKDF2.
+    Only the test process changes; production settings keep Django's default hashers. A live server started
+    by a browser test runs in this process and so checks passwords with the same hasher; the crash test's
+    gunicorn subprocess uses production settings, and so does the script that creates its users."""
+    from django.conf import settings
+    from django.contrib.auth.hashers import get_hashers, get_hashers_by_algorithm
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    get_hashers.cache_clear()
+    get_hashers_by_algorithm.cache_clear()
 
 
 @pytest.fixture(scope="session")

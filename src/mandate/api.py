@@ -81,7 +81,7 @@ def _nul_field(value, path: str = "") -> str | None:
 
 def _nul_in_request(request) -> str | None:
     """Where a NUL character is in a query, a form field or a JSON string: PostgreSQL cannot store one in text."""
-    found = _nul_field({key: values for key, values in request.GET.lists()})
+    found = _nul_field(dict(request.GET.lists()))
     if found:
         return found.split(".")[0]
     if request.content_type == "application/json":
@@ -96,7 +96,7 @@ def _nul_in_request(request) -> str | None:
             except ValueError:
                 return "request" if b"\x00" in body else None
     elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        found = _nul_field({key: values for key, values in request.POST.lists()})
+        found = _nul_field(dict(request.POST.lists()))
         return found.split(".")[0] if found else None
     return None
 

@@ -1,7 +1,8 @@
 """/api/v1/documents as a contract."""
 import pytest
 
-from mandate.documents.models import Document
+from mandate.audit.models import AuditRecord
+from mandate.documents.models import Document, NumberSequence
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +68,10 @@ def test_relations_reach_documents_outside_the_register(clerk):
     assert again["relations"][0]["document"]["id"] == [r for r in body["relations"] if r["kind"] == "implements"][0]["document"]["id"]
 
 
-def test_registering_elsewhere_is_refused(clerk):
+def test_registering_elsewhere_is_refused_and_writes_nothing(clerk):
+    audits = AuditRecord.objects.count()
     response = clerk.post("/documents", {"issuing_unit": "01.TU", "type": "KH", "issued_on": "2025-07-20", "title": "A"})
     assert response.status_code == 403
+    assert not Document.objects.exists()
+    assert not NumberSequence.objects.exists()
+    assert AuditRecord.objects.count() == audits

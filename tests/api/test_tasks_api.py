@@ -106,6 +106,7 @@ def test_the_workflow_through_the_api(api, world, freeze):
     assert stale.status_code == 409
     assert api.post(f"/tasks/{task_id}/transitions", {"name": "submit", "version": 2}).json()["state"] == "submitted"
     assert api.post(f"/tasks/{task_id}/transitions", {"name": "complete"}).status_code == 403
+    assert Task.objects.filter(pk=task_id).values_list("state", "version").get() == ("submitted", 3)
     api.login(world["leader"])
     done = api.post(f"/tasks/{task_id}/transitions", {"name": "complete"}).json()
     assert (done["state"], done["completed_on"], done["status"]) == ("completed", "2025-07-20", "completed_on_time")

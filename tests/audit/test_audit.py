@@ -1,4 +1,6 @@
 """Every write leaves a chained record; altering one is found and named."""
+from itertools import pairwise
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -15,7 +17,7 @@ def test_records_are_chained():
     a_task()
     records = list(AuditRecord.objects.order_by("id"))
     assert [r.action for r in records[-2:]] == ["document.register", "task.create"]
-    assert all(later.previous_hash == earlier.hash for earlier, later in zip(records, records[1:]))
+    assert all(later.previous_hash == earlier.hash for earlier, later in pairwise(records))
 
 
 def test_verify_passes_on_an_intact_trail(capsys):

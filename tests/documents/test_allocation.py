@@ -3,11 +3,12 @@ import datetime as dt
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
+from mandate.audit.models import AuditRecord
 from mandate.core.errors import DomainError
 from mandate.documents.models import Document, NumberSequence
-from mandate.documents.services import document_register
+from mandate.documents.services import RelationSpec, document_register
 from mandate.orgs.models import Unit
 
 
@@ -16,13 +17,34 @@ def register(unit_code="25.TU", type="KH", issued_on=dt.date(2025, 8, 1), **fiel
                              title=fields.pop("title", "Kế hoạch"), **fields)
 
 
+def _last_number(unit_code="25.TU", type="KH"):
+    return NumberSequence.objects.get(issuing_unit__code=unit_code, type=type).last_number
+
+
 @pytest.mark.django_db
-def test_a_failed_registration_gives_its_number_back():
+def test_a_registration_refused_before_numbering_takes_no_number():
     assert register().number_text == "01-KH/TU"
-    with pytest.raises(DomainError):
+    with pytest.raises(DomainError) as refusal:
         register(title="")
-    with pytest.raises(DomainError):
+    assert [(e.field, e.code) for e in refusal.value.errors] == [("title", "required")]
+    with pytest.raises(DomainError) as refusal:
         register(unit_code="25.TU", type="XYZ")
+    assert [(e.field, e.code) for e in refusal.value.errors] == [("type", "invalid")]
+    assert _last_number() == 1
+    assert register().number_text == "02-KH/TU"
+
+
+@pytest.mark.django_db
+def test_a_registration_refused_after_taking_its_number_gives_it_back():
+    assert register().number_text == "01-KH/TU"
+    audits = AuditRecord.objects.count()
+    # The relation is refused after the sequence moved to 2 and the document was written, inside the transaction.
+    with pytest.raises(DomainError) as refusal:
+        register(relations=[RelationSpec(kind="implements")])
+    assert [(e.field, e.code) for e in refusal.value.errors] == [("relations.0.target_number", "required")]
+    assert _last_number() == 1
+    assert list(Document.objects.filter(issuing_unit__code="25.TU", type="KH").values_list("number", flat=True)) == [1]
+    assert AuditRecord.objects.count() == audits
     assert register().number_text == "02-KH/TU"
 
 
@@ -71,4 +93,6 @@ def test_parallel_registrations_get_consecutive_numbers(transactional_country):
     numbers = sorted(Document.objects.filter(type="TB", issuing_unit__code="25.TU").values_list("number", flat=True))
     assert numbers == list(range(1, workers * per_worker + 1))
     assert NumberSequence.objects.get(issuing_unit__code="25.TU", type="TB").last_number == workers * per_worker
-    assert connection.vendor in {"sqlite", "postgresql"}
+    texts = Document.objects.filter(type="TB", issuing_unit__code="25.TU").values_list("number_text", flat=True)
+    assert sorted(texts) == [f"{n:02d}-TB/TU" for n in range(1, workers * per_worker + 1)]
+    assert AuditRecord.objects.filter(action="document.register").count() == workers * per_worker

@@ -116,7 +116,7 @@ def test_cyrillic_issuer_reads_as_the_known_latin_code():
 
 
 def test_type_names_cover_the_design_codes():
-    design = "NQ QĐ QyĐ CT KL QC TB HD CTr KH PA ĐA DA BC BB TTr CV CĐ GM".split()
+    design = ["NQ", "QĐ", "QyĐ", "CT", "KL", "QC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "CV", "CĐ", "GM"]
 
     assert all(code in TYPE_NAMES for code in design)
     assert TYPE_NAMES["KL"] == ("Kết luận", "Conclusion")

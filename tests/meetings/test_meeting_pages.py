@@ -47,6 +47,7 @@ def test_a_secretary_may_speak_for_the_group_and_its_members_only(client, confer
     forbidden = client.post(item_url(conference) + "opinions/", {"author": f"group:{group2['id']}", "kind": "add",
                                                                  "text": "Không phải tổ của tôi."})
     assert forbidden.status_code == 403
+    assert list(Opinion.objects.values_list("group_id", flat=True)) == [group1["id"]]
 
 
 def test_a_leader_responds_from_the_table_and_an_outsider_sees_nothing(client, conference, api):

@@ -93,6 +93,7 @@ def test_a_leader_responds_and_the_next_version_takes_the_accepted_opinions_in(a
     second = opinion(api, conference, kind="remove", text="Bỏ Chương II.").json()
     path = conference["path"]
     assert api.post(f"{path}/opinions/{first['id']}/response", {"disposition": "accepted"}).status_code == 403
+    assert Opinion.objects.filter(pk=first["id"]).values_list("disposition", "responded_at").get() == ("", None)
     api.login(conference["people"]["leader"])
     refused = api.post(f"{path}/opinions/{second['id']}/response", {"disposition": "explained"})
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "explanation"
@@ -122,7 +123,7 @@ def test_the_table_of_responses_reads_back_from_docx_and_xlsx_with_every_opinion
     opinions = [opinion(api, conference, clause=conference["clauses"]["dieu-2.1"]["id"], text=f"Ý kiến số {n}").json()
                 for n in range(1, 4)]
     api.login(conference["people"]["leader"])
-    for record, disposition in zip(opinions, ("accepted", "explained", "not_accepted")):
+    for record, disposition in zip(opinions, ("accepted", "explained", "not_accepted"), strict=True):
         api.post(f"{conference['path']}/opinions/{record['id']}/response",
                  {"disposition": disposition, "explanation": f"Trả lời {record['number']}"})
     docx = api.get(f"{conference['path']}/responses.docx")

@@ -46,7 +46,7 @@ def _official_totals_agree(admin_api, *, unit: str, subtree: bool, as_of: dt.dat
     """The totals of the counts endpoint, checked against the scorecard, their own sums and the task list."""
     task_query = {"lead_unit": unit, "subtree": str(subtree).lower(), "as_of": as_of.isoformat()}
     card_query = {"unit": unit, "subtree": str(subtree).lower(), "as_of": as_of.isoformat()}
-    for name, day in zip(("assigned_from", "assigned_to"), period):
+    for name, day in zip(("assigned_from", "assigned_to"), period, strict=True):
         if day:
             task_query[name] = card_query[name] = day.isoformat()
     counts = admin_api.get("/tasks/counts", **task_query).json()

@@ -60,7 +60,7 @@ def test_remind_twice_sends_each_digest_once(smtp, make_user, capsys):
     assert kinds == {(leader.pk, due.pk, "due_soon"), (specialist.pk, due.pk, "due_soon"),
                      (leader.pk, late.pk, "overdue"), (specialist.pk, late.pk, "overdue"),
                      (superior.pk, late.pk, "escalation")}
-    assert "/tasks/%d/" % late.pk in received[("bi.thu@example.vn",)]
+    assert f"/tasks/{late.pk}/" in received[("bi.thu@example.vn",)]
 
     # The next day: nothing new is due (3 days ahead is 2025-08-05), overdue and escalation were sent once.
     call_command("remind", "--date", "2025-08-02")

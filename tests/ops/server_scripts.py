@@ -4,6 +4,7 @@
     python tests/ops/server_scripts.py inspect       every progress report with its event and audit record -> JSON
 """
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -53,7 +54,7 @@ def inspect() -> dict:
     for report in reports.values():
         reports_by_task.setdefault(str(report.task_id), []).append(report.pk)
     try:
-        call_command("audit", "verify", stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+        call_command("audit", "verify", stdout=io.StringIO(), stderr=io.StringIO())
         verified = True
     except CommandError:
         verified = False

@@ -44,7 +44,7 @@ def test_handovers_written_per_role_are_folded_per_task():
         units = [Unit.objects.create(code=f"U{i}", name=f"Đơn vị {i}", search_name=f"don vi {i}", kind="agency", tier="province")
                  for i in range(6)]
         document = Document.objects.create(issuing_unit=units[0], type="KH", number_text="1/KH", issued_on=dt.date(2025, 1, 2),
-                                           title="Kế hoạch", number_key="1", created_at=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
+                                           title="Kế hoạch", number_key="1", created_at=dt.datetime(2025, 1, 2, tzinfo=dt.UTC))
         leader = apps.get_model("accounts", "User").objects.create(username="lanh.dao", full_name="Lãnh đạo")
         tasks = [Task.objects.create(document=document, title=f"Việc {i}", lead_unit=units[1], assigning_unit=units[0], leader=leader, product="Báo cáo",
                                      assigned_on=dt.date(2025, 1, 2), deadline=dt.date(2025, 9, 1),
@@ -123,7 +123,7 @@ def test_the_move_to_the_reorganizations_and_tasks_apps_keeps_every_row():
         placement = old["Placement"].objects.create(unit=units[0], path=f"/{units[0].pk}/", depth=0)
         document = Document.objects.create(issuing_unit=units[0], type="QĐ", number_text="7/QĐ", issued_on=dt.date(2025, 6, 2),
                                            title="Quyết định sáp nhập", number_key="7",
-                                           created_at=dt.datetime(2025, 6, 2, tzinfo=dt.timezone.utc))
+                                           created_at=dt.datetime(2025, 6, 2, tzinfo=dt.UTC))
         leader = apps.get_model("accounts", "User").objects.create(username="lanh.dao.2", full_name="Lãnh đạo")
         task = Task.objects.create(document=document, title="Việc được bàn giao", lead_unit=units[2], assigning_unit=units[0],
                                    leader=leader, product="Báo cáo", assigned_on=dt.date(2025, 6, 2),

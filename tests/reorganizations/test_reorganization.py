@@ -54,7 +54,7 @@ def test_merge_into_a_new_unit_hands_open_tasks_and_keeps_done_ones(clock, admin
     assert preview.can_apply and [u.code for u in preview.closes] == sorted([a.code, b.code])
     assert preview.totals() == {"task": 2, "assigned": 1, "coordination": 1, "unit": 1, "position": 0}
 
-    clock(dt.datetime(2025, 9, 2, 9, 0, tzinfo=dt.timezone.utc))
+    clock(dt.datetime(2025, 9, 2, 9, 0, tzinfo=dt.UTC))
     reorg.reorganization_apply(actor=admin, reorganization=event)
 
     c = Unit.objects.get(code="25.UBND.SC")
@@ -307,3 +307,20 @@ def test_a_unit_code_with_quotation_marks_is_named_on_the_timeline_as_it_is(admi
     assert line.data == {"reorganization": event.pk, "kind": "merge", "effective_on": "2025-09-01", "role": "lead",
                          "from": '25.UBND.T"Q"', "to": "25.UBND.T\\B'"}
     assert Task.objects.get(pk=task.pk).lead_unit == b
+
+
+def test_a_new_units_code_taken_between_prepare_and_apply_is_refused_with_nothing_changed(admin):
+    a, b = a_department(), a_department()
+    event = reorg.reorganization_prepare(
+        actor=admin, kind=ReorganizationKind.MERGE, effective_on=ON, predecessors=[a, b], successors=["25.UBND.SZ"],
+        new_units=[{"code": "25.UBND.SZ", "name": "Sở Z", "kind": "department", "tier": "province",
+                    "parent": Unit.objects.get(code="25.UBND")}])
+    a_department("Sở Z khác", code="25.UBND.SZ")  # someone else takes the code meanwhile
+    before = snapshot()
+    with pytest.raises(DomainError) as refused:
+        reorg.reorganization_apply(actor=admin, reorganization=event)
+    assert refused.value.status == 409  # the structure as it now stands refuses it, as the plan says
+    assert [(e.field, e.code) for e in refused.value.errors] == [("new_units", "unique")]
+    assert snapshot() == before
+    event.refresh_from_db()
+    assert event.applied_at is None

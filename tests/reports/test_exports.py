@@ -43,7 +43,7 @@ def test_scorecard_xlsx_reads_back_the_numbers(leader_client):
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet["A1"].value == "TỈNH PHÚ THỌ" or "PHÚ THỌ" in sheet["A1"].value
-    assert any(MOTTO == cell.value for row in sheet.iter_rows(max_row=3) for cell in row)
+    assert any(cell.value == MOTTO for row in sheet.iter_rows(max_row=3) for cell in row)
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=9)]
     total = next(row for row in rows if row[0] is None and isinstance(row[2], int))
     assert total[2:7] == [3, 0, 0, 2, 1]   # assigned, on time, late, within deadline (incl. due soon), overdue

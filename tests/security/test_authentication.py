@@ -19,6 +19,13 @@ def _sign_in(client, username, password, ip="10.0.0.1"):
     return client.post("/login/", {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
+def _wrong_code(secret: str, moment: dt.datetime) -> str:
+    """Six digits that no step of the accepted window (one step either side of `moment`) shows."""
+    totp = pyotp.TOTP(secret)
+    accepted = {totp.at(moment + dt.timedelta(seconds=step)) for step in (-30, 0, 30)}
+    return next(code for code in (f"{n:06d}" for n in range(10**6)) if code not in accepted)
+
+
 def test_five_failures_lock_the_name_from_that_address_for_fifteen_minutes(client, make_user, freeze):
     start = freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
     make_user("viewer", "25", username="can.bo")
@@ -46,23 +53,29 @@ def test_failures_spread_over_more_than_the_window_do_not_lock(client, make_user
     assert _sign_in(client, "can.bo", PASSWORD).status_code == 302
 
 
-def test_an_enrolled_administrator_needs_the_code_after_the_password(client, make_user):
+def test_an_enrolled_administrator_needs_the_code_after_the_password(client, make_user, freeze):
+    moment = freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
     admin = make_user("unit_admin", "25", username="quan.tri")
     client.force_login(admin)
     page = client.get("/account/two-factor/")
     secret = client.session["_mandate_totp_secret"]
     assert secret in page.content.decode() and "otpauth://totp/" in page.content.decode()
-    assert client.post("/account/two-factor/", {"code": "000000"}).status_code in (422, 200)
-    assert client.post("/account/two-factor/", {"code": pyotp.TOTP(secret).now()}).status_code == 200
+    refused = client.post("/account/two-factor/", {"code": _wrong_code(secret, moment)})
+    assert refused.status_code == 422
+    assert refused.context["error"] == "Mã chưa đúng. Hãy nhập sáu chữ số ứng dụng đang hiển thị."
+    admin.refresh_from_db()
+    assert admin.totp_secret == ""
+    assert client.session["_mandate_totp_secret"] == secret
+    assert client.post("/account/two-factor/", {"code": pyotp.TOTP(secret).at(moment)}).status_code == 200
     admin.refresh_from_db()
     assert admin.totp_secret == secret
     client.logout()
 
     assert _sign_in(client, "quan.tri", PASSWORD).url == "/login/code/"
     assert "_auth_user_id" not in client.session
-    assert client.post("/login/code/", {"code": "123456"}, REMOTE_ADDR="10.0.0.1").status_code == 422
+    assert client.post("/login/code/", {"code": _wrong_code(secret, moment)}, REMOTE_ADDR="10.0.0.1").status_code == 422
     assert "_auth_user_id" not in client.session
-    done = client.post("/login/code/", {"code": pyotp.TOTP(secret).now()}, REMOTE_ADDR="10.0.0.1")
+    done = client.post("/login/code/", {"code": pyotp.TOTP(secret).at(moment)}, REMOTE_ADDR="10.0.0.1")
     assert done.status_code == 302
     assert client.session["_auth_user_id"] == str(admin.pk)
 

@@ -29,6 +29,10 @@ def test_an_inspector_of_an_inspection_commission_reads_its_whole_province_and_a
     assert api.get(f"/tasks/{elsewhere.pk}").status_code == 404
     assert api.post(f"/tasks/{party_task.pk}/transitions", {"name": "start"}).status_code == 403
     assert api.post_form(f"/tasks/{party_task.pk}/progress", {"percent": 5, "text": "x"}).status_code == 403
+    party_task.refresh_from_db()
+    assert (party_task.state, party_task.progress, party_task.version) == ("assigned", 0, 1)
+    assert not party_task.progress_reports.exists()
+    assert list(party_task.events.values_list("kind", flat=True)) == ["assigned"]
 
 
 def test_an_inspector_elsewhere_reads_only_its_own_subtree(make_user):
@@ -103,6 +107,7 @@ def test_appointing_is_for_the_administrators_above_unless_delegated(make_user, 
         rights_delegate(actor=office_admin, from_unit=unit("25.TU.BTC"), to_unit=unit("25.TU"), roles=[Role.VIEWER])
     with pytest.raises(PermissionDenied):
         rights_delegate(actor=make_user("unit_admin", "01"), from_unit=unit("25"), to_unit=unit("25.TU.BTC"), roles=[Role.VIEWER])
+    assert not Delegation.objects.exists()
     [delegation] = rights_delegate(actor=province_admin, from_unit=unit("25"), to_unit=unit("25.TU.BTC"), roles=[Role.SPECIALIST])
 
     assert membership_grant(actor=office_admin, user=newcomer, unit=unit("25.TU.BTC"), role=Role.SPECIALIST).role == Role.SPECIALIST
@@ -116,8 +121,10 @@ def test_appointing_is_for_the_administrators_above_unless_delegated(make_user, 
 
 
 def test_only_a_system_administrator_appoints_system_administrators(make_user, unit):
+    hopeful = make_user()
     with pytest.raises(PermissionDenied):
-        membership_grant(actor=make_user("unit_admin", "VN"), user=make_user(), unit=unit("VN"), role=Role.SYSTEM_ADMIN)
+        membership_grant(actor=make_user("unit_admin", "VN"), user=hopeful, unit=unit("VN"), role=Role.SYSTEM_ADMIN)
+    assert not Membership.objects.filter(user=hopeful).exists()
     membership_grant(actor=make_user("system_admin", "VN"), user=make_user(), unit=unit("VN"), role=Role.SYSTEM_ADMIN)
     with pytest.raises(IntegrityError), transaction.atomic():  # the table refuses it too (CHECK)
         Delegation.objects.create(from_unit=unit("25"), to_unit=unit("25.TU"), role=Role.SYSTEM_ADMIN, granted_at=clock.now())

@@ -26,6 +26,16 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.django_db
+def test_only_the_test_run_hashes_passwords_with_md5(make_user):
+    import mandate.settings as production
+    from django.conf import global_settings
+
+    assert make_user().password.startswith("md5$")
+    assert not hasattr(production, "PASSWORD_HASHERS")
+    assert global_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.PBKDF2PasswordHasher"
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {key_: value for key_, value in os.environ.items() if not key_.startswith("MANDATE_")}
     env.update(DJANGO_SETTINGS_MODULE="mandate.settings", MANDATE_DATA_DIR=str(tmp_path),

@@ -88,7 +88,7 @@ def test_sql_expression_equals_python_rule(rows, windows, reckoning):
     as_of = BASE + dt.timedelta(days=reckoning)
     expected = {}
     for row in rows:
-        day = lambda key: None if row[key] is None else BASE + dt.timedelta(days=row[key])  # noqa: E731
+        day = lambda key, row=row: None if row[key] is None else BASE + dt.timedelta(days=row[key])  # noqa: E731
         deadline, cancelled = day("deadline"), day("cancelled_on")
         completed = None if cancelled else day("completed_on")
         lead = leads[row["lead"]]

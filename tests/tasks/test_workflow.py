@@ -97,8 +97,10 @@ def test_extension_approved_moves_the_deadline_and_keeps_the_original(staff):
     task = a_task(deadline=dt.date(2025, 7, 25))
     extension = services.extension_request(actor=staff["lead"], task=task, requested_deadline=dt.date(2025, 8, 10),
                                            reason="Chờ số liệu")
-    with pytest.raises(DomainError):
+    with pytest.raises(DomainError) as refusal:
         services.extension_request(actor=staff["lead"], task=task, requested_deadline=dt.date(2025, 8, 20), reason="Lần hai")
+    assert [(e.field, e.code) for e in refusal.value.errors] == [("task", "pending")]
+    assert list(Extension.objects.filter(task=task).values_list("pk", flat=True)) == [extension.pk]
     services.extension_decide(actor=staff["leader"], extension=extension, approve=True)
     task.refresh_from_db()
     assert (task.deadline, task.original_deadline, task.extension_count) == (dt.date(2025, 8, 10), dt.date(2025, 7, 25), 1)
@@ -107,8 +109,10 @@ def test_extension_approved_moves_the_deadline_and_keeps_the_original(staff):
 def test_extension_refusal_needs_a_note(staff):
     task = a_task()
     extension = services.extension_request(actor=staff["lead"], task=task, requested_deadline=dt.date(2025, 8, 10), reason="x")
-    with pytest.raises(DomainError):
+    with pytest.raises(DomainError) as refusal:
         services.extension_decide(actor=staff["leader"], extension=extension, approve=False)
+    assert [(e.field, e.code) for e in refusal.value.errors] == [("note", "required")]
+    assert Extension.objects.get(pk=extension.pk).state == "pending"
     services.extension_decide(actor=staff["leader"], extension=extension, approve=False, note="Không đủ lý do")
     task.refresh_from_db()
     assert (task.deadline, task.extension_count) == (dt.date(2025, 7, 25), 0)
@@ -121,9 +125,11 @@ def test_delegation_goes_only_below_the_lead_unit_and_the_parent_records_it(make
     task = a_task(lead_unit="25.UBND", deadline=dt.date(2025, 9, 30))
     commune = Unit.objects.filter(code__regex=r"^\d{5}$", placements__parent__code="25").order_by("code").first()
     commune_committee = Unit.objects.get(code=f"{commune.code}.UBND")
-    with pytest.raises(DomainError):
+    with pytest.raises(DomainError) as refusal:
         services.task_delegate(actor=lead, parent=task, lead_unit=Unit.objects.get(code="01.UBND"), title="Phần",
                                product="Báo cáo", leader=a_leader())
+    assert [(e.field, e.code) for e in refusal.value.errors] == [("lead_unit", "invalid")]
+    assert not Task.objects.filter(parent=task).exists()
     child = services.task_delegate(actor=lead, parent=task, lead_unit=commune_committee, title="Phần của xã",
                                    product="Báo cáo xã", leader=a_leader())
     assert (child.parent_id, child.assigning_unit.code, child.deadline) == (task.pk, "25.UBND", dt.date(2025, 9, 30))

@@ -5,12 +5,14 @@ import secrets
 
 from django.db import transaction
 from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext_noop
 
 from mandate.accounts import permissions
 from mandate.accounts.models import ApiToken, Delegation, Membership, Role, User
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import invalid
+from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc
 
 TOKEN_PREFIX_LENGTH = 8
@@ -69,8 +71,6 @@ def user_create(*, actor: User | None, username: str, full_name: str = "", passw
     username = nfc(username or "")
     if not username:
         raise invalid("username", "is required", "required")
-    if User.objects.filter(username=username).exists():
-        raise invalid("username", f"'{username}' is already taken", "unique")
     with transaction.atomic():
         user = User(username=username, full_name=nfc(full_name), email=email, position=nfc(position),
                     cleared_for_confidential=cleared_for_confidential, is_superuser=is_superuser, is_staff=is_superuser)
@@ -78,7 +78,9 @@ def user_create(*, actor: User | None, username: str, full_name: str = "", passw
             user.set_password(password)
         else:
             user.set_unusable_password()
-        user.save()
+        # The unique user name decides, also between two requests at once (no SELECT first).
+        with refuse_duplicate(User, "username", invalid("username", gettext_noop("is already taken"), "unique")):
+            user.save()
         audit_record(actor=actor, action="user.create", obj=user,
                      after={"username": username, "full_name": user.full_name, "superuser": is_superuser,
                             "cleared_for_confidential": cleared_for_confidential})
@@ -118,10 +120,12 @@ def rights_delegate(*, actor: User | None, from_unit, to_unit, roles: list[str] 
     with transaction.atomic():
         delegations = []
         for role in dict.fromkeys(roles):
-            delegation = Delegation.objects.filter(from_unit=from_unit, to_unit=to_unit, role=role, revoked_at__isnull=True).first()
-            if delegation is None:
-                delegation = Delegation.objects.create(from_unit=from_unit, to_unit=to_unit, role=role,
-                                                       granted_by=actor if getattr(actor, "pk", None) else None, granted_at=moment)
+            # get_or_create inserts in a savepoint and reads the live delegation another request made meanwhile
+            # (delegation_live_unique), so two requests at once give one delegation, not an IntegrityError.
+            delegation, created = Delegation.objects.get_or_create(
+                from_unit=from_unit, to_unit=to_unit, role=role, revoked_at=None,
+                defaults={"granted_by": actor if getattr(actor, "pk", None) else None, "granted_at": moment})
+            if created:
                 audit_record(actor=actor, action="rights.delegate", obj=delegation,
                              after={"from_unit": from_unit.code, "to_unit": to_unit.code, "role": role})
             delegations.append(delegation)

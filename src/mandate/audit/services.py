@@ -16,7 +16,7 @@ def _canonical(value: Any) -> str:
 
 def record_hash(*, previous_hash: str, at: dt.datetime, actor_id: int | None, action: str,
                 object_type: str, object_id: str, before: Any, after: Any) -> str:
-    moment = at.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    moment = at.astimezone(dt.UTC).isoformat(timespec="microseconds")
     payload = _canonical([previous_hash, moment, actor_id, action, object_type, object_id, before, after])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -501,7 +501,7 @@ class Generator:
             province_docs.sort(key=lambda d: d.day)
         province_days = {p: [d.day for d in ds] for p, ds in by_province.items()}
         # A province's decisions implement its own plans issued before them.
-        for province, province_docs in by_province.items():
+        for province_docs in by_province.values():
             plans_only = [d for d in province_docs if d.type == "KH"]
             days = [d.day for d in plans_only]
             for doc in province_docs:

@@ -106,4 +106,4 @@ def machine() -> dict:
     except (OSError, IndexError):
         pass
     return {"nproc": os.cpu_count(), "cpu": cpu, "memory": memory, "python": platform.python_version(),
-            "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+            "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}

@@ -99,7 +99,7 @@ def _params(context: Context, **extra) -> dict:
 
 def _counts_from_rows(rows) -> dict[str, int]:
     """The official totals `status_counts` answers with, from (status, n) rows."""
-    return official_totals({status: n for status, n in rows})
+    return official_totals(dict(rows))
 
 
 def _fetch(sql: str, params: dict) -> list[tuple]:
@@ -318,7 +318,7 @@ def _from_json_task(row: dict) -> tuple:
 
 def _from_json_time(text: str) -> dt.datetime:
     moment = dt.datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)  # SQLite keeps UTC without an offset
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)  # SQLite keeps UTC without an offset
 
 
 def dossier_answer(task) -> tuple:
@@ -581,7 +581,7 @@ def api_scorecard_concurrent(context: Context) -> dict:
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise Skip(f"the server did not start: {server.stderr.read().decode()[-500:] if server.stderr else ''}")
+                    raise Skip(f"the server did not start: {server.stderr.read().decode()[-500:] if server.stderr else ''}") from None
                 time.sleep(0.2)
         expected = status_counts(user=context.admin, filters=_filters(context, lead_unit=province, subtree=True))
         compare(first, expected, "api_scorecard_concurrent")

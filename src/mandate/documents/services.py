@@ -10,6 +10,7 @@ from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
 from mandate.documents import numbering
@@ -124,16 +125,18 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
             parsed = _compose(issuing_unit=issuing_unit, system=system, type_code=type_code, number=sequence.last_number,
                               issued_on=issued_on, office=office)
         key = number_key(parsed)
-        if Document.objects.filter(numbering_unit=owner, number_period=period, number_key=key).exists():
-            raise DomainError(f"{parsed.format()} is already registered for {owner.name}.",
-                              [FieldError("number", f"{parsed.format()} is already registered", "unique")], status=409)
-        document = Document.objects.create(
-            registered=True, system=parsed.system, number=parsed.number, type=parsed.type or "", issuer_code=parsed.issuer,
-            office_code=parsed.office or "", year=parsed.year, number_text=parsed.format(), number_key=key,
-            issuing_unit=issuing_unit, numbering_unit=owner, number_period=period, term=term, issued_on=issued_on, signer=signer, title=title,
-            search_title=searchable(parsed.format(), title), text=text, confidential=confidential,
-            created_by=actor, created_at=clock.now(),
-        )
+        taken = DomainError(f"{parsed.format()} is already registered for {owner.name}.",
+                            [FieldError("number", f"{parsed.format()} is already registered", "unique")], status=409)
+        # The number's uniqueness in its sequence decides, also between two requests at once (no SELECT first);
+        # the refusal rolls the whole registration back, the sequence's step included.
+        with refuse_duplicate(Document, "document_number_unique_per_sequence", taken):
+            document = Document.objects.create(
+                registered=True, system=parsed.system, number=parsed.number, type=parsed.type or "", issuer_code=parsed.issuer,
+                office_code=parsed.office or "", year=parsed.year, number_text=parsed.format(), number_key=key,
+                issuing_unit=issuing_unit, numbering_unit=owner, number_period=period, term=term, issued_on=issued_on, signer=signer, title=title,
+                search_title=searchable(parsed.format(), title), text=text, confidential=confidential,
+                created_by=actor, created_at=clock.now(),
+            )
         _adopt_references(document)
         audit_record(actor=actor, action="document.register", obj=document, after=document_snapshot(document))
         for index, spec in enumerate(relations):

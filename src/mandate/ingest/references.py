@@ -110,10 +110,10 @@ def _parse_candidate(candidate: str, text: str, start: int) -> DocumentNumber | 
         number = parse(candidate)
     except NumberFormatError:
         return None
-    if number.system == "state" and number.type is None and number.year is None and number.office is None:
-        # "N/ISSUER" alone is too often a ratio or a unit; accept it after "số"/"№" only.
-        if not _NUMBER_SIGN.search(text[max(0, start - 6):start]):
-            return None
+    # "N/ISSUER" alone is too often a ratio or a unit; accept it after "số"/"№" only.
+    if (number.system == "state" and number.type is None and number.year is None and number.office is None
+            and not _NUMBER_SIGN.search(text[max(0, start - 6):start])):
+        return None
     if number.system == "state" and not _looks_like_code(number.issuer):
         return None
     return number

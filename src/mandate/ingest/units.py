@@ -9,8 +9,8 @@ stem ("Оргкомитету провинциального комитета" �
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from .language import fold
 

@@ -89,7 +89,7 @@ def responses_docx(sheet: ResponsesSheet) -> bytes:
 
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
-    for cell, name, width in zip(table.rows[0].cells, COLUMNS, WIDTHS_CM):
+    for cell, name, width in zip(table.rows[0].cells, COLUMNS, WIDTHS_CM, strict=True):
         cell.text, cell.width = name, Cm(width)
         cell.paragraphs[0].runs[0].bold = True
     for item, rows in sheet.sections:
@@ -97,7 +97,7 @@ def responses_docx(sheet: ResponsesSheet) -> bytes:
         merged[0].merge(merged[-1]).text = item
         merged[0].paragraphs[0].runs[0].bold = True
         for row in rows:
-            for cell, value, width in zip(table.add_row().cells, sheet.cells(row), WIDTHS_CM):
+            for cell, value, width in zip(table.add_row().cells, sheet.cells(row), WIDTHS_CM, strict=True):
                 cell.text, cell.width = value, Cm(width)
     if not sheet.sections:
         document.add_paragraph("Chưa có ý kiến góp ý.")
@@ -131,7 +131,7 @@ def responses_xlsx(sheet: ResponsesSheet) -> bytes:
         cell = ws.cell(row=row_number, column=1, value=text)
         cell.font, cell.alignment = font, centre
     at = 7
-    for column, (name, cm) in enumerate(zip(COLUMNS, WIDTHS_CM), 1):
+    for column, (name, cm) in enumerate(zip(COLUMNS, WIDTHS_CM, strict=True), 1):
         cell = ws.cell(row=at, column=column, value=name)
         cell.font, cell.alignment, cell.border = bold, centre, box
         ws.column_dimensions[cell.column_letter].width = cm * 5

@@ -2,13 +2,14 @@
 closing the floor and issuing the conclusion with its tasks (through the register's and the tasks' services)."""
 import datetime as dt
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
+from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
 from mandate.documents.services import numbering_owner
@@ -101,15 +102,12 @@ def delegate_add(*, actor, meeting: Meeting, user=None, name: str = "", position
         raise invalid("name", "is required for a guest who is not a user of the system", "required")
     taken = Conflict(f"{name} is already a delegate of this meeting.",
                      [FieldError("user", f"{user.username} is already a delegate", "unique")] if user else [])
-    try:
-        with transaction.atomic():
-            if user is not None and Delegate.objects.filter(meeting=meeting, user=user).exists():
-                raise taken
+    with transaction.atomic():
+        # delegate_user_once_per_meeting decides, also between two requests at once (no SELECT first).
+        with refuse_duplicate(Delegate, "delegate_user_once_per_meeting", taken):
             delegate = Delegate.objects.create(meeting=meeting, user=user, name=name, position=position, unit=unit,
                                                role=role, group=group)
-            audit_record(actor=actor, action="meeting.delegate_add", obj=delegate, after=_delegate_snapshot(delegate))
-    except IntegrityError:  # the same user seated a moment ago by another request
-        raise taken from None
+        audit_record(actor=actor, action="meeting.delegate_add", obj=delegate, after=_delegate_snapshot(delegate))
     return delegate
 
 

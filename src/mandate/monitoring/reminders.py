@@ -47,7 +47,7 @@ class Reminder:
 
 
 def _longest_window() -> int:
-    windows = {value for value in Unit.objects.exclude(reminder_days="").values_list("reminder_days", flat=True).distinct()}
+    windows = set(Unit.objects.exclude(reminder_days="").values_list("reminder_days", flat=True).distinct())
     longest = max(DEFAULT_REMINDER_DAYS)
     for value in windows:
         for part in value.split(","):

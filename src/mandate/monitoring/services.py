@@ -6,16 +6,18 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from mandate.accounts.models import User
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import FieldError, DomainError, invalid
+from mandate.core.integrity import refuse_duplicate, violates
 from mandate.core.text import nfc
 from mandate.monitoring.models import Comparison, Digest, KpiActual, KpiTarget, Notification, NotificationKind
 from mandate.monitoring.permissions import can_report_kpi, can_set_kpi_target
@@ -49,12 +51,13 @@ def kpi_target_create(*, actor, unit: Unit | None, indicator: str, period_start:
     if errors:
         raise DomainError("The target is not complete: " + "; ".join(f"{e.field} {e.reason}" for e in errors), errors)
     require(can_set_kpi_target(actor, unit), "Only the leaders over this unit may set its targets.")
+    taken = invalid("indicator", gettext_noop("this unit already has a target for this indicator and period"), "duplicate")
     with transaction.atomic():
-        if KpiTarget.objects.filter(unit=unit, indicator=indicator, period_start=period_start, period_end=period_end).exists():
-            raise invalid("indicator", "this unit already has a target for this indicator and period", "duplicate")
-        kpi = KpiTarget.objects.create(unit=unit, indicator=indicator, period_start=period_start, period_end=period_end,
-                                       comparison=comparison, target=target, measure=nfc(measure or ""), document=document,
-                                       created_by=actor if getattr(actor, "pk", None) else None, created_at=clock.now())
+        # kpi_target_unique decides, also between two requests at once (no SELECT first).
+        with refuse_duplicate(KpiTarget, "kpi_target_unique", taken):
+            kpi = KpiTarget.objects.create(unit=unit, indicator=indicator, period_start=period_start, period_end=period_end,
+                                           comparison=comparison, target=target, measure=nfc(measure or ""), document=document,
+                                           created_by=actor if getattr(actor, "pk", None) else None, created_at=clock.now())
         audit_record(actor=actor, action="kpi.target_create", obj=kpi, after=_kpi_snapshot(kpi))
     return kpi
 
@@ -115,11 +118,17 @@ def reminders_run(*, day: dt.date, actor=None, enqueue_delivery: bool = False) -
                 continue
             recipient = people[recipient_id]
             subject, text, html = _digest_text(recipient, day, items)
-            digest = Digest.objects.create(recipient=recipient, day=day, created_at=moment, email=recipient.email or "",
-                                           subject=subject[:255], body=text)
-            Notification.objects.bulk_create([
-                Notification(recipient=recipient, task=item.task, kind=item.kind, day=day, days=item.days, digest=digest,
-                             created_at=moment) for item in items])
+            try:
+                with transaction.atomic():
+                    digest = Digest.objects.create(recipient=recipient, day=day, created_at=moment,
+                                                   email=recipient.email or "", subject=subject[:255], body=text)
+                    Notification.objects.bulk_create([
+                        Notification(recipient=recipient, task=item.task, kind=item.kind, day=day, days=item.days,
+                                     digest=digest, created_at=moment) for item in items])
+            except IntegrityError as error:
+                if not violates(error, Digest, "digest_one_per_person_per_day"):
+                    raise
+                continue  # a run at the same time recorded this person's day: theirs stands, nothing is doubled
             digests += 1
             notifications += len(items)
         if digests:

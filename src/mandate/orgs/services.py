@@ -3,10 +3,12 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
 from mandate.orgs.models import Cluster, Placement, Term, Unit
 from mandate.orgs.selectors import unit_placement
@@ -29,8 +31,6 @@ def unit_create(*, actor, code: str, name: str, kind: str, tier: str, parent: Un
     errors = []
     if not code:
         errors.append(FieldError("code", "is required", "required"))
-    elif Unit.objects.filter(code=code).exists():
-        errors.append(FieldError("code", f"'{code}' is already used by another unit", "unique"))
     if not name:
         errors.append(FieldError("name", "is required", "required"))
     if errors:
@@ -41,8 +41,12 @@ def unit_create(*, actor, code: str, name: str, kind: str, tier: str, parent: Un
             parent_placement = unit_placement(unit=parent, as_of=valid_from or clock.today())
             if parent_placement is None:
                 raise invalid("parent", f"{parent.code} is not open on {valid_from or clock.today()}")
-        unit = Unit.objects.create(code=code, name=name, short_name=short_name, issuer_code=issuer_code, search_name=_search_name(name, short_name),
-                                   kind=kind, tier=tier, valid_from=valid_from)
+        # The unique code decides, also between two requests at once (no SELECT first).
+        taken = DomainError(gettext_noop("The unit cannot be created."),
+                            [FieldError("code", gettext_noop("is already used by another unit"), "unique")])
+        with refuse_duplicate(Unit, "code", taken):
+            unit = Unit.objects.create(code=code, name=name, short_name=short_name, issuer_code=issuer_code,
+                                       search_name=_search_name(name, short_name), kind=kind, tier=tier, valid_from=valid_from)
         path = f"{parent_placement.path if parent_placement else '/'}{unit.pk}/"
         Placement.objects.create(unit=unit, parent=parent, path=path, depth=path.count("/") - 2, valid_from=valid_from)
         audit_record(actor=actor, action="unit.create", obj=unit, after=unit_snapshot(unit))

@@ -144,7 +144,7 @@ def _check_structure(reorganization: Reorganization, preview: Preview) -> None:
         inside = sorted(s.code for s in survivors if path and paths.get(s.pk, "").startswith(path))
         if inside and kind != ReorganizationKind.MOVE:
             errors.append(FieldError("successors", f"{', '.join(inside)} lies inside the subtree of {unit.code}", "cycle"))
-    counts = {"predecessors": len(predecessors), "successors": len({(l.successor_id, l.planned_id) for l in links if l.successor_id or l.planned_id})}
+    counts = {"predecessors": len(predecessors), "successors": len({(link.successor_id, link.planned_id) for link in links if link.successor_id or link.planned_id})}
     if kind == ReorganizationKind.MERGE:
         by_predecessor = successor_codes(reorganization)
         if counts["predecessors"] < 1 or counts["successors"] < 1:
@@ -162,12 +162,10 @@ def _check_structure(reorganization: Reorganization, preview: Preview) -> None:
             errors.append(FieldError("new_name", "is required for a rename", "required"))
         if kind == ReorganizationKind.MOVE:
             _check_move(reorganization, next(iter(predecessors), None), errors)
-    elif kind == ReorganizationKind.DISSOLVE:
-        if counts["predecessors"] != 1:
-            errors.append(FieldError("predecessors", "a dissolution names exactly one unit", "required"))
-    elif kind == ReorganizationKind.ESTABLISH:
-        if counts["predecessors"] or not reorganization.planned_units.exists():
-            errors.append(FieldError("new_units", "an establishment opens new units and closes none", "required"))
+    elif kind == ReorganizationKind.DISSOLVE and counts["predecessors"] != 1:
+        errors.append(FieldError("predecessors", "a dissolution names exactly one unit", "required"))
+    elif kind == ReorganizationKind.ESTABLISH and (counts["predecessors"] or not reorganization.planned_units.exists()):
+        errors.append(FieldError("new_units", "an establishment opens new units and closes none", "required"))
     if reorganization.rule and reorganization.rule not in RULES:
         errors.append(FieldError("rule", f"'{reorganization.rule}' is not one of {', '.join(RULES)}", "invalid"))
 

@@ -16,6 +16,7 @@ from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
+from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document, NumberSequence
 from mandate.orgs.models import Placement, ReorganizationKind, Tier, Unit, UnitKind, UnitName
@@ -281,9 +282,13 @@ def _open_planned(event: Reorganization, planned: PlannedUnit, day: dt.date, cha
         unit = planned.unit
         Unit.objects.filter(pk=unit.pk).update(valid_from=day, valid_to=None)
     else:
-        unit = Unit.objects.create(code=planned.code, name=planned.name, short_name=planned.short_name,
-                                   issuer_code=planned.issuer_code, search_name=searchable(planned.name, planned.short_name),
-                                   kind=planned.kind, tier=planned.tier, valid_from=day)
+        # Prepare checked the code was free; the unique code decides again now, against a unit created since.
+        taken = Conflict("The reorganization cannot be applied: the structure does not allow it.",
+                         [FieldError("new_units", f"the code {planned.code} is already used by another unit", "unique")])
+        with refuse_duplicate(Unit, "code", taken):
+            unit = Unit.objects.create(code=planned.code, name=planned.name, short_name=planned.short_name,
+                                       issuer_code=planned.issuer_code, search_name=searchable(planned.name, planned.short_name),
+                                       kind=planned.kind, tier=planned.tier, valid_from=day)
     path = f"{parent_path}{unit.pk}/"
     placement = Placement.objects.create(unit=unit, parent_id=planned.parent_id, path=path, depth=path.count("/") - 2, valid_from=day)
     planned.unit = unit

@@ -85,9 +85,8 @@ def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, pr
     require(can_act_as_lead(actor, parent), "Only the lead unit may delegate its task.")
     if not parent.is_open:
         raise invalid("parent", f"the task is {parent.get_state_display().lower()}; only an open task can be delegated")
-    if lead_unit is not None:
-        if not is_subordinate(unit=lead_unit, of=parent.lead_unit, as_of=clock.today()):
-            raise invalid("lead_unit", f"{lead_unit.name} is not below {parent.lead_unit.name}")
+    if lead_unit is not None and not is_subordinate(unit=lead_unit, of=parent.lead_unit, as_of=clock.today()):
+        raise invalid("lead_unit", f"{lead_unit.name} is not below {parent.lead_unit.name}")
     if deadline and parent.deadline and deadline > parent.deadline:
         raise invalid("deadline", f"a delegated part cannot be due after its task ({parent.deadline.isoformat()})")
     return task_create(actor=actor, document=parent.document, title=title, lead_unit=lead_unit, leader=leader, product=product,

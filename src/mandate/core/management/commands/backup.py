@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("path", nargs="?", type=Path, help="a new or empty directory")
 
     def handle(self, *args, path: Path | None, **options):
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         try:
             result = backup_create(path=path or default_backup_path(now=now), now=now)
         except BackupError as error:

@@ -43,6 +43,6 @@ class Command(BaseCommand):
             rows.append((url, person.username, role, code, passwords[person.username]))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for index, row in enumerate(rows):
-            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
             if index == 0:
                 self.stdout.write("  ".join("-" * width for width in widths))
