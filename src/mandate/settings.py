@@ -49,8 +49,6 @@ INSTALLED_APPS = [
     "mandate.ingest",
     "mandate.monitoring",
     "mandate.reports",
-    "mandate.benchmarks",
-    "mandate.demo",
 ]
 
 MIDDLEWARE = [
