@@ -1,4 +1,7 @@
-"""The content of each report — scorecards, lagging units, the cascade — as an `OfficialReport`, and its charts."""
+"""The content of each monitoring report — scorecards, lagging units, the cascade — as an `OfficialReport`, and its charts.
+
+Monitoring computes the numbers; `mandate.reports` only draws (charts) and lays them out on official paper (exports).
+"""
 import datetime as dt
 
 from django.utils.translation import gettext as _
