@@ -177,7 +177,7 @@ def cascade(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         rows = [r for r in result.rows if not (form.cleaned_data.get("missing_only") and r.took_up)]
     return render(request, "monitoring/cascade.html", {
         "form": form, "cascade": result, "rows": rows, "summary": result.summary() if result else None,
-        "chart_svg": report_tables.cascade_report(issuer="", cascade=result).chart_svg if result else "",
+        "chart_svg": report_tables.cascade_chart(result) if result else "",
         "export_query": request.GET.urlencode(),
     })
 
