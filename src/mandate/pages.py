@@ -4,7 +4,8 @@ from django.urls import include, path
 from mandate.accounts import views as accounts
 from mandate.documents import views as documents
 from mandate.orgs import views as orgs
-from mandate.tasks import document_views, views as tasks
+from mandate.tasks import document_views
+from mandate.tasks import views as tasks
 
 urlpatterns: list = [
     path("", tasks.dashboard, name="dashboard"),

@@ -1,7 +1,8 @@
 """Pages of monitoring and their exports, under /monitoring/."""
 from django.urls import path
 
-from mandate.monitoring import export_views as exports, views
+from mandate.monitoring import export_views as exports
+from mandate.monitoring import views
 
 app_name = "monitoring"
 
