@@ -28,6 +28,8 @@ system:
 	fi
 
 # Installs, migrates the embedded SQLite database, builds the demo, prints the passwords, serves it.
+# `mandate demo`, `generate` and `bench` load mandate.settings_dev (the demo and benchmark apps) by themselves;
+# every other command, the server included, runs on the production settings.
 demo: install
 	$(BIN)/mandate migrate --no-input -v0
 	$(BIN)/mandate demo
@@ -48,6 +50,7 @@ test: install browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc
 
+# On the database of DATABASE_URL (or var/); fill it first with `$(BIN)/mandate generate --tasks N --seed 1`.
 bench: install
 	$(BIN)/mandate bench --json
 

@@ -8,7 +8,7 @@ import os
 
 import django
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mandate.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mandate.settings_dev")
 django.setup()
 
 from django.db import connection  # noqa: E402

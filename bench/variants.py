@@ -13,7 +13,7 @@ import time
 
 import django
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mandate.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mandate.settings_dev")
 django.setup()
 
 from django.db import connection  # noqa: E402

@@ -2,9 +2,18 @@
 import os
 import sys
 
+# The commands of the development apps (demo, benchmarks): they run on the development settings, every other
+# command on the production ones, unless DJANGO_SETTINGS_MODULE says otherwise.
+DEVELOPMENT_COMMANDS = frozenset({"demo", "generate", "bench"})
+
+
+def settings_module(argv: list[str]) -> str:
+    command = argv[1] if len(argv) > 1 else ""
+    return "mandate.settings_dev" if command in DEVELOPMENT_COMMANDS else "mandate.settings"
+
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mandate.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module(sys.argv))
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["mandate", *sys.argv[1:]])

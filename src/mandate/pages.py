@@ -4,6 +4,7 @@ from django.urls import include, path
 from mandate.accounts import views as accounts
 from mandate.documents import views as documents
 from mandate.orgs import views as orgs
+from mandate.tasks import document_views
 from mandate.tasks import views as tasks
 
 urlpatterns: list = [
@@ -27,7 +28,7 @@ urlpatterns: list = [
          name="task_extension_decide"),
     path("documents/", documents.document_list, name="documents"),
     path("documents/new/", documents.document_register, name="document_register"),
-    path("documents/<int:document_id>/", documents.document_detail, name="document_detail"),
+    path("documents/<int:document_id>/", document_views.document_detail, name="document_detail"),
     path("units/", orgs.unit_tree, name="units"),
     path("units/search/", orgs.unit_search, name="unit_search"),
     path("ingest/", include("mandate.ingest.urls")),

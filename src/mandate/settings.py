@@ -50,8 +50,6 @@ INSTALLED_APPS = [
     "mandate.ingest",
     "mandate.monitoring",
     "mandate.reports",
-    "mandate.benchmarks",
-    "mandate.demo",
 ]
 
 MIDDLEWARE = [

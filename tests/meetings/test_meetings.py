@@ -1,10 +1,12 @@
 """Meetings through the API: delegates, groups, opinions on clauses, responses, versions, the table, the conclusion."""
+import datetime as dt
 import io
 
 import pytest
 from docx import Document as Docx
 from openpyxl import load_workbook
 
+from mandate.accounts.models import Role
 from mandate.audit.models import AuditRecord
 from mandate.documents.models import Document
 from mandate.meetings.models import Meeting, Opinion
@@ -129,6 +131,9 @@ def test_the_table_of_responses_reads_back_from_docx_and_xlsx_with_every_opinion
     docx = api.get(f"{conference['path']}/responses.docx")
     assert docx.status_code == 200 and docx["Content-Type"].endswith("wordprocessingml.document")
     document = Docx(io.BytesIO(docx.content))
+    issuer, heading = document.tables[0].rows[0].cells  # the Executive Committee's paper is the city committee's
+    assert [p.text for p in issuer.paragraphs] == ["THÀNH ỦY HÀ NỘI", "*"]
+    assert [p.text for p in heading.paragraphs] == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày 25 tháng 11 năm 2025"]
     assert "BẢNG TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH" in "\n".join(p.text for p in document.paragraphs)
     rows = [[cell.text for cell in row.cells] for row in document.tables[1].rows]
     assert rows[1][0] == "Dự thảo Quy chế làm việc"  # the item's section row
@@ -143,6 +148,18 @@ def test_the_table_of_responses_reads_back_from_docx_and_xlsx_with_every_opinion
                                                    (3, "Ý kiến số 3", "Không tiếp thu")]
     assert sheet["A1"].value == "THÀNH ỦY HÀ NỘI" and sheet["E1"].value == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert api.get(f"{conference['path']}/responses.pdf").status_code == 404
+
+
+def test_a_peoples_committee_meeting_tables_its_responses_under_the_national_motto(api, make_user, freeze):
+    freeze(dt.date(2025, 12, 2))
+    api.login(make_user(Role.SPECIALIST, "01.UBND", username="vanphong.ubnd"))
+    meeting = api.post("/meetings", {"body": "01.UBND", "title": "Phiên họp thường kỳ tháng 12",
+                                     "starts_on": "2025-12-02", "ends_on": "2025-12-02"}).json()
+    document = Docx(io.BytesIO(api.get(f"/meetings/{meeting['id']}/responses.docx").content))
+    issuer, heading = document.tables[0].rows[0].cells
+    assert [p.text for p in issuer.paragraphs] == ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"]
+    assert [p.text for p in heading.paragraphs] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                                    "Hà Nội, ngày 02 tháng 12 năm 2025"]
 
 
 def test_closing_the_floor_stops_opinions_but_not_responses(api, conference):

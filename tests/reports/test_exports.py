@@ -59,7 +59,7 @@ def test_scorecard_pdf_is_an_official_report_with_vietnamese_text(leader_client)
     assert MOTTO in flat
     assert "Độc lập - Tự do - Hạnh phúc" in flat
     assert "Phú Thọ" in flat and "Hoàn thành đúng hạn" in flat and "Tổng cộng" in flat
-    assert "ngày 01 tháng 08 năm 2025" in flat
+    assert "Phú Thọ, ngày 01 tháng 8 năm 2025" in flat  # the place, then a month after February without a zero
     assert 0.001 < ink < 0.5
 
 
@@ -89,7 +89,10 @@ def test_cascade_of_a_conclusion_over_the_provinces(leader_client, admin_api):
                                                                   "due": "2025-07-15"})
     assert xlsx.status_code == 200
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    assert sum(1 for row in sheet.iter_rows(min_row=9) if isinstance(row[0].value, int)) == 34
+    # The Standing Committee's conclusion: the party committee's paper, under the Party's name.
+    assert [sheet["A1"].value, sheet["A2"].value, sheet["D1"].value, sheet["D2"].value] == [
+        "TỈNH ỦY PHÚ THỌ", "*", "ĐẢNG CỘNG SẢN VIỆT NAM", "Phú Thọ, ngày 01 tháng 8 năm 2025"]
+    assert sum(1 for row in sheet.iter_rows() if isinstance(row[0].value, int)) == 34
 
 
 def test_cascade_over_the_communes_of_a_province_is_a_few_queries(admin_api, django_assert_max_num_queries):

@@ -1,8 +1,15 @@
 """Reading dates given by people and by clients; always calendar dates in Asia/Ho_Chi_Minh."""
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from mandate.core import clock
-from mandate.core.errors import invalid
+from mandate.core.errors import DomainError, FieldError, invalid
+
+# The dates a page answers questions about. Nothing this register tracks is older than 1900, and the monthly views
+# reach a year back from the date, so a date near the calendar's ends (0001-01-01) has no months to show.
+EARLIEST_AS_OF = dt.date(1900, 1, 1)
+LATEST_AS_OF = dt.date(2999, 12, 31)
 
 
 def parse_iso_date(value: str | None, *, field_name: str) -> dt.date | None:
@@ -14,9 +21,32 @@ def parse_iso_date(value: str | None, *, field_name: str) -> dt.date | None:
         raise invalid(field_name, f"'{value}' is not a date in the form YYYY-MM-DD") from None
 
 
+def _day_month_year(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"  # strftime writes the year 1 as "1"
+
+
+def _as_of_refused(reason: str, code: str) -> DomainError:
+    # Only pages read `as_of` through here, so the refusal is written in the reader's language at once, and names
+    # the field by the label the page shows beside it.
+    return DomainError(message=_("%(field)s: %(reason)s") % {"field": _("Structure as of"), "reason": reason},
+                       errors=[FieldError("as_of", reason, code)])
+
+
 def parse_as_of(value: str | None) -> dt.date:
-    """The date a structural question is asked about; today when none is given or it is unreadable."""
-    try:
-        return parse_iso_date(value, field_name="as_of") or clock.today()
-    except Exception:
+    """The date a page's structural question is asked about: today when none is given.
+
+    A date that cannot be read, or one outside [EARLIEST_AS_OF, LATEST_AS_OF], is refused (422) naming the field,
+    as the API refuses it; it never silently means today.
+    """
+    if value in (None, ""):
         return clock.today()
+    try:
+        day = dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _as_of_refused(_("“%(value)s” is not a date; write it as year-month-day, e.g. 2025-07-01.")
+                             % {"value": value[:40]}, "invalid") from None
+    if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
+        raise _as_of_refused(_("%(date)s is outside the dates that can be asked about (%(earliest)s to %(latest)s).") % {
+            "date": _day_month_year(day), "earliest": _day_month_year(EARLIEST_AS_OF),
+            "latest": _day_month_year(LATEST_AS_OF)}, "out_of_range")
+    return day

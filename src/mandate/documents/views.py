@@ -1,4 +1,4 @@
-"""Pages of the register: the list, one document with its chain and tasks, and registering a document."""
+"""Pages of the register: the list and registering a document (one document's page, with its tasks, is in tasks)."""
 import datetime as dt
 
 from django.contrib import messages
@@ -8,13 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from mandate.accounts.views import page
-from mandate.audit.selectors import audit_history_with_changes
 from mandate.core.errors import DomainError, PermissionDenied
 from mandate.documents import selectors, services
 from mandate.documents.forms import RELATION_ROWS, DocumentFilterForm, DocumentRegisterForm
 from mandate.documents.permissions import can_register_somewhere
-from mandate.tasks.permissions import can_assign
-from mandate.tasks.selectors import TaskFilters, tasks_list
 
 PAGE_SIZE = 25
 
@@ -30,18 +27,6 @@ def document_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     page_obj = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     may_register = can_register_somewhere(request.user)
     return render(request, "documents/list.html", {"form": form, "page_obj": page_obj, "may_register": may_register})
-
-
-@page
-def document_detail(request: HttpRequest, document_id: int, as_of: dt.date) -> HttpResponse:
-    document = selectors.document_get(user=request.user, document_id=document_id)
-    return render(request, "documents/detail.html", {
-        "document": document,
-        "chain": selectors.document_chain(user=request.user, document=document),
-        "tasks": tasks_list(user=request.user, filters=TaskFilters(as_of=as_of, document=document)),
-        "may_assign": document.issuing_unit is not None and can_assign(request.user, document.issuing_unit),
-        "history": audit_history_with_changes(obj=document),  # `document` came through document_get: the user may see it
-    })
 
 
 @page

@@ -7,6 +7,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from mandate.accounts.selectors import user_named
+from mandate.core import clock
 from mandate.core.errors import invalid
 from mandate.documents.selectors import document_get
 from mandate.ingest.services import ReviewedHeader, ReviewedReference, ReviewedTask
@@ -458,7 +459,7 @@ def respond(request: HttpRequest, meeting_id: int, opinion_id: int, payload: Res
             summary="The table of responses (tiếp thu, giải trình) as DOCX or XLSX")
 def responses_export(request: HttpRequest, meeting_id: int, fmt: str, item: int | None = None):
     meeting = _meeting(request, meeting_id)
-    return exports.responses_response(meeting=meeting, fmt=fmt, item_id=item)
+    return exports.responses_response(meeting=meeting, fmt=fmt, day=clock.today(), item_id=item)
 
 
 @router.post("/{int:meeting_id}/close", response=MeetingOut, summary="Close the floor: no more opinions")

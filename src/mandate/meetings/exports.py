@@ -1,10 +1,11 @@
 """The table of responses (bảng tổng hợp tiếp thu, giải trình ý kiến) as DOCX (python-docx) and XLSX (openpyxl).
 
-The usual layout: the issuing committee on the left and the Party's (or the State's) heading on the right,
-the title, the meeting, then one table with a section row per agenda item and a row per opinion: number,
-clause, author, kind, the opinion, the response (tiếp thu / giải trình / không tiếp thu), its explanation,
-who gave it, and the version of the draft that took it in.
+The usual layout: the official paper of the body that meets (`reports.paper`: the issuing committee on the left,
+the Party's or the State's heading, the place and date on the right), the title, the meeting, then one table with a
+section row per agenda item and a row per opinion: number, clause, author, kind, the opinion, the response
+(tiếp thu / giải trình / không tiếp thu), its explanation, who gave it, and the version of the draft that took it in.
 """
+import datetime as dt
 import io
 from dataclasses import dataclass
 
@@ -13,11 +14,9 @@ from django.http import HttpResponse
 from mandate.core.errors import NotFound
 from mandate.meetings.models import Meeting
 from mandate.meetings.selectors import ResponseRow, responses_table
-from mandate.orgs.models import PARTY_KINDS
-from mandate.orgs.selectors import unit_parent
-from mandate.reports.exports import MOTTO, MOTTO_LINE
+from mandate.reports.paper import Paper, docx_closing, docx_heading, xlsx_closing, xlsx_heading
+from mandate.reports.selectors import paper_of
 
-PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
 TITLE = "BẢNG TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH"
 COLUMNS = ("STT", "Nội dung (điều, khoản)", "Đại biểu, tổ góp ý", "Loại ý kiến", "Ý kiến góp ý", "Tiếp thu, giải trình",
            "Nội dung tiếp thu, giải trình", "Người trả lời", "Đã đưa vào")
@@ -30,9 +29,7 @@ CONTENT_TYPES = {
 
 @dataclass(frozen=True)
 class ResponsesSheet:
-    issuer: str
-    heading: str
-    heading_line: str
+    paper: Paper
     title: str
     subtitle: str
     sections: list[tuple[str, list[ResponseRow]]]
@@ -42,19 +39,16 @@ class ResponsesSheet:
                 row.responder, row.taken_into]
 
 
-def responses_sheet(*, meeting: Meeting, item_id: int | None = None) -> ResponsesSheet:
-    body = meeting.body
-    parent = unit_parent(unit=body, as_of=meeting.starts_on)
-    issuer = (parent or body).name.upper()
-    party = body.kind in PARTY_KINDS
+def responses_sheet(*, meeting: Meeting, day: dt.date, item_id: int | None = None) -> ResponsesSheet:
+    """The table as it stands on `day`, on the paper of the body that meets (an Executive Committee's is its committee's)."""
     sections: dict[str, list[ResponseRow]] = {}
     for row in responses_table(meeting=meeting, item_id=item_id):
         sections.setdefault(row.item, []).append(row)
     when = meeting.starts_on.strftime("%d/%m/%Y")
     if meeting.ends_on != meeting.starts_on:
         when += " – " + meeting.ends_on.strftime("%d/%m/%Y")
-    return ResponsesSheet(issuer=issuer, heading=PARTY_HEADING if party else MOTTO, heading_line="" if party else MOTTO_LINE,
-                          title=TITLE, subtitle=f"{meeting.title} ({when})", sections=list(sections.items()))
+    return ResponsesSheet(paper=paper_of(unit=meeting.body, day=day), title=TITLE, subtitle=f"{meeting.title} ({when})",
+                          sections=list(sections.items()))
 
 
 def responses_docx(sheet: ResponsesSheet) -> bytes:
@@ -72,14 +66,7 @@ def responses_docx(sheet: ResponsesSheet) -> bytes:
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(11)
 
-    head = document.add_table(rows=1, cols=2)
-    left, right = head.rows[0].cells
-    left.text, right.text = sheet.issuer, "\n".join(line for line in (sheet.heading, sheet.heading_line) if line)
-    for cell in (left, right):
-        for paragraph in cell.paragraphs:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            for run in paragraph.runs:
-                run.bold = True
+    docx_heading(document, sheet.paper)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run(sheet.title)
@@ -101,6 +88,7 @@ def responses_docx(sheet: ResponsesSheet) -> bytes:
                 cell.text, cell.width = value, Cm(width)
     if not sheet.sections:
         document.add_paragraph("Chưa có ý kiến góp ý.")
+    docx_closing(document, sheet.paper)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -119,18 +107,13 @@ def responses_xlsx(sheet: ResponsesSheet) -> bytes:
     wrap = Alignment(vertical="top", wrap_text=True)
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
-    ws.cell(row=1, column=1, value=sheet.issuer).font = bold
-    ws.merge_cells(start_row=1, start_column=5, end_row=1, end_column=width)
-    ws.cell(row=1, column=5, value=sheet.heading).font = bold
-    if sheet.heading_line:
-        ws.merge_cells(start_row=2, start_column=5, end_row=2, end_column=width)
-        ws.cell(row=2, column=5, value=sheet.heading_line).font = bold
-    for row_number, text, font in ((4, sheet.title, Font(name="Times New Roman", bold=True, size=14)), (5, sheet.subtitle, plain)):
+    title_row = xlsx_heading(ws, sheet.paper, width=width)
+    for row_number, text, font in ((title_row, sheet.title, Font(name="Times New Roman", bold=True, size=14)),
+                                   (title_row + 1, sheet.subtitle, plain)):
         ws.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=width)
         cell = ws.cell(row=row_number, column=1, value=text)
         cell.font, cell.alignment = font, centre
-    at = 7
+    at = header_row = title_row + 3
     for column, (name, cm) in enumerate(zip(COLUMNS, WIDTHS_CM, strict=True), 1):
         cell = ws.cell(row=at, column=column, value=name)
         cell.font, cell.alignment, cell.border = bold, centre, box
@@ -145,17 +128,18 @@ def responses_xlsx(sheet: ResponsesSheet) -> bytes:
             for column, value in enumerate(sheet.cells(row), 1):
                 cell = ws.cell(row=at, column=column, value=int(value) if column == 1 else value)
                 cell.font, cell.alignment, cell.border = plain, wrap, box
-    ws.freeze_panes = ws.cell(row=8, column=1)
+    xlsx_closing(ws, sheet.paper, row=at + 2, width=width)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def responses_response(*, meeting: Meeting, fmt: str, item_id: int | None = None) -> HttpResponse:
-    """The table as a download; `fmt` is docx or xlsx."""
+def responses_response(*, meeting: Meeting, fmt: str, day: dt.date, item_id: int | None = None) -> HttpResponse:
+    """The table as a download dated `day`; `fmt` is docx or xlsx."""
     if fmt not in CONTENT_TYPES:
         raise NotFound(f"No table of responses as '{fmt}': ask for docx or xlsx.")
-    sheet = responses_sheet(meeting=meeting, item_id=item_id)
+    sheet = responses_sheet(meeting=meeting, day=day, item_id=item_id)
     content = responses_docx(sheet) if fmt == "docx" else responses_xlsx(sheet)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="tiep-thu-giai-trinh-{meeting.pk}.{fmt}"'

@@ -385,4 +385,4 @@ def respond(request: HttpRequest, as_of: dt.date, meeting_id: int, opinion_id: i
 def responses_export(request: HttpRequest, as_of: dt.date, meeting_id: int, fmt: str) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
     item = request.GET.get("item", "")
-    return exports.responses_response(meeting=meeting, fmt=fmt, item_id=int(item) if item.isdigit() else None)
+    return exports.responses_response(meeting=meeting, fmt=fmt, day=as_of, item_id=int(item) if item.isdigit() else None)

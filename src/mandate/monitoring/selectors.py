@@ -243,10 +243,13 @@ def children_scorecards(*, user, unit: Unit, filters: TaskFilters, kind: str | N
 
 
 def month_ends(*, as_of: dt.date, months: int) -> list[dt.date]:
-    """The last day of each of the `months` months ending with the month of `as_of` (that one ends at `as_of`)."""
+    """The last day of each of the `months` months ending with the month of `as_of` (that one ends at `as_of`);
+    fewer when the calendar begins sooner (as of 0001-01-01 there is no month before)."""
     ends = [as_of]
     first = as_of.replace(day=1)
     for _ in range(months - 1):
+        if first == dt.date.min:
+            break
         end = first - dt.timedelta(days=1)
         ends.append(end)
         first = end.replace(day=1)

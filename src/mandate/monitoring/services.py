@@ -102,7 +102,7 @@ def _digest_text(recipient: User, day: dt.date, items: list) -> tuple[str, str, 
     return subject, text, html
 
 
-def reminders_run(*, day: dt.date, actor=None, enqueue_delivery: bool = False) -> ReminderRun:
+def reminders_run(*, day: dt.date, actor=None) -> ReminderRun:
     """Record the day's reminders as notifications and one digest per person; a second run adds nothing."""
     reminders = reminders_due(day=day)
     by_recipient: dict[int, list] = defaultdict(list)
@@ -134,10 +134,6 @@ def reminders_run(*, day: dt.date, actor=None, enqueue_delivery: bool = False) -
         if digests:
             audit_record(actor=actor, action="monitoring.remind", object_type="monitoring.digest", object_id=day.isoformat(),
                          after={"day": day, "digests": digests, "notifications": notifications})
-        if enqueue_delivery and digests:
-            from mandate.monitoring.jobs import deliver_digests  # jobs import this module
-
-            transaction.on_commit(lambda: deliver_digests.enqueue(day=day.isoformat()))
     return ReminderRun(day=day, digests=digests, notifications=notifications)
 
 

@@ -1,8 +1,8 @@
 """Pages of monitoring and their exports, under /monitoring/."""
 from django.urls import path
 
+from mandate.monitoring import export_views as exports
 from mandate.monitoring import views
-from mandate.reports import views as reports
 
 app_name = "monitoring"
 
@@ -14,7 +14,7 @@ urlpatterns = [
     path("kpis/", views.kpis, name="kpis"),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
-    path("scorecards/export.<str:fmt>", reports.scorecard_export, name="scorecard_export"),
-    path("lagging/export.<str:fmt>", reports.lagging_export, name="lagging_export"),
-    path("cascade/export.<str:fmt>", reports.cascade_export, name="cascade_export"),
+    path("scorecards/export.<str:fmt>", exports.scorecard_export, name="scorecard_export"),
+    path("lagging/export.<str:fmt>", exports.lagging_export, name="lagging_export"),
+    path("cascade/export.<str:fmt>", exports.cascade_export, name="cascade_export"),
 ]

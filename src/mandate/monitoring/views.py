@@ -18,12 +18,11 @@ from mandate.core.errors import NotFound
 from mandate.documents.selectors import document_get
 from mandate.monitoring import cascade as cascade_selectors
 from mandate.monitoring import kpis as kpi_selectors
-from mandate.monitoring import selectors, services
+from mandate.monitoring import report_tables, selectors, services
 from mandate.monitoring.forms import CascadeForm, KpiScopeForm, LaggingForm, ScopeForm
 from mandate.orgs.models import Cluster, Unit
 from mandate.orgs.selectors import unit_get
 from mandate.orgs.territory import NATION_CODE
-from mandate.reports import tables
 from mandate.tasks.selectors import TaskFilters
 from mandate.tasks.status import OFFICIAL_TOTALS
 
@@ -107,9 +106,9 @@ def overview(request: HttpRequest, as_of: dt.date) -> HttpResponse:
                    ("within_deadline", "blue", card.within_deadline, links["within_deadline"]),
                    ("due_soon", "orange", card.due_soon, links["due_soon"]),
                    ("overdue", "red", card.overdue, links["overdue"])],
-            status_svg=tables.status_chart(card, links),
-            trend_svg=tables.trend_chart(trend, trend_links),
-            ranking_svg=tables.ranking_chart(ranked, rank_links) if ranked else "",
+            status_svg=report_tables.status_chart(card, links),
+            trend_svg=report_tables.trend_chart(trend, trend_links),
+            ranking_svg=report_tables.ranking_chart(ranked, rank_links) if ranked else "",
             ranked=[(r, rank_links[i], _links(TaskFilters(**{**filters.__dict__, "lead_unit": r.unit, "subtree": True})))
                     for i, r in enumerate(ranked)],
             clusters=Cluster.objects.order_by("code")[:50],
@@ -136,7 +135,7 @@ def cluster(request: HttpRequest, code: str, as_of: dt.date) -> HttpResponse:
     rows = [(r, _links(TaskFilters(**{**filters.__dict__, "lead_unit": r.unit}))) for r in ranked]
     return render(request, "monitoring/cluster.html", {
         "cluster": found, "form": ScopeForm(request.GET), "rows": rows,
-        "ranking_svg": tables.ranking_chart(ranked, [links["assigned"] for _r, links in rows]) if ranked else "",
+        "ranking_svg": report_tables.ranking_chart(ranked, [links["assigned"] for _r, links in rows]) if ranked else "",
         "export_query": urlencode({"cluster": found.code, "as_of": as_of.isoformat(),
                                    "assigned_from": _iso(filters.assigned_from), "assigned_to": _iso(filters.assigned_to)}),
     })
@@ -180,7 +179,7 @@ def cascade(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         rows = [r for r in result.rows if not (form.cleaned_data.get("missing_only") and r.took_up)]
     return render(request, "monitoring/cascade.html", {
         "form": form, "cascade": result, "rows": rows, "summary": result.summary() if result else None,
-        "chart_svg": tables.cascade_report(issuer="", cascade=result).chart_svg if result else "",
+        "chart_svg": report_tables.cascade_chart(result) if result else "",
         "export_query": request.GET.urlencode(),
     })
 

@@ -1,24 +1,21 @@
-"""An official report (national motto, issuing body, title, date, table, chart) as XLSX and as PDF.
+"""An official report (its paper — heading, place and date, recipients, signature —, title, table, chart) as XLSX and PDF.
 
 XLSX by openpyxl with a native bar chart; PDF by WeasyPrint from HTML with the SVG chart embedded and
-the fonts of Debian's fonts-dejavu-core, which carry every Vietnamese glyph.
+the fonts of Debian's fonts-dejavu-core, which carry every Vietnamese glyph. The paper is laid out by `reports.paper`.
 """
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 
-MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
+from mandate.reports.paper import Paper, xlsx_closing, xlsx_heading
 
 
 @dataclass
 class OfficialReport:
-    issuer: str
+    paper: Paper
     title: str
     subtitle: str
-    day: dt.date
     columns: list[str]
     rows: list[list]
     totals: list | None = None
@@ -28,10 +25,6 @@ class OfficialReport:
     chart_series: list[tuple[str, list[float]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     percent_columns: tuple[int, ...] = ()  # indices of columns holding fractions shown as percentages
-
-    @property
-    def date_line(self) -> str:
-        return f"ngày {self.day.day:02d} tháng {self.day.month:02d} năm {self.day.year}"
 
 
 def _display(value, percent: bool) -> str:
@@ -49,8 +42,7 @@ def _display(value, percent: bool) -> str:
 def report_html(report: OfficialReport) -> str:
     rows = [[_display(v, i in report.percent_columns) for i, v in enumerate(row)] for row in report.rows]
     totals = [_display(v, i in report.percent_columns) for i, v in enumerate(report.totals)] if report.totals else None
-    return render_to_string("reports/official.html", {"report": report, "rows": rows, "totals": totals,
-                                                      "motto": MOTTO, "motto_line": MOTTO_LINE})
+    return render_to_string("reports/official.html", {"report": report, "rows": rows, "totals": totals})
 
 
 def report_pdf(report: OfficialReport) -> bytes:
@@ -69,28 +61,17 @@ def report_xlsx(report: OfficialReport) -> bytes:
     sheet = book.active
     sheet.title = "Báo cáo"
     width = max(len(report.columns), 4)
-    half = max(width // 2, 2)
     bold = Font(name="Times New Roman", bold=True)
     plain = Font(name="Times New Roman")
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=half)
-    sheet.cell(row=1, column=1, value=report.issuer.upper()).font = bold
-    sheet.merge_cells(start_row=1, start_column=half + 1, end_row=1, end_column=width)
-    sheet.cell(row=1, column=half + 1, value=MOTTO).font = bold
-    sheet.merge_cells(start_row=2, start_column=half + 1, end_row=2, end_column=width)
-    sheet.cell(row=2, column=half + 1, value=MOTTO_LINE).font = Font(name="Times New Roman", bold=True, underline="single")
-    sheet.merge_cells(start_row=3, start_column=half + 1, end_row=3, end_column=width)
-    sheet.cell(row=3, column=half + 1, value=report.date_line).font = Font(name="Times New Roman", italic=True)
-    for r in (1, 2, 3):
-        for c in (1, half + 1):
-            sheet.cell(row=r, column=c).alignment = centre
-    sheet.merge_cells(start_row=5, start_column=1, end_row=5, end_column=width)
-    sheet.cell(row=5, column=1, value=report.title.upper()).font = Font(name="Times New Roman", bold=True, size=14)
-    sheet.cell(row=5, column=1).alignment = centre
-    sheet.merge_cells(start_row=6, start_column=1, end_row=6, end_column=width)
-    sheet.cell(row=6, column=1, value=report.subtitle).font = Font(name="Times New Roman", italic=True)
-    sheet.cell(row=6, column=1).alignment = centre
-    header_row = 8
+    title_row = xlsx_heading(sheet, report.paper, width=width)
+    sheet.merge_cells(start_row=title_row, start_column=1, end_row=title_row, end_column=width)
+    sheet.cell(row=title_row, column=1, value=report.title.upper()).font = Font(name="Times New Roman", bold=True, size=14)
+    sheet.cell(row=title_row, column=1).alignment = centre
+    sheet.merge_cells(start_row=title_row + 1, start_column=1, end_row=title_row + 1, end_column=width)
+    sheet.cell(row=title_row + 1, column=1, value=report.subtitle).font = Font(name="Times New Roman", italic=True)
+    sheet.cell(row=title_row + 1, column=1).alignment = centre
+    header_row = title_row + 3
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for c, name in enumerate(report.columns, start=1):
@@ -109,6 +90,9 @@ def report_xlsx(report: OfficialReport) -> bytes:
     last = header_row + len(body)
     for offset, note in enumerate(report.notes, start=2):
         sheet.cell(row=last + offset, column=1, value=note).font = Font(name="Times New Roman", italic=True, size=10)
+    below = last + len(report.notes) + 3  # after the notes and one blank row
+    if report.paper.has_closing:  # the recipients and the signature, then the chart below them
+        below = xlsx_closing(sheet, report.paper, row=below, width=width) + 1
     if report.chart_categories and report.chart_series:
         data = book.create_sheet("Biểu đồ")
         data.append([""] + [label for label, _ in report.chart_series])
@@ -124,7 +108,7 @@ def report_xlsx(report: OfficialReport) -> bytes:
                                  max_row=1 + len(report.chart_categories)), titles_from_data=True)
         chart.set_categories(Reference(data, min_col=1, min_row=2, max_row=1 + len(report.chart_categories)))
         chart.width, chart.height = 22, 10
-        sheet.add_chart(chart, f"B{last + len(report.notes) + 3}")
+        sheet.add_chart(chart, f"B{below}")
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 
 from mandate.accounts.views import page
 from mandate.core.errors import NotFound
-from mandate.monitoring import selectors
+from mandate.monitoring import report_tables, selectors
 from mandate.monitoring.forms import LaggingForm
 from mandate.monitoring.views import cascade_from_request, cluster_from_request, lagging_options, scope_from_request
-from mandate.reports import tables
 from mandate.reports.exports import OfficialReport, report_pdf, report_xlsx
+from mandate.reports.selectors import cluster_paper, paper_of
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -33,8 +33,9 @@ def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResp
     if code:
         cluster, filters = cluster_from_request(request, code, as_of)
         ranked = selectors.cluster_scorecards(user=request.user, cluster=cluster, filters=filters)
-        report = tables.scorecard_report(
-            issuer=cluster.name, scope_name=cluster.name, total=selectors.cluster_total(user=request.user, cluster=cluster, filters=filters), ranked=ranked, as_of=as_of,
+        report = report_tables.scorecard_report(
+            paper=cluster_paper(cluster=cluster, day=as_of), scope_name=cluster.name,
+            total=selectors.cluster_total(user=request.user, cluster=cluster, filters=filters), ranked=ranked, as_of=as_of,
             assigned_from=filters.assigned_from, assigned_to=filters.assigned_to)
         return _respond(report, fmt, f"scorecard-{cluster.code}-{as_of.isoformat()}")
     scope = scope_from_request(request, as_of)
@@ -43,8 +44,9 @@ def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResp
     total = selectors.scorecard(user=request.user, filters=scope.filters)
     ranked = [r for r in selectors.children_scorecards(user=request.user, unit=scope.unit, filters=scope.filters)
               if r.scorecard.assigned] if scope.filters.subtree else []
-    report = tables.scorecard_report(issuer=scope.unit.name, scope_name=scope.unit.name, total=total, ranked=ranked,
-                                     as_of=as_of, assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
+    report = report_tables.scorecard_report(paper=paper_of(unit=scope.unit, day=as_of), scope_name=scope.unit.name,
+                                            total=total, ranked=ranked, as_of=as_of,
+                                            assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
     return _respond(report, fmt, f"scorecard-{scope.unit.code}-{as_of.isoformat()}")
 
 
@@ -54,8 +56,9 @@ def lagging_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpRespon
     if scope.filters is None:
         raise NotFound(_("You hold no role in any unit yet; ask your unit administrator."))
     rows = selectors.lagging_units(user=request.user, filters=scope.filters, **lagging_options(scope.form))
-    report = tables.lagging_report(issuer=scope.unit.name, scope_name=scope.unit.name, rows=rows, as_of=as_of,
-                                   assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
+    report = report_tables.lagging_report(paper=paper_of(unit=scope.unit, day=as_of), scope_name=scope.unit.name,
+                                          rows=rows, as_of=as_of,
+                                          assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
     return _respond(report, fmt, f"lagging-{scope.unit.code}-{as_of.isoformat()}")
 
 
@@ -64,6 +67,6 @@ def cascade_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpRespon
     form, result = cascade_from_request(request, as_of)
     if result is None:
         raise Http404("document and level are required")
-    issuer = result.directive.issuing_unit.name if result.directive.issuing_unit else result.within.name
-    report = tables.cascade_report(issuer=issuer, cascade=result)
+    issuer = result.directive.issuing_unit or result.within
+    report = report_tables.cascade_report(paper=paper_of(unit=issuer, day=result.as_of), cascade=result)
     return _respond(report, fmt, f"cascade-{result.directive.pk}-{result.level}-{as_of.isoformat()}")

@@ -1,4 +1,7 @@
-"""The content of each report — scorecards, lagging units, the cascade — as an `OfficialReport`, and its charts."""
+"""The content of each monitoring report — scorecards, lagging units, the cascade — as an `OfficialReport`, and its charts.
+
+Monitoring computes the numbers; `mandate.reports` only draws (charts) and lays them out on official paper (exports).
+"""
 import datetime as dt
 
 from django.utils.translation import gettext as _
@@ -7,6 +10,7 @@ from mandate.monitoring.cascade import ISSUED, TASKS_ONLY, Cascade
 from mandate.monitoring.selectors import LaggingUnit, Ranked, Scorecard
 from mandate.reports.charts import COLOURS, Bar, Series, horizontal_bars, stacked_columns
 from mandate.reports.exports import OfficialReport
+from mandate.reports.paper import Paper
 
 
 def status_bars(card: Scorecard, links: dict[str, str] | None = None) -> list[Bar]:
@@ -65,12 +69,12 @@ NOTES = lambda: [_("Within deadline includes the tasks due soon, as the official
                  _("On-time rate = completed on time / (completed + overdue); completion rate = completed / assigned.")]
 
 
-def scorecard_report(*, issuer: str, scope_name: str, total: Scorecard, ranked: list[Ranked], as_of: dt.date,
+def scorecard_report(*, paper: Paper, scope_name: str, total: Scorecard, ranked: list[Ranked], as_of: dt.date,
                      assigned_from: dt.date | None, assigned_to: dt.date | None) -> OfficialReport:
     rows = [_scorecard_row(r.rank, r.unit.name, r.scorecard) for r in ranked]
     return OfficialReport(
-        issuer=issuer, title=_("Scorecard of task performance: %(scope)s") % {"scope": scope_name},
-        subtitle=_period(assigned_from, assigned_to, as_of), day=as_of, columns=scorecard_columns(), rows=rows,
+        paper=paper, title=_("Scorecard of task performance: %(scope)s") % {"scope": scope_name},
+        subtitle=_period(assigned_from, assigned_to, as_of), columns=scorecard_columns(), rows=rows,
         totals=_scorecard_row("", _("Total"), total), chart_svg=status_chart(total), chart_title=_("Tasks by status"),
         chart_categories=[bar.label for bar in status_bars(total)],
         chart_series=[(_("Tasks"), [bar.value for bar in status_bars(total)])],
@@ -78,7 +82,7 @@ def scorecard_report(*, issuer: str, scope_name: str, total: Scorecard, ranked: 
     )
 
 
-def lagging_report(*, issuer: str, scope_name: str, rows: list[LaggingUnit], as_of: dt.date,
+def lagging_report(*, paper: Paper, scope_name: str, rows: list[LaggingUnit], as_of: dt.date,
                    assigned_from: dt.date | None, assigned_to: dt.date | None) -> OfficialReport:
     table = []
     for index, row in enumerate(rows, start=1):
@@ -87,8 +91,8 @@ def lagging_report(*, issuer: str, scope_name: str, rows: list[LaggingUnit], as_
         table.append([index, row.unit.name, card.assigned, card.overdue, card.overdue_rate, card.average_days_overdue, oldest])
     bars = [Bar(r.unit.name, r.scorecard.overdue, COLOURS["overdue"]) for r in rows[:20]]
     return OfficialReport(
-        issuer=issuer, title=_("Units lagging behind: %(scope)s") % {"scope": scope_name},
-        subtitle=_period(assigned_from, assigned_to, as_of), day=as_of,
+        paper=paper, title=_("Units lagging behind: %(scope)s") % {"scope": scope_name},
+        subtitle=_period(assigned_from, assigned_to, as_of),
         columns=[_("No."), _("Unit"), _("Assigned"), _("Overdue"), _("Overdue rate"), _("Average days overdue"),
                  _("Overdue tasks")],
         rows=table, chart_svg=horizontal_bars(title=_("Overdue tasks by unit"), bars=bars) if bars else "",
@@ -101,26 +105,34 @@ def cascade_state_label(state: str) -> str:
     return {ISSUED: _("Implementing document issued"), TASKS_ONLY: _("Tasks opened, no document")}.get(state, _("Not yet"))
 
 
-def cascade_report(*, issuer: str, cascade: Cascade) -> OfficialReport:
+def _cascade_bars(cascade: Cascade) -> list[Bar]:
+    summary = cascade.summary()
+    return [Bar(_("Implementing document issued"), summary["issued"], COLOURS["completed_on_time"]),
+            Bar(_("Tasks opened, no document"), summary["tasks_only"], COLOURS["within_deadline"]),
+            Bar(_("Not yet"), summary["missing"], COLOURS["overdue"])]
+
+
+def cascade_chart(cascade: Cascade) -> str:
+    return horizontal_bars(title=_("Coverage of the directive"), bars=_cascade_bars(cascade))
+
+
+def cascade_report(*, paper: Paper, cascade: Cascade) -> OfficialReport:
     table = [[index, row.unit.name, cascade_state_label(row.state), row.document_number or "—",
               row.issued_on.strftime("%d/%m/%Y") if row.issued_on else "—",
               row.days_taken if row.days_taken is not None else row.days_waiting, row.days_late]
              for index, row in enumerate(cascade.rows, start=1)]
-    summary = cascade.summary()
-    bars = [Bar(_("Implementing document issued"), summary["issued"], COLOURS["completed_on_time"]),
-            Bar(_("Tasks opened, no document"), summary["tasks_only"], COLOURS["within_deadline"]),
-            Bar(_("Not yet"), summary["missing"], COLOURS["overdue"])]
+    bars = _cascade_bars(cascade)
     directive = cascade.directive
     subtitle = _("Directive %(number)s of %(date)s") % {
         "number": directive.number_text, "date": directive.issued_on.strftime("%d/%m/%Y") if directive.issued_on else "…"}
     if cascade.due:
         subtitle += "; " + _("implementing plans due by %(date)s") % {"date": cascade.due.strftime("%d/%m/%Y")}
     return OfficialReport(
-        issuer=issuer, title=_("Implementation of %(number)s by %(within)s") % {"number": directive.number_text,
-                                                                               "within": cascade.within.name},
-        subtitle=subtitle, day=cascade.as_of,
+        paper=paper, title=_("Implementation of %(number)s by %(within)s") % {"number": directive.number_text,
+                                                                             "within": cascade.within.name},
+        subtitle=subtitle,
         columns=[_("No."), _("Unit"), _("State"), _("Implementing document"), _("Issued on"), _("Days"), _("Days late")],
-        rows=table, chart_svg=horizontal_bars(title=_("Coverage of the directive"), bars=bars),
+        rows=table, chart_svg=cascade_chart(cascade),
         chart_title=_("Coverage of the directive"), chart_categories=[b.label for b in bars],
         chart_series=[(_("Units"), [b.value for b in bars])],
         notes=[_("Days: from the directive's date to the implementing document, or to the date of the report while none is issued.")],

@@ -1,0 +1,26 @@
+"""The page of one document: its facts and chain from the register, the tasks it gave, and its history.
+
+Composed here, not in `documents`, because it shows tasks and offers to assign one: the register sits below tasks,
+so its own template (`documents/detail.html`) leaves blocks that `tasks/document_detail.html` fills.
+"""
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from mandate.accounts.views import page
+from mandate.audit.selectors import audit_history_with_changes
+from mandate.documents.selectors import document_chain, document_get
+from mandate.tasks.permissions import can_assign
+from mandate.tasks.selectors import TaskFilters, tasks_list
+
+@page
+def document_detail(request: HttpRequest, document_id: int, as_of: dt.date) -> HttpResponse:
+    document = document_get(user=request.user, document_id=document_id)
+    return render(request, "tasks/document_detail.html", {
+        "document": document,
+        "chain": document_chain(user=request.user, document=document),
+        "tasks": tasks_list(user=request.user, filters=TaskFilters(as_of=as_of, document=document)),
+        "may_assign": document.issuing_unit is not None and can_assign(request.user, document.issuing_unit),
+        "history": audit_history_with_changes(obj=document),  # `document` came through document_get: the user may see it
+    })
