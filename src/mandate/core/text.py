@@ -1,4 +1,5 @@
 """Vietnamese text: stored NFC, searched without diacritics."""
+import re
 import unicodedata
 
 
@@ -11,6 +12,16 @@ def fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.lower().split())
+
+
+def fold_words(value: str | None) -> str:
+    """The form names are matched in: case, accents and punctuation folded (Đ to D, compatibility forms such as
+    fullwidth letters to their plain ones), Latin and Cyrillic letters and digits kept, words apart by one space."""
+    if not value:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", value.replace("Đ", "D").replace("đ", "d"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-zа-яёіїєґ]+", " ", bare.casefold()).strip()
 
 
 def searchable(*parts: str) -> str:

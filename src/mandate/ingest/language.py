@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 LANGUAGES = ("vi", "ru", "uk", "en")
 
@@ -26,12 +25,3 @@ def detect_language(text: str) -> str:
     if vietnamese * 20 > latin:
         return "vi"
     return "en"
-
-
-def fold(text: str | None) -> str:
-    """Case-, accent- and punctuation-insensitive form (Đ folds to D)."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-zа-яёіїєґ]+", " ", text.casefold()).strip()

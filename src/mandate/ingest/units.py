@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .language import fold
+from mandate.core.text import fold_words
+
 
 # Folded abbreviation → folded expansion; applied word by word on folded text.
 _ABBREVIATIONS = {
@@ -56,7 +57,7 @@ _ENDINGS = re.compile(
 def normalise(phrase: str) -> str:
     """Folded, abbreviations expanded, Cyrillic words cut to their stems."""
     words = []
-    for word in fold(phrase).split():
+    for word in fold_words(phrase).split():
         expansion = _ABBREVIATIONS.get(word)
         if expansion:
             words.extend(expansion.split())
