@@ -131,7 +131,8 @@ def test_no_app_imports_a_higher_one_and_no_cycle_forms():
 
 
 def test_no_import_of_the_projects_own_code_hides_inside_a_function():
-    nested = {(module, name) for module, _, name, _, inside in _imports() if inside}
+    # A migration's functions may import the code they run (it is frozen history, read only when it is applied).
+    nested = {(module, name) for module, _, name, _, inside in _imports() if inside and ".migrations." not in module}
     assert nested - ALLOWED_NESTED == set()
     assert ALLOWED_NESTED - nested == set(), "these are gone: take them off ALLOWED_NESTED"
 

@@ -1,8 +1,9 @@
 """Reads of people."""
 from django.db.models import Q, QuerySet
 
-from mandate.accounts.models import User
-from mandate.core.errors import invalid
+from mandate.accounts.models import ApiToken, User
+from mandate.core.errors import NotFound, invalid
+from mandate.orgs.models import Unit
 
 
 def user_named(username: str | None, field_name: str) -> User | None:
@@ -26,23 +27,17 @@ def users_search(*, q: str = "", limit: int = 20) -> QuerySet[User]:
 
 def membership_units(*, user) -> list:
     """The units where `user` holds a role, highest in the tree first: the dashboard opens on the first."""
-    from mandate.orgs.models import Unit
-
     units = Unit.objects.filter(memberships__user=user).distinct()
     return sorted(units, key=lambda unit: (unit.code.count("."), len(unit.code), unit.code))
 
 
 def tokens_of(*, user) -> QuerySet:
     """The user's API tokens, newest first (only prefixes: the tokens themselves are never kept)."""
-    from mandate.accounts.models import ApiToken
-
     return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")
 
 
 def token_get(*, user, token_id: int):
     """One of the user's own tokens; another user's token is not found, as if it did not exist."""
-    from mandate.core.errors import NotFound
-
     token = tokens_of(user=user).filter(pk=token_id).first()
     if token is None:
         raise NotFound(f"No token {token_id} of yours.")

@@ -22,8 +22,22 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from mandate.accounts.models import User
+from mandate.accounts.services import token_create
 from mandate.benchmarks.harness import Measured, Skip, compare, measure, summary, timed
 from mandate.core import clock
+from mandate.documents.models import Document
+from mandate.ingest.reader import read
+from mandate.monitoring.selectors import cluster_scorecards
+from mandate.orgs.models import Cluster, Unit
+from mandate.orgs.services import cluster_create
+from mandate.orgs.territory import MERGER_EFFECTIVE, merger_successors
+from mandate.reorganizations.models import Reorganization
+from mandate.reorganizations.services import reorganization_apply_2025
+from mandate.tasks.models import OPEN_STATES, ProgressReport, Task
+from mandate.tasks.selectors import TaskFilters, status_counts, task_dossier, tasks_list
+from mandate.tasks.services import progress_report as report
+from mandate.tasks.services import task_create as create
 from mandate.tasks.status import OFFICIAL_TOTALS, official_totals
 
 CLUSTER_CODE = "bench-cluster-14"
@@ -42,7 +56,6 @@ class Context:
     @property
     def admin(self):
         if self._admin is None:
-            from mandate.accounts.models import User
 
             admin = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
             if admin is None:  # a scratch database: the harness needs someone who sees everything
@@ -51,7 +64,6 @@ class Context:
         return self._admin
 
     def unit(self, code: str):
-        from mandate.orgs.models import Unit
 
         return Unit.objects.get(code=code)
 
@@ -137,14 +149,12 @@ def scenario(name: str, kind: str, describe: str):
 
 
 def _filters(context: Context, **fields):
-    from mandate.tasks.selectors import TaskFilters
 
     return TaskFilters(as_of=context.as_of, **fields)
 
 
 @scenario("scorecard_unit", "read", "status_counts of one lead unit (01.UBND)")
 def scorecard_unit(context: Context) -> dict:
-    from mandate.tasks.selectors import status_counts
 
     unit = context.unit(context.unit_code)
     app = lambda: status_counts(user=context.admin, filters=_filters(context, lead_unit=unit))  # noqa: E731
@@ -155,7 +165,6 @@ def scorecard_unit(context: Context) -> dict:
 
 
 def _subtree_scorecard(context: Context, name: str, root_code: str, user=None, confidential=True) -> dict:
-    from mandate.tasks.selectors import status_counts
 
     root = context.unit(root_code)
     user = user or context.admin
@@ -174,7 +183,6 @@ def scorecard_province(context: Context) -> dict:
 @scenario("scorecard_province_as_leader", "read",
           "the same subtree scorecard read by the province's leader: the permission layer's reach() and coordinator EXISTS")
 def scorecard_province_as_leader(context: Context) -> dict:
-    from mandate.accounts.models import User
 
     leader = User.objects.filter(username=f"leader.{context.province_code}", is_active=True).first()
     if leader is None:
@@ -189,8 +197,6 @@ def scorecard_nation(context: Context) -> dict:
 
 
 def _cluster(context: Context):
-    from mandate.orgs.models import Cluster, Unit
-    from mandate.orgs.services import cluster_create
 
     cluster = Cluster.objects.filter(members__kind="province").distinct().order_by("pk").first()
     if cluster is None or cluster.members.count() < 2:
@@ -202,7 +208,6 @@ def _cluster(context: Context):
 
 @scenario("scorecard_cluster", "read", "an emulation cluster of 14 provinces ranked side by side (monitoring.cluster_scorecards)")
 def scorecard_cluster(context: Context) -> dict:
-    from mandate.monitoring.selectors import cluster_scorecards
 
     cluster = _cluster(context)
     members = list(cluster.members.order_by("code"))
@@ -262,7 +267,6 @@ def task_joins(t: str, lead: str, assigning: str, leader: str, document: str) ->
 
 
 def _overdue_page(context: Context, name: str, root_code: str | None) -> dict:
-    from mandate.tasks.selectors import tasks_list
 
     root = context.unit(root_code) if root_code else None
     filters = _filters(context, status="overdue", lead_unit=root, subtree=root is not None)
@@ -371,8 +375,6 @@ def dossier_from_json(value) -> tuple:
 
 @scenario("task_detail", "read", "task_dossier of a delegated task with coordinators, children, timeline and extensions")
 def task_detail(context: Context) -> dict:
-    from mandate.tasks.models import Task
-    from mandate.tasks.selectors import task_dossier
 
     delegated = Task.objects.filter(children__isnull=False, assigned_on__lte=context.as_of).distinct().order_by("pk")
     task = (delegated.filter(extension_count__gt=0, coordinations__isnull=False).first()
@@ -392,9 +394,6 @@ def task_detail(context: Context) -> dict:
 
 @scenario("task_create", "write", "task_create through the service (clears, permission, timeline, audit) vs one bare INSERT")
 def task_create(context: Context) -> dict:
-    from mandate.documents.models import Document
-    from mandate.tasks.models import Task
-    from mandate.tasks.services import task_create as create
 
     unit = context.unit(context.unit_code)
     document = Document.objects.filter(registered=True, issuing_unit__isnull=False).order_by("-pk").first()
@@ -427,8 +426,6 @@ def task_create(context: Context) -> dict:
 
 @scenario("progress_report", "write", "progress_report through the service vs the bare INSERT + UPDATE")
 def progress_report(context: Context) -> dict:
-    from mandate.tasks.models import ProgressReport, Task
-    from mandate.tasks.services import progress_report as report
 
     task = Task.objects.filter(state="in_progress", confidential=False).order_by("pk").first()
     if task is None:
@@ -481,7 +478,6 @@ _NUMBER_SCAN = re.compile(r"\d+[-/][\wĐđ]+(?:[-/][\wĐđ]+)*")
 
 @scenario("ingest_read", "throughput", "mandate.ingest.read over a synthetic batch of directives; the floor is one NFC + one regex pass")
 def ingest_read(context: Context) -> dict:
-    from mandate.ingest.reader import read
 
     texts = [synthetic_directive(i) for i in range(40)]
     characters = sum(len(t) for t in texts)
@@ -553,8 +549,6 @@ def _server_command(port: int, *, workers: int) -> list[str]:
           "GET /api/v1/tasks/counts (province subtree) from N parallel clients over loopback to gunicorn (N workers); "
           "the floor is the hand-written count query from N parallel connections")
 def api_scorecard_concurrent(context: Context) -> dict:
-    from mandate.accounts.services import token_create
-    from mandate.tasks.selectors import status_counts
 
     if connection.in_atomic_block:
         raise Skip("the data sits in an uncommitted transaction (a test); a server in another process cannot see it")
@@ -618,11 +612,6 @@ def api_scorecard_concurrent(context: Context) -> dict:
 
 @scenario("reorganization_2025_merger", "write", "applying the 2025 merger (23 events) to the open tasks, rolled back")
 def reorganization_2025_merger(context: Context) -> dict:
-    from mandate.orgs.models import Unit
-    from mandate.reorganizations.models import Reorganization
-    from mandate.reorganizations.services import reorganization_apply_2025
-    from mandate.orgs.territory import MERGER_EFFECTIVE, merger_successors
-    from mandate.tasks.models import OPEN_STATES
 
     if not Reorganization.objects.filter(effective_on=MERGER_EFFECTIVE, applied_at__isnull=True).exists():
         raise Skip("the 2025 merger is already applied in this database")
