@@ -15,7 +15,8 @@ REVIEWED = {
     "benchmarks/harness.py",       # SHOW server_version
     "benchmarks/scenarios.py",     # benchmark queries: named parameters
     "core/backup.py",              # PRAGMA integrity_check
-    "orgs/reorganization.py",      # hand-over in bulk: table and column names from models, values bound
+    "reorganizations/handing.py",  # hand-over in bulk: table and column names from models, values bound
+    "reorganizations/services.py",  # revert in bulk: the same statements, values bound
     "orgs/migrations/0005_handover_per_task.py",  # folding handovers: fixed statements, table names from models
 }
 RAW = re.compile(r"\.execute\(|RawSQL\(|\.raw\(|\.extra\(")
