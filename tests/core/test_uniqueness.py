@@ -12,7 +12,7 @@ import pytest
 from django.db import IntegrityError, connections, transaction
 from django.utils import translation
 
-from mandate.accounts.forms import reason_text
+from mandate.web.forms import reason_text
 from mandate.accounts.models import Delegation, User
 from mandate.accounts.services import rights_delegate, user_create
 from mandate.audit.models import AuditRecord

@@ -1,58 +1,16 @@
-"""Signing in and out, the people picker, and `page`: what every page view shares."""
-import functools
-
+"""Signing in and out, the second factor, tokens and the people picker."""
 from django.conf import settings
 from django.contrib.auth import login as auth_login, views as auth_views
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _, ngettext
 
 from mandate.accounts import permissions, services, signin
 from mandate.accounts.models import User
 from mandate.accounts.selectors import token_get, tokens_of, users_search
 from mandate.core import clock
-from mandate.core.dates import parse_as_of
-from mandate.core.errors import DomainError, PermissionDenied
-
-from mandate.accounts.forms import refusal_message
-
-
-def _speak_vietnamese_first(request: HttpRequest) -> None:
-    # The browser's Accept-Language must not override the default: only an explicit choice does.
-    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
-        translation.activate(settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
-
-
-def page(view=None, *, public: bool = False):
-    """A page: signed-in users only, Vietnamese unless chosen otherwise, `as_of` parsed, refusals rendered."""
-
-    def decorate(func):
-        @functools.wraps(func)
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            _speak_vietnamese_first(request)
-            if not public and not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            try:
-                return func(request, *args, as_of=parse_as_of(request.GET.get("as_of")), **kwargs)
-            except DomainError as error:
-                return render(request, "error.html", {"message": refusal_message(error), "status": error.status},
-                              status=error.status)
-
-        return wrapper
-
-    return decorate(view) if view is not None else decorate
-
-
-def _localized(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        _speak_vietnamese_first(request)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from mandate.core.errors import PermissionDenied
+from mandate.web.pages import page
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -99,7 +57,6 @@ class LoginView(auth_views.LoginView):
         return super().form_valid(form)
 
 
-@_localized
 def login_code(request: HttpRequest) -> HttpResponse:
     """The second step for users with a second factor: the six digits from their app."""
     pending = request.session.get(PENDING_SECOND_FACTOR) or {}
@@ -124,7 +81,7 @@ def login_code(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login_code.html", {"error": error}, status=status)
 
 
-logout = _localized(auth_views.LogoutView.as_view())
+logout = auth_views.LogoutView.as_view()
 
 
 @page
@@ -136,7 +93,7 @@ def user_search(request: HttpRequest, as_of) -> HttpResponse:
     return render(request, "accounts/_user_options.html", {"users": users})
 
 
-login = _localized(LoginView.as_view())
+login = LoginView.as_view()
 
 
 @page

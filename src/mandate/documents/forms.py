@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import get_language, gettext_lazy as _
 
-from mandate.accounts.forms import DateInput, PageForm, PickerForm
+from mandate.web.forms import DateInput, PageForm, PickerForm
 from mandate.documents.models import RelationKind
 from mandate.documents.numbering import TYPE_NAMES
 from mandate.orgs.forms import UnitField

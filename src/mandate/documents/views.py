@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.core.errors import DomainError, PermissionDenied
 from mandate.documents import selectors, services
 from mandate.documents.forms import RELATION_ROWS, DocumentFilterForm, DocumentRegisterForm

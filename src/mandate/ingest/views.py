@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mandate.accounts.models import User
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs, selectors, services

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mandate.accounts.models import User
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.core.dates import parse_iso_date
 from mandate.core.errors import DomainError, FieldError, NotFound, invalid
 from mandate.core.ids import possible_ids

@@ -4,7 +4,7 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.core.errors import NotFound
 from mandate.monitoring import report_tables, selectors
 from mandate.monitoring.forms import LaggingForm

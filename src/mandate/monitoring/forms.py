@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mandate.accounts.forms import DateInput, PickerForm
+from mandate.web.forms import DateInput, PickerForm
 from mandate.orgs.forms import UnitField
 from mandate.tasks.forms import AcceptsOldNames
 

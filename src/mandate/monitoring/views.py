@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from mandate.accounts.permissions import READERS, has_role_over, is_system_admin
 from mandate.accounts.selectors import membership_units
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.core.errors import NotFound
 from mandate.documents.selectors import document_get
 from mandate.monitoring import cascade as cascade_selectors

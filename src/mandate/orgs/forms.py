@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mandate.accounts.forms import PickerForm
+from mandate.web.forms import PickerForm
 from mandate.core.errors import NotFound
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_get

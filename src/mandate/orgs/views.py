@@ -2,7 +2,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.core.errors import NotFound
 from mandate.orgs import selectors
 from mandate.orgs.forms import UnitTreeForm

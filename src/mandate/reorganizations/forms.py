@@ -3,7 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mandate.accounts.forms import DateInput, PageForm
+from mandate.web.forms import DateInput, PageForm
 from mandate.orgs.forms import UnitField, UnitListField, unit_from_code
 from mandate.orgs.models import ReorganizationKind, Tier, UnitKind
 from mandate.reorganizations.selectors import RULES

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mandate.accounts.permissions import require
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.core.errors import DomainError, PermissionDenied, invalid
 from mandate.documents.models import Document
 from mandate.reorganizations import permissions, selectors, services

@@ -8,7 +8,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.audit.selectors import audit_history_with_changes
 from mandate.documents.selectors import document_chain, document_get
 from mandate.tasks.permissions import can_assign

@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mandate.accounts.forms import DateInput, PageForm, PickerForm
+from mandate.web.forms import DateInput, PageForm, PickerForm
 from mandate.accounts.models import User
 from mandate.documents.selectors import documents_list
 from mandate.orgs.forms import UnitField, UnitListField

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from mandate.accounts.permissions import READERS, has_role_over, is_system_admin
 from mandate.accounts.selectors import membership_units
-from mandate.accounts.views import page
+from mandate.web.pages import page
 from mandate.audit.selectors import audit_history_with_changes
 from mandate.core import clock
 from mandate.core.errors import DomainError, NotFound, PermissionDenied

@@ -1,4 +1,4 @@
-"""What every page form shares: domain refusals shown next to the fields they name, in the reader's language."""
+"""What every page form shares: pickers, dates, and domain refusals shown next to the fields they name, in the reader's language."""
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy as _, gettext_noop
