@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes: each loads the country into its own test database, then takes its share of the tests.
+PYTEST_WORKERS ?= auto
 export MANDATE_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: install system demo test browser bench clean
@@ -47,7 +49,7 @@ browser:
 test: install browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mandate makemigrations --check --dry-run -v0
-	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc
 
 # On the database of DATABASE_URL (or var/); fill it first with `$(BIN)/mandate generate --tasks N --seed 1`.
