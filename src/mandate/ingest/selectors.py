@@ -1,6 +1,5 @@
 """Reading a directive against the register: the reader's object with units matched and citations looked up."""
 import datetime as dt
-import re
 
 from mandate.accounts.selectors import membership_units
 from mandate.documents import numbering
@@ -10,19 +9,7 @@ from mandate.documents.services import number_key
 from mandate.ingest.reader import read
 from mandate.ingest.register import province_of, unit_matcher
 
-_FIRST_DIGIT = re.compile(r"\d")
-
-
-def reference_number(raw: str) -> numbering.DocumentNumber | None:
-    """The document number in a number or in a cited phrase ("Kết luận số 177-KL/TW"); None for a bare one."""
-    if not raw:
-        return None
-    for candidate in (raw, raw[m.start():] if (m := _FIRST_DIGIT.search(raw)) else ""):
-        try:
-            return numbering.parse(candidate)
-        except numbering.NumberFormatError:
-            continue
-    return None
+reference_number = numbering.number_in  # the document number in a number or in a cited phrase
 
 
 def home_province(*, user, province_code: str | None = None) -> str | None:

@@ -1,51 +1,70 @@
 """The review page: paste or upload a directive, correct what the reader proposes, confirm it all at once.
 
 The reading and the confirmation go through the same selector and service as /api/v1/ingest; a refusal is
-shown against the row and field it names, with the status the domain gave it.
+shown against the row and field it names, with the status the domain gave it. `review_start` and `review_confirm`
+are the two steps any page that issues a document from its text is made of (a meeting's conclusion, composed in
+`mandate.conclusion_pages`).
 """
 import datetime as dt
-import functools
-from dataclasses import replace
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mandate.accounts.models import User
-from mandate.web.pages import page
+from mandate.accounts.selectors import membership_units
 from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs, selectors, services
 from mandate.ingest.language import LANGUAGES
-from mandate.meetings.selectors import meeting_get
-from mandate.meetings.services import meeting_conclude
+from mandate.ingest.register import unit_matcher
 from mandate.orgs.models import Unit
 from mandate.tasks.clears import CLEARS, Draft, missing_clears
+from mandate.web.pages import page
 
 CLEAR_FIELDS = {"leader": "person", "title": "work", "deadline": "time", "recurrence": "time",
                 "lead_unit": "responsibility", "coordinators": "responsibility", "product": "product"}
 
 
-def _meeting(request: HttpRequest):
-    """The meeting whose conclusion is being issued (`?meeting=` or the posted field), or None."""
+def _moved_to_the_meeting(request: HttpRequest, page_name: str) -> HttpResponse | None:
+    """A meeting's conclusion is read and issued from the meeting's own pages now: the old address (`?meeting=` or
+    the posted field) answers 307, which keeps the method and the posted form."""
     value = request.POST.get("meeting") or request.GET.get("meeting") or ""
     if not value.isdigit():
         return None
-    return meeting_get(user=request.user, meeting_id=int(value))
+    return _TemporaryRedirect(reverse(page_name, args=[int(value)]))
+
+
+class _TemporaryRedirect(HttpResponseRedirect):
+    status_code = 307
 
 
 @page
 def ingest_start(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    """Paste a directive or upload its file; POST reads it and shows the review.
+    """Paste a directive or upload its file; POST reads it and shows the review."""
+    return _moved_to_the_meeting(request, "meeting_conclusion") or review_start(request, as_of)
 
-    With a meeting, the text is the meeting's conclusion notice: the review proposes a TB of the body that met,
-    and confirming issues it through the meeting.
-    """
-    meeting = _meeting(request)
-    context = {"languages": LANGUAGES, "values": request.POST, "meeting": meeting}
+
+@require_POST
+@page
+def ingest_confirm(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    """Confirm the reviewed rows: one transaction, or the review again with each refusal on its row."""
+    return _moved_to_the_meeting(request, "meeting_conclusion_confirm") or review_confirm(
+        request, issue=services.ingestion_confirm, done=lambda confirmed: reverse("document_detail",
+                                                                                  args=[confirmed.document.pk]))
+
+
+def _urls(extra: dict) -> dict:
+    return {"start_url": reverse("ingest"), "confirm_url": reverse("ingest_confirm"), **extra}
+
+
+def review_start(request: HttpRequest, as_of: dt.date, *, header_default=None, extra: dict | None = None) -> HttpResponse:
+    """The start page, and on POST the review of what the reader found; `header_default` fills in what the text
+    did not say (a meeting's conclusion: the body that met, its last day)."""
+    context = {"languages": LANGUAGES, "values": request.POST, **_urls(extra or {})}
     if request.method != "POST":
         return render(request, "ingest/start.html", context)
     try:
@@ -57,35 +76,22 @@ def ingest_start(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         return render(request, "ingest/start.html", context, status=error.status)
     reading = selectors.ingestion_read(user=request.user, text=text, language=language, province_code=province, as_of=as_of)
     rows = _rows_from_reading(reading, request.user)
-    if meeting is not None:
-        rows["header"] = _conclusion_header(rows["header"], meeting)
-    return render(request, "ingest/review.html", {**_review_context(text, rows, reading), "meeting": meeting})
+    if header_default is not None:
+        rows["header"] = header_default(rows["header"])
+    return render(request, "ingest/review.html", {**_review_context(text, rows, reading), **_urls(extra or {})})
 
 
-def _conclusion_header(header: services.ReviewedHeader, meeting) -> services.ReviewedHeader:
-    """What the text did not say, the meeting does: a TB of the body that met, on its last day."""
-    return replace(header, type=header.type or "TB", issuing_unit=meeting.body.code,
-                   issued_on=header.issued_on or meeting.ends_on,
-                   title=header.title or f"Thông báo kết luận {meeting.title[:1].lower()}{meeting.title[1:]}")
-
-
-@require_POST
-@page
-def ingest_confirm(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    """Confirm the reviewed rows: one transaction, or the review again with each refusal on its row."""
+def review_confirm(request: HttpRequest, *, issue, done, extra: dict | None = None) -> HttpResponse:
+    """Issue the reviewed rows with `issue` (a service taking the header, references, tasks and text); on success
+    go to `done(issued)`, else show the review again with each refusal on its row."""
     text = request.POST.get("text", "")
-    meeting = _meeting(request)
     rows = _rows_from_post(request.POST)
     kept_tasks = [row for row in rows["tasks"] if row["keep"]]
     kept_references = [row for row in rows["references"] if row["keep"]]
     try:
         if rows["unreadable"]:
             raise DomainError(_("Some dates are not dates: nothing was saved."), [])
-        if meeting is not None:
-            confirm = functools.partial(meeting_conclude, meeting=meeting)
-        else:
-            confirm = services.ingestion_confirm
-        confirmed = confirm(
+        confirmed = issue(
             actor=request.user, header=rows["header"], text=text,
             references=[services.ReviewedReference(number=r["number"], kind=r["kind"], issued_on=r["issued_on"],
                                                    registered_id=r["registered_id"]) for r in kept_references],
@@ -95,14 +101,12 @@ def ingest_confirm(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         )
     except DomainError as error:
         _place_errors(error.errors, rows, kept_tasks, kept_references)
-        context = {**_review_context(text, rows, None), "meeting": meeting}
+        context = {**_review_context(text, rows, None), **_urls(extra or {})}
         context["refusal"] = _("Nothing was saved: correct what is marked below.") if error.status == 422 else error.message
         return render(request, "ingest/review.html", context, status=error.status)
     messages.success(request, _("Registered %(number)s with %(count)d tasks.") % {
         "number": confirmed.document.number_text, "count": len(confirmed.tasks)})
-    if meeting is not None:
-        return redirect(reverse("meetings:detail", args=[meeting.pk]))
-    return redirect(reverse("document_detail", args=[confirmed.document.pk]))
+    return redirect(done(confirmed))
 
 
 # Rows of the review table: the same dicts whether they come from the reader or from the posted form.
@@ -131,8 +135,6 @@ def _rows_from_reading(reading: dict, user) -> dict:
     for index, task in enumerate(reading["tasks"]):
         coordinators = []
         if task["coordinators"]:
-            from mandate.ingest.register import unit_matcher  # the same matcher the reading used
-
             matcher = matcher or unit_matcher(province_code=selectors.home_province(user=user))
             coordinators = [code for phrase in task["coordinators"] if matcher and (code := matcher.match(phrase)[0])]
         tasks.append({
@@ -148,8 +150,6 @@ def _rows_from_reading(reading: dict, user) -> dict:
 
 def _issuing_unit_guess(user, header: dict) -> str:
     """The user's own unit whose issuer code is the header's ("TU" → the party committee they work in)."""
-    from mandate.accounts.selectors import membership_units
-
     issuer = (header.get("issuer") or "").upper()
     units = membership_units(user=user)
     for unit in units:

@@ -10,11 +10,11 @@ from mandate.accounts.selectors import user_named
 from mandate.core import clock
 from mandate.core.errors import invalid
 from mandate.documents.selectors import document_get
-from mandate.ingest.services import ReviewedHeader, ReviewedReference, ReviewedTask
 from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import Delegate, DiscussionGroup, DraftClause, Meeting
 from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_named
+from mandate.tasks.issue import DocumentHeader, ReferenceSpec, TaskSpec
 
 router = Router(tags=["meetings"])
 
@@ -472,13 +472,13 @@ def close_meeting(request: HttpRequest, meeting_id: int):
              summary="Issue the conclusion notice with its tasks; refused unless every task is clear in six ways")
 def conclude(request: HttpRequest, meeting_id: int, payload: ConclusionIn):
     meeting = _meeting(request, meeting_id)
-    header = ReviewedHeader(issuing_unit=payload.issuing_unit or meeting.body.code, type=payload.type,
+    header = DocumentHeader(issuing_unit=payload.issuing_unit or meeting.body.code, type=payload.type,
                             issued_on=payload.issued_on or meeting.ends_on, title=payload.title,
                             number=payload.number, signer=payload.signer)
     confirmed = services.meeting_conclude(
         actor=request.user, meeting=meeting, header=header, text=payload.text,
-        references=[ReviewedReference(number=number) for number in payload.references],
-        tasks=[ReviewedTask(title=t.title, lead_unit=t.lead_unit, leader=t.leader, product=t.product,
+        references=[ReferenceSpec(number=number) for number in payload.references],
+        tasks=[TaskSpec(title=t.title, lead_unit=t.lead_unit, leader=t.leader, product=t.product,
                             coordinators=tuple(t.coordinators), deadline=t.deadline, recurrence=t.recurrence,
                             description=t.description) for t in payload.tasks])
     return Status(201, ConclusionOut(document_id=confirmed.document.pk, document_number=confirmed.document.number_text,

@@ -13,7 +13,6 @@ from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
 from mandate.documents.services import numbering_owner
-from mandate.ingest.services import Confirmed, ReviewedHeader, ReviewedReference, ReviewedTask, ingestion_confirm
 from mandate.meetings import clauses as clause_parser
 from mandate.meetings.models import (
     AgendaItem, Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion,
@@ -21,6 +20,7 @@ from mandate.meetings.models import (
 )
 from mandate.meetings.permissions import can_give_opinion, can_manage_meeting
 from mandate.orgs.models import Term, Unit
+from mandate.tasks.issue import DocumentHeader, Issued, ReferenceSpec, TaskSpec, document_issue
 
 CONCLUSION_TYPES = ("TB", "KL")  # a conclusion notice (Thông báo kết luận) or a conclusion (Kết luận)
 EXPLANATION_NEEDED = (Disposition.EXPLAINED, Disposition.NOT_ACCEPTED)
@@ -352,8 +352,8 @@ def meeting_close(*, actor, meeting: Meeting) -> Meeting:
     return meeting
 
 
-def meeting_conclude(*, actor, meeting: Meeting, header: ReviewedHeader, references: list[ReviewedReference] | tuple = (),
-                     tasks: list[ReviewedTask] | tuple = (), text: str = "") -> Confirmed:
+def meeting_conclude(*, actor, meeting: Meeting, header: DocumentHeader, references: list[ReferenceSpec] | tuple = (),
+                     tasks: list[TaskSpec] | tuple = (), text: str = "") -> Issued:
     """Issue the meeting's conclusion notice with its tasks: the register's numbering and the six clears apply,
     all in one transaction with the meeting's closing."""
     _manage(actor, meeting)
@@ -370,7 +370,8 @@ def meeting_conclude(*, actor, meeting: Meeting, header: ReviewedHeader, referen
             raise Conflict(f"The meeting's conclusion is already issued as {locked.conclusion.number_text}.",
                            [FieldError("meeting", "is concluded", "concluded")])
         before = meeting_snapshot(locked)
-        confirmed = ingestion_confirm(actor=actor, header=header, references=references, tasks=tasks, text=text)
+        confirmed = document_issue(actor=actor, header=header, references=references, tasks=tasks, text=text,
+                                   refusal="The conclusion cannot be issued: nothing was saved.")
         locked.conclusion, locked.state = confirmed.document, MeetingState.CONCLUDED
         locked.save(update_fields=["conclusion", "state"])
         audit_record(actor=actor, action="meeting.conclude", obj=locked, before=before,

@@ -18,7 +18,7 @@ from mandate.web.pages import page
 from mandate.core.dates import parse_iso_date
 from mandate.core.errors import DomainError, FieldError, NotFound, invalid
 from mandate.core.ids import possible_ids
-from mandate.ingest import inputs
+from mandate.documents.uploads import uploaded_text
 from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import (
     Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, DraftClause, Meeting, MeetingState, OpinionKind,
@@ -214,7 +214,7 @@ def _draft_text(request: HttpRequest, field_name: str) -> str:
     upload = request.FILES.get("file")
     if upload is None:
         return request.POST.get(field_name, "")
-    return inputs.directive_text(upload=upload)
+    return uploaded_text(upload)
 
 
 @require_POST
