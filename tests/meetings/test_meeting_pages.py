@@ -31,7 +31,8 @@ def test_a_refused_opinion_is_shown_on_its_clause_form_and_nothing_is_kept(clien
                                                                 "quote": "không có", "text": ""})
     assert response.status_code == 422
     page = response.content.decode()
-    assert "is required: what the delegate says" in page and "is not in Điều 2, khoản 1" in page
+    # Each reason beside its field, in the page's language (Vietnamese unless the reader chose otherwise).
+    assert "bắt buộc: nội dung ý kiến của đại biểu" in page and "is not in Điều 2, khoản 1" in page
     assert not Opinion.objects.exists()
 
 
@@ -58,7 +59,8 @@ def test_a_leader_responds_from_the_table_and_an_outsider_sees_nothing(client, c
     url = f"/meetings/{conference['meeting']['id']}/responses/"
     assert "Ai chủ trì?" in client.get(url).content.decode()
     refused = client.post(f"{url}{given['id']}/", {"disposition": "explained", "explanation": ""})
-    assert refused.status_code == 422 and "is required when an opinion is explained" in refused.content.decode()
+    assert refused.status_code == 422
+    assert "Nội dung giải trình: bắt buộc khi giải trình hoặc không tiếp thu ý kiến" in refused.content.decode()
     assert client.post(f"{url}{given['id']}/", {"disposition": "explained",
                                                 "explanation": "Văn phòng chủ trì."}).status_code == 302
     assert Opinion.objects.get().disposition == "explained"
@@ -147,3 +149,16 @@ def test_a_draft_comes_from_its_word_file_and_is_cut_into_clauses(client, confer
     assert [c.label for c in version.clauses.all()] == ["Mở đầu", "Điều 1", "Điều 2", "Điều 2, khoản 1"]
     refused = client.post(base, {"title": "Ảnh chụp", "file": SimpleUploadedFile("anh.png", b"\x89PNG")})
     assert refused.status_code == 422 and "only" in refused.content.decode()
+
+
+def test_a_meeting_form_that_cannot_be_parsed_is_refused_beside_its_fields_and_nothing_is_created(client, conference):
+    from mandate.meetings.models import Meeting
+
+    client.force_login(conference["people"]["secretariat"])
+    before = Meeting.objects.count()
+    response = client.post("/meetings/new/", {"body": "99.NOWHERE", "title": "Hội nghị", "starts_on": "26/11/2025",
+                                              "number": "hai"})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert page.count('class="error"') == 3 and "99.NOWHERE" in page
+    assert Meeting.objects.count() == before

@@ -182,3 +182,35 @@ def responses_table(*, meeting: Meeting, item_id: int | None = None) -> list[Res
             explanation=opinion.explanation, responder=opinion.responder,
             taken_into=", ".join(f"dự thảo lần {number}" for number in versions)))
     return rows
+
+
+# What the meeting's pages show beside their forms.
+
+def meeting_delegates(*, meeting: Meeting) -> list[Delegate]:
+    return list(meeting.delegates.select_related("user", "unit", "group").order_by("pk"))
+
+
+def meeting_groups(*, meeting: Meeting) -> list[DiscussionGroup]:
+    return list(meeting.groups.select_related("leader", "secretary").order_by("number"))
+
+
+def meeting_items(*, meeting: Meeting) -> QuerySet[AgendaItem]:
+    return meeting.items.order_by("position")
+
+
+def speakers_for(*, meeting: Meeting, manage: bool, groups: list[DiscussionGroup]) -> tuple[list, list[Delegate]]:
+    """The groups and the delegates whose opinions a user records: all of them for the secretariat, else those of the
+    groups they are the secretary of."""
+    if manage:
+        return list(meeting.groups.order_by("number")), list(meeting.delegates.select_related("group").order_by("pk"))
+    return groups, list(Delegate.objects.filter(group__in=groups).select_related("group").order_by("pk"))
+
+
+def opinions_numbered(*, meeting: Meeting, numbers: list[int]) -> list[Opinion]:
+    """The opinions of `meetings` with these numbers, in the order asked, in one query; a number that is not among
+    them is a refusal of `taken_in.<index>`."""
+    found = {opinion.number: opinion for opinion in meeting.opinions.filter(number__in=numbers)}
+    for index, number in enumerate(numbers):
+        if number not in found:
+            raise invalid(f"taken_in.{index}", f"no opinion {number} in this meeting", "unknown")
+    return [found[number] for number in numbers]
