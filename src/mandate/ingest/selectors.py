@@ -8,6 +8,9 @@ from mandate.documents.permissions import visible_documents
 from mandate.documents.services import number_key
 from mandate.ingest.reader import read
 from mandate.ingest.register import province_of, unit_matcher
+from mandate.orgs.models import Unit
+from mandate.tasks.clears import missing_clears
+from mandate.tasks.issue import DocumentHeader, TaskSpec, task_drafts
 
 reference_number = numbering.number_in  # the document number in a number or in a cited phrase
 
@@ -47,3 +50,15 @@ def ingestion_read(*, user, text: str, language: str | None = None, province_cod
                                         issued_on=dt.date.fromisoformat(reference["date"]) if reference["date"] else None)
         reference["registered_id"] = found.pk if found else None
     return reading
+
+
+def unit_names(*, codes: set[str]) -> dict[str, str]:
+    """Code → name of the units among `codes` (the review shows names beside the codes it proposes)."""
+    return dict(Unit.objects.filter(code__in=codes).values_list("code", "name"))
+
+
+def missing_clears_of(*, header: DocumentHeader, tasks: list[TaskSpec]) -> list[set[str]]:
+    """For each reviewed task, the clears it still misses, by the very check that issuing it runs
+    (`tasks.issue.task_drafts`: the same units, the same leaders, the header standing in for the document)."""
+    return [{error.code.removeprefix("clear_") for error in missing_clears(draft)}
+            for draft in task_drafts(header=header, tasks=tasks)]

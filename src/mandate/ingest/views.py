@@ -14,15 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mandate.accounts.models import User
 from mandate.accounts.selectors import membership_units
 from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs, selectors, services
 from mandate.ingest.language import LANGUAGES
-from mandate.ingest.register import unit_matcher
-from mandate.orgs.models import Unit
-from mandate.tasks.clears import CLEARS, Draft, missing_clears
+from mandate.tasks.clears import CLEARS
 from mandate.web.pages import page
 
 CLEAR_FIELDS = {"leader": "person", "title": "work", "deadline": "time", "recurrence": "time",
@@ -95,9 +92,7 @@ def review_confirm(request: HttpRequest, *, issue, done, extra: dict | None = No
             actor=request.user, header=rows["header"], text=text,
             references=[services.ReviewedReference(number=r["number"], kind=r["kind"], issued_on=r["issued_on"],
                                                    registered_id=r["registered_id"]) for r in kept_references],
-            tasks=[services.ReviewedTask(title=t["title"], lead_unit=t["lead_unit"] or None, leader=t["leader"] or None,
-                                         product=t["product"], coordinators=tuple(t["coordinator_codes"]),
-                                         deadline=t["deadline"], recurrence=t["recurrence"]) for t in kept_tasks],
+            tasks=[_task_spec(t) for t in kept_tasks],
         )
     except DomainError as error:
         _place_errors(error.errors, rows, kept_tasks, kept_references)
@@ -107,6 +102,12 @@ def review_confirm(request: HttpRequest, *, issue, done, extra: dict | None = No
     messages.success(request, _("Registered %(number)s with %(count)d tasks.") % {
         "number": confirmed.document.number_text, "count": len(confirmed.tasks)})
     return redirect(done(confirmed))
+
+
+def _task_spec(row: dict) -> services.ReviewedTask:
+    return services.ReviewedTask(title=row["title"], lead_unit=row["lead_unit"] or None, leader=row["leader"] or None,
+                                 product=row["product"], coordinators=tuple(row["coordinator_codes"]),
+                                 deadline=row["deadline"], recurrence=row["recurrence"])
 
 
 # Rows of the review table: the same dicts whether they come from the reader or from the posted form.
@@ -121,7 +122,6 @@ def _rows_from_reading(reading: dict, user) -> dict:
     header_row = services.ReviewedHeader(
         issuing_unit=issuing, type=header.get("type") or "", number=number,
         issued_on=dt.date.fromisoformat(header["date"]) if header.get("date") else None, title=header.get("title") or "")
-    matcher = None
     references = []
     for index, reference in enumerate(reading["references"]):
         if reference.get("self"):
@@ -133,10 +133,7 @@ def _rows_from_reading(reading: dict, user) -> dict:
                            "registered_id": reference["registered_id"], "span": reference["span"], "errors": {}})
     tasks = []
     for index, task in enumerate(reading["tasks"]):
-        coordinators = []
-        if task["coordinators"]:
-            matcher = matcher or unit_matcher(province_code=selectors.home_province(user=user))
-            coordinators = [code for phrase in task["coordinators"] if matcher and (code := matcher.match(phrase)[0])]
+        coordinators = task["coordinator_units"]  # matched by the reader, in the province of the lead unit
         tasks.append({
             "index": index, "keep": True, "assignee": task["assignee"], "title": task["action"] or task["assignee"],
             "lead_unit": task["unit"] or "", "confidence": task["unit_confidence"], "candidates": task["unit_candidates"],
@@ -234,22 +231,17 @@ def _place_one(error: FieldError, rows: dict, references: list, tasks: list) -> 
 def _review_context(text: str, rows: dict, reading: dict | None) -> dict:
     codes = {row["lead_unit"] for row in rows["tasks"]} | {c["unit"] for row in rows["tasks"] for c in row["candidates"]}
     codes |= {code for row in rows["tasks"] for code in row["coordinator_codes"]} | {rows["header"].issuing_unit}
-    names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name"))
-    leaders = {u.username for u in User.objects.filter(username__in=[r["leader"] for r in rows["tasks"] if r["leader"]])}
+    names = selectors.unit_names(codes=codes)
     header = rows["header"]
-    for row in rows["tasks"]:
+    missing_of = selectors.missing_clears_of(header=header, tasks=[_task_spec(row) for row in rows["tasks"]])
+    for row, missing in zip(rows["tasks"], missing_of, strict=True):
         row["lead_unit_name"] = names.get(row["lead_unit"], "")
         row["candidates"] = [{**c, "name": names.get(c["unit"], c["unit"]), "percent": round(c["score"] * 100)}
                              for c in row["candidates"]]
         row["coordinators"] = ", ".join(row["coordinator_codes"])
         if row["confidence"] is not None:
             row["confidence_percent"] = round(row["confidence"] * 100)
-        draft = Draft(leader=row["leader"] if row["leader"] in leaders else None, title=row["title"],
-                      deadline=row["deadline"], recurrence=row["recurrence"],
-                      lead_unit=row["lead_unit"] if row["lead_unit"] in names else None,
-                      coordinators=tuple(row["coordinator_codes"]), product=row["product"], document=header,
-                      assigned_on=header.issued_on)
-        missing = {error.code.removeprefix("clear_") for error in missing_clears(draft)} - {"authority"}
+        missing = missing - {"authority"}
         row["clears"] = [(name, name not in missing) for name in CLEARS if name != "authority"]
         row["missing"] = [name for name in CLEARS if name in missing]
     return {"text": text, "segments": _segments(text, rows["tasks"]), "header": header, "header_errors": rows["header_errors"],

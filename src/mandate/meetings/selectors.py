@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from mandate.core.errors import NotFound, invalid
 from mandate.core.text import search_terms
 from mandate.meetings.models import (
-    AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftVersion, Meeting, Opinion, OpinionKind,
+    AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion, Meeting, Opinion, OpinionKind,
 )
 from mandate.meetings.permissions import visible_meetings
 
@@ -214,3 +214,33 @@ def opinions_numbered(*, meeting: Meeting, numbers: list[int]) -> list[Opinion]:
         if number not in found:
             raise invalid(f"taken_in.{index}", f"no opinion {number} in this meeting", "unknown")
     return [found[number] for number in numbers]
+
+
+def delegate_picked(*, meeting: Meeting, pk: int | None, field_name: str) -> Delegate | None:
+    return picked(meeting.delegates, pk, field_name=field_name, reason=f"no delegate {pk} in this meeting")
+
+
+def group_numbered(*, meeting: Meeting, number: int | None, field_name: str) -> DiscussionGroup | None:
+    """The meeting's group with this number (the API names groups by number); None when none is asked for."""
+    if number is None:
+        return None
+    group = meeting.groups.filter(number=number).first()
+    if group is None:
+        raise invalid(field_name, f"no group {number} in this meeting", "unknown")
+    return group
+
+
+def item_picked(*, meeting: Meeting, pk: int) -> AgendaItem:
+    item = meeting.items.filter(pk=pk).first()
+    if item is None:
+        raise invalid("item", f"no agenda item {pk} in this meeting", "unknown")
+    return item
+
+
+def clause_picked(*, meeting: Meeting, pk: int | None) -> DraftClause | None:
+    if pk is None:
+        return None
+    clause = DraftClause.objects.filter(pk=pk, version__draft__item__meeting=meeting).select_related("version").first()
+    if clause is None:
+        raise invalid("clause", f"no clause {pk} in this meeting's drafts", "unknown")
+    return clause
