@@ -17,9 +17,10 @@ from django.views.decorators.http import require_POST
 from mandate.accounts.selectors import membership_units
 from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import RelationKind
-from mandate.ingest import inputs, selectors, services
+from mandate.ingest import forms, selectors, services
 from mandate.ingest.language import LANGUAGES
 from mandate.tasks.clears import CLEARS
+from mandate.web.forms import reason_text
 from mandate.web.pages import page
 
 CLEAR_FIELDS = {"leader": "person", "title": "work", "deadline": "time", "recurrence": "time",
@@ -64,13 +65,11 @@ def review_start(request: HttpRequest, as_of: dt.date, *, header_default=None, e
     context = {"languages": LANGUAGES, "values": request.POST, **_urls(extra or {})}
     if request.method != "POST":
         return render(request, "ingest/start.html", context)
-    try:
-        text = inputs.directive_text(text=request.POST.get("text"), upload=request.FILES.get("file"))
-        language = inputs.reading_language(request.POST.get("language"))
-        province = inputs.reading_province(request.POST.get("province"))
-    except DomainError as error:
-        context["errors"] = {e.field: e.reason for e in error.errors}
-        return render(request, "ingest/start.html", context, status=error.status)
+    form = forms.ReadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        context["errors"] = {name: " ".join(reasons) for name, reasons in form.state()["errors"].items()}
+        return render(request, "ingest/start.html", context, status=422)
+    text, language, province = (form.cleaned_data[name] for name in ("text", "language", "province"))
     reading = selectors.ingestion_read(user=request.user, text=text, language=language, province_code=province, as_of=as_of)
     rows = _rows_from_reading(reading, request.user)
     if header_default is not None:
@@ -87,7 +86,7 @@ def review_confirm(request: HttpRequest, *, issue, done, extra: dict | None = No
     kept_references = [row for row in rows["references"] if row["keep"]]
     try:
         if rows["unreadable"]:
-            raise DomainError(_("Some dates are not dates: nothing was saved."), [])
+            raise DomainError(_("Nothing was saved: correct what is marked below."), [])
         confirmed = issue(
             actor=request.user, header=rows["header"], text=text,
             references=[services.ReviewedReference(number=r["number"], kind=r["kind"], issued_on=r["issued_on"],
@@ -155,59 +154,33 @@ def _issuing_unit_guess(user, header: dict) -> str:
     return units[0].code if units else ""
 
 
-def _date(value: str, field_name: str, errors: list[FieldError]) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        errors.append(FieldError(field_name, _("is not a date (YYYY-MM-DD)"), "invalid"))
-        return None
-
-
 def _rows_from_post(post) -> dict:
-    errors: list[FieldError] = []
-    header = services.ReviewedHeader(
-        issuing_unit=post.get("issuing_unit", "").strip(), type=post.get("type", "").strip(),
-        number=post.get("number", "").strip() or None, title=post.get("title", "").strip(),
-        issued_on=_date(post.get("issued_on", ""), "document.issued_on", errors))
-    references = []
-    for index in range(_count(post, "reference_count")):
-        key = f"reference-{index}-"
-        registered = post.get(key + "registered_id", "")
-        references.append({
-            "index": index, "keep": post.get(key + "keep") == "on", "raw": post.get(key + "raw", ""),
-            "number": post.get(key + "number", "").strip(), "kind": post.get(key + "kind", RelationKind.CITES),
-            "issued_on": _date(post.get(key + "issued_on", ""), f"references.{index}.issued_on", errors),
-            "registered_id": int(registered) if registered.isdigit() else None,
-            "span": _span(post.get(key + "span", "")), "errors": {}})
-    tasks = []
-    for index in range(_count(post, "task_count")):
-        key = f"task-{index}-"
-        tasks.append({
-            "index": index, "keep": post.get(key + "keep") == "on", "assignee": post.get(key + "assignee", ""),
-            "title": post.get(key + "title", "").strip(), "lead_unit": post.get(key + "lead_unit", "").split(" — ")[0].strip(),
-            "confidence": None, "candidates": [], "coordinators_raw": [],
-            "coordinator_codes": [c for c in post.get(key + "coordinators", "").replace(";", ",").replace(" ", ",").split(",") if c],
-            "leader": post.get(key + "leader", "").split(" — ")[0].strip(),
-            "deadline": _date(post.get(key + "deadline", ""), f"tasks.{index}.deadline", errors),
-            "recurrence": post.get(key + "recurrence", "").strip(), "deadline_raw": post.get(key + "deadline_raw", ""),
-            "product": post.get(key + "product", "").strip(), "span": _span(post.get(key + "span", "")),
-            "errors": {}})
-    rows = {"header": header, "header_errors": {}, "references": references, "tasks": tasks, "unreadable": bool(errors)}
-    for error in errors:  # numbered as the table is, every row kept or not
-        _place_one(error, rows, references, tasks)
-    return rows
-
-
-def _count(post, name: str) -> int:
-    value = post.get(name, "0")
-    return min(int(value), 500) if value.isdigit() else 0
-
-
-def _span(value: str) -> list[int] | None:
-    start, _sep, end = value.partition(":")
-    return [int(start), int(end)] if start.isdigit() and end.isdigit() else None
+    """The review's rows from its forms: the header, a formset of references and one of tasks."""
+    header_form = forms.HeaderForm(post)
+    references = forms.ReferenceRows(forms.rows_data(post, prefix="reference", count_name="reference_count"),
+                                     prefix="reference")
+    tasks = forms.TaskRows(forms.rows_data(post, prefix="task", count_name="task_count"), prefix="task")
+    readable = all([header_form.is_valid(), references.is_valid(), tasks.is_valid()])
+    values = {"issuing_unit": "", "type": "", "number": "", "title": "", "issued_on": None, **header_form.cleaned_data}
+    header = services.ReviewedHeader(issuing_unit=values["issuing_unit"], type=values["type"].strip(),
+                                     number=values["number"].strip() or None, title=values["title"].strip(),
+                                     issued_on=values["issued_on"])
+    reference_rows = [
+        {**forms.row_values(form, {"keep": False, "raw": "", "number": "", "kind": RelationKind.CITES, "issued_on": None,
+                                   "registered_id": None}), "index": index, "errors": forms.row_errors(form)}
+        for index, form in enumerate(references)]
+    task_rows = [
+        {**forms.row_values(form, {"keep": False, "assignee": "", "title": "", "lead_unit": "", "coordinators": [],
+                                   "leader": "", "deadline": None, "recurrence": "", "deadline_raw": "", "product": ""}),
+         "index": index, "confidence": None, "candidates": [], "coordinators_raw": [], "errors": forms.row_errors(form)}
+        for index, form in enumerate(tasks)]
+    for row in task_rows:
+        row["coordinator_codes"] = row.pop("coordinators")
+        row["title"], row["product"], row["recurrence"] = row["title"].strip(), row["product"].strip(), row["recurrence"].strip()
+    for row in reference_rows:
+        row["number"] = row["number"].strip()
+    return {"header": header, "header_errors": forms.row_errors(header_form), "references": reference_rows,
+            "tasks": task_rows, "unreadable": not readable}
 
 
 def _place_errors(errors: list[FieldError], rows: dict, kept_tasks: list, kept_references: list) -> None:
@@ -222,10 +195,10 @@ def _place_one(error: FieldError, rows: dict, references: list, tasks: list) -> 
         owner = (tasks if parts[0] == "tasks" else references)
         position = int(parts[1])
         if position < len(owner):
-            owner[position]["errors"].setdefault(parts[2], []).append(error.reason)
+            owner[position]["errors"].setdefault(parts[2], []).append(reason_text(error))
             return
     name = parts[-1] if parts[0] == "document" else error.field
-    rows["header_errors"].setdefault(name, []).append(error.reason)
+    rows["header_errors"].setdefault(name, []).append(reason_text(error))
 
 
 def _review_context(text: str, rows: dict, reading: dict | None) -> dict:
@@ -244,7 +217,10 @@ def _review_context(text: str, rows: dict, reading: dict | None) -> dict:
         missing = missing - {"authority"}
         row["clears"] = [(name, name not in missing) for name in CLEARS if name != "authority"]
         row["missing"] = [name for name in CLEARS if name in missing]
+    labels = {name: str(field.label) for name, field in forms.HeaderForm.base_fields.items()}
+    header_labelled = [(labels.get(name, ""), reasons) for name, reasons in rows["header_errors"].items()]
     return {"text": text, "segments": _segments(text, rows["tasks"]), "header": header, "header_errors": rows["header_errors"],
+            "header_labelled": header_labelled,
             "issuing_unit_name": names.get(header.issuing_unit, ""), "references": rows["references"], "tasks": rows["tasks"],
             "relation_kinds": RelationKind.choices, "language": reading["language"] if reading else None}
 
