@@ -1,6 +1,7 @@
 """The page routes of every app, in one list."""
 from django.urls import include, path
 
+from mandate import conclusion_pages
 from mandate.accounts import views as accounts
 from mandate.documents import views as documents
 from mandate.orgs import views as orgs
@@ -32,6 +33,9 @@ urlpatterns: list = [
     path("units/", orgs.unit_tree, name="units"),
     path("units/search/", orgs.unit_search, name="unit_search"),
     path("ingest/", include("mandate.ingest.urls")),
+    path("meetings/<int:meeting_id>/conclusion/", conclusion_pages.conclusion_read, name="meeting_conclusion"),
+    path("meetings/<int:meeting_id>/conclusion/confirm/", conclusion_pages.conclusion_issue,
+         name="meeting_conclusion_confirm"),
     path("meetings/", include("mandate.meetings.urls")),
     path("monitoring/", include("mandate.monitoring.urls")),
     path("reorganizations/", include("mandate.reorganizations.urls")),

@@ -144,7 +144,7 @@ def test_a_conference_from_phone_to_table_of_responses_to_conclusion(live_server
     # The secretariat issues the conclusion notice from its text; its tasks go through the six clears.
     office = sign_in(browser, live_server, "vanphong", viewport={"width": 1280, "height": 900}, locale="vi-VN")
     office.goto(f"{live_server.url}/meetings/{meeting.pk}/")
-    office.click(f'a[href="/ingest/?meeting={meeting.pk}"]')
+    office.click(f'a[href="/meetings/{meeting.pk}/conclusion/"]')
     today = clock.today()
     deadline = today + dt.timedelta(days=20)
     office.fill("#ingest-text", f"THÀNH ỦY HÀ NỘI\nHà Nội, ngày {today.day} tháng {today.month} năm {today.year}\n"

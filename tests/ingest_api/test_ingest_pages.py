@@ -104,8 +104,9 @@ def test_confirming_with_gaps_shows_each_missing_clear_on_its_row_and_writes_not
     html = response.content.decode()
     assert _counts() == before
     row = html.split('id="task-3"')[1].split('class="clear-row"')[0]
-    assert "clear person: name the leader in charge" in row
-    assert "clear product: say what proves the task done" in row
+    # In the page's language (Vietnamese unless the reader chose otherwise).
+    assert "rõ người: nêu lãnh đạo phụ trách" in row
+    assert "rõ sản phẩm: nêu rõ sản phẩm chứng minh đã hoàn thành" in row
     assert 'class="task-row has-missing"' in html
 
 
@@ -147,3 +148,18 @@ def test_a_date_that_is_not_a_date_is_shown_on_its_row(browser):
 
 def test_the_page_needs_a_signed_in_user(client):
     assert client.get("/ingest/").status_code == 302
+
+
+def test_the_header_refusal_names_each_field_by_its_label_and_a_forged_row_is_no_500(browser):
+    form = _form(browser.post("/ingest/", {"text": DIRECTIVE}).content.decode())
+    form["issued_on"] = "18.07.2025"
+    form["reference-0-registered_id"] = "not-an-id"
+    form["task_count"] = "100000"  # more rows than any review: read as the most a review may have
+    before = _counts()
+
+    response = browser.post("/ingest/confirm/", form)
+
+    assert response.status_code == 422
+    assert _counts() == before
+    refusal = response.content.decode().split('class="refusal"')[1].split("</div>")[0]
+    assert "Ngày: không phải là ngày (YYYY-MM-DD)" in refusal and "issued_on" not in refusal

@@ -75,9 +75,10 @@ def test_reading_gives_the_design_object_with_units_of_the_home_province(api, sp
         ("Văn phòng Tỉnh ủy", "25.TU.VP", None),
     ]
     first = tasks[0]
-    assert set(first) == {"assignee", "unit", "unit_confidence", "unit_candidates", "coordinators", "action", "deadline",
-                          "deadline_raw", "product", "span"}
+    assert set(first) == {"assignee", "unit", "unit_confidence", "unit_candidates", "coordinators", "coordinator_units",
+                          "action", "deadline", "deadline_raw", "product", "span"}
     assert first["coordinators"] == ["Đảng ủy Ủy ban nhân dân tỉnh"]
+    assert first["coordinator_units"] == ["25.UBND"]  # the same matcher and province as the lead unit
     assert first["unit_confidence"] == 0.998
     assert first["unit_candidates"][0] == {"unit": "25.TU.BTC", "score": 0.998}
     assert first["unit_candidates"][1]["score"] < 0.998
@@ -97,6 +98,8 @@ def test_a_province_given_in_the_request_wins_ties(api, make_user, freeze):
     assert unasked["tasks"][1]["unit"] is None  # 34 provinces' People's Committees tie: a person chooses
     assert unasked["tasks"][1]["unit_confidence"] == 0.957
     assert asked["tasks"][1]["unit"] == "25.UBND"
+    # The coordinators are matched in the same province as the lead unit: none chosen when the provinces tie.
+    assert (unasked["tasks"][0]["coordinator_units"], asked["tasks"][0]["coordinator_units"]) == ([], ["25.UBND"])
 
 
 def test_a_cited_document_of_the_register_carries_its_id(api, specialist, unit):

@@ -31,7 +31,8 @@ def test_a_refused_opinion_is_shown_on_its_clause_form_and_nothing_is_kept(clien
                                                                 "quote": "không có", "text": ""})
     assert response.status_code == 422
     page = response.content.decode()
-    assert "is required: what the delegate says" in page and "is not in Điều 2, khoản 1" in page
+    # Each reason beside its field, in the page's language (Vietnamese unless the reader chose otherwise).
+    assert "bắt buộc: nội dung ý kiến của đại biểu" in page and "is not in Điều 2, khoản 1" in page
     assert not Opinion.objects.exists()
 
 
@@ -58,7 +59,8 @@ def test_a_leader_responds_from_the_table_and_an_outsider_sees_nothing(client, c
     url = f"/meetings/{conference['meeting']['id']}/responses/"
     assert "Ai chủ trì?" in client.get(url).content.decode()
     refused = client.post(f"{url}{given['id']}/", {"disposition": "explained", "explanation": ""})
-    assert refused.status_code == 422 and "is required when an opinion is explained" in refused.content.decode()
+    assert refused.status_code == 422
+    assert "Nội dung giải trình: bắt buộc khi giải trình hoặc không tiếp thu ý kiến" in refused.content.decode()
     assert client.post(f"{url}{given['id']}/", {"disposition": "explained",
                                                 "explanation": "Văn phòng chủ trì."}).status_code == 302
     assert Opinion.objects.get().disposition == "explained"
@@ -91,9 +93,9 @@ Hội nghị lần thứ hai Ban Chấp hành Đảng bộ thành phố
 def test_the_conclusion_is_read_reviewed_and_issued_from_the_meeting(client, conference):
     client.force_login(conference["people"]["secretariat"])
     meeting = conference["meeting"]["id"]
-    review = client.post("/ingest/", {"meeting": meeting, "text": CONCLUSION_TEXT})
+    review = client.post(f"/meetings/{meeting}/conclusion/", {"text": CONCLUSION_TEXT})
     page = review.content.decode()
-    assert review.status_code == 200 and f'name="meeting" value="{meeting}"' in page
+    assert review.status_code == 200 and f'action="/meetings/{meeting}/conclusion/confirm/"' in page
     assert 'name="type" value="TB"' in page or 'value="TB" selected' in page
     post = {"meeting": meeting, "text": CONCLUSION_TEXT, "issuing_unit": "01.TU.BCH", "type": "TB", "issued_on": "2025-11-26",
             "title": "Thông báo kết luận Hội nghị lần thứ hai", "reference_count": "0", "task_count": "2"}
@@ -102,15 +104,27 @@ def test_the_conclusion_is_read_reviewed_and_issued_from_the_meeting(client, con
         post |= {f"task-{index}-keep": "on", f"task-{index}-title": title, f"task-{index}-lead_unit": unit,
                  f"task-{index}-leader": "bithu", f"task-{index}-deadline": "2025-12-31",
                  f"task-{index}-product": "Văn bản được ban hành" if index else ""}
-    refused = client.post("/ingest/confirm/", post)
+    refused = client.post(f"/meetings/{meeting}/conclusion/confirm/", post)
     assert refused.status_code == 422 and not Task.objects.exists()
     post["task-0-product"] = "Quy chế được ban hành"
-    done = client.post("/ingest/confirm/", post)
+    done = client.post(f"/meetings/{meeting}/conclusion/confirm/", post)
     assert done.status_code == 302 and done["Location"] == f"/meetings/{meeting}/"
     page = client.get(f"/meetings/{meeting}/").content.decode()
     assert "-TB/TU" in page
     listed = client.get("/tasks/", {"as_of": "2025-11-26", "q": "Quy che lam viec"}).content.decode()
     assert "Hoàn thiện Quy chế làm việc" in listed
+
+
+def test_the_old_addresses_of_the_conclusion_lead_to_the_meeting_keeping_the_posted_form(client, conference):
+    client.force_login(conference["people"]["secretariat"])
+    meeting = conference["meeting"]["id"]
+    opened = client.get("/ingest/", {"meeting": meeting})
+    assert (opened.status_code, opened["Location"]) == (307, f"/meetings/{meeting}/conclusion/")
+    read = client.post("/ingest/", {"meeting": meeting, "text": CONCLUSION_TEXT}, follow=True)
+    assert read.status_code == 200 and f'action="/meetings/{meeting}/conclusion/confirm/"' in read.content.decode()
+    confirmed = client.post("/ingest/confirm/", {"meeting": meeting, "text": CONCLUSION_TEXT})
+    assert (confirmed.status_code, confirmed["Location"]) == (307, f"/meetings/{meeting}/conclusion/confirm/")
+    assert not Task.objects.exists()
 
 
 def test_a_draft_comes_from_its_word_file_and_is_cut_into_clauses(client, conference):
@@ -135,3 +149,16 @@ def test_a_draft_comes_from_its_word_file_and_is_cut_into_clauses(client, confer
     assert [c.label for c in version.clauses.all()] == ["Mở đầu", "Điều 1", "Điều 2", "Điều 2, khoản 1"]
     refused = client.post(base, {"title": "Ảnh chụp", "file": SimpleUploadedFile("anh.png", b"\x89PNG")})
     assert refused.status_code == 422 and "only" in refused.content.decode()
+
+
+def test_a_meeting_form_that_cannot_be_parsed_is_refused_beside_its_fields_and_nothing_is_created(client, conference):
+    from mandate.meetings.models import Meeting
+
+    client.force_login(conference["people"]["secretariat"])
+    before = Meeting.objects.count()
+    response = client.post("/meetings/new/", {"body": "99.NOWHERE", "title": "Hội nghị", "starts_on": "26/11/2025",
+                                              "number": "hai"})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert page.count('class="error"') == 3 and "99.NOWHERE" in page
+    assert Meeting.objects.count() == before

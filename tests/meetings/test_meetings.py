@@ -248,3 +248,27 @@ def test_a_user_is_seated_once(api, conference):
     assert again.status_code == 409 and again.json()["errors"][0]["field"] == "user"
     unknown = api.post(f"{conference['path']}/delegates", {"user": "nobody"})
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "user"
+
+
+def test_a_version_taking_in_six_opinions_costs_the_queries_of_one(api, conference):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api.login(conference["people"]["delegate"])
+    numbers = [opinion(api, conference, text=f"Ý kiến {n}").json() for n in range(7)]
+    api.login(conference["people"]["leader"])
+    for given in numbers:
+        api.post(f"{conference['path']}/opinions/{given['id']}/response", {"disposition": "accepted"})
+    api.login(conference["people"]["secretariat"])
+    url = f"{conference['path']}/items/{conference['item']['id']}/versions"
+    text = conference["item"]["draft"]["versions"][0]["text"]
+    with CaptureQueriesContext(connection) as one:
+        first = api.post(url, {"text": text, "taken_in": [numbers[0]["number"]]})
+    with CaptureQueriesContext(connection) as six:
+        second = api.post(url, {"text": text, "taken_in": [given["number"] for given in numbers[1:]]})
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert second.json()["taken_in"] == [given["number"] for given in numbers[1:]]
+    assert len(six.captured_queries) == len(one.captured_queries)
+    again = api.post(url, {"text": text, "taken_in": [numbers[0]["number"], numbers[1]["number"]]})
+    assert again.status_code == 422
+    assert [(e["field"], e["code"]) for e in again.json()["errors"]] == [("taken_in.0", "taken"), ("taken_in.1", "taken")]

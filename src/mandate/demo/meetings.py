@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from mandate.demo.seeds import DocumentFact
 from mandate.demo.users import People
 from mandate.demo.writer import Writer
-from mandate.ingest.services import ReviewedHeader, ReviewedReference, ReviewedTask
+from mandate.tasks.issue import DocumentHeader, ReferenceSpec, TaskSpec
 from mandate.meetings.models import (
     AgendaItem, Attendance, Delegate, DelegateRole, DiscussionGroup, DraftClause, Meeting, Opinion,
 )
@@ -229,14 +229,14 @@ class _MeetingPlayer:
         for relation in fact.relations:
             if relation.target.startswith("@"):
                 raise ValueError(f"{fact.key}: a conclusion cites documents by number, not {relation.target!r}")
-            references.append(ReviewedReference(number=relation.target, kind=relation.kind, issued_on=relation.issued_on,
+            references.append(ReferenceSpec(number=relation.target, kind=relation.kind, issued_on=relation.issued_on,
                                                 title=relation.title))
         confirmed = meeting_conclude(
             actor=self.people[fact.registrar], meeting=meeting,
-            header=ReviewedHeader(issuing_unit=fact.issuing_unit, type=fact.type, issued_on=fact.issued_on,
+            header=DocumentHeader(issuing_unit=fact.issuing_unit, type=fact.type, issued_on=fact.issued_on,
                                   title=fact.title, number=fact.number, signer=fact.signer),
             references=references,
-            tasks=[ReviewedTask(title=t.title, lead_unit=t.lead, leader=t.leader, product=t.product,
+            tasks=[TaskSpec(title=t.title, lead_unit=t.lead, leader=t.leader, product=t.product,
                                 coordinators=t.coordinators, deadline=t.deadline, recurrence=t.recurrence,
                                 description=t.description) for t in fact.tasks],
             text=fact.text)

@@ -311,3 +311,18 @@ def _diagnose(text: str) -> str:
     if re.fullmatch(r"\d+/\d{4}/?", text):
         return f"{text!r} has a year but no issuer code"
     return f"{text!r} is neither N-TYPE/ISSUER (party) nor N/TYPE-ISSUER (state)"
+
+
+_FIRST_DIGIT = re.compile(r"\d")
+
+
+def number_in(raw: str) -> DocumentNumber | None:
+    """The document number in a number or in a cited phrase ("Kết luận số 177-KL/TW"); None when there is none."""
+    if not raw:
+        return None
+    for candidate in (raw, raw[m.start():] if (m := _FIRST_DIGIT.search(raw)) else ""):
+        try:
+            return parse(candidate)
+        except NumberFormatError:
+            continue
+    return None

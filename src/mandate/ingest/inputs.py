@@ -1,28 +1,19 @@
 """The text to read, from a pasted `text` or an uploaded `file`: both edges (API and page) refuse alike."""
-from pathlib import PurePath
-
 from django.core.files.uploadedfile import UploadedFile
 
 from mandate.core.errors import invalid
-from mandate.ingest.files import DEFAULT_LIMIT, IngestInputError, extract_text, require_readable
+from mandate.documents.files import IngestInputError, require_readable
+from mandate.documents.uploads import EXTENSIONS, LIMIT, uploaded_text
 from mandate.ingest.language import LANGUAGES
+from mandate.orgs.models import Unit
 
-EXTENSIONS = (".txt", ".docx", ".pdf")
-LIMIT = DEFAULT_LIMIT
+__all__ = ["EXTENSIONS", "LIMIT", "directive_text", "reading_language", "reading_province"]
 
 
 def directive_text(*, text: str | None = None, upload: UploadedFile | None = None) -> str:
     """The readable text of the paste or the upload; a DomainError naming `text` or `file` otherwise."""
     if upload is not None:
-        name = upload.name or "file"
-        if PurePath(name).suffix.lower() not in EXTENSIONS:
-            raise invalid("file", f"{name}: only {', '.join(EXTENSIONS)} files can be read", "extension")
-        if upload.size > LIMIT:
-            raise invalid("file", f"{name}: {upload.size} bytes is over the limit of {LIMIT} bytes", "too_large")
-        try:
-            return extract_text(upload.read(), name, limit=LIMIT)
-        except IngestInputError as error:
-            raise invalid("file", str(error), "unreadable") from None
+        return uploaded_text(upload)
     if text is None or not text.strip():
         raise invalid("text", "give the text of the directive, or upload a file", "required")
     try:
@@ -38,8 +29,6 @@ def reading_language(language: str | None) -> str | None:
 
 
 def reading_province(code: str | None) -> str | None:
-    from mandate.orgs.models import Unit
-
     if code and not Unit.objects.filter(code=code, kind="province").exists():
         raise invalid("province", f"no province with code '{code}'", "unknown")
     return code or None

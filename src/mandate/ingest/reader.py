@@ -101,15 +101,22 @@ def _is_title_line(line: str) -> bool:
 
 
 def _task_json(task: TaskDraft, units: Matcher | None) -> dict:
-    unit, confidence, candidates = (None, None, [])
+    unit, confidence, candidates, coordinator_units = (None, None, [], [])
     if units is not None:
         unit, confidence, candidates = units.match(task.assignee)
+        # The same matcher, so the same province decides between namesakes for the coordinators as for the lead unit;
+        # only the phrases it matched, each unit once: what /ingest/confirm takes as `coordinators`.
+        for phrase in task.coordinators:
+            code = units.match(phrase)[0]
+            if code and code not in coordinator_units:
+                coordinator_units.append(code)
     out = {
         "assignee": task.assignee,
         "unit": unit,
         "unit_confidence": confidence,
         "unit_candidates": [{"unit": code, "score": score} for code, score in candidates],
         "coordinators": task.coordinators,
+        "coordinator_units": coordinator_units,
         "action": task.action,
         "deadline": task.deadline.date.isoformat() if task.deadline and task.deadline.date else None,
         "deadline_raw": task.deadline.raw if task.deadline else None,

@@ -1,6 +1,5 @@
 """Reading a directive against the register: the reader's object with units matched and citations looked up."""
 import datetime as dt
-import re
 
 from mandate.accounts.selectors import membership_units
 from mandate.documents import numbering
@@ -9,20 +8,11 @@ from mandate.documents.permissions import visible_documents
 from mandate.documents.services import number_key
 from mandate.ingest.reader import read
 from mandate.ingest.register import province_of, unit_matcher
+from mandate.orgs.models import Unit
+from mandate.tasks.clears import missing_clears
+from mandate.tasks.issue import DocumentHeader, TaskSpec, task_drafts
 
-_FIRST_DIGIT = re.compile(r"\d")
-
-
-def reference_number(raw: str) -> numbering.DocumentNumber | None:
-    """The document number in a number or in a cited phrase ("Kết luận số 177-KL/TW"); None for a bare one."""
-    if not raw:
-        return None
-    for candidate in (raw, raw[m.start():] if (m := _FIRST_DIGIT.search(raw)) else ""):
-        try:
-            return numbering.parse(candidate)
-        except numbering.NumberFormatError:
-            continue
-    return None
+reference_number = numbering.number_in  # the document number in a number or in a cited phrase
 
 
 def home_province(*, user, province_code: str | None = None) -> str | None:
@@ -60,3 +50,15 @@ def ingestion_read(*, user, text: str, language: str | None = None, province_cod
                                         issued_on=dt.date.fromisoformat(reference["date"]) if reference["date"] else None)
         reference["registered_id"] = found.pk if found else None
     return reading
+
+
+def unit_names(*, codes: set[str]) -> dict[str, str]:
+    """Code → name of the units among `codes` (the review shows names beside the codes it proposes)."""
+    return dict(Unit.objects.filter(code__in=codes).values_list("code", "name"))
+
+
+def missing_clears_of(*, header: DocumentHeader, tasks: list[TaskSpec]) -> list[set[str]]:
+    """For each reviewed task, the clears it still misses, by the very check that issuing it runs
+    (`tasks.issue.task_drafts`: the same units, the same leaders, the header standing in for the document)."""
+    return [{error.code.removeprefix("clear_") for error in missing_clears(draft)}
+            for draft in task_drafts(header=header, tasks=tasks)]

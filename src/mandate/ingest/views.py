@@ -1,108 +1,112 @@
 """The review page: paste or upload a directive, correct what the reader proposes, confirm it all at once.
 
 The reading and the confirmation go through the same selector and service as /api/v1/ingest; a refusal is
-shown against the row and field it names, with the status the domain gave it.
+shown against the row and field it names, with the status the domain gave it. `review_start` and `review_confirm`
+are the two steps any page that issues a document from its text is made of (a meeting's conclusion, composed in
+`mandate.conclusion_pages`).
 """
 import datetime as dt
-import functools
-from dataclasses import replace
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mandate.accounts.models import User
-from mandate.web.pages import page
+from mandate.accounts.selectors import membership_units
 from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import RelationKind
-from mandate.ingest import inputs, selectors, services
+from mandate.ingest import forms, selectors, services
 from mandate.ingest.language import LANGUAGES
-from mandate.meetings.selectors import meeting_get
-from mandate.meetings.services import meeting_conclude
-from mandate.orgs.models import Unit
-from mandate.tasks.clears import CLEARS, Draft, missing_clears
+from mandate.tasks.clears import CLEARS
+from mandate.web.forms import reason_text
+from mandate.web.pages import page
 
 CLEAR_FIELDS = {"leader": "person", "title": "work", "deadline": "time", "recurrence": "time",
                 "lead_unit": "responsibility", "coordinators": "responsibility", "product": "product"}
 
 
-def _meeting(request: HttpRequest):
-    """The meeting whose conclusion is being issued (`?meeting=` or the posted field), or None."""
+def _moved_to_the_meeting(request: HttpRequest, page_name: str) -> HttpResponse | None:
+    """A meeting's conclusion is read and issued from the meeting's own pages now: the old address (`?meeting=` or
+    the posted field) answers 307, which keeps the method and the posted form."""
     value = request.POST.get("meeting") or request.GET.get("meeting") or ""
     if not value.isdigit():
         return None
-    return meeting_get(user=request.user, meeting_id=int(value))
+    return _TemporaryRedirect(reverse(page_name, args=[int(value)]))
+
+
+class _TemporaryRedirect(HttpResponseRedirect):
+    status_code = 307
 
 
 @page
 def ingest_start(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    """Paste a directive or upload its file; POST reads it and shows the review.
-
-    With a meeting, the text is the meeting's conclusion notice: the review proposes a TB of the body that met,
-    and confirming issues it through the meeting.
-    """
-    meeting = _meeting(request)
-    context = {"languages": LANGUAGES, "values": request.POST, "meeting": meeting}
-    if request.method != "POST":
-        return render(request, "ingest/start.html", context)
-    try:
-        text = inputs.directive_text(text=request.POST.get("text"), upload=request.FILES.get("file"))
-        language = inputs.reading_language(request.POST.get("language"))
-        province = inputs.reading_province(request.POST.get("province"))
-    except DomainError as error:
-        context["errors"] = {e.field: e.reason for e in error.errors}
-        return render(request, "ingest/start.html", context, status=error.status)
-    reading = selectors.ingestion_read(user=request.user, text=text, language=language, province_code=province, as_of=as_of)
-    rows = _rows_from_reading(reading, request.user)
-    if meeting is not None:
-        rows["header"] = _conclusion_header(rows["header"], meeting)
-    return render(request, "ingest/review.html", {**_review_context(text, rows, reading), "meeting": meeting})
-
-
-def _conclusion_header(header: services.ReviewedHeader, meeting) -> services.ReviewedHeader:
-    """What the text did not say, the meeting does: a TB of the body that met, on its last day."""
-    return replace(header, type=header.type or "TB", issuing_unit=meeting.body.code,
-                   issued_on=header.issued_on or meeting.ends_on,
-                   title=header.title or f"Thông báo kết luận {meeting.title[:1].lower()}{meeting.title[1:]}")
+    """Paste a directive or upload its file; POST reads it and shows the review."""
+    return _moved_to_the_meeting(request, "meeting_conclusion") or review_start(request, as_of)
 
 
 @require_POST
 @page
 def ingest_confirm(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     """Confirm the reviewed rows: one transaction, or the review again with each refusal on its row."""
+    return _moved_to_the_meeting(request, "meeting_conclusion_confirm") or review_confirm(
+        request, issue=services.ingestion_confirm, done=lambda confirmed: reverse("document_detail",
+                                                                                  args=[confirmed.document.pk]))
+
+
+def _urls(extra: dict) -> dict:
+    return {"start_url": reverse("ingest"), "confirm_url": reverse("ingest_confirm"), **extra}
+
+
+def review_start(request: HttpRequest, as_of: dt.date, *, header_default=None, extra: dict | None = None) -> HttpResponse:
+    """The start page, and on POST the review of what the reader found; `header_default` fills in what the text
+    did not say (a meeting's conclusion: the body that met, its last day)."""
+    context = {"languages": LANGUAGES, "values": request.POST, **_urls(extra or {})}
+    if request.method != "POST":
+        return render(request, "ingest/start.html", context)
+    form = forms.ReadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        context["errors"] = {name: " ".join(reasons) for name, reasons in form.state()["errors"].items()}
+        return render(request, "ingest/start.html", context, status=422)
+    text, language, province = (form.cleaned_data[name] for name in ("text", "language", "province"))
+    reading = selectors.ingestion_read(user=request.user, text=text, language=language, province_code=province, as_of=as_of)
+    rows = _rows_from_reading(reading, request.user)
+    if header_default is not None:
+        rows["header"] = header_default(rows["header"])
+    return render(request, "ingest/review.html", {**_review_context(text, rows, reading), **_urls(extra or {})})
+
+
+def review_confirm(request: HttpRequest, *, issue, done, extra: dict | None = None) -> HttpResponse:
+    """Issue the reviewed rows with `issue` (a service taking the header, references, tasks and text); on success
+    go to `done(issued)`, else show the review again with each refusal on its row."""
     text = request.POST.get("text", "")
-    meeting = _meeting(request)
     rows = _rows_from_post(request.POST)
     kept_tasks = [row for row in rows["tasks"] if row["keep"]]
     kept_references = [row for row in rows["references"] if row["keep"]]
     try:
         if rows["unreadable"]:
-            raise DomainError(_("Some dates are not dates: nothing was saved."), [])
-        if meeting is not None:
-            confirm = functools.partial(meeting_conclude, meeting=meeting)
-        else:
-            confirm = services.ingestion_confirm
-        confirmed = confirm(
+            raise DomainError(_("Nothing was saved: correct what is marked below."), [])
+        confirmed = issue(
             actor=request.user, header=rows["header"], text=text,
             references=[services.ReviewedReference(number=r["number"], kind=r["kind"], issued_on=r["issued_on"],
                                                    registered_id=r["registered_id"]) for r in kept_references],
-            tasks=[services.ReviewedTask(title=t["title"], lead_unit=t["lead_unit"] or None, leader=t["leader"] or None,
-                                         product=t["product"], coordinators=tuple(t["coordinator_codes"]),
-                                         deadline=t["deadline"], recurrence=t["recurrence"]) for t in kept_tasks],
+            tasks=[_task_spec(t) for t in kept_tasks],
         )
     except DomainError as error:
         _place_errors(error.errors, rows, kept_tasks, kept_references)
-        context = {**_review_context(text, rows, None), "meeting": meeting}
+        context = {**_review_context(text, rows, None), **_urls(extra or {})}
         context["refusal"] = _("Nothing was saved: correct what is marked below.") if error.status == 422 else error.message
         return render(request, "ingest/review.html", context, status=error.status)
     messages.success(request, _("Registered %(number)s with %(count)d tasks.") % {
         "number": confirmed.document.number_text, "count": len(confirmed.tasks)})
-    if meeting is not None:
-        return redirect(reverse("meetings:detail", args=[meeting.pk]))
-    return redirect(reverse("document_detail", args=[confirmed.document.pk]))
+    return redirect(done(confirmed))
+
+
+def _task_spec(row: dict) -> services.ReviewedTask:
+    return services.ReviewedTask(title=row["title"], lead_unit=row["lead_unit"] or None, leader=row["leader"] or None,
+                                 product=row["product"], coordinators=tuple(row["coordinator_codes"]),
+                                 deadline=row["deadline"], recurrence=row["recurrence"])
 
 
 # Rows of the review table: the same dicts whether they come from the reader or from the posted form.
@@ -117,7 +121,6 @@ def _rows_from_reading(reading: dict, user) -> dict:
     header_row = services.ReviewedHeader(
         issuing_unit=issuing, type=header.get("type") or "", number=number,
         issued_on=dt.date.fromisoformat(header["date"]) if header.get("date") else None, title=header.get("title") or "")
-    matcher = None
     references = []
     for index, reference in enumerate(reading["references"]):
         if reference.get("self"):
@@ -129,12 +132,7 @@ def _rows_from_reading(reading: dict, user) -> dict:
                            "registered_id": reference["registered_id"], "span": reference["span"], "errors": {}})
     tasks = []
     for index, task in enumerate(reading["tasks"]):
-        coordinators = []
-        if task["coordinators"]:
-            from mandate.ingest.register import unit_matcher  # the same matcher the reading used
-
-            matcher = matcher or unit_matcher(province_code=selectors.home_province(user=user))
-            coordinators = [code for phrase in task["coordinators"] if matcher and (code := matcher.match(phrase)[0])]
+        coordinators = task["coordinator_units"]  # matched by the reader, in the province of the lead unit
         tasks.append({
             "index": index, "keep": True, "assignee": task["assignee"], "title": task["action"] or task["assignee"],
             "lead_unit": task["unit"] or "", "confidence": task["unit_confidence"], "candidates": task["unit_candidates"],
@@ -148,8 +146,6 @@ def _rows_from_reading(reading: dict, user) -> dict:
 
 def _issuing_unit_guess(user, header: dict) -> str:
     """The user's own unit whose issuer code is the header's ("TU" → the party committee they work in)."""
-    from mandate.accounts.selectors import membership_units
-
     issuer = (header.get("issuer") or "").upper()
     units = membership_units(user=user)
     for unit in units:
@@ -158,59 +154,33 @@ def _issuing_unit_guess(user, header: dict) -> str:
     return units[0].code if units else ""
 
 
-def _date(value: str, field_name: str, errors: list[FieldError]) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        errors.append(FieldError(field_name, _("is not a date (YYYY-MM-DD)"), "invalid"))
-        return None
-
-
 def _rows_from_post(post) -> dict:
-    errors: list[FieldError] = []
-    header = services.ReviewedHeader(
-        issuing_unit=post.get("issuing_unit", "").strip(), type=post.get("type", "").strip(),
-        number=post.get("number", "").strip() or None, title=post.get("title", "").strip(),
-        issued_on=_date(post.get("issued_on", ""), "document.issued_on", errors))
-    references = []
-    for index in range(_count(post, "reference_count")):
-        key = f"reference-{index}-"
-        registered = post.get(key + "registered_id", "")
-        references.append({
-            "index": index, "keep": post.get(key + "keep") == "on", "raw": post.get(key + "raw", ""),
-            "number": post.get(key + "number", "").strip(), "kind": post.get(key + "kind", RelationKind.CITES),
-            "issued_on": _date(post.get(key + "issued_on", ""), f"references.{index}.issued_on", errors),
-            "registered_id": int(registered) if registered.isdigit() else None,
-            "span": _span(post.get(key + "span", "")), "errors": {}})
-    tasks = []
-    for index in range(_count(post, "task_count")):
-        key = f"task-{index}-"
-        tasks.append({
-            "index": index, "keep": post.get(key + "keep") == "on", "assignee": post.get(key + "assignee", ""),
-            "title": post.get(key + "title", "").strip(), "lead_unit": post.get(key + "lead_unit", "").split(" — ")[0].strip(),
-            "confidence": None, "candidates": [], "coordinators_raw": [],
-            "coordinator_codes": [c for c in post.get(key + "coordinators", "").replace(";", ",").replace(" ", ",").split(",") if c],
-            "leader": post.get(key + "leader", "").split(" — ")[0].strip(),
-            "deadline": _date(post.get(key + "deadline", ""), f"tasks.{index}.deadline", errors),
-            "recurrence": post.get(key + "recurrence", "").strip(), "deadline_raw": post.get(key + "deadline_raw", ""),
-            "product": post.get(key + "product", "").strip(), "span": _span(post.get(key + "span", "")),
-            "errors": {}})
-    rows = {"header": header, "header_errors": {}, "references": references, "tasks": tasks, "unreadable": bool(errors)}
-    for error in errors:  # numbered as the table is, every row kept or not
-        _place_one(error, rows, references, tasks)
-    return rows
-
-
-def _count(post, name: str) -> int:
-    value = post.get(name, "0")
-    return min(int(value), 500) if value.isdigit() else 0
-
-
-def _span(value: str) -> list[int] | None:
-    start, _sep, end = value.partition(":")
-    return [int(start), int(end)] if start.isdigit() and end.isdigit() else None
+    """The review's rows from its forms: the header, a formset of references and one of tasks."""
+    header_form = forms.HeaderForm(post)
+    references = forms.ReferenceRows(forms.rows_data(post, prefix="reference", count_name="reference_count"),
+                                     prefix="reference")
+    tasks = forms.TaskRows(forms.rows_data(post, prefix="task", count_name="task_count"), prefix="task")
+    readable = all([header_form.is_valid(), references.is_valid(), tasks.is_valid()])
+    values = {"issuing_unit": "", "type": "", "number": "", "title": "", "issued_on": None, **header_form.cleaned_data}
+    header = services.ReviewedHeader(issuing_unit=values["issuing_unit"], type=values["type"].strip(),
+                                     number=values["number"].strip() or None, title=values["title"].strip(),
+                                     issued_on=values["issued_on"])
+    reference_rows = [
+        {**forms.row_values(form, {"keep": False, "raw": "", "number": "", "kind": RelationKind.CITES, "issued_on": None,
+                                   "registered_id": None}), "index": index, "errors": forms.row_errors(form)}
+        for index, form in enumerate(references)]
+    task_rows = [
+        {**forms.row_values(form, {"keep": False, "assignee": "", "title": "", "lead_unit": "", "coordinators": [],
+                                   "leader": "", "deadline": None, "recurrence": "", "deadline_raw": "", "product": ""}),
+         "index": index, "confidence": None, "candidates": [], "coordinators_raw": [], "errors": forms.row_errors(form)}
+        for index, form in enumerate(tasks)]
+    for row in task_rows:
+        row["coordinator_codes"] = row.pop("coordinators")
+        row["title"], row["product"], row["recurrence"] = row["title"].strip(), row["product"].strip(), row["recurrence"].strip()
+    for row in reference_rows:
+        row["number"] = row["number"].strip()
+    return {"header": header, "header_errors": forms.row_errors(header_form), "references": reference_rows,
+            "tasks": task_rows, "unreadable": not readable}
 
 
 def _place_errors(errors: list[FieldError], rows: dict, kept_tasks: list, kept_references: list) -> None:
@@ -225,34 +195,32 @@ def _place_one(error: FieldError, rows: dict, references: list, tasks: list) -> 
         owner = (tasks if parts[0] == "tasks" else references)
         position = int(parts[1])
         if position < len(owner):
-            owner[position]["errors"].setdefault(parts[2], []).append(error.reason)
+            owner[position]["errors"].setdefault(parts[2], []).append(reason_text(error))
             return
     name = parts[-1] if parts[0] == "document" else error.field
-    rows["header_errors"].setdefault(name, []).append(error.reason)
+    rows["header_errors"].setdefault(name, []).append(reason_text(error))
 
 
 def _review_context(text: str, rows: dict, reading: dict | None) -> dict:
     codes = {row["lead_unit"] for row in rows["tasks"]} | {c["unit"] for row in rows["tasks"] for c in row["candidates"]}
     codes |= {code for row in rows["tasks"] for code in row["coordinator_codes"]} | {rows["header"].issuing_unit}
-    names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name"))
-    leaders = {u.username for u in User.objects.filter(username__in=[r["leader"] for r in rows["tasks"] if r["leader"]])}
+    names = selectors.unit_names(codes=codes)
     header = rows["header"]
-    for row in rows["tasks"]:
+    missing_of = selectors.missing_clears_of(header=header, tasks=[_task_spec(row) for row in rows["tasks"]])
+    for row, missing in zip(rows["tasks"], missing_of, strict=True):
         row["lead_unit_name"] = names.get(row["lead_unit"], "")
         row["candidates"] = [{**c, "name": names.get(c["unit"], c["unit"]), "percent": round(c["score"] * 100)}
                              for c in row["candidates"]]
         row["coordinators"] = ", ".join(row["coordinator_codes"])
         if row["confidence"] is not None:
             row["confidence_percent"] = round(row["confidence"] * 100)
-        draft = Draft(leader=row["leader"] if row["leader"] in leaders else None, title=row["title"],
-                      deadline=row["deadline"], recurrence=row["recurrence"],
-                      lead_unit=row["lead_unit"] if row["lead_unit"] in names else None,
-                      coordinators=tuple(row["coordinator_codes"]), product=row["product"], document=header,
-                      assigned_on=header.issued_on)
-        missing = {error.code.removeprefix("clear_") for error in missing_clears(draft)} - {"authority"}
+        missing = missing - {"authority"}
         row["clears"] = [(name, name not in missing) for name in CLEARS if name != "authority"]
         row["missing"] = [name for name in CLEARS if name in missing]
+    labels = {name: str(field.label) for name, field in forms.HeaderForm.base_fields.items()}
+    header_labelled = [(labels.get(name, ""), reasons) for name, reasons in rows["header_errors"].items()]
     return {"text": text, "segments": _segments(text, rows["tasks"]), "header": header, "header_errors": rows["header_errors"],
+            "header_labelled": header_labelled,
             "issuing_unit_name": names.get(header.issuing_unit, ""), "references": rows["references"], "tasks": rows["tasks"],
             "relation_kinds": RelationKind.choices, "language": reading["language"] if reading else None}
 

@@ -10,11 +10,11 @@ from mandate.accounts.selectors import user_named
 from mandate.core import clock
 from mandate.core.errors import invalid
 from mandate.documents.selectors import document_get
-from mandate.ingest.services import ReviewedHeader, ReviewedReference, ReviewedTask
 from mandate.meetings import exports, selectors, services
-from mandate.meetings.models import Delegate, DiscussionGroup, DraftClause, Meeting
+from mandate.meetings.models import Delegate, DiscussionGroup, Meeting
 from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_named
+from mandate.tasks.issue import DocumentHeader, ReferenceSpec, TaskSpec
 
 router = Router(tags=["meetings"])
 
@@ -130,11 +130,11 @@ class MeetingDetailOut(MeetingOut):
 
     @staticmethod
     def resolve_delegates(meeting) -> list:
-        return list(meeting.delegates.select_related("user", "unit", "group"))
+        return selectors.meeting_delegates(meeting=meeting)
 
     @staticmethod
     def resolve_groups(meeting) -> list:
-        return list(meeting.groups.all())
+        return selectors.meeting_groups(meeting=meeting)
 
     @staticmethod
     def resolve_items(meeting) -> list:
@@ -307,16 +307,11 @@ def _meeting(request, meeting_id: int) -> Meeting:
 
 
 def _delegate(meeting: Meeting, pk: int | None, field_name: str) -> Delegate | None:
-    return selectors.picked(meeting.delegates, pk, field_name=field_name, reason=f"no delegate {pk} in this meeting")
+    return selectors.delegate_picked(meeting=meeting, pk=pk, field_name=field_name)
 
 
 def _group_by_number(meeting: Meeting, number: int | None, field_name: str) -> DiscussionGroup | None:
-    if number is None:
-        return None
-    group = meeting.groups.filter(number=number).first()
-    if group is None:
-        raise invalid(field_name, f"no group {number} in this meeting", "unknown")
-    return group
+    return selectors.group_numbered(meeting=meeting, number=number, field_name=field_name)
 
 
 @router.get("", response=list[MeetingOut], summary="Meetings you may see, newest first, with their opinion counts")
@@ -396,12 +391,7 @@ def add_version(request: HttpRequest, meeting_id: int, item_id: int, payload: Ve
     item = selectors.agenda_item_get(meeting=meeting, item_id=item_id)
     if item.current_version is None:
         raise invalid("item", "carries no draft", "no_draft")
-    opinions = []
-    for index, number in enumerate(payload.taken_in):
-        opinion = meeting.opinions.filter(number=number).first()
-        if opinion is None:
-            raise invalid(f"taken_in.{index}", f"no opinion {number} in this meeting", "unknown")
-        opinions.append(opinion)
+    opinions = selectors.opinions_numbered(meeting=meeting, numbers=payload.taken_in)
     version = services.draft_version_add(actor=request.user, draft=item.draft, text=payload.text, note=payload.note,
                                          taken_in=opinions)
     return Status(201, version)
@@ -430,14 +420,8 @@ def list_opinions(request: HttpRequest, meeting_id: int, query: Query[OpinionQue
              summary="Give an opinion (your own, or as secretary your group's), on a clause where it applies")
 def give_opinion(request: HttpRequest, meeting_id: int, payload: OpinionIn):
     meeting = _meeting(request, meeting_id)
-    item = meeting.items.filter(pk=payload.item).first()
-    if item is None:
-        raise invalid("item", f"no agenda item {payload.item} in this meeting", "unknown")
-    clause = None
-    if payload.clause is not None:
-        clause = DraftClause.objects.filter(pk=payload.clause, version__draft__item__meeting=meeting).select_related("version").first()
-        if clause is None:
-            raise invalid("clause", f"no clause {payload.clause} in this meeting's drafts", "unknown")
+    item = selectors.item_picked(meeting=meeting, pk=payload.item)
+    clause = selectors.clause_picked(meeting=meeting, pk=payload.clause)
     opinion = services.opinion_give(
         actor=request.user, meeting=meeting, item=item, kind=payload.kind, text=payload.text, clause=clause,
         quote=payload.quote, proposal=payload.proposal, delegate=_delegate(meeting, payload.delegate, "delegate"),
@@ -472,13 +456,13 @@ def close_meeting(request: HttpRequest, meeting_id: int):
              summary="Issue the conclusion notice with its tasks; refused unless every task is clear in six ways")
 def conclude(request: HttpRequest, meeting_id: int, payload: ConclusionIn):
     meeting = _meeting(request, meeting_id)
-    header = ReviewedHeader(issuing_unit=payload.issuing_unit or meeting.body.code, type=payload.type,
+    header = DocumentHeader(issuing_unit=payload.issuing_unit or meeting.body.code, type=payload.type,
                             issued_on=payload.issued_on or meeting.ends_on, title=payload.title,
                             number=payload.number, signer=payload.signer)
     confirmed = services.meeting_conclude(
         actor=request.user, meeting=meeting, header=header, text=payload.text,
-        references=[ReviewedReference(number=number) for number in payload.references],
-        tasks=[ReviewedTask(title=t.title, lead_unit=t.lead_unit, leader=t.leader, product=t.product,
+        references=[ReferenceSpec(number=number) for number in payload.references],
+        tasks=[TaskSpec(title=t.title, lead_unit=t.lead_unit, leader=t.leader, product=t.product,
                             coordinators=tuple(t.coordinators), deadline=t.deadline, recurrence=t.recurrence,
                             description=t.description) for t in payload.tasks])
     return Status(201, ConclusionOut(document_id=confirmed.document.pk, document_number=confirmed.document.number_text,

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from mandate.core.errors import NotFound, invalid
 from mandate.core.text import search_terms
 from mandate.meetings.models import (
-    AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftVersion, Meeting, Opinion, OpinionKind,
+    AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion, Meeting, Opinion, OpinionKind,
 )
 from mandate.meetings.permissions import visible_meetings
 
@@ -182,3 +182,65 @@ def responses_table(*, meeting: Meeting, item_id: int | None = None) -> list[Res
             explanation=opinion.explanation, responder=opinion.responder,
             taken_into=", ".join(f"dự thảo lần {number}" for number in versions)))
     return rows
+
+
+# What the meeting's pages show beside their forms.
+
+def meeting_delegates(*, meeting: Meeting) -> list[Delegate]:
+    return list(meeting.delegates.select_related("user", "unit", "group").order_by("pk"))
+
+
+def meeting_groups(*, meeting: Meeting) -> list[DiscussionGroup]:
+    return list(meeting.groups.select_related("leader", "secretary").order_by("number"))
+
+
+def meeting_items(*, meeting: Meeting) -> QuerySet[AgendaItem]:
+    return meeting.items.order_by("position")
+
+
+def speakers_for(*, meeting: Meeting, manage: bool, groups: list[DiscussionGroup]) -> tuple[list, list[Delegate]]:
+    """The groups and the delegates whose opinions a user records: all of them for the secretariat, else those of the
+    groups they are the secretary of."""
+    if manage:
+        return list(meeting.groups.order_by("number")), list(meeting.delegates.select_related("group").order_by("pk"))
+    return groups, list(Delegate.objects.filter(group__in=groups).select_related("group").order_by("pk"))
+
+
+def opinions_numbered(*, meeting: Meeting, numbers: list[int]) -> list[Opinion]:
+    """The opinions of `meetings` with these numbers, in the order asked, in one query; a number that is not among
+    them is a refusal of `taken_in.<index>`."""
+    found = {opinion.number: opinion for opinion in meeting.opinions.filter(number__in=numbers)}
+    for index, number in enumerate(numbers):
+        if number not in found:
+            raise invalid(f"taken_in.{index}", f"no opinion {number} in this meeting", "unknown")
+    return [found[number] for number in numbers]
+
+
+def delegate_picked(*, meeting: Meeting, pk: int | None, field_name: str) -> Delegate | None:
+    return picked(meeting.delegates, pk, field_name=field_name, reason=f"no delegate {pk} in this meeting")
+
+
+def group_numbered(*, meeting: Meeting, number: int | None, field_name: str) -> DiscussionGroup | None:
+    """The meeting's group with this number (the API names groups by number); None when none is asked for."""
+    if number is None:
+        return None
+    group = meeting.groups.filter(number=number).first()
+    if group is None:
+        raise invalid(field_name, f"no group {number} in this meeting", "unknown")
+    return group
+
+
+def item_picked(*, meeting: Meeting, pk: int) -> AgendaItem:
+    item = meeting.items.filter(pk=pk).first()
+    if item is None:
+        raise invalid("item", f"no agenda item {pk} in this meeting", "unknown")
+    return item
+
+
+def clause_picked(*, meeting: Meeting, pk: int | None) -> DraftClause | None:
+    if pk is None:
+        return None
+    clause = DraftClause.objects.filter(pk=pk, version__draft__item__meeting=meeting).select_related("version").first()
+    if clause is None:
+        raise invalid("clause", f"no clause {pk} in this meeting's drafts", "unknown")
+    return clause

@@ -13,7 +13,6 @@ from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
 from mandate.documents.services import numbering_owner
-from mandate.ingest.services import Confirmed, ReviewedHeader, ReviewedReference, ReviewedTask, ingestion_confirm
 from mandate.meetings import clauses as clause_parser
 from mandate.meetings.models import (
     AgendaItem, Attendance, Delegate, DelegateRole, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion,
@@ -21,6 +20,7 @@ from mandate.meetings.models import (
 )
 from mandate.meetings.permissions import can_give_opinion, can_manage_meeting
 from mandate.orgs.models import Term, Unit
+from mandate.tasks.issue import DocumentHeader, Issued, ReferenceSpec, TaskSpec, document_issue
 
 CONCLUSION_TYPES = ("TB", "KL")  # a conclusion notice (Thông báo kết luận) or a conclusion (Kết luận)
 EXPLANATION_NEEDED = (Disposition.EXPLAINED, Disposition.NOT_ACCEPTED)
@@ -207,6 +207,11 @@ def _version_create(actor, draft: Draft, *, text: str, note: str, taken_in) -> D
     # The opinions as they stand now, locked: a response given a moment ago counts, and none changes meanwhile.
     current = Opinion.objects.select_for_update().in_bulk([opinion.pk for opinion in taken_in])
     taken_in = [current[opinion.pk] for opinion in taken_in]
+    # One query for every opinion's earlier versions, however many opinions the version takes in.
+    taken_by: dict[int, list[int]] = {}
+    for opinion_id, number in (DraftVersion.taken_in.through.objects.filter(opinion_id__in=current)
+                               .values_list("opinion_id", "draftversion__number").order_by("draftversion__number")):
+        taken_by.setdefault(opinion_id, []).append(number)
     for index, opinion in enumerate(taken_in):
         name = f"taken_in.{index}"
         if opinion.item_id != draft.item_id:
@@ -214,9 +219,9 @@ def _version_create(actor, draft: Draft, *, text: str, note: str, taken_in) -> D
         elif opinion.disposition != Disposition.ACCEPTED:
             errors.append(FieldError(name, f"opinion {opinion.number} is not accepted; only accepted opinions are taken in",
                                      "not_accepted"))
-        elif opinion.taken_into.exists():
-            errors.append(FieldError(name, f"opinion {opinion.number} was taken in by version "
-                                           f"{opinion.taken_into.order_by('number').first().number}", "taken"))
+        elif opinion.pk in taken_by:
+            errors.append(FieldError(name, f"opinion {opinion.number} was taken in by version {taken_by[opinion.pk][0]}",
+                                     "taken"))
     if errors:
         raise DomainError("The new version cannot be recorded.", errors)
     number = (draft.versions.aggregate(last=Max("number"))["last"] or 0) + 1
@@ -352,8 +357,8 @@ def meeting_close(*, actor, meeting: Meeting) -> Meeting:
     return meeting
 
 
-def meeting_conclude(*, actor, meeting: Meeting, header: ReviewedHeader, references: list[ReviewedReference] | tuple = (),
-                     tasks: list[ReviewedTask] | tuple = (), text: str = "") -> Confirmed:
+def meeting_conclude(*, actor, meeting: Meeting, header: DocumentHeader, references: list[ReferenceSpec] | tuple = (),
+                     tasks: list[TaskSpec] | tuple = (), text: str = "") -> Issued:
     """Issue the meeting's conclusion notice with its tasks: the register's numbering and the six clears apply,
     all in one transaction with the meeting's closing."""
     _manage(actor, meeting)
@@ -370,7 +375,8 @@ def meeting_conclude(*, actor, meeting: Meeting, header: ReviewedHeader, referen
             raise Conflict(f"The meeting's conclusion is already issued as {locked.conclusion.number_text}.",
                            [FieldError("meeting", "is concluded", "concluded")])
         before = meeting_snapshot(locked)
-        confirmed = ingestion_confirm(actor=actor, header=header, references=references, tasks=tasks, text=text)
+        confirmed = document_issue(actor=actor, header=header, references=references, tasks=tasks, text=text,
+                                   refusal="The conclusion cannot be issued: nothing was saved.")
         locked.conclusion, locked.state = confirmed.document, MeetingState.CONCLUDED
         locked.save(update_fields=["conclusion", "state"])
         audit_record(actor=actor, action="meeting.conclude", obj=locked, before=before,

@@ -26,6 +26,10 @@ KNOWN_REASONS = (
     gettext_noop("a party document number needs a type code (N-TYPE/ISSUER)"),
     gettext_noop("You may not do this."),
     gettext_noop("Not found."),
+    gettext_noop("is required: what the delegate says"),
+    gettext_noop("is required when an opinion is explained or not accepted"),
+    gettext_noop("is required for a guest who is not a user of the system"),
+    gettext_noop("is required: the draft's text"),
 )
 
 CLEAR_LABELS = {
@@ -92,6 +96,30 @@ class PageForm(PickerForm):
 
     # Domain field names that this form shows under another field.
     field_aliases: dict[str, str] = {}
+    refused = False
+    status = 200
+
+    def submit(self, call):
+        """`call(cleaned_data)` when the form is valid, and its result; otherwise (or when the service refuses) None,
+        with `refused`, `status` and the reasons on the form."""
+        if not self.is_valid():
+            self.refused, self.status = True, 422
+            self.refusal = str(_("Nothing was saved: correct what is marked below."))
+            return None
+        try:
+            return call(self.cleaned_data)
+        except DomainError as error:
+            self.add_domain_error(error)
+            self.refused, self.status = True, error.status
+            return None
+
+    def state(self) -> dict:
+        """What a hand-laid template shows: the posted values, each field's reasons, and the reasons with their labels."""
+        errors = {name: [str(reason) for reason in reasons] for name, reasons in self.errors.items()}
+        labelled = [(str(self.fields[name].label) if name in self.fields else "", reasons)
+                    for name, reasons in errors.items() if name != "__all__" or reasons != [getattr(self, "refusal", "")]]
+        return {"errors": errors, "labelled": labelled, "values": self.data, "general": errors.get("__all__", []),
+                "message": getattr(self, "refusal", "") or " ".join(errors.get("__all__", []))}
 
     def add_domain_error(self, error: DomainError) -> None:
         self.refusal = refusal_message(error)

@@ -1,0 +1,116 @@
+"""Forms of the review page: the text to read, the document's header, and one row per reference and per task
+(formsets). They only parse; the issuing service decides, and its refusals land on the row and field they name."""
+import re
+
+from django import forms
+from django.utils.translation import gettext, gettext_lazy as _
+
+from mandate.core.errors import DomainError
+from mandate.documents.models import RelationKind
+from mandate.ingest import inputs
+from mandate.web.forms import PageForm
+
+ROWS_AT_MOST = 500
+NOT_A_DATE = {"invalid": _("is not a date (YYYY-MM-DD)")}
+
+
+def _code(value: str) -> str:
+    """A picked suggestion arrives as "CODE — name"; the code is what counts."""
+    return (value or "").split(" — ")[0].strip()
+
+
+def _span(value: str) -> list[int] | None:
+    start, _sep, end = (value or "").partition(":")
+    return [int(start), int(end)] if start.isdigit() and end.isdigit() else None
+
+
+class ReadForm(PageForm):
+    """Paste or upload, in which language, with which province winning ties: refused alike by the API and the page."""
+
+    text = forms.CharField(required=False, strip=False, label=_("Text of the directive"))
+    file = forms.FileField(required=False, label=_("File"))
+    language = forms.CharField(required=False, label=_("Language"))
+    province = forms.CharField(required=False, label=_("Province"))
+
+    def clean(self):
+        data = super().clean()
+        for name, parse in (("text", lambda: inputs.directive_text(text=data.get("text"), upload=data.get("file"))),
+                            ("language", lambda: inputs.reading_language(data.get("language"))),
+                            ("province", lambda: inputs.reading_province(data.get("province")))):
+            try:
+                data[name] = parse()
+            except DomainError as error:
+                for item in error.errors:  # the reason as the reader wrote it, in the page's language when known
+                    self.add_error(item.field if item.field in self.fields else None, gettext(item.reason))
+        return data
+
+
+class HeaderForm(PageForm):
+    issuing_unit = forms.CharField(required=False, label=_("Issuing unit"))
+    type = forms.CharField(required=False, max_length=20, label=_("Type"))
+    number = forms.CharField(required=False, max_length=100, label=_("Number"))
+    issued_on = forms.DateField(required=False, label=_("Date"), error_messages=NOT_A_DATE)
+    title = forms.CharField(required=False, label=_("Title"))
+
+    def clean_issuing_unit(self):
+        return _code(self.cleaned_data["issuing_unit"])
+
+
+class ReferenceRowForm(forms.Form):
+    keep = forms.BooleanField(required=False)
+    raw = forms.CharField(required=False, strip=False)
+    number = forms.CharField(required=False, label=_("Number"))
+    kind = forms.ChoiceField(required=False, choices=RelationKind.choices, label=_("Relation"))
+    issued_on = forms.DateField(required=False, label=_("Date"), error_messages=NOT_A_DATE)
+    registered_id = forms.IntegerField(required=False, min_value=1)
+    span = forms.CharField(required=False)
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or RelationKind.CITES
+
+
+class TaskRowForm(forms.Form):
+    keep = forms.BooleanField(required=False)
+    assignee = forms.CharField(required=False)
+    title = forms.CharField(required=False, label=_("Task (clear work)"))
+    lead_unit = forms.CharField(required=False, label=_("Lead unit (clear responsibility)"))
+    coordinators = forms.CharField(required=False, label=_("Coordinating units"))
+    leader = forms.CharField(required=False, label=_("Leader in charge (clear person)"))
+    deadline = forms.DateField(required=False, label=_("Deadline"), error_messages=NOT_A_DATE)
+    recurrence = forms.CharField(required=False, label=_("Recurrence"))
+    deadline_raw = forms.CharField(required=False)
+    product = forms.CharField(required=False, label=_("Product (clear product)"))
+    span = forms.CharField(required=False)
+
+    def clean_lead_unit(self):
+        return _code(self.cleaned_data["lead_unit"])
+
+    def clean_leader(self):
+        return _code(self.cleaned_data["leader"])
+
+    def clean_coordinators(self):
+        return [code for code in re.split(r"[,;\s]+", self.cleaned_data["coordinators"]) if code]
+
+
+ReferenceRows = forms.formset_factory(ReferenceRowForm, extra=0, max_num=ROWS_AT_MOST, absolute_max=ROWS_AT_MOST)
+TaskRows = forms.formset_factory(TaskRowForm, extra=0, max_num=ROWS_AT_MOST, absolute_max=ROWS_AT_MOST)
+
+
+def rows_data(post, *, prefix: str, count_name: str):
+    """The posted rows with a formset's management fields: the review posts `task_count` / `reference_count`
+    (and keeps doing so, for the forms already open in a browser); every row is validated, none is an empty extra."""
+    data = post.copy()
+    count = post.get(count_name, "0")
+    total = str(min(int(count), ROWS_AT_MOST)) if count.isdigit() else "0"
+    data.setdefault(f"{prefix}-TOTAL_FORMS", total)
+    data.setdefault(f"{prefix}-INITIAL_FORMS", data[f"{prefix}-TOTAL_FORMS"])
+    return data
+
+
+def row_errors(form) -> dict[str, list[str]]:
+    return {name: [str(reason) for reason in reasons] for name, reasons in form.errors.items()}
+
+
+def row_values(form, defaults: dict) -> dict:
+    """What the row says: its parsed values, and for a field that did not parse, the default."""
+    return {**defaults, **getattr(form, "cleaned_data", {}), "span": _span(form.data.get(form.add_prefix("span"), ""))}
