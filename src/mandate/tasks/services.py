@@ -5,6 +5,7 @@ import hashlib
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _, gettext_noop
 
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
@@ -21,6 +22,15 @@ from mandate.tasks.models import (
 )
 from mandate.tasks.permissions import can_act_as_lead, can_assign, can_decide
 from mandate.tasks.transitions import TRANSITIONS
+
+# Who may take each step, said in full so that every language can say it (the step names are not verbs in all of them).
+STEP_REFUSALS = {
+    "start": gettext_noop("Only the lead unit may start this task."),
+    "submit": gettext_noop("Only the lead unit may submit the result of this task."),
+    "complete": gettext_noop("Only the leaders of the assigning unit may accept this task as completed."),
+    "return": gettext_noop("Only the leaders of the assigning unit may return this task."),
+    "cancel": gettext_noop("Only the leaders of the assigning unit may cancel this task."),
+}
 
 
 
@@ -115,8 +125,7 @@ def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.da
     with transaction.atomic():
         task = _lock(task, expected_version)
         allowed = can_act_as_lead(actor, task) if transition.side == "lead" else can_decide(actor, task)
-        side = "the lead unit" if transition.side == "lead" else "the leaders of the assigning unit"
-        require(allowed, f"Only {side} may {name} this task.")
+        require(allowed, _(STEP_REFUSALS[name]))
         if task.state not in transition.sources:
             raise Conflict(f"A {task.get_state_display().lower()} task cannot be {name}ed.",
                            [FieldError("transition", f"not allowed from '{task.state}'", "state")])
