@@ -29,7 +29,7 @@ def test_create_refuses_a_task_without_lead_unit_and_writes_nothing():
     with pytest.raises(DomainError) as refusal:
         services.task_create(actor=None, document=document, title="Việc", lead_unit=None, leader=leader, product="Báo cáo",
                              deadline=dt.date(2025, 7, 25))
-    assert "responsibility" in refusal.value.message
+    assert "trách nhiệm" in refusal.value.message  # outside a request: the default language, Vietnamese
     assert [e.field for e in refusal.value.errors] == ["lead_unit"]
     assert (Task.objects.count(), AuditRecord.objects.count()) == before
 
