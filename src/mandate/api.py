@@ -3,6 +3,7 @@ import json
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
+from django.utils.translation import gettext as _, gettext_noop
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
@@ -20,7 +21,25 @@ api = NinjaAPI(
 
 @api.exception_handler(DomainError)
 def domain_error(request, exc: DomainError):
-    return api.create_response(request, exc.as_dict(), status=exc.status)
+    # Services write their refusals through gettext; a fixed text the catalogue knows (web.forms.KNOWN_REASONS) is
+    # translated here, in the language the client asked for.
+    body = exc.as_dict()
+    body["message"] = _(body["message"]) if body["message"] else body["message"]
+    for error in body["errors"]:
+        error["reason"] = _(error["reason"]) if error["reason"] else error["reason"]
+    return api.create_response(request, body, status=exc.status)
+
+
+# The reasons of the schema's most frequent refusals in the reader's language; the others stay as pydantic words them.
+VALIDATION_REASONS = {
+    "missing": gettext_noop("is required"),
+    "int_parsing": gettext_noop("is not a number"),
+    "int_type": gettext_noop("is not a number"),
+    "float_parsing": gettext_noop("is not a number"),
+    "date_parsing": gettext_noop("is not a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": gettext_noop("is not a date (YYYY-MM-DD)"),
+    "date_type": gettext_noop("is not a date (YYYY-MM-DD)"),
+}
 
 
 @api.exception_handler(ValidationError)
@@ -28,14 +47,17 @@ def validation_error(request, exc: ValidationError):
     errors = []
     for error in exc.errors:
         location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "form", "payload")]
-        errors.append({"field": ".".join(location) or "request", "reason": error.get("msg", "invalid"), "code": error.get("type", "invalid")})
-    message = "; ".join(f"{e['field']}: {e['reason']}" for e in errors) or "The request is not valid."
+        code = error.get("type", "invalid")
+        reason = _(VALIDATION_REASONS[code]) if code in VALIDATION_REASONS else error.get("msg", "invalid")
+        errors.append({"field": ".".join(location) or "request", "reason": reason, "code": code})
+    message = "; ".join(_("%(field)s: %(reason)s") % {"field": e["field"], "reason": e["reason"]} for e in errors) \
+        or _("The request is not valid.")
     return api.create_response(request, {"message": message, "errors": errors}, status=422)
 
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request, exc):
-    return api.create_response(request, {"message": "Authentication required: send a bearer token or log in.", "errors": []}, status=401)
+    return api.create_response(request, {"message": _("Authentication required: send a bearer token or log in."), "errors": []}, status=401)
 
 
 from mandate.accounts.api import router as tokens_router  # noqa: E402
@@ -105,7 +127,7 @@ class ApiEdge:
     """Middleware for /api/: refuses text with NUL characters (422) before any operation sees it, and gives the
     answers Django and ninja make outside any operation (unknown path, wrong method) in the API's error format."""
 
-    MESSAGES = {404: "No such API path.", 405: "This path does not accept that method."}
+    MESSAGES = {404: gettext_noop("No such API path."), 405: gettext_noop("This path does not accept that method.")}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -115,12 +137,12 @@ class ApiEdge:
             return self.get_response(request)
         field = _nul_in_request(request)
         if field:
-            reason = "contains a NUL character: binary data, not text"
-            return JsonResponse({"message": f"{field}: {reason}", "errors": [{"field": field, "reason": reason, "code": "invalid"}]},
+            reason = _("contains a NUL character: binary data, not text")
+            return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": field, "reason": reason}, "errors": [{"field": field, "reason": reason, "code": "invalid"}]},
                                 status=422)
         response = self.get_response(request)
         if response.status_code in self.MESSAGES and not response.get("Content-Type", "").startswith("application/json"):
-            replacement = JsonResponse({"message": self.MESSAGES[response.status_code], "errors": []}, status=response.status_code)
+            replacement = JsonResponse({"message": _(self.MESSAGES[response.status_code]), "errors": []}, status=response.status_code)
             if response.has_header("Allow"):
                 replacement["Allow"] = response["Allow"]
             return replacement

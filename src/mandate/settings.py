@@ -120,8 +120,11 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("ru", "Русский"), ("uk", "Українська")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates on pages, exports and e-mails in the reader's form: dd/mm/yyyy in Vietnamese and English, dd.mm.yyyy in
+# Russian and Ukrainian (Django's own formats for the two, and for numbers in all four).
+FORMAT_MODULE_PATH = ["mandate.web.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

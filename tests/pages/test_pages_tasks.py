@@ -208,7 +208,8 @@ def test_delegate_to_a_unit_below(client, make_user, make_task, unit):
     outside = c.post(f"/tasks/{task.pk}/delegate/", {"title": "Sai chỗ", "lead_unit": "01.TU", "leader": leader.username,
                                                      "product": "x"})
     assert outside.status_code == 422
-    assert "is not below" in outside.content.decode()
+    assert "không phải là đơn vị cấp dưới của" in outside.content.decode()  # the refusal in the page's language
+    assert "is not below" not in outside.content.decode()
 
 
 def test_create_form_shows_the_six_clears(client, make_user, plan):

@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from mandate.audit.models import AuditRecord
 from mandate.core.errors import Conflict, DomainError, PermissionDenied
@@ -26,10 +27,10 @@ def staff(make_user):
 def test_create_refuses_a_task_without_lead_unit_and_writes_nothing():
     document, leader = a_document(), a_leader()
     before = (Task.objects.count(), AuditRecord.objects.count())
-    with pytest.raises(DomainError) as refusal:
+    with pytest.raises(DomainError) as refusal, translation.override("vi"):
         services.task_create(actor=None, document=document, title="Việc", lead_unit=None, leader=leader, product="Báo cáo",
                              deadline=dt.date(2025, 7, 25))
-    assert "responsibility" in refusal.value.message
+    assert "trách nhiệm" in refusal.value.message  # the refusal in the language active when it is made
     assert [e.field for e in refusal.value.errors] == ["lead_unit"]
     assert (Task.objects.count(), AuditRecord.objects.count()) == before
 

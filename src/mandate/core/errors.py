@@ -1,6 +1,35 @@
 """Domain errors that every edge (API, pages, commands) turns into a message naming field and reason."""
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, gettext_lazy as _
+
+# The labels the pages show beside the fields the services name, so that a refusal reads "Lead unit: …" in the
+# reader's language, never "lead_unit: …". A dotted field ("tasks.0.lead_unit") takes the label of its last name.
+FIELD_LABELS = {
+    "as_of": _("Structure as of"), "assigning_unit": _("Assigning unit"), "body": _("Body"), "clause": _("Clause"),
+    "code": _("Code"), "coordinators": _("Coordinators"), "deadline": _("Deadline"), "default_successor": _("Default successor"),
+    "destinations": _("Destination"), "disposition": _("Response"), "document": _("Document"), "effective_on": _("Effective date"),
+    "ends_on": _("Last day"), "explanation": _("Explanation"), "file": _("File"), "files": _("Evidence files"),
+    "group": _("Group"), "indicator": _("Indicator"), "issued_on": _("Issued on"), "issuing_unit": _("Issuing unit"),
+    "item": _("Agenda item"), "kind": _("Kind"), "language": _("Language"), "lead_unit": _("Lead unit"),
+    "leader": _("Leader in charge"), "level": _("Level"), "meeting": _("Meeting"), "members": _("Members"), "name": _("Name"),
+    "new_name": _("New name (rename)"), "new_parent": _("New parent (move)"), "new_units": _("New units"), "note": _("Note"),
+    "number": _("Number"), "parent": _("Parent task"), "percent": _("Progress (%)"), "period": _("Period"),
+    "place": _("Place"), "position": _("Position"), "predecessors": _("Units it changes or closes (codes)"),
+    "product": _("Product"), "province": _("Province code"), "quote": _("Quote"), "reason": _("Reason"),
+    "requested_deadline": _("New deadline"), "role": _("Role"), "rule": _("Rule"), "starts_on": _("First day"),
+    "state": _("State"), "status": _("Status"), "successors": _("Successors (codes, existing or new)"),
+    "target": _("Target"), "task": _("Task"), "text": _("Text"), "title": _("Title"), "transition": _("Workflow"),
+    "type": _("Type"), "unit": _("Unit"), "user": _("User"), "username": _("User name"), "value": _("Reported value"),
+    "version": _("Version"),
+}
+
+
+def field_label(field_name: str) -> str:
+    """The label of a field as the pages show it, in the reader's language; the name itself when it has none."""
+    label = FIELD_LABELS.get(field_name) or FIELD_LABELS.get(field_name.rsplit(".", 1)[-1])
+    return str(label) if label else field_name
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -31,13 +60,13 @@ class DomainError(Exception):
 
 
 class PermissionDenied(DomainError):
-    def __init__(self, message: str = "You may not do this.") -> None:
-        super().__init__(message=message, status=403)
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message=message or gettext("You may not do this."), status=403)
 
 
 class NotFound(DomainError):
-    def __init__(self, message: str = "Not found.") -> None:
-        super().__init__(message=message, status=404)
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message=message or gettext("Not found."), status=404)
 
 
 class Conflict(DomainError):
@@ -46,4 +75,6 @@ class Conflict(DomainError):
 
 
 def invalid(field_name: str, reason: str, code: str = "invalid") -> DomainError:
-    return DomainError(message=f"{field_name}: {reason}", errors=[FieldError(field_name, reason, code)])
+    """A refusal of one field; the message names the field by its label, both in the reader's language."""
+    message = gettext("%(field)s: %(reason)s") % {"field": field_label(field_name), "reason": gettext(reason) if reason else reason}
+    return DomainError(message=message, errors=[FieldError(field_name, reason, code)])

@@ -3,6 +3,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from mandate.core.errors import NotFound
 from mandate.core.text import search_terms
@@ -39,7 +40,7 @@ def documents_list(*, user, q: str | None = None, type: str | None = None, issui
 def document_get(*, user, document_id: int) -> Document:
     document = visible_documents(user, Document.objects.filter(pk=document_id)).select_related("issuing_unit").first()
     if document is None:
-        raise NotFound(f"No document {document_id} that you may see.")
+        raise NotFound(_("No document %(id)s that you may see.") % {"id": document_id})
     return document
 
 

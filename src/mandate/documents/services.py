@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
@@ -61,7 +63,8 @@ def _period(owner: Unit, system: str, issued_on: dt.date) -> tuple[str, Term | N
     term = (Term.objects.filter(unit=owner, starts_on__lte=issued_on).exclude(ends_on__lte=issued_on)
             .order_by("-starts_on").first())
     if term is None:
-        raise invalid("issued_on", f"{owner.name} has no term recorded on {issued_on.isoformat()}; party numbers run per term")
+        raise invalid("issued_on", _("%(unit)s has no term recorded on %(date)s; party numbers run per term")
+                      % {"unit": owner.name, "date": date_format(issued_on, "SHORT_DATE_FORMAT")})
     return f"term:{term.pk}", term
 
 
@@ -91,23 +94,23 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
                       office: str = "", relations: list[RelationSpec] | tuple = ()) -> Document:
     """Register an issued document with its relations; with no `number`, give it the next one of its sequence."""
     require(can_register_document(actor, issuing_unit),
-            f"You may not register documents of {issuing_unit.name}.")
+            _("You may not register documents of %(unit)s.") % {"unit": issuing_unit.name})
     title, signer, text = nfc(title), nfc(signer), nfc(text)
     errors = []
     if not title:
-        errors.append(FieldError("title", "is required", "required"))
+        errors.append(FieldError("title", _("is required"), "required"))
     if not issuing_unit.issuer_code:
-        errors.append(FieldError("issuing_unit", f"{issuing_unit.name} has no issuer code for document numbers"))
+        errors.append(FieldError("issuing_unit", _("%(unit)s has no issuer code for document numbers") % {"unit": issuing_unit.name}))
     elif not issuing_unit.is_valid_on(issued_on):
-        errors.append(FieldError("issuing_unit", f"{issuing_unit.name} did not exist on {issued_on.isoformat()}"))
+        errors.append(FieldError("issuing_unit", _("%(unit)s did not exist on %(date)s") % {"unit": issuing_unit.name, "date": date_format(issued_on, "SHORT_DATE_FORMAT")}))
     type_code = numbering.canonical_type(type) if type else ""
     if type and type_code is None:
-        errors.append(FieldError("type", f"'{type}' is not a document type code"))
+        errors.append(FieldError("type", _("'%(type)s' is not a document type code") % {"type": type}))
     if errors:
-        raise DomainError("The document cannot be registered.", errors)
+        raise DomainError(_("The document cannot be registered."), errors)
     system = numbering_system(issuing_unit)
     if system == NumberingSystem.PARTY and not type_code:
-        raise invalid("type", "a party document number needs a type code (N-TYPE/ISSUER)", "required")
+        raise invalid("type", _("a party document number needs a type code (N-TYPE/ISSUER)"), "required")
     with transaction.atomic():
         owner = numbering_owner(issuing_unit, on=issued_on)
         period, term = _period(owner, system, issued_on)
@@ -115,7 +118,7 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
         if number:
             parsed = _parse(number, field_name="number")
             if numbering.fold_code(parsed.issuer) != numbering.fold_code(issuing_unit.issuer_code):
-                raise invalid("number", f"{parsed.format()} is not a number of {issuing_unit.issuer_code}")
+                raise invalid("number", _("%(number)s is not a number of %(issuer)s") % {"number": parsed.format(), "issuer": issuing_unit.issuer_code})
             if sequence.last_number < parsed.number:
                 sequence.last_number = parsed.number
                 sequence.save(update_fields=["last_number"])
@@ -125,8 +128,9 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
             parsed = _compose(issuing_unit=issuing_unit, system=system, type_code=type_code, number=sequence.last_number,
                               issued_on=issued_on, office=office)
         key = number_key(parsed)
-        taken = DomainError(f"{parsed.format()} is already registered for {owner.name}.",
-                            [FieldError("number", f"{parsed.format()} is already registered", "unique")], status=409)
+        taken = DomainError(_("%(number)s is already registered for %(unit)s.") % {"number": parsed.format(), "unit": owner.name},
+                            [FieldError("number", _("%(number)s is already registered") % {"number": parsed.format()}, "unique")],
+                            status=409)
         # The number's uniqueness in its sequence decides, also between two requests at once (no SELECT first);
         # the refusal rolls the whole registration back, the sequence's step included.
         with refuse_duplicate(Document, "document_number_unique_per_sequence", taken):
@@ -147,7 +151,7 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
 def document_relation_add(*, actor, source: Document, spec: RelationSpec, field_name: str = "relation") -> DocumentRelation:
     """Relate `source` to a document of the register or to a number, kept unregistered when unknown."""
     if spec.target is None and not spec.number:
-        raise invalid(f"{field_name}.target_number", "give target_id or target_number", "required")
+        raise invalid(f"{field_name}.target_number", _("give target_id or target_number"), "required")
     with transaction.atomic():
         target = spec.target or document_reference(actor=actor, number=spec.number, issued_on=spec.issued_on, title=spec.title)
         return document_relate(actor=actor, source=source, target=target, kind=spec.kind)
@@ -200,11 +204,11 @@ def document_reference(*, actor, number: str, issued_on: dt.date | None = None, 
 def document_relate(*, actor, source: Document, target: Document, kind: str) -> DocumentRelation:
     if source.issuing_unit is not None:
         require(can_register_document(actor, source.issuing_unit),
-                f"You may not change the relations of {source.number_text}.")
+                _("You may not change the relations of %(number)s.") % {"number": source.number_text})
     if kind not in RelationKind.values:
-        raise invalid("kind", f"'{kind}' is not one of {', '.join(RelationKind.values)}")
+        raise invalid("kind", _("'%(name)s' is not one of %(names)s") % {"name": kind, "names": ", ".join(RelationKind.values)})
     if source.pk == target.pk:
-        raise invalid("target", "a document cannot relate to itself")
+        raise invalid("target", _("a document cannot relate to itself"))
     with transaction.atomic():
         relation, created = DocumentRelation.objects.get_or_create(source=source, target=target, kind=kind)
         if created:
@@ -216,10 +220,10 @@ def document_relate(*, actor, source: Document, target: Document, kind: str) -> 
 def attachment_add(*, actor, document: Document, upload: UploadedFile) -> Attachment:
     if document.issuing_unit is not None:
         require(can_register_document(actor, document.issuing_unit),
-                f"You may not attach files to {document.number_text}.")
+                _("You may not attach files to %(number)s.") % {"number": document.number_text})
     errors = upload_errors(upload, "file")
     if errors:
-        raise DomainError("The file cannot be attached.", errors)
+        raise DomainError(_("The file cannot be attached."), errors)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from mandate.core.errors import NotFound, invalid
 from mandate.core.text import search_terms
@@ -34,7 +35,7 @@ def meetings_list(*, user, q: str | None = None, body_id: int | None = None, sta
 def meeting_get(*, user, meeting_id: int) -> Meeting:
     meeting = meetings_list(user=user).filter(pk=meeting_id).first()
     if meeting is None:
-        raise NotFound(f"No meeting {meeting_id} that you may see.")
+        raise NotFound(_("No meeting %(id)s that you may see.") % {"id": meeting_id})
     return meeting
 
 

@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
@@ -27,12 +29,12 @@ EXPLANATION_NEEDED = (Disposition.EXPLAINED, Disposition.NOT_ACCEPTED)
 
 
 def _manage(actor, meeting: Meeting) -> None:
-    require(can_manage_meeting(actor, meeting.body), f"You may not manage meetings of {meeting.body.name}.")
+    require(can_manage_meeting(actor, meeting.body), _("You may not manage meetings of %(body)s.") % {"body": meeting.body.name})
 
 
 def _choice(value: str, choices, field_name: str) -> str:
     if value not in choices.values:
-        raise invalid(field_name, f"'{value}' is not one of {', '.join(choices.values)}", "choice")
+        raise invalid(field_name, _("'%(name)s' is not one of %(names)s") % {"name": value, "names": ", ".join(choices.values)}, "choice")
     return value
 
 
@@ -46,20 +48,22 @@ def meeting_snapshot(meeting: Meeting) -> dict:
 def meeting_create(*, actor, body: Unit, title: str, starts_on: dt.date, ends_on: dt.date | None = None, place: str = "",
                    number: int | None = None, extended: bool = False) -> Meeting:
     """Open a meeting of `body`; it takes opinions until the secretariat closes the floor."""
-    require(can_manage_meeting(actor, body), f"You may not manage meetings of {body.name}.")
+    require(can_manage_meeting(actor, body), _("You may not manage meetings of %(body)s.") % {"body": body.name})
     title, place = nfc(title or "").strip(), nfc(place or "").strip()
     ends_on = ends_on or starts_on
     errors = []
     if not title:
-        errors.append(FieldError("title", "is required", "required"))
+        errors.append(FieldError("title", _("is required"), "required"))
     if not body.is_valid_on(starts_on):
-        errors.append(FieldError("body", f"{body.name} did not exist on {starts_on.isoformat()}", "closed"))
+        errors.append(FieldError("body", _("%(unit)s did not exist on %(date)s") % {"unit": body.name, "date": date_format(starts_on, "SHORT_DATE_FORMAT")},
+                                 "closed"))
     if ends_on < starts_on:
-        errors.append(FieldError("ends_on", f"{ends_on.isoformat()} is before the first day {starts_on.isoformat()}"))
+        errors.append(FieldError("ends_on", _("%(date)s is before the first day %(first)s")
+                                 % {"date": date_format(ends_on, "SHORT_DATE_FORMAT"), "first": date_format(starts_on, "SHORT_DATE_FORMAT")}))
     if number is not None and number < 1:
-        errors.append(FieldError("number", "must be 1 or more"))
+        errors.append(FieldError("number", _("must be 1 or more")))
     if errors:
-        raise DomainError("The meeting cannot be created.", errors)
+        raise DomainError(_("The meeting cannot be created."), errors)
     with transaction.atomic():
         meeting = Meeting.objects.create(body=body, title=title, search_title=searchable(title), starts_on=starts_on,
                                          ends_on=ends_on, place=place, number=number, extended=extended,
@@ -87,7 +91,7 @@ def _delegate_snapshot(delegate: Delegate) -> dict:
 
 def _own(meeting: Meeting, obj, field_name: str) -> None:
     if obj is not None and obj.meeting_id != meeting.pk:
-        raise invalid(field_name, "belongs to another meeting", "other_meeting")
+        raise invalid(field_name, _("belongs to another meeting"), "other_meeting")
 
 
 def delegate_add(*, actor, meeting: Meeting, user=None, name: str = "", position: str = "", unit: Unit | None = None,
@@ -99,9 +103,9 @@ def delegate_add(*, actor, meeting: Meeting, user=None, name: str = "", position
     name = nfc(name or "").strip() or (user.full_name or user.username if user else "")
     position = nfc(position or "").strip() or (user.position if user else "")
     if not name:
-        raise invalid("name", "is required for a guest who is not a user of the system", "required")
-    taken = Conflict(f"{name} is already a delegate of this meeting.",
-                     [FieldError("user", f"{user.username} is already a delegate", "unique")] if user else [])
+        raise invalid("name", _("is required for a guest who is not a user of the system"), "required")
+    taken = Conflict(_("%(name)s is already a delegate of this meeting.") % {"name": name},
+                     [FieldError("user", _("%(name)s is already a delegate") % {"name": user.username}, "unique")] if user else [])
     with transaction.atomic():
         # delegate_user_once_per_meeting decides, also between two requests at once (no SELECT first).
         with refuse_duplicate(Delegate, "delegate_user_once_per_meeting", taken):
@@ -124,9 +128,10 @@ def group_create(*, actor, meeting: Meeting, name: str = "", number: int | None 
         if number is None:
             number = (meeting.groups.aggregate(last=Max("number"))["last"] or 0) + 1
         elif number < 1:
-            raise invalid("number", "must be 1 or more")
+            raise invalid("number", _("must be 1 or more"))
         elif meeting.groups.filter(number=number).exists():
-            raise Conflict(f"Group {number} already exists.", [FieldError("number", f"group {number} exists", "unique")])
+            raise Conflict(_("Group %(number)s already exists.") % {"number": number},
+                           [FieldError("number", _("group %(number)s exists") % {"number": number}, "unique")])
         group = DiscussionGroup.objects.create(meeting=meeting, number=number, name=nfc(name or "").strip() or f"Tổ {number}",
                                                place=nfc(place or "").strip(), leader=leader, secretary=secretary)
         placed = {d.pk: d for d in (*members, leader, secretary) if d is not None}
@@ -144,7 +149,8 @@ def _place(actor, delegate: Delegate, group: DiscussionGroup | None, *, field_na
     if group is not None and delegate.group_id not in (None, group.pk):
         previous = delegate.group
         if previous.secretary_id == delegate.pk:
-            raise invalid(field_name, f"{delegate.name} is the secretary of {previous.name}; name another secretary first")
+            raise invalid(field_name, _("%(name)s is the secretary of %(group)s; name another secretary first")
+                          % {"name": delegate.name, "group": previous.name})
     delegate.group = group
     delegate.save(update_fields=["group"])
     audit_record(actor=actor, action="meeting.delegate_place", obj=delegate, before=before, after=_delegate_snapshot(delegate))
@@ -202,7 +208,7 @@ def draft_version_add(*, actor, draft: Draft, text: str, note: str = "", taken_i
 def _version_create(actor, draft: Draft, *, text: str, note: str, taken_in) -> DraftVersion:
     text = nfc(text or "").replace("\r\n", "\n").strip()
     if not text:
-        raise invalid("text", "is required: the draft's text", "required")
+        raise invalid("text", _("is required: the draft's text"), "required")
     errors = []
     # The opinions as they stand now, locked: a response given a moment ago counts, and none changes meanwhile.
     current = Opinion.objects.select_for_update().in_bulk([opinion.pk for opinion in taken_in])
@@ -215,15 +221,15 @@ def _version_create(actor, draft: Draft, *, text: str, note: str, taken_in) -> D
     for index, opinion in enumerate(taken_in):
         name = f"taken_in.{index}"
         if opinion.item_id != draft.item_id:
-            errors.append(FieldError(name, f"opinion {opinion.number} is on another agenda item", "other_item"))
+            errors.append(FieldError(name, _("opinion %(number)s is on another agenda item") % {"number": opinion.number}, "other_item"))
         elif opinion.disposition != Disposition.ACCEPTED:
-            errors.append(FieldError(name, f"opinion {opinion.number} is not accepted; only accepted opinions are taken in",
-                                     "not_accepted"))
+            errors.append(FieldError(name, _("opinion %(number)s is not accepted; only accepted opinions are taken in")
+                                     % {"number": opinion.number}, "not_accepted"))
         elif opinion.pk in taken_by:
-            errors.append(FieldError(name, f"opinion {opinion.number} was taken in by version {taken_by[opinion.pk][0]}",
-                                     "taken"))
+            errors.append(FieldError(name, _("opinion %(number)s was taken in by version %(version)s")
+                                     % {"number": opinion.number, "version": taken_by[opinion.pk][0]}, "taken"))
     if errors:
-        raise DomainError("The new version cannot be recorded.", errors)
+        raise DomainError(_("The new version cannot be recorded."), errors)
     number = (draft.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = DraftVersion.objects.create(draft=draft, number=number, text=text, note=nfc(note or "").strip(),
                                           created_by=actor, created_at=clock.now())
@@ -262,48 +268,50 @@ def opinion_give(*, actor, meeting: Meeting, item: AgendaItem, kind: str, text: 
     text, proposal, quote = nfc(text or "").strip(), nfc(proposal or "").strip(), nfc(quote or "").strip()
     errors = []
     if kind not in OpinionKind.values:
-        errors.append(FieldError("kind", f"'{kind}' is not one of {', '.join(OpinionKind.values)}", "choice"))
+        errors.append(FieldError("kind", _("'%(name)s' is not one of %(names)s") % {"name": kind, "names": ", ".join(OpinionKind.values)}, "choice"))
     if not text and kind != OpinionKind.AGREE:
-        errors.append(FieldError("text", "is required: what the delegate says", "required"))
+        errors.append(FieldError("text", _("is required: what the delegate says"), "required"))
     if item.meeting_id != meeting.pk:
-        errors.append(FieldError("item", "belongs to another meeting", "other_meeting"))
+        errors.append(FieldError("item", _("belongs to another meeting"), "other_meeting"))
     for field_name, obj in (("delegate", delegate), ("group", group)):
         if obj is not None and obj.meeting_id != meeting.pk:
-            errors.append(FieldError(field_name, "belongs to another meeting", "other_meeting"))
+            errors.append(FieldError(field_name, _("belongs to another meeting"), "other_meeting"))
     if delegate is None and group is None:
         delegate = Delegate.objects.filter(meeting=meeting, user=actor).first() if actor is not None else None
         if delegate is None:
-            errors.append(FieldError("delegate", "is required: you are not a delegate of this meeting; name the delegate "
-                                                 "or the group whose opinion this is", "required"))
+            errors.append(FieldError("delegate", _("is required: you are not a delegate of this meeting; name the delegate "
+                                                   "or the group whose opinion this is"), "required"))
     if delegate is not None and group is not None and delegate.group_id != group.pk:
-        errors.append(FieldError("delegate", f"{delegate.name} is not in {group.name}", "other_group"))
+        errors.append(FieldError("delegate", _("%(name)s is not in %(group)s") % {"name": delegate.name, "group": group.name}, "other_group"))
     version, quote_start = None, None
     if clause is not None:
         version = clause.version
         draft = Draft.objects.filter(item=item).first()
         latest = current_version(draft) if draft is not None else None
         if draft is None or version.draft_id != draft.pk:
-            errors.append(FieldError("clause", "is not a clause of this item's draft", "other_draft"))
+            errors.append(FieldError("clause", _("is not a clause of this item's draft"), "other_draft"))
         elif latest.pk != version.pk:
-            errors.append(FieldError("clause", f"belongs to version {version.number}; the current version is {latest.number}",
+            errors.append(FieldError("clause", _("belongs to version %(version)s; the current version is %(current)s")
+                                     % {"version": version.number, "current": latest.number},
                                      "old_version"))
         elif quote:
             found = clause_parser.find_quote(clause.text, quote)
             if found is None:
-                errors.append(FieldError("quote", f"is not in {clause.label} of version {version.number}", "not_in_clause"))
+                errors.append(FieldError("quote", _("is not in %(clause)s of version %(version)s") % {"clause": clause.label, "version": version.number},
+                                         "not_in_clause"))
             else:
                 quote_start = clause.start + found
     elif quote:
-        errors.append(FieldError("clause", "is required with a quote: the clause the words are in", "required"))
+        errors.append(FieldError("clause", _("is required with a quote: the clause the words are in"), "required"))
     if errors:
-        raise DomainError("The opinion cannot be recorded.", errors)
+        raise DomainError(_("The opinion cannot be recorded."), errors)
     require(can_give_opinion(actor, meeting, delegate=delegate, group=group),
-            "You may give only your own opinions, or your group's as its secretary.")
+            _("You may give only your own opinions, or your group's as its secretary."))
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.state != MeetingState.OPEN:
-            raise Conflict("The meeting no longer takes opinions.", [FieldError("meeting", f"is {locked.get_state_display()}",
-                                                                                "closed")])
+            raise Conflict(_("The meeting no longer takes opinions."),
+                           [FieldError("meeting", _("is %(state)s") % {"state": locked.get_state_display()}, "closed")])
         number = (locked.opinions.aggregate(last=Max("number"))["last"] or 0) + 1
         opinion = Opinion.objects.create(
             meeting=meeting, number=number, item=item, version=version, clause=clause, quote=quote, quote_start=quote_start,
@@ -319,17 +327,18 @@ def opinion_respond(*, actor, opinion: Opinion, disposition: str, explanation: s
     explanation, responder = nfc(explanation or "").strip(), nfc(responder or "").strip()
     errors = []
     if disposition not in Disposition.values:
-        errors.append(FieldError("disposition", f"'{disposition}' is not one of {', '.join(Disposition.values)}", "choice"))
+        errors.append(FieldError("disposition", _("'%(name)s' is not one of %(names)s") % {"name": disposition, "names": ", ".join(Disposition.values)},
+                                 "choice"))
     elif disposition in EXPLANATION_NEEDED and not explanation:
-        errors.append(FieldError("explanation", "is required when an opinion is explained or not accepted", "required"))
+        errors.append(FieldError("explanation", _("is required when an opinion is explained or not accepted"), "required"))
     if errors:
-        raise DomainError("The response cannot be recorded.", errors)
+        raise DomainError(_("The response cannot be recorded."), errors)
     with transaction.atomic():
         opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
         taken = opinion.taken_into.order_by("number").first()
         if taken is not None and disposition != Disposition.ACCEPTED:
-            raise Conflict(f"Version {taken.number} of the draft took this opinion in; it stays accepted.",
-                           [FieldError("disposition", f"taken in by version {taken.number}", "taken")])
+            raise Conflict(_("Version %(version)s of the draft took this opinion in; it stays accepted.") % {"version": taken.number},
+                           [FieldError("disposition", _("taken in by version %(version)s") % {"version": taken.number}, "taken")])
         before = opinion_snapshot(opinion)
         if actor is not None and not responder:
             responder = ", ".join(part for part in (actor.full_name or actor.username, actor.position) if part)
@@ -348,7 +357,7 @@ def meeting_close(*, actor, meeting: Meeting) -> Meeting:
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.state != MeetingState.OPEN:
-            raise Conflict(f"The meeting is already {meeting.get_state_display()}.",
+            raise Conflict(_("The meeting is already %(state)s.") % {"state": meeting.get_state_display()},
                            [FieldError("state", meeting.state, "state")])
         before = meeting_snapshot(meeting)
         meeting.state = MeetingState.CLOSED
@@ -364,19 +373,21 @@ def meeting_conclude(*, actor, meeting: Meeting, header: DocumentHeader, referen
     _manage(actor, meeting)
     errors = []
     if header.type.upper() not in CONCLUSION_TYPES:
-        errors.append(FieldError("document.type", f"a conclusion is a {' or '.join(CONCLUSION_TYPES)}, not '{header.type}'"))
+        errors.append(FieldError("document.type", _("a conclusion is a %(types)s, not '%(type)s'")
+                                 % {"types": " / ".join(CONCLUSION_TYPES), "type": header.type}))
     if header.issued_on is not None and header.issued_on < meeting.starts_on:
-        errors.append(FieldError("document.issued_on", f"is before the meeting began ({meeting.starts_on.isoformat()})"))
+        errors.append(FieldError("document.issued_on", _("is before the meeting began (%(date)s)")
+                                 % {"date": date_format(meeting.starts_on, "SHORT_DATE_FORMAT")}))
     if errors:
-        raise DomainError("The conclusion cannot be issued: nothing was saved.", errors)
+        raise DomainError(_("The conclusion cannot be issued: nothing was saved."), errors)
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.conclusion_id is not None:
-            raise Conflict(f"The meeting's conclusion is already issued as {locked.conclusion.number_text}.",
+            raise Conflict(_("The meeting's conclusion is already issued as %(number)s.") % {"number": locked.conclusion.number_text},
                            [FieldError("meeting", "is concluded", "concluded")])
         before = meeting_snapshot(locked)
         confirmed = document_issue(actor=actor, header=header, references=references, tasks=tasks, text=text,
-                                   refusal="The conclusion cannot be issued: nothing was saved.")
+                                   refusal=_("The conclusion cannot be issued: nothing was saved."))
         locked.conclusion, locked.state = confirmed.document, MeetingState.CONCLUDED
         locked.save(update_fields=["conclusion", "state"])
         audit_record(actor=actor, action="meeting.conclude", obj=locked, before=before,

@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from mandate.accounts.models import User
@@ -174,7 +175,7 @@ def children_scorecards(request: HttpRequest, query: Query[ScorecardQuery], kind
 def cluster_scorecards(request: HttpRequest, code: str, query: Query[ClusterQuery]):
     cluster = Cluster.objects.filter(code=code).first()
     if cluster is None:
-        raise NotFound(f"No emulation cluster '{code}'.")
+        raise NotFound(_("No emulation cluster “%(code)s”.") % {"code": code})
     start, end = query.period()
     filters = TaskFilters(as_of=query.as_of or clock.today(), subtree=True, assigned_from=start, assigned_to=end)
     return _ranking(cluster.name, filters, selectors.cluster_scorecards(user=request.user, cluster=cluster, filters=filters))
@@ -332,7 +333,7 @@ def list_kpis(request: HttpRequest, query: Query[KpiQuery]):
 def _kpi_one(request, kpi_id: int) -> dict:
     row = next((r for r in kpi_selectors.kpi_targets_list(user=request.user, as_of=clock.today()) if r.target.pk == kpi_id), None)
     if row is None:
-        raise NotFound(f"No target {kpi_id} that you may see.")
+        raise NotFound(_("No target %(id)s that you may see.") % {"id": kpi_id})
     return _kpi_row(row)
 
 

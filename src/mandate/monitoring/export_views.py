@@ -1,7 +1,7 @@
 """Exports of scorecards, lagging units and the cascade, as XLSX and PDF in the layout of an official report."""
 import datetime as dt
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from mandate.web.pages import page
@@ -20,7 +20,7 @@ CONTENT_TYPES = {
 
 def _respond(report: OfficialReport, fmt: str, name: str) -> HttpResponse:
     if fmt not in CONTENT_TYPES:
-        raise Http404("xlsx or pdf")
+        raise NotFound(_("An export is made as xlsx or pdf."))
     content = report_xlsx(report) if fmt == "xlsx" else report_pdf(report)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
@@ -66,7 +66,7 @@ def lagging_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpRespon
 def cascade_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResponse:
     form, result = cascade_from_request(request, as_of)
     if result is None:
-        raise Http404("document and level are required")
+        raise NotFound(_("Choose the directive and the level to export its cascade."))
     issuer = result.directive.issuing_unit or result.within
     report = report_tables.cascade_report(paper=paper_of(unit=issuer, day=result.as_of), cascade=result)
     return _respond(report, fmt, f"cascade-{result.directive.pk}-{result.level}-{as_of.isoformat()}")

@@ -4,6 +4,7 @@ Monitoring computes the numbers; `mandate.reports` only draws (charts) and lays 
 """
 import datetime as dt
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mandate.monitoring.cascade import ISSUED, TASKS_ONLY, Cascade
@@ -60,9 +61,9 @@ def _scorecard_row(number, name: str, card: Scorecard) -> list:
 
 def _period(assigned_from: dt.date | None, assigned_to: dt.date | None, as_of: dt.date) -> str:
     text = _("Tasks assigned from %(start)s to %(end)s") % {
-        "start": assigned_from.strftime("%d/%m/%Y") if assigned_from else "…",
-        "end": assigned_to.strftime("%d/%m/%Y") if assigned_to else "…"}
-    return text + "; " + _("status as of %(date)s") % {"date": as_of.strftime("%d/%m/%Y")}
+        "start": date_format(assigned_from, "SHORT_DATE_FORMAT") if assigned_from else "…",
+        "end": date_format(assigned_to, "SHORT_DATE_FORMAT") if assigned_to else "…"}
+    return text + "; " + _("status as of %(date)s") % {"date": date_format(as_of, "SHORT_DATE_FORMAT")}
 
 
 NOTES = lambda: [_("Within deadline includes the tasks due soon, as the official report counts them."),  # noqa: E731
@@ -87,7 +88,7 @@ def lagging_report(*, paper: Paper, scope_name: str, rows: list[LaggingUnit], as
     table = []
     for index, row in enumerate(rows, start=1):
         card = row.scorecard
-        oldest = "; ".join(f"{t.title[:60]} ({t.deadline.strftime('%d/%m/%Y')})" for t in row.overdue_tasks[:3])
+        oldest = "; ".join(f"{t.title[:60]} ({date_format(t.deadline, 'SHORT_DATE_FORMAT')})" for t in row.overdue_tasks[:3])
         table.append([index, row.unit.name, card.assigned, card.overdue, card.overdue_rate, card.average_days_overdue, oldest])
     bars = [Bar(r.unit.name, r.scorecard.overdue, COLOURS["overdue"]) for r in rows[:20]]
     return OfficialReport(
@@ -118,15 +119,15 @@ def cascade_chart(cascade: Cascade) -> str:
 
 def cascade_report(*, paper: Paper, cascade: Cascade) -> OfficialReport:
     table = [[index, row.unit.name, cascade_state_label(row.state), row.document_number or "—",
-              row.issued_on.strftime("%d/%m/%Y") if row.issued_on else "—",
+              date_format(row.issued_on, "SHORT_DATE_FORMAT") if row.issued_on else "—",
               row.days_taken if row.days_taken is not None else row.days_waiting, row.days_late]
              for index, row in enumerate(cascade.rows, start=1)]
     bars = _cascade_bars(cascade)
     directive = cascade.directive
     subtitle = _("Directive %(number)s of %(date)s") % {
-        "number": directive.number_text, "date": directive.issued_on.strftime("%d/%m/%Y") if directive.issued_on else "…"}
+        "number": directive.number_text, "date": date_format(directive.issued_on, "SHORT_DATE_FORMAT") if directive.issued_on else "…"}
     if cascade.due:
-        subtitle += "; " + _("implementing plans due by %(date)s") % {"date": cascade.due.strftime("%d/%m/%Y")}
+        subtitle += "; " + _("implementing plans due by %(date)s") % {"date": date_format(cascade.due, "SHORT_DATE_FORMAT")}
     return OfficialReport(
         paper=paper, title=_("Implementation of %(number)s by %(within)s") % {"number": directive.number_text,
                                                                              "within": cascade.within.name},

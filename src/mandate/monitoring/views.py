@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
+from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import READERS, has_role_over, is_system_admin
 from mandate.accounts.selectors import membership_units
@@ -121,7 +122,7 @@ def cluster_from_request(request: HttpRequest, code: str, as_of: dt.date) -> tup
     """The emulation cluster a page or an export names, and the filters of its period."""
     found = Cluster.objects.filter(code=code).first()
     if found is None:
-        raise NotFound(f"No emulation cluster '{code}'.")
+        raise NotFound(_("No emulation cluster “%(code)s”.") % {"code": code})
     form = ScopeForm(request.GET)
     cleaned = form.cleaned_data if form.is_valid() else {}
     return found, TaskFilters(as_of=as_of, subtree=True, assigned_from=cleaned.get("assigned_from"),

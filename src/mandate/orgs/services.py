@@ -3,7 +3,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.utils.translation import gettext_noop
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
 
 from mandate.audit.services import audit_record
 from mandate.core import clock
@@ -30,17 +31,18 @@ def unit_create(*, actor, code: str, name: str, kind: str, tier: str, parent: Un
     code, name = nfc(code), nfc(name)
     errors = []
     if not code:
-        errors.append(FieldError("code", "is required", "required"))
+        errors.append(FieldError("code", gettext("is required"), "required"))
     if not name:
-        errors.append(FieldError("name", "is required", "required"))
+        errors.append(FieldError("name", gettext("is required"), "required"))
     if errors:
-        raise DomainError("The unit cannot be created.", errors)
+        raise DomainError(gettext("The unit cannot be created."), errors)
     with transaction.atomic():
         parent_placement = None
         if parent is not None:
             parent_placement = unit_placement(unit=parent, as_of=valid_from or clock.today())
             if parent_placement is None:
-                raise invalid("parent", f"{parent.code} is not open on {valid_from or clock.today()}")
+                raise invalid("parent", gettext("%(code)s is not open on %(date)s")
+                              % {"code": parent.code, "date": date_format(valid_from or clock.today(), "SHORT_DATE_FORMAT")})
         # The unique code decides, also between two requests at once (no SELECT first).
         taken = DomainError(gettext_noop("The unit cannot be created."),
                             [FieldError("code", gettext_noop("is already used by another unit"), "unique")])
@@ -111,7 +113,7 @@ def _terms_record() -> None:
 
 def cluster_create(*, actor, code: str, name: str, members: list[Unit], year: int | None = None) -> Cluster:
     if not members:
-        raise invalid("members", "an emulation cluster needs at least one unit")
+        raise invalid("members", gettext("an emulation cluster needs at least one unit"))
     with transaction.atomic():
         cluster, _ = Cluster.objects.update_or_create(code=code, defaults={"name": nfc(name), "year": year})
         cluster.members.set(members)

@@ -6,9 +6,17 @@ Pure: it looks at the values it is given, not at the database.
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _, pgettext_lazy
+
 from mandate.core.errors import DomainError, FieldError
 
 CLEARS = ("person", "work", "time", "responsibility", "product", "authority")
+# The clears as the refusal names them, in the reader's language.
+CLEAR_NAMES = {
+    "person": pgettext_lazy("clear", "person"), "work": pgettext_lazy("clear", "work"), "time": pgettext_lazy("clear", "time"),
+    "responsibility": pgettext_lazy("clear", "responsibility"), "product": pgettext_lazy("clear", "product"),
+    "authority": pgettext_lazy("clear", "authority"),
+}
 
 
 @dataclass(frozen=True)
@@ -57,4 +65,5 @@ def require_clear(draft: Draft) -> None:
             name = error.code.removeprefix("clear_")
             if name not in names:
                 names.append(name)
-        raise DomainError(f"The task is not clear in: {', '.join(names)}.", errors)
+        raise DomainError(_("The task is not clear in: %(names)s.") % {"names": ", ".join(str(CLEAR_NAMES[name]) for name in names)},
+                          errors)

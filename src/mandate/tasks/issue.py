@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from mandate.accounts.models import User
 from mandate.accounts.permissions import require
@@ -70,9 +72,10 @@ class _Resolver:
             return None
         unit = Unit.objects.filter(code=code).first()
         if unit is None:
-            self.errors.append(FieldError(field_name, f"no unit with code '{code}'", "unknown"))
+            self.errors.append(FieldError(field_name, _("no unit with code '%(code)s'") % {"code": code}, "unknown"))
         elif on is not None and not unit.is_valid_on(on):
-            self.errors.append(FieldError(field_name, f"{unit.name} is closed on {on.isoformat()}", "closed"))
+            self.errors.append(FieldError(field_name, _("%(unit)s is closed on %(date)s")
+                                          % {"unit": unit.name, "date": date_format(on, "SHORT_DATE_FORMAT")}, "closed"))
         return unit
 
     def user(self, username: str | None, field_name: str) -> User | None:
@@ -80,7 +83,7 @@ class _Resolver:
             return None
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
-            self.errors.append(FieldError(field_name, f"no active user '{username}'", "unknown"))
+            self.errors.append(FieldError(field_name, _("no active user '%(name)s'") % {"name": username}, "unknown"))
         return user
 
 
@@ -109,40 +112,42 @@ def task_drafts(*, header: DocumentHeader, tasks: list[TaskSpec] | tuple, check:
 
 def document_issue(*, actor, header: DocumentHeader, references: list[ReferenceSpec] | tuple = (),
                    tasks: list[TaskSpec] | tuple = (), text: str = "",
-                   refusal: str = "The document cannot be issued: nothing was saved.") -> Issued:
+                   refusal: str | None = None) -> Issued:
     """Register the document with its relations and tasks in one transaction; refuse naming every gap."""
     check = _Resolver()
     issuing_unit = check.unit(header.issuing_unit, "document.issuing_unit", on=header.issued_on)
     if issuing_unit is not None:
         require(can_register_document(actor, issuing_unit),
-                f"You may not register documents of {issuing_unit.name}.")
+                _("You may not register documents of %(unit)s.") % {"unit": issuing_unit.name})
     if not header.issuing_unit:
-        check.errors.append(FieldError("document.issuing_unit", "is required", "required"))
+        check.errors.append(FieldError("document.issuing_unit", _("is required"), "required"))
     if header.issued_on is None:
-        check.errors.append(FieldError("document.issued_on", "is required", "required"))
+        check.errors.append(FieldError("document.issued_on", _("is required"), "required"))
     if not (header.title or "").strip():
-        check.errors.append(FieldError("document.title", "is required", "required"))
+        check.errors.append(FieldError("document.title", _("is required"), "required"))
 
     specs: list[RelationSpec] = []
     for index, reference in enumerate(references):
         name = f"references.{index}"
         if reference.kind not in RelationKind.values:
-            check.errors.append(FieldError(f"{name}.kind", f"'{reference.kind}' is not one of {', '.join(RelationKind.values)}"))
+            check.errors.append(FieldError(f"{name}.kind", _("'%(name)s' is not one of %(names)s")
+                                            % {"name": reference.kind, "names": ", ".join(RelationKind.values)}))
         target = None
         if reference.registered_id is not None:
             target = visible_documents(actor, Document.objects.filter(pk=reference.registered_id)).first()
             if target is None:
-                check.errors.append(FieldError(f"{name}.registered_id", f"no document {reference.registered_id} that you may see",
-                                               "unknown"))
+                check.errors.append(FieldError(f"{name}.registered_id", _("No document %(id)s that you may see.")
+                                               % {"id": reference.registered_id}, "unknown"))
         number = numbering.number_in(reference.number)
         if target is None and number is None:
-            check.errors.append(FieldError(f"{name}.number", f"'{reference.number}' is not a document number"))
+            check.errors.append(FieldError(f"{name}.number", _("'%(number)s' is not a document number")
+                                           % {"number": reference.number}))
         specs.append(RelationSpec(kind=reference.kind, target=target, number=number.format() if number else "",
                                   issued_on=reference.issued_on, title=reference.title))
 
     drafts = task_drafts(header=header, tasks=tasks, check=check)
     if check.errors:
-        raise DomainError(refusal, check.errors)
+        raise DomainError(refusal or _("The document cannot be issued: nothing was saved."), check.errors)
 
     with transaction.atomic():
         try:
@@ -159,7 +164,7 @@ def document_issue(*, actor, header: DocumentHeader, references: list[ReferenceS
                     product=draft.product, deadline=draft.deadline, recurrence=draft.recurrence,
                     coordinators=draft.coordinators, description=task.description))
             except DomainError as error:  # rolls the whole document back, naming the task
-                raise DomainError(f"Task {index + 1}: {error.message}", _prefixed(f"tasks.{index}", error.errors),
+                raise DomainError(_("Task %(number)s: %(reason)s") % {"number": index + 1, "reason": error.message}, _prefixed(f"tasks.{index}", error.errors),
                                   status=error.status) from None
         audit_record(actor=actor, action="document.issue", obj=document,
                      after={"references": [spec.number or spec.target.number_text for spec in specs],

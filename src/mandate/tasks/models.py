@@ -4,17 +4,18 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from mandate.orgs.models import ReorganizationKind, Unit
 
 
 class TaskState(models.TextChoices):
-    ASSIGNED = "assigned", "Assigned"
-    IN_PROGRESS = "in_progress", "In progress"
-    SUBMITTED = "submitted", "Submitted"
-    RETURNED = "returned", "Returned"
-    COMPLETED = "completed", "Completed"
-    CANCELLED = "cancelled", "Cancelled"
+    ASSIGNED = "assigned", pgettext_lazy("state", "Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    COMPLETED = "completed", pgettext_lazy("state", "Completed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 OPEN_STATES = (TaskState.ASSIGNED, TaskState.IN_PROGRESS, TaskState.SUBMITTED, TaskState.RETURNED)
@@ -115,10 +116,10 @@ class Evidence(models.Model):
 
 
 class ExtensionState(models.TextChoices):
-    PENDING = "pending", "Pending"
-    APPROVED = "approved", "Approved"
-    REFUSED = "refused", "Refused"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Extension(models.Model):

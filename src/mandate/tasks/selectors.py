@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import is_system_admin
 from mandate.core.errors import NotFound, invalid
@@ -131,7 +132,7 @@ def task_get(*, user, task_id: int, as_of: dt.date) -> Task:
     task = (visible_tasks(user, tasks).filter(pk=task_id)
             .select_related("lead_unit", "assigning_unit", "leader", "document", "parent").first())
     if task is None:
-        raise NotFound(f"No task {task_id} that you may see.")
+        raise NotFound(_("No task %(id)s that you may see.") % {"id": task_id})
     return task
 
 
@@ -175,13 +176,13 @@ def overdue_by_unit(*, user, filters: TaskFilters, limit: int = 10) -> list[dict
 def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
     """One task with everything its API detail shows: the task and its delegated parts in one query, then one per list."""
     if not possible_id(task_id):  # no row has such an id, and the database would refuse the number in `parent_id`
-        raise NotFound(f"No task {task_id} that you may see.")
+        raise NotFound(_("No task %(id)s that you may see.") % {"id": task_id})
     family = list(Task.objects.annotate(status=status_expression(as_of=as_of)).filter(Q(pk=task_id) | Q(parent_id=task_id))
                   .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
     task = next((row for row in family if row.pk == task_id), None)
     # A delegated part is shown with the task it belongs to, as `task_children_progress` does; the task must be visible.
     if task is None or not (is_system_admin(user) or can_view_task(user, task)):
-        raise NotFound(f"No task {task_id} that you may see.")
+        raise NotFound(_("No task %(id)s that you may see.") % {"id": task_id})
     task.as_of = as_of
     task.delegated = _progress([row for row in family if row.parent_id == task_id])
     task.coordinator_units = task_coordinators(task=task)

@@ -5,6 +5,8 @@ import hashlib
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _, gettext_noop
 
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
@@ -21,6 +23,22 @@ from mandate.tasks.models import (
 )
 from mandate.tasks.permissions import can_act_as_lead, can_assign, can_decide
 from mandate.tasks.transitions import TRANSITIONS
+
+# Who may take each step, said in full so that every language can say it (the step names are not verbs in all of them).
+STEP_REFUSALS = {
+    "start": gettext_noop("Only the lead unit may start this task."),
+    "submit": gettext_noop("Only the lead unit may submit the result of this task."),
+    "complete": gettext_noop("Only the leaders of the assigning unit may accept this task as completed."),
+    "return": gettext_noop("Only the leaders of the assigning unit may return this task."),
+    "cancel": gettext_noop("Only the leaders of the assigning unit may cancel this task."),
+}
+STEP_CONFLICTS = {
+    "start": gettext_noop("A task that is %(state)s cannot be started."),
+    "submit": gettext_noop("The result of a task that is %(state)s cannot be submitted."),
+    "complete": gettext_noop("A task that is %(state)s cannot be accepted as completed."),
+    "return": gettext_noop("A task that is %(state)s cannot be returned."),
+    "cancel": gettext_noop("A task that is %(state)s cannot be cancelled."),
+}
 
 
 
@@ -53,13 +71,14 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
                         coordinators=coordinators, product=product, document=document, assigned_on=assigned_on))
     assigning_unit = assigning_unit or (parent.lead_unit if parent else document.issuing_unit)
     if assigning_unit is None:
-        raise invalid("assigning_unit", f"{document.number_text} is not registered with an issuing unit; name the assigning unit")
-    require(can_assign(actor, assigning_unit), f"You may not assign tasks for {assigning_unit.name}.")
-    errors = [FieldError(name, f"{unit.name} is closed on {assigned_on.isoformat()}")
+        raise invalid("assigning_unit", _("%(number)s is not registered with an issuing unit; name the assigning unit")
+                      % {"number": document.number_text})
+    require(can_assign(actor, assigning_unit), _("You may not assign tasks for %(unit)s.") % {"unit": assigning_unit.name})
+    errors = [FieldError(name, _("%(unit)s is closed on %(date)s") % {"unit": unit.name, "date": date_format(assigned_on, "SHORT_DATE_FORMAT")})
               for name, unit in [("lead_unit", lead_unit), *(("coordinators", c) for c in coordinators)]
               if not unit.is_valid_on(assigned_on)]
     if errors:
-        raise DomainError("The task names a unit that does not exist on its assignment date.", errors)
+        raise DomainError(_("The task names a unit that does not exist on its assignment date."), errors)
     moment = clock.now()
     with transaction.atomic():
         task = Task.objects.create(
@@ -82,13 +101,14 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
 def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, product: str, leader,
                   deadline: dt.date | None = None, coordinators: list[Unit] | tuple = (), description: str = "") -> Task:
     """Hand part of a task to a unit below its lead unit, as a child task."""
-    require(can_act_as_lead(actor, parent), "Only the lead unit may delegate its task.")
+    require(can_act_as_lead(actor, parent), _("Only the lead unit may delegate its task."))
     if not parent.is_open:
-        raise invalid("parent", f"the task is {parent.get_state_display().lower()}; only an open task can be delegated")
+        raise invalid("parent", _("the task is %(state)s; only an open task can be delegated") % {"state": parent.get_state_display().lower()})
     if lead_unit is not None and not is_subordinate(unit=lead_unit, of=parent.lead_unit, as_of=clock.today()):
-        raise invalid("lead_unit", f"{lead_unit.name} is not below {parent.lead_unit.name}")
+        raise invalid("lead_unit", _("%(unit)s is not below %(parent)s") % {"unit": lead_unit.name, "parent": parent.lead_unit.name})
     if deadline and parent.deadline and deadline > parent.deadline:
-        raise invalid("deadline", f"a delegated part cannot be due after its task ({parent.deadline.isoformat()})")
+        raise invalid("deadline", _("a delegated part cannot be due after its task (%(date)s)")
+                      % {"date": date_format(parent.deadline, "SHORT_DATE_FORMAT")})
     return task_create(actor=actor, document=parent.document, title=title, lead_unit=lead_unit, leader=leader, product=product,
                        deadline=deadline or parent.deadline, recurrence=parent.recurrence if not deadline else "",
                        coordinators=coordinators, assigning_unit=parent.lead_unit, description=description,
@@ -99,8 +119,9 @@ def _lock(task: Task, expected_version: int | None) -> Task:
     """Re-read the task under a row lock; refuse when the caller edited an older version."""
     current = Task.objects.select_for_update().select_related("lead_unit", "assigning_unit", "leader", "document").get(pk=task.pk)
     if expected_version is not None and current.version != expected_version:
-        raise Conflict(f"The task was changed by someone else (version {current.version}, you had {expected_version}); reload it.",
-                       [FieldError("version", f"current version is {current.version}", "stale")],
+        raise Conflict(_("The task was changed by someone else (version %(current)s, you had %(yours)s); reload it.")
+                       % {"current": current.version, "yours": expected_version},
+                       [FieldError("version", _("current version is %(version)s") % {"version": current.version}, "stale")],
                        details={"current_version": current.version})
     return current
 
@@ -110,18 +131,18 @@ def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.da
     """Move a task one step along its workflow; `on` is the date the step counts from (today by default)."""
     transition = TRANSITIONS.get(name)
     if transition is None:
-        raise invalid("transition", f"'{name}' is not one of {', '.join(TRANSITIONS)}")
+        raise invalid("transition", _("'%(name)s' is not one of %(names)s") % {"name": name, "names": ", ".join(TRANSITIONS)})
     reason = nfc(reason or "")
     with transaction.atomic():
         task = _lock(task, expected_version)
         allowed = can_act_as_lead(actor, task) if transition.side == "lead" else can_decide(actor, task)
-        side = "the lead unit" if transition.side == "lead" else "the leaders of the assigning unit"
-        require(allowed, f"Only {side} may {name} this task.")
+        require(allowed, _(STEP_REFUSALS[name]))
         if task.state not in transition.sources:
-            raise Conflict(f"A {task.get_state_display().lower()} task cannot be {name}ed.",
-                           [FieldError("transition", f"not allowed from '{task.state}'", "state")])
+            raise Conflict(_(STEP_CONFLICTS[name]) % {"state": task.get_state_display().lower()},
+                           [FieldError("transition", _("not allowed from the state “%(state)s”") % {"state": task.get_state_display()},
+                                       "state")])
         if transition.needs_reason and not reason:
-            raise invalid("reason", f"is required to {name} a task", "required")
+            raise invalid("reason", _("is required to return a task") if name == "return" else _("is required to cancel a task"), "required")
         before = task_snapshot(task)
         moment = clock.now()
         day = on or clock.local_date(moment)
@@ -152,18 +173,18 @@ def progress_report(*, actor, task: Task, percent: int, text: str, files: list[U
     text = nfc(text or "")
     errors = []
     if percent is None or not 0 <= percent <= 100:
-        errors.append(FieldError("percent", "must be a whole number from 0 to 100"))
+        errors.append(FieldError("percent", _("must be a whole number from 0 to 100")))
     if not text:
-        errors.append(FieldError("text", "is required: say what was done", "required"))
+        errors.append(FieldError("text", _("is required: say what was done"), "required"))
     for upload in files:
         errors.extend(upload_errors(upload, "files"))
     if errors:
-        raise DomainError("The progress report cannot be saved.", errors)
+        raise DomainError(_("The progress report cannot be saved."), errors)
     with transaction.atomic():
         task = _lock(task, expected_version)
-        require(can_act_as_lead(actor, task), "Only the lead unit may report progress on this task.")
+        require(can_act_as_lead(actor, task), _("Only the lead unit may report progress on this task."))
         if not task.is_open:
-            raise Conflict(f"The task is {task.get_state_display().lower()}; progress can no longer be reported.")
+            raise Conflict(_("The task is %(state)s; progress can no longer be reported.") % {"state": task.get_state_display().lower()})
         moment = clock.now()
         report = ProgressReport.objects.create(task=task, author=actor, reported_at=moment, percent=percent, text=text)
         for upload in files:
@@ -193,20 +214,21 @@ def extension_request(*, actor, task: Task, requested_deadline: dt.date, reason:
     reason = nfc(reason or "")
     with transaction.atomic():
         task = _lock(task, None)
-        require(can_act_as_lead(actor, task), "Only the lead unit may ask for more time.")
+        require(can_act_as_lead(actor, task), _("Only the lead unit may ask for more time."))
         if not task.is_open:
-            raise Conflict(f"The task is {task.get_state_display().lower()}; it needs no more time.")
+            raise Conflict(_("The task is %(state)s; it needs no more time.") % {"state": task.get_state_display().lower()})
         errors = []
         if task.deadline is None:
-            errors.append(FieldError("requested_deadline", "a recurring task has no deadline to extend"))
+            errors.append(FieldError("requested_deadline", _("a recurring task has no deadline to extend")))
         elif requested_deadline is None or requested_deadline <= task.deadline:
-            errors.append(FieldError("requested_deadline", f"must be after the current deadline {task.deadline.isoformat()}"))
+            errors.append(FieldError("requested_deadline", _("must be after the current deadline %(date)s")
+                                     % {"date": date_format(task.deadline, "SHORT_DATE_FORMAT")}))
         if not reason:
-            errors.append(FieldError("reason", "is required: say why more time is needed", "required"))
+            errors.append(FieldError("reason", _("is required: say why more time is needed"), "required"))
         if Extension.objects.filter(task=task, state=ExtensionState.PENDING).exists():
-            errors.append(FieldError("task", "already has a request for more time waiting for a decision", "pending"))
+            errors.append(FieldError("task", _("already has a request for more time waiting for a decision"), "pending"))
         if errors:
-            raise DomainError("The request for more time cannot be made.", errors)
+            raise DomainError(_("The request for more time cannot be made."), errors)
         moment = clock.now()
         extension = Extension.objects.create(task=task, requested_by=actor, requested_at=moment, previous_deadline=task.deadline,
                                              requested_deadline=requested_deadline, reason=reason)
@@ -224,11 +246,11 @@ def extension_decide(*, actor, extension: Extension, approve: bool, note: str = 
     with transaction.atomic():
         extension = Extension.objects.select_for_update().get(pk=extension.pk)
         task = _lock(extension.task, None)
-        require(can_decide(actor, task), "Only the leaders of the assigning unit may decide on more time.")
+        require(can_decide(actor, task), _("Only the leaders of the assigning unit may decide on more time."))
         if extension.state != ExtensionState.PENDING:
-            raise Conflict(f"This request was already {extension.get_state_display().lower()}.")
+            raise Conflict(_("This request was already %(state)s.") % {"state": extension.get_state_display().lower()})
         if not approve and not note:
-            raise invalid("note", "is required when refusing: say why", "required")
+            raise invalid("note", _("is required when refusing: say why"), "required")
         moment = clock.now()
         before = task_snapshot(task)
         extension.state = ExtensionState.APPROVED if approve else ExtensionState.REFUSED

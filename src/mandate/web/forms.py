@@ -1,7 +1,7 @@
 """What every page form shares: pickers, dates, and domain refusals shown next to the fields they name, in the reader's language."""
 from django import forms
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_lazy as _, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_lazy as _, gettext_noop
 
 from mandate.core.errors import DomainError, FieldError
 
@@ -46,8 +46,10 @@ def reason_text(error: FieldError) -> str:
     """The reason in the reader's language when the catalogue knows it, else as the service wrote it."""
     if error.code == "stale":
         return str(_("Someone else changed this task meanwhile; reload the page to see their change."))
-    translated = gettext(error.reason)
-    if translated == error.reason and error.code == "required":
+    translated = gettext(error.reason) if error.reason else error.reason
+    # A required field whose reason the catalogue does not know, still in English (every translation of the house
+    # carries letters outside ASCII): the generic reason in the reader's language.
+    if translated == error.reason and error.code == "required" and translated.isascii() and get_language() != "en":
         return str(_("is required"))
     return translated
 

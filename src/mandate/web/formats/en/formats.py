@@ -1,0 +1,3 @@
+# dd/mm/yyyy, as official papers write a date (Nghị định 30/2020/NĐ-CP); Django's own names for the formats.
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y H:i"

@@ -1,0 +1,174 @@
+"""Every page, in Vietnamese, Russian and Ukrainian, without an English sentence; and the API in the language asked.
+
+The pages come from the URL resolver, so a new page is swept as soon as it has a route: each GET page is requested
+as a signed-in leader with real objects, and again with ids that do not exist (the 404 pages). English is found
+by its function words in the text a person reads (text, titles, placeholders, labels for screen readers); the
+fixtures' data is Vietnamese and the codes are not words, so any hit is a message that did not go through gettext.
+"""
+import datetime as dt
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from mandate.accounts.models import Role
+from mandate.core import clock
+
+from pages_fixtures import make_task, plan  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("vi", "ru", "uk")
+MISSING = 999999
+# Words an English sentence can hardly do without, and that Vietnamese, Russian and Ukrainian texts never write.
+ENGLISH = {"the", "not", "no", "is", "are", "cannot", "you", "your", "this", "that", "of", "and", "be", "been",
+           "with", "for", "has", "have", "such", "was", "there", "must", "only", "any", "may", "yet", "before",
+           "after", "which", "one", "here", "none"}
+SKIP_PREFIXES = ("api/", "i18n/")
+VISIBLE_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
+
+
+class _Reader(HTMLParser):
+    """The text of a page a person reads: no scripts, styles or code."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "code", "pre"):
+            self._hidden += 1
+        self.parts.extend(value for name, value in attrs if name in VISIBLE_ATTRIBUTES and value)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "code", "pre") and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def english_in(html: str) -> list[str]:
+    """The pieces of readable text that carry English words."""
+    reader = _Reader()
+    reader.feed(html)
+    found = []
+    for part in reader.parts:
+        words = {word.lower() for word in re.findall(r"[A-Za-z]+", part)}
+        if words & ENGLISH:
+            found.append(" ".join(part.split())[:160])
+    return found
+
+
+def test_the_detector_finds_english_and_nothing_else():
+    assert english_in("<p>No task 999999 that you may see.</p>") == ["No task 999999 that you may see."]
+    assert english_in('<input placeholder="Find a unit to add…">') == []  # no function word: a label is a word or two
+    assert english_in('<button title="This path does not accept that method.">X</button>')
+    assert english_in("<p>Không tìm thấy nhiệm vụ 999999.</p><script>if (x) { return not_this; }</script>") == []
+    assert english_in("<p>Поручение 999999 не найдено.</p><code>mandate token</code>") == []
+
+
+def page_routes(resolver=None, prefix="", namespace=""):
+    """(name, route, parameter names) of every page; the API and Django's language switch are left out."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(SKIP_PREFIXES):
+            continue
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from page_routes(entry, route, inner)
+        elif isinstance(entry, URLPattern):
+            yield namespace + (entry.name or route), route, re.findall(r"<(?:\w+:)?(\w+)>", route)
+
+
+def fill(route: str, values: dict) -> str:
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
+
+
+@pytest.fixture
+def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported above)
+    """A leader of Phú Thọ and one of each thing its pages show: a task with a request for more time, a document, a
+    meeting of the provincial committee with an agenda item carrying a draft, a unit code."""
+    from mandate.meetings.services import agenda_item_add, meeting_create
+    from mandate.tasks.services import extension_request
+
+    leader = make_user(Role.LEADER, "25", username="bithu25", full_name="Nguyễn Văn Lãnh Đạo")
+    secretariat = make_user(Role.SPECIALIST, "25.TU", username="vanphong25")
+    task = make_task()
+    extension = extension_request(actor=make_user(Role.SPECIALIST, "25.TU.BTC"), task=task, requested_deadline=task.deadline + dt.timedelta(days=30),
+                                  reason="Chờ số liệu của các huyện")
+    meeting = meeting_create(actor=secretariat, body=unit("25.TU"), title="Hội nghị Ban Chấp hành Đảng bộ tỉnh",
+                             starts_on=clock.today(), number=3, place="Việt Trì")
+    item = agenda_item_add(actor=secretariat, meeting=meeting, title="Dự thảo Quy chế làm việc",
+                           draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
+    real = {"task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
+            "item_id": item.pk, "code": "25", "fmt": "xlsx", "token_id": MISSING, "delegate_id": MISSING,
+            "opinion_id": MISSING, "reorganization_id": MISSING}
+    missing = {name: (value if name in ("code", "fmt") else MISSING) for name, value in real.items()}
+    missing["code"] = "99.XX"
+    return {"leader": leader, "real": real, "missing": missing}
+
+
+def sweep(client, world, language: str) -> tuple[list[str], int]:
+    client.force_login(world["leader"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    problems, html_pages = [], 0
+    for name, route, parameters in page_routes():
+        unknown = [p for p in parameters if p not in world["real"]]
+        assert not unknown, f"the sweep has no sample for {unknown} of the page {name} ({route}): add one to `world`"
+        for values in ((world["real"], world["missing"]) if parameters else (world["real"],)):
+            path = fill(route, values)
+            if name == "logout":
+                continue  # a GET would end the session the sweep signs in with
+            response = client.get(path)
+            assert response.status_code < 500, f"{path} answers {response.status_code}"
+            if not response.get("Content-Type", "").startswith("text/html") or response.status_code in (302, 405):
+                continue
+            html_pages += 1
+            problems.extend(f"{path} ({response.status_code}): {text}" for text in english_in(response.content.decode()))
+    return problems, html_pages
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_speaks_english(client, world, language):
+    problems, html_pages = sweep(client, world, language)
+    assert html_pages > 20  # the sweep did reach the pages
+    assert not problems, f"English on the pages in {language}:\n" + "\n".join(problems)
+
+
+def test_the_sweep_reaches_every_page_of_the_resolver():
+    names = {name for name, _, _ in page_routes()}
+    assert {"dashboard", "task_detail", "document_detail", "meetings:detail", "monitoring:overview",
+            "reorganizations", "ingest"} <= names
+    assert not any(route.startswith("api/") for _, route, _ in page_routes())
+
+
+# The API: a refusal (422), a permission (403) and a missing object (404) in the language of Accept-Language.
+@pytest.mark.parametrize("language", ["vi", "en", "ru", "uk"])
+def test_the_api_answers_in_the_language_asked(client, make_user, world, language):
+    from mandate.accounts.services import token_create
+
+    task_id = world["real"]["task_id"]
+
+    def as_user(user):
+        return {"HTTP_AUTHORIZATION": f"Bearer {token_create(actor=None, user=user)}", "HTTP_ACCEPT_LANGUAGE": language}
+
+    leader = as_user(world["leader"])
+    answers = [
+        client.get(f"/api/v1/tasks/{MISSING}", **leader),
+        client.post(f"/api/v1/tasks/{task_id}/progress", {"percent": 140}, content_type="application/json", **leader),
+        client.post(f"/api/v1/tasks/{task_id}/transitions", {"name": "start"}, content_type="application/json",
+                    **as_user(make_user(Role.VIEWER, "25"))),
+        client.get("/api/v1/no-such-path", **leader),
+    ]
+    assert [answer.status_code for answer in answers] == [404, 422, 403, 404]
+    for answer in answers:
+        message = answer.json()["message"]
+        if language == "en":
+            assert english_in(f"<p>{message}</p>"), message
+        else:
+            assert not english_in(f"<p>{message}</p>"), f"{answer.status_code} in {language}: {message}"
