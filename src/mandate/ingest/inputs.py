@@ -22,7 +22,7 @@ def directive_text(*, text: str | None = None, upload: UploadedFile | None = Non
         try:
             return extract_text(upload.read(), name, limit=LIMIT)
         except IngestInputError as error:
-            raise invalid("file", str(error), "unreadable") from None
+            raise invalid("file", error.reason or str(error), error.code) from None
     if text is None or not text.strip():
         raise invalid("text", "give the text of the directive, or upload a file", "required")
     try:

@@ -53,7 +53,7 @@ def ingest_start(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         language = inputs.reading_language(request.POST.get("language"))
         province = inputs.reading_province(request.POST.get("province"))
     except DomainError as error:
-        context["errors"] = {e.field: e.reason for e in error.errors}
+        context["errors"] = {e.field: _(e.reason) for e in error.errors}  # translated when the catalogue knows it
         return render(request, "ingest/start.html", context, status=error.status)
     reading = selectors.ingestion_read(user=request.user, text=text, language=language, province_code=province, as_of=as_of)
     rows = _rows_from_reading(reading, request.user)

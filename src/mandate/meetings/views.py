@@ -30,7 +30,7 @@ from mandate.orgs.selectors import unit_get
 def _errors(error: DomainError) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for item in error.errors:
-        found.setdefault(item.field, []).append(item.reason)
+        found.setdefault(item.field, []).append(_(item.reason))  # translated when the catalogue knows it
     return found
 
 

@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mandate.web.forms import DateInput, PageForm, PickerForm
+from mandate.web.forms import DateInput, PageForm, PickerForm, reason_text
 from mandate.accounts.models import User
 from mandate.documents.selectors import documents_list
 from mandate.orgs.forms import UnitField, UnitListField
@@ -146,6 +146,11 @@ class VersionedForm(PageForm):
 class ProgressForm(VersionedForm):
     percent = forms.IntegerField(min_value=0, max_value=100, label=_("Progress (%)"))
     text = forms.CharField(required=False, label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def add_domain_error(self, error) -> None:
+        # The evidence input is not a form field (the files come from request.FILES): its refusals sit under it.
+        self.evidence_errors = [reason_text(item) for item in error.errors if item.field == "files"]
+        super().add_domain_error(error)
 
 
 class TransitionForm(VersionedForm):
