@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
+from mandate.core.limits import overlong_errors
 from mandate.core.errors import DomainError, FieldError, invalid
 from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
@@ -93,7 +94,7 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
     require(can_register_document(actor, issuing_unit),
             f"You may not register documents of {issuing_unit.name}.")
     title, signer, text = nfc(title), nfc(signer), nfc(text)
-    errors = []
+    errors = overlong_errors(Document, title=title, signer=signer, text=text)
     if not title:
         errors.append(FieldError("title", "is required", "required"))
     if not issuing_unit.issuer_code:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from mandate.accounts.models import User
 from mandate.web.pages import page
+from mandate.core.ids import query_id, query_number
 from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs, selectors, services
@@ -32,9 +33,8 @@ CLEAR_FIELDS = {"leader": "person", "title": "work", "deadline": "time", "recurr
 def _meeting(request: HttpRequest):
     """The meeting whose conclusion is being issued (`?meeting=` or the posted field), or None."""
     value = request.POST.get("meeting") or request.GET.get("meeting") or ""
-    if not value.isdigit():
-        return None
-    return meeting_get(user=request.user, meeting_id=int(value))
+    meeting_id = query_id(value)
+    return None if meeting_id is None else meeting_get(user=request.user, meeting_id=meeting_id)
 
 
 @page
@@ -182,7 +182,7 @@ def _rows_from_post(post) -> dict:
             "index": index, "keep": post.get(key + "keep") == "on", "raw": post.get(key + "raw", ""),
             "number": post.get(key + "number", "").strip(), "kind": post.get(key + "kind", RelationKind.CITES),
             "issued_on": _date(post.get(key + "issued_on", ""), f"references.{index}.issued_on", errors),
-            "registered_id": int(registered) if registered.isdigit() else None,
+            "registered_id": query_id(registered),
             "span": _span(post.get(key + "span", "")), "errors": {}})
     tasks = []
     for index in range(_count(post, "task_count")):
@@ -205,12 +205,13 @@ def _rows_from_post(post) -> dict:
 
 def _count(post, name: str) -> int:
     value = post.get(name, "0")
-    return min(int(value), 500) if value.isdigit() else 0
+    return min(query_number(value, otherwise=0), 500)
 
 
 def _span(value: str) -> list[int] | None:
     start, _sep, end = value.partition(":")
-    return [int(start), int(end)] if start.isdigit() and end.isdigit() else None
+    start, end = query_number(start), query_number(end)
+    return [start, end] if start is not None and end is not None else None
 
 
 def _place_errors(errors: list[FieldError], rows: dict, kept_tasks: list, kept_references: list) -> None:
@@ -221,7 +222,7 @@ def _place_errors(errors: list[FieldError], rows: dict, kept_tasks: list, kept_r
 
 def _place_one(error: FieldError, rows: dict, references: list, tasks: list) -> None:
     parts = error.field.split(".")
-    if parts[0] in ("tasks", "references") and len(parts) > 2 and parts[1].isdigit():
+    if parts[0] in ("tasks", "references") and len(parts) > 2 and query_number(parts[1]) is not None:
         owner = (tasks if parts[0] == "tasks" else references)
         position = int(parts[1])
         if position < len(owner):

@@ -8,6 +8,8 @@ from django.db.models import Max
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
+from mandate.core.limits import integer_range
+from mandate.core.limits import overlong_errors
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
@@ -49,15 +51,15 @@ def meeting_create(*, actor, body: Unit, title: str, starts_on: dt.date, ends_on
     require(can_manage_meeting(actor, body), f"You may not manage meetings of {body.name}.")
     title, place = nfc(title or "").strip(), nfc(place or "").strip()
     ends_on = ends_on or starts_on
-    errors = []
+    errors = overlong_errors(Meeting, title=title, place=place)
     if not title:
         errors.append(FieldError("title", "is required", "required"))
     if not body.is_valid_on(starts_on):
         errors.append(FieldError("body", f"{body.name} did not exist on {starts_on.isoformat()}", "closed"))
     if ends_on < starts_on:
         errors.append(FieldError("ends_on", f"{ends_on.isoformat()} is before the first day {starts_on.isoformat()}"))
-    if number is not None and number < 1:
-        errors.append(FieldError("number", "must be 1 or more"))
+    if number is not None and not 1 <= number <= integer_range(Meeting, "number")[1]:
+        errors.append(FieldError("number", f"must be from 1 to {integer_range(Meeting, 'number')[1]}"))
     if errors:
         raise DomainError("The meeting cannot be created.", errors)
     with transaction.atomic():
@@ -100,6 +102,9 @@ def delegate_add(*, actor, meeting: Meeting, user=None, name: str = "", position
     position = nfc(position or "").strip() or (user.position if user else "")
     if not name:
         raise invalid("name", "is required for a guest who is not a user of the system", "required")
+    overlong = overlong_errors(Delegate, name=name, position=position)
+    if overlong:
+        raise DomainError("The delegate cannot be added.", overlong)
     taken = Conflict(f"{name} is already a delegate of this meeting.",
                      [FieldError("user", f"{user.username} is already a delegate", "unique")] if user else [])
     with transaction.atomic():
@@ -123,8 +128,8 @@ def group_create(*, actor, meeting: Meeting, name: str = "", number: int | None 
         Meeting.objects.select_for_update().get(pk=meeting.pk)
         if number is None:
             number = (meeting.groups.aggregate(last=Max("number"))["last"] or 0) + 1
-        elif number < 1:
-            raise invalid("number", "must be 1 or more")
+        elif not 1 <= number <= integer_range(DiscussionGroup, "number")[1]:
+            raise invalid("number", f"must be from 1 to {integer_range(DiscussionGroup, 'number')[1]}")
         elif meeting.groups.filter(number=number).exists():
             raise Conflict(f"Group {number} already exists.", [FieldError("number", f"group {number} exists", "unique")])
         group = DiscussionGroup.objects.create(meeting=meeting, number=number, name=nfc(name or "").strip() or f"Tổ {number}",
@@ -179,6 +184,9 @@ def agenda_item_add(*, actor, meeting: Meeting, title: str, presenter: str = "",
     title = nfc(title or "").strip()
     if not title:
         raise invalid("title", "is required", "required")
+    overlong = overlong_errors(AgendaItem, title=title, presenter=nfc(presenter or ""))
+    if overlong:
+        raise DomainError("The agenda item cannot be added.", overlong)
     with transaction.atomic():
         Meeting.objects.select_for_update().get(pk=meeting.pk)
         position = (meeting.items.aggregate(last=Max("position"))["last"] or 0) + 1

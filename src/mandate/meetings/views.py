@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from mandate.accounts.models import User
 from mandate.web.pages import page
 from mandate.core.dates import parse_iso_date
+from mandate.core.ids import query_id, query_number
 from mandate.core.errors import DomainError, FieldError, NotFound, invalid
 from mandate.core.ids import possible_ids
 from mandate.ingest import inputs
@@ -63,7 +64,7 @@ def meeting_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         starts_on = _date(values.get("starts_on"), "starts_on", errors, required=True)
         ends_on = _date(values.get("ends_on"), "ends_on", errors)
         number = values.get("number", "").strip()
-        if number and not number.isdigit():
+        if number and query_number(number) is None:
             errors.append(FieldError("number", _("is not a number")))
         if errors:
             raise DomainError(_("The meeting cannot be created."), errors)
@@ -126,7 +127,7 @@ def _refused(request: HttpRequest, meeting: Meeting, form: str, error: DomainErr
 
 def _id(value: str | None) -> int | None:
     """A form's choice of a row by id: None when nothing is chosen, 0 (no row) when it is not a number."""
-    return (int(value) if value.isdigit() else 0) if value else None
+    return query_id(value, otherwise=0) if value else None
 
 
 def _delegate(meeting: Meeting, value: str | None, field_name: str) -> Delegate | None:
@@ -286,7 +287,7 @@ def _author_choices(meeting: Meeting, roles: dict) -> list[tuple[str, str]]:
 def meeting_item(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
     version = request.GET.get("version", "")
-    context = _item_context(request, meeting, item_id, version_number=int(version) if version.isdigit() else None)
+    context = _item_context(request, meeting, item_id, version_number=query_number(version))
     return render(request, "meetings/item.html", context)
 
 
@@ -301,7 +302,7 @@ def opinion_give(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id:
     try:
         clause = None
         if clause_id:
-            clause = DraftClause.objects.filter(pk=int(clause_id) if clause_id.isdigit() else 0,
+            clause = DraftClause.objects.filter(pk=query_id(clause_id, otherwise=0),
                                                 version__draft__item=item).select_related("version").first()
             if clause is None:
                 raise invalid("clause", _("no such clause in this draft"), "unknown")
@@ -354,8 +355,8 @@ def _responses_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
     item = params.get("item", "")
     group = params.get("group", "")
     waiting = params.get("waiting") == "1"
-    opinions = selectors.opinions_list(meeting=meeting, item_id=int(item) if item.isdigit() else None,
-                                       group_id=int(group) if group.isdigit() else None,
+    opinions = selectors.opinions_list(meeting=meeting, item_id=query_id(item),
+                                       group_id=query_id(group),
                                        disposition="" if waiting else None)
     return {"meeting": meeting, "opinions": opinions, "items": meeting.items.order_by("position"),
             "groups": meeting.groups.all(), "dispositions": Disposition.choices, "chosen_item": item,
@@ -385,4 +386,4 @@ def respond(request: HttpRequest, as_of: dt.date, meeting_id: int, opinion_id: i
 def responses_export(request: HttpRequest, as_of: dt.date, meeting_id: int, fmt: str) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
     item = request.GET.get("item", "")
-    return exports.responses_response(meeting=meeting, fmt=fmt, day=as_of, item_id=int(item) if item.isdigit() else None)
+    return exports.responses_response(meeting=meeting, fmt=fmt, day=as_of, item_id=query_id(item))

@@ -2,6 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mandate.core.ids import query_id
 from mandate.web.forms import DateInput, PageForm, PickerForm, reason_text
 from mandate.accounts.models import User
 from mandate.documents.selectors import documents_list
@@ -114,9 +115,9 @@ class TaskForm(PageForm):
         field = self.fields["document"]
         field.queryset = visible
         shown = list(visible[:DOCUMENT_CHOICES_SHOWN])
-        chosen = self.data.get("document") or self.initial.get("document")
-        if chosen and str(chosen).isdigit() and all(d.pk != int(chosen) for d in shown):
-            shown += list(visible.filter(pk=int(chosen)))
+        chosen = query_id(str(self.data.get("document") or self.initial.get("document") or ""))
+        if chosen and all(d.pk != chosen for d in shown):
+            shown += list(visible.filter(pk=chosen))
         field.widget.choices = [("", "—")] + [(d.pk, field.label_from_instance(d)) for d in shown]
 
     def draft(self) -> Draft:
