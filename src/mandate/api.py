@@ -1,14 +1,18 @@
 """The REST API at /api/v1: one NinjaAPI, one router per app, one error format."""
 import json
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import DataError
 from django.http import JsonResponse
 from django.utils.translation import gettext as _, gettext_noop
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from mandate.accounts.auth import BearerToken, SessionWithCsrf
-from mandate.core.errors import DomainError
+from mandate.core.errors import DomainError, field_label
+from mandate.core.ids import MAX_ID
+from mandate.core.limits import TEXT_MAX_CHARS
 
 api = NinjaAPI(
     title="Mandate API",
@@ -55,6 +59,16 @@ def validation_error(request, exc: ValidationError):
     return api.create_response(request, {"message": message, "errors": errors}, status=422)
 
 
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+def value_out_of_range(request, exc):
+    # The last guard: a value a service did not bound (a number or text too large for its column) is the caller's
+    # error, not the server's. Each service should refuse it first, naming the field.
+    reason = _("a value is too large for the database to store")
+    return api.create_response(request, {"message": reason, "errors": [{"field": "request", "reason": reason,
+                                                                        "code": "out_of_range"}]}, status=422)
+
+
 @api.exception_handler(AuthenticationError)
 def authentication_error(request, exc):
     return api.create_response(request, {"message": _("Authentication required: send a bearer token or log in."), "errors": []}, status=401)
@@ -86,45 +100,68 @@ api.add_router("/notifications", notifications_router)
 api.add_router("/tokens", tokens_router)
 
 
-def _nul_field(value, path: str = "") -> str | None:
-    """The dotted path of the first string (or key) holding a NUL character, or None."""
+def _refusal(field: str, reason: str, code: str = "invalid") -> tuple[str, str, str]:
+    return field, reason, code
+
+
+def _value_refusal(value, path: str = "") -> tuple[str, str, str] | None:
+    """Why a value sent to the API cannot be taken as it is (field, reason, code), or None.
+
+    Text may not hold NUL (PostgreSQL cannot store it) or a lone surrogate (JSON's "\\ud800" is no character and
+    cannot be encoded), nor be longer than any text field may be (each service refuses what
+    is longer than its own model's field); an integer must fit the
+    database's 64 bits.
+    """
+    field = path or "request"
     if isinstance(value, str):
-        return (path or "request") if "\x00" in value else None
+        if "\x00" in value:
+            return _refusal(field, _("contains a NUL character: binary data, not text"))
+        if any("\ud800" <= character <= "\udfff" for character in value):
+            return _refusal(field, _("contains a lone surrogate (half of a character): not text"))
+        if len(value) > TEXT_MAX_CHARS:
+            return _refusal(field, _("is %(length)s characters long; at most %(most)s are accepted")
+                            % {"length": len(value), "most": TEXT_MAX_CHARS}, "too_long")
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and not -MAX_ID - 1 <= value <= MAX_ID:
+        return _refusal(field, _("is outside the range of whole numbers that can be stored (at most %(most)s)") % {"most": MAX_ID})
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
-        inner = f"{path}.{key}" if path else str(key)
-        if isinstance(key, str) and "\x00" in key:
-            return path or "request"
-        found = _nul_field(item, inner)
+        if isinstance(key, str) and ("\x00" in key or any("\ud800" <= c <= "\udfff" for c in key)):
+            return _refusal(field, _("holds a name that is not text"))
+        # A list's items are named by the list: `coordinators`, not `coordinators.3`.
+        inner = (f"{path}.{key}" if path else str(key)) if isinstance(key, str) else field
+        found = _value_refusal(item, inner)
         if found:
             return found
     return None
 
 
-def _nul_in_request(request) -> str | None:
-    """Where a NUL character is in a query, a form field or a JSON string: PostgreSQL cannot store one in text."""
-    found = _nul_field(dict(request.GET.lists()))
-    if found:
-        return found.split(".")[0]
+def _request_refusal(request) -> tuple[str, str, str] | None:
+    """What in the query, the form or the JSON body cannot be taken as it is."""
+    for name, values in request.GET.lists():
+        found = _value_refusal(values, name)
+        if found:
+            return found
     if request.content_type == "application/json":
+        body = request.body  # RequestDataTooBig is answered by the caller
+        if not body:
+            return None
         try:
-            body = request.body
-        except RequestDataTooBig:
-            return None  # the operation answers that itself, naming its own limit
-        # Parse only when an escaped NUL could be there; ninja parses the body again for the operation.
-        if b"\\u0000" in body or b"\x00" in body:
-            try:
-                return _nul_field(json.loads(body))
-            except ValueError:
-                return "request" if b"\x00" in body else None
-    elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        found = _nul_field(dict(request.POST.lists()))
-        return found.split(".")[0] if found else None
+            parsed = json.loads(body)
+        except ValueError:
+            return _refusal("request", _("contains a NUL character: binary data, not text")) if b"\x00" in body else None
+        return _value_refusal(parsed)
+    if request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        for name, values in request.POST.lists():
+            found = _value_refusal(values, name)
+            if found:
+                return found
     return None
 
 
 class ApiEdge:
-    """Middleware for /api/: refuses text with NUL characters (422) before any operation sees it, and gives the
+    """Middleware for /api/: refuses what no operation can take (text with NUL or a lone surrogate, text longer than
+    the models allow, integers past 64 bits: 422; a body past the upload limit: 413) before any operation sees it, and gives the
     answers Django and ninja make outside any operation (unknown path, wrong method) in the API's error format."""
 
     MESSAGES = {404: gettext_noop("No such API path."), 405: gettext_noop("This path does not accept that method.")}
@@ -135,10 +172,16 @@ class ApiEdge:
     def __call__(self, request):
         if not request.path.startswith("/api/"):
             return self.get_response(request)
-        field = _nul_in_request(request)
-        if field:
-            reason = _("contains a NUL character: binary data, not text")
-            return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": field, "reason": reason}, "errors": [{"field": field, "reason": reason, "code": "invalid"}]},
+        try:
+            refusal = _request_refusal(request)
+        except RequestDataTooBig:
+            reason = _("the request is larger than %(limit)s bytes") % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
+            return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": _("request"), "reason": reason},
+                                 "errors": [{"field": "request", "reason": reason, "code": "too_large"}]}, status=413)
+        if refusal:
+            field, reason, code = refusal
+            return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": field_label(field), "reason": reason},
+                                 "errors": [{"field": field, "reason": reason, "code": code}]},
                                 status=422)
         response = self.get_response(request)
         if response.status_code in self.MESSAGES and not response.get("Content-Type", "").startswith("application/json"):

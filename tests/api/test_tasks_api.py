@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mandate.tasks.models import Task
 from tests.factories import a_document, a_leader
+from tests.samples import a_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +99,7 @@ def test_the_workflow_through_the_api(api, world, freeze):
     api.login(world["office"])
     task_id = api.post("/tasks", payload(world)).json()["id"]
     api.login(world["btc"])
-    upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 evidence", content_type="application/pdf")
+    upload = SimpleUploadedFile("bao-cao.pdf", a_pdf(), content_type="application/pdf")
     report = api.post_form(f"/tasks/{task_id}/progress", {"percent": 50, "text": "Đã rà soát 50%", "files": [upload]})
     assert report.status_code == 201
     assert report.json()["evidence"] == ["bao-cao.pdf"]

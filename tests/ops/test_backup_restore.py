@@ -11,6 +11,7 @@ from tests.factories import a_task
 from mandate.audit.models import AuditRecord
 from mandate.tasks.models import Evidence, ProgressReport, Task
 from mandate.tasks.services import progress_report, task_transition
+from tests.samples import a_pdf
 
 
 def every_row() -> dict[str, list]:
@@ -34,7 +35,7 @@ def test_a_restore_gives_back_every_row_and_file_as_backed_up(transactional_coun
     reporter = make_user("specialist", "25.TU.BTC")
     task = a_task(lead_unit="25.TU.BTC", coordinators=["25.TU.VP"])
     other = a_task(lead_unit="25.TU.BTC")
-    evidence = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 evidence of work", content_type="application/pdf")
+    evidence = SimpleUploadedFile("bien-ban.pdf", a_pdf(), content_type="application/pdf")
     progress_report(actor=reporter, task=task, percent=40, text="Đã họp triển khai", files=[evidence])
     progress_report(actor=reporter, task=other, percent=10, text="Đã phân công")
     call_command("audit", "verify")

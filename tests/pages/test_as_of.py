@@ -68,6 +68,8 @@ def test_the_calendar_a_page_answers_for_has_both_ends_inside(freeze):
         assert (refused.value.status, [(e.field, e.code) for e in refused.value.errors]) == (422, [("as_of", code)])
 
 
-def test_the_monthly_trend_stops_where_the_calendar_begins(api, make_user):
+def test_the_monthly_trend_refuses_a_date_the_pages_refuse(api, make_user):
     points = api.login(make_user("leader", "25")).get("/scorecards/trend", unit="25", as_of="0001-01-01")
-    assert points.status_code == 200 and [point["month_end"] for point in points.json()] == ["0001-01-01"]
+    assert points.status_code == 422 and points.json()["errors"][0]["field"] == "as_of"
+    first = api.get("/scorecards/trend", unit="25", as_of="1900-01-01", months=3)
+    assert first.status_code == 200 and first.json()[-1]["month_end"] == "1900-01-01"

@@ -29,6 +29,7 @@ from mandate.orgs.models import Unit
 from mandate.orgs.services import cluster_create
 from mandate.tasks.services import extension_request
 from tests.factories import a_document, a_leader, a_task
+from tests.samples import a_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +92,7 @@ class Case:
 
 
 def _pdf() -> SimpleUploadedFile:
-    return SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 evidence", content_type="application/pdf")
+    return SimpleUploadedFile("bao-cao.pdf", a_pdf(), content_type="application/pdf")
 
 
 def _pending_extension(world: World) -> None:

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mandate.tasks.models import Evidence
 from tests.factories import a_task
+from tests.samples import a_pdf
 
 MANDATE = Path(sys.executable).with_name("mandate")
 
@@ -82,7 +83,7 @@ def test_an_attachment_of_a_type_not_allowed_is_refused(api, make_user):
     response = api.post_form(f"/documents/{document.pk}/attachments", {"file": SimpleUploadedFile("x.svg", b"<svg onload=alert(1)>")})
     assert response.status_code == 422
     assert document.attachments.count() == 0
-    ok = api.post_form(f"/documents/{document.pk}/attachments", {"file": SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.7 ...")})
+    ok = api.post_form(f"/documents/{document.pk}/attachments", {"file": SimpleUploadedFile("ke-hoach.pdf", a_pdf())})
     assert ok.status_code == 201
 
 

@@ -1,7 +1,9 @@
 """Reading dates given by people and by clients; always calendar dates in Asia/Ho_Chi_Minh."""
 import datetime as dt
+from typing import Annotated
 
 from django.utils.translation import gettext as _
+from pydantic import AfterValidator
 
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, invalid
@@ -50,3 +52,14 @@ def parse_as_of(value: str | None) -> dt.date:
             "date": _day_month_year(day), "earliest": _day_month_year(EARLIEST_AS_OF),
             "latest": _day_month_year(LATEST_AS_OF)}, "out_of_range")
     return day
+
+
+def _within_the_dates_asked_about(day: dt.date) -> dt.date:
+    if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
+        raise ValueError(f"{day.isoformat()} is outside the dates that can be asked about "
+                         f"({EARLIEST_AS_OF.isoformat()} to {LATEST_AS_OF.isoformat()})")
+    return day
+
+
+# The API's `as_of`: a date within the same bounds as the pages' (a 422 naming the field otherwise).
+AsOfDate = Annotated[dt.date, AfterValidator(_within_the_dates_asked_about)]

@@ -2,7 +2,8 @@
 
 Django answers an exact lookup with such a number by finding nothing, but `pk__in` passes it to the
 database, which refuses it (a 500 on SQLite). The API's schemas bound ids with `RowId` (a 422 naming the
-field); a page keeps only the values that could be ids.
+field); a page keeps only the values that could be ids, read by `query_id`: `str.isdigit` is also true of "²" and
+"٣", which `int()` refuses or reads as another number.
 """
 from typing import Annotated
 
@@ -16,12 +17,25 @@ def possible_id(value) -> bool:
     return 0 < value <= MAX_ID
 
 
+def query_number(value: str | None, *, otherwise: int | None = None) -> int | None:
+    """The whole number a page's query or form gives (ASCII digits, within the database's range), else `otherwise`."""
+    if value and len(value) <= 19 and value.isascii() and value.isdigit() and int(value) <= MAX_ID:
+        return int(value)
+    return otherwise
+
+
+def query_id(value: str | None, *, otherwise: int | None = None) -> int | None:
+    """The row id a page's query or form names, else `otherwise`."""
+    number = query_number(value)
+    return number if number is not None and possible_id(number) else otherwise
+
+
 def possible_ids(values) -> list[int]:
     """The values (ints, or strings of digits) that could be row ids, in their order."""
     found = []
     for value in values:
         if isinstance(value, str):
-            value = int(value) if value.isdigit() else 0
+            value = query_id(value, otherwise=0)
         if possible_id(value):
             found.append(value)
     return found

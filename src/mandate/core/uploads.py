@@ -1,13 +1,15 @@
 """What an uploaded file (an attachment, a piece of evidence) must be: small enough, and of an allowed type.
 
 The type is judged by the name's extension AND the first bytes, so a web page renamed `report.pdf`
-is refused: files are served back to other users, and must never be HTML or a script.
+is refused: files are served back to other users, and must never be HTML or a script. A file whose first bytes
+pass is then opened by its format's own library (`core.file_formats`), within the limits of `core.limits`.
 """
 from pathlib import PurePath
 
 from django.conf import settings
 
 from mandate.core.errors import FieldError
+from mandate.core.file_formats import file_errors
 
 # Extension → accepted leading bytes (None: plain text, checked as UTF-8 without markup).
 SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
@@ -46,4 +48,6 @@ def upload_errors(upload, field_name: str) -> list[FieldError]:
             errors.append(FieldError(field_name, f"{name} holds markup, not plain text", "type"))
     elif not head.startswith(signatures):
         errors.append(FieldError(field_name, f"{name} is not really a {extension} file", "type"))
+    if not errors:  # only a file of the right size and header is worth opening
+        errors.extend(file_errors(upload, name=name, field_name=field_name, kind=extension))
     return errors

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import io
 import re
+import time
 import unicodedata
 from pathlib import PurePath
+
+from mandate.core.file_formats import TOO_SLOW, file_errors
+from mandate.core.limits import EXTRACTION_SECONDS
 
 DEFAULT_LIMIT = 10 * 1024 * 1024
 
@@ -14,7 +18,13 @@ _MOJIBAKE_MARKERS = ("Ã", "Â", "Ä", "Æ", "á»", "Ð", "Ñ", "Ä‘")
 
 
 class IngestInputError(ValueError):
-    """The upload cannot be read as a directive's text; the message says why."""
+    """The upload cannot be read as a directive's text; the message says why (`reason` and `code`, when the file
+    was refused by `core.file_formats`, say it as a fixed, translated reason)."""
+
+    def __init__(self, message: str, *, reason: str | None = None, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.code = code
 
 
 def extract_text(data: bytes, filename: str, *, limit: int = DEFAULT_LIMIT) -> str:
@@ -25,9 +35,20 @@ def extract_text(data: bytes, filename: str, *, limit: int = DEFAULT_LIMIT) -> s
         raise IngestInputError(f"{filename}: {len(data)} bytes is over the limit of {limit} bytes")
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".docx" or (suffix != ".pdf" and data[:2] == b"PK"):
-        text = _docx(data, filename)
+        kind = ".docx"
     elif suffix == ".pdf" or data[:5] == b"%PDF-":
-        text = _pdf(data, filename)
+        kind = ".pdf"
+    else:
+        kind = ".txt"
+    # Opened and bounded by the same checks as every upload before the reader's libraries see it.
+    refusals = file_errors(io.BytesIO(data), name=filename, field_name="file", kind=kind)
+    if refusals:
+        raise IngestInputError(f"{filename}: {refusals[0].reason}", reason=refusals[0].reason, code=refusals[0].code)
+    deadline = time.monotonic() + EXTRACTION_SECONDS
+    if kind == ".docx":
+        text = _docx(data, filename)
+    elif kind == ".pdf":
+        text = _pdf(data, filename, deadline)
     else:
         text = _plain(data, filename)
     text = unicodedata.normalize("NFC", text).strip()
@@ -116,13 +137,17 @@ def _docx(data: bytes, filename: str) -> str:
     return "\n".join(lines)
 
 
-def _pdf(data: bytes, filename: str) -> str:
+def _pdf(data: bytes, filename: str, deadline: float) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    pages = []
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        for page in reader.pages:
+            if time.monotonic() > deadline:  # a page's text is the unit of work that can be stopped between
+                raise IngestInputError(f"{filename}: {TOO_SLOW}", reason=TOO_SLOW, code="too_slow")
+            pages.append(page.extract_text() or "")
     except (PdfReadError, ValueError, KeyError) as error:
         raise IngestInputError(f"{filename}: not a readable PDF ({error})") from error
     text = "\n".join(pages)

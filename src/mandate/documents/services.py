@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
+from mandate.core.limits import overlong_errors
 from mandate.core.errors import DomainError, FieldError, invalid
 from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
@@ -96,7 +97,7 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
     require(can_register_document(actor, issuing_unit),
             _("You may not register documents of %(unit)s.") % {"unit": issuing_unit.name})
     title, signer, text = nfc(title), nfc(signer), nfc(text)
-    errors = []
+    errors = overlong_errors(Document, title=title, signer=signer, text=text)
     if not title:
         errors.append(FieldError("title", _("is required"), "required"))
     if not issuing_unit.issuer_code:

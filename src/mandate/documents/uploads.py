@@ -20,4 +20,4 @@ def uploaded_text(upload: UploadedFile, *, field_name: str = "file") -> str:
     try:
         return extract_text(upload.read(), name, limit=LIMIT)
     except IngestInputError as error:
-        raise invalid(field_name, str(error), "unreadable") from None
+        raise invalid(field_name, error.reason or str(error), error.code) from None

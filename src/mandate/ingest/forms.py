@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext, gettext_lazy as _
 
 from mandate.core.errors import DomainError
+from mandate.core.ids import query_number
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs
 from mandate.web.forms import PageForm
@@ -21,7 +22,8 @@ def _code(value: str) -> str:
 
 def _span(value: str) -> list[int] | None:
     start, _sep, end = (value or "").partition(":")
-    return [int(start), int(end)] if start.isdigit() and end.isdigit() else None
+    start, end = query_number(start), query_number(end)
+    return [start, end] if start is not None and end is not None else None
 
 
 class ReadForm(PageForm):
@@ -101,7 +103,7 @@ def rows_data(post, *, prefix: str, count_name: str):
     (and keeps doing so, for the forms already open in a browser); every row is validated, none is an empty extra."""
     data = post.copy()
     count = post.get(count_name, "0")
-    total = str(min(int(count), ROWS_AT_MOST)) if count.isdigit() else "0"
+    total = str(min(query_number(count, otherwise=0), ROWS_AT_MOST))
     data.setdefault(f"{prefix}-TOTAL_FORMS", total)
     data.setdefault(f"{prefix}-INITIAL_FORMS", data[f"{prefix}-TOTAL_FORMS"])
     return data

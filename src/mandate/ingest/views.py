@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mandate.accounts.selectors import membership_units
+from mandate.core.ids import query_id, query_number
 from mandate.core.errors import DomainError, FieldError
 from mandate.documents.models import RelationKind
 from mandate.ingest import forms, selectors, services
@@ -31,9 +32,8 @@ def _moved_to_the_meeting(request: HttpRequest, page_name: str) -> HttpResponse 
     """A meeting's conclusion is read and issued from the meeting's own pages now: the old address (`?meeting=` or
     the posted field) answers 307, which keeps the method and the posted form."""
     value = request.POST.get("meeting") or request.GET.get("meeting") or ""
-    if not value.isdigit():
-        return None
-    return _TemporaryRedirect(reverse(page_name, args=[int(value)]))
+    meeting_id = query_id(value)
+    return None if meeting_id is None else _TemporaryRedirect(reverse(page_name, args=[meeting_id]))
 
 
 class _TemporaryRedirect(HttpResponseRedirect):
@@ -191,7 +191,7 @@ def _place_errors(errors: list[FieldError], rows: dict, kept_tasks: list, kept_r
 
 def _place_one(error: FieldError, rows: dict, references: list, tasks: list) -> None:
     parts = error.field.split(".")
-    if parts[0] in ("tasks", "references") and len(parts) > 2 and parts[1].isdigit():
+    if parts[0] in ("tasks", "references") and len(parts) > 2 and query_number(parts[1]) is not None:
         owner = (tasks if parts[0] == "tasks" else references)
         position = int(parts[1])
         if position < len(owner):

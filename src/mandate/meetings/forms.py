@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mandate.core.errors import DomainError
+from mandate.core.ids import query_id
 from mandate.documents.uploads import uploaded_text
 from mandate.meetings.models import Attendance, DelegateRole, Disposition, DraftClause, Meeting, OpinionKind
 from mandate.orgs.forms import UnitField
@@ -152,7 +153,7 @@ class OpinionForm(_OfMeeting):
         if kind not in ("delegate", "group"):
             return None, None
         rows, missing = (self.meeting.delegates, NO_DELEGATE) if kind == "delegate" else (self.meeting.groups, NO_GROUP)
-        row = rows.filter(pk=int(pk)).first() if pk.isdigit() else None
+        row = rows.filter(pk=query_id(pk, otherwise=0)).first()
         if row is None:
             raise ValidationError(missing, code="unknown")
         return (row, None) if kind == "delegate" else (None, row)

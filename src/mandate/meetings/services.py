@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
+from mandate.core.limits import integer_range, overlong_errors
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc, searchable
@@ -51,7 +52,7 @@ def meeting_create(*, actor, body: Unit, title: str, starts_on: dt.date, ends_on
     require(can_manage_meeting(actor, body), _("You may not manage meetings of %(body)s.") % {"body": body.name})
     title, place = nfc(title or "").strip(), nfc(place or "").strip()
     ends_on = ends_on or starts_on
-    errors = []
+    errors = overlong_errors(Meeting, title=title, place=place)
     if not title:
         errors.append(FieldError("title", _("is required"), "required"))
     if not body.is_valid_on(starts_on):
@@ -60,8 +61,8 @@ def meeting_create(*, actor, body: Unit, title: str, starts_on: dt.date, ends_on
     if ends_on < starts_on:
         errors.append(FieldError("ends_on", _("%(date)s is before the first day %(first)s")
                                  % {"date": date_format(ends_on, "SHORT_DATE_FORMAT"), "first": date_format(starts_on, "SHORT_DATE_FORMAT")}))
-    if number is not None and number < 1:
-        errors.append(FieldError("number", _("must be 1 or more")))
+    if number is not None and not 1 <= number <= integer_range(Meeting, "number")[1]:
+        errors.append(FieldError("number", _("must be from 1 to %(most)s") % {"most": integer_range(Meeting, "number")[1]}))
     if errors:
         raise DomainError(_("The meeting cannot be created."), errors)
     with transaction.atomic():
@@ -104,6 +105,9 @@ def delegate_add(*, actor, meeting: Meeting, user=None, name: str = "", position
     position = nfc(position or "").strip() or (user.position if user else "")
     if not name:
         raise invalid("name", _("is required for a guest who is not a user of the system"), "required")
+    overlong = overlong_errors(Delegate, name=name, position=position)
+    if overlong:
+        raise DomainError(_("The delegate cannot be added."), overlong)
     taken = Conflict(_("%(name)s is already a delegate of this meeting.") % {"name": name},
                      [FieldError("user", _("%(name)s is already a delegate") % {"name": user.username}, "unique")] if user else [])
     with transaction.atomic():
@@ -127,8 +131,8 @@ def group_create(*, actor, meeting: Meeting, name: str = "", number: int | None 
         Meeting.objects.select_for_update().get(pk=meeting.pk)
         if number is None:
             number = (meeting.groups.aggregate(last=Max("number"))["last"] or 0) + 1
-        elif number < 1:
-            raise invalid("number", _("must be 1 or more"))
+        elif not 1 <= number <= integer_range(DiscussionGroup, "number")[1]:
+            raise invalid("number", _("must be from 1 to %(most)s") % {"most": integer_range(DiscussionGroup, "number")[1]})
         elif meeting.groups.filter(number=number).exists():
             raise Conflict(_("Group %(number)s already exists.") % {"number": number},
                            [FieldError("number", _("group %(number)s exists") % {"number": number}, "unique")])
@@ -185,6 +189,9 @@ def agenda_item_add(*, actor, meeting: Meeting, title: str, presenter: str = "",
     title = nfc(title or "").strip()
     if not title:
         raise invalid("title", "is required", "required")
+    overlong = overlong_errors(AgendaItem, title=title, presenter=nfc(presenter or ""))
+    if overlong:
+        raise DomainError(_("The agenda item cannot be added."), overlong)
     with transaction.atomic():
         Meeting.objects.select_for_update().get(pk=meeting.pk)
         position = (meeting.items.aggregate(last=Max("position"))["last"] or 0) + 1

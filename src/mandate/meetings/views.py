@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mandate.core.ids import query_id, query_number
 from mandate.core.errors import DomainError, invalid
 from mandate.meetings import exports, forms, selectors, services
 from mandate.meetings.models import Attendance, DelegateRole, Disposition, Meeting, MeetingState, OpinionKind
@@ -199,7 +200,7 @@ def _author_choices(meeting: Meeting, roles: dict) -> list[tuple[str, str]]:
 def meeting_item(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
     version = request.GET.get("version", "")
-    context = _item_context(request, meeting, item_id, version_number=int(version) if version.isdigit() else None)
+    context = _item_context(request, meeting, item_id, version_number=query_number(version))
     return render(request, "meetings/item.html", context)
 
 
@@ -260,8 +261,8 @@ def _responses_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
     item = params.get("item", "")
     group = params.get("group", "")
     waiting = params.get("waiting") == "1"
-    opinions = selectors.opinions_list(meeting=meeting, item_id=int(item) if item.isdigit() else None,
-                                       group_id=int(group) if group.isdigit() else None,
+    opinions = selectors.opinions_list(meeting=meeting, item_id=query_id(item),
+                                       group_id=query_id(group),
                                        disposition="" if waiting else None)
     return {"meeting": meeting, "opinions": opinions, "items": selectors.meeting_items(meeting=meeting),
             "groups": selectors.meeting_groups(meeting=meeting), "dispositions": Disposition.choices,
@@ -289,4 +290,4 @@ def respond(request: HttpRequest, as_of: dt.date, meeting_id: int, opinion_id: i
 def responses_export(request: HttpRequest, as_of: dt.date, meeting_id: int, fmt: str) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
     item = request.GET.get("item", "")
-    return exports.responses_response(meeting=meeting, fmt=fmt, day=as_of, item_id=int(item) if item.isdigit() else None)
+    return exports.responses_response(meeting=meeting, fmt=fmt, day=as_of, item_id=query_id(item))

@@ -15,6 +15,7 @@ from mandate.accounts.models import User
 from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
 from mandate.core.ids import RowId
+from mandate.core.dates import AsOfDate
 from mandate.documents.selectors import document_get
 from mandate.monitoring import cascade as cascade_selectors
 from mandate.monitoring import kpis as kpi_selectors
@@ -113,11 +114,11 @@ class ScorecardQuery(AssignedPeriodQuery):
     unit: str | None = None
     subtree: bool = False
     leader: str | None = None
-    as_of: dt.date | None = None
+    as_of: AsOfDate | None = None
 
 
 class ClusterQuery(AssignedPeriodQuery):
-    as_of: dt.date | None = None
+    as_of: AsOfDate | None = None
 
 
 def _leader(username: str | None) -> User | None:
@@ -262,7 +263,7 @@ def cascade_payload(result) -> dict:
 
 @cascade_router.get("", response=CascadeOut, summary="Which provinces or communes have issued their implementing document")
 def directive_cascade(request: HttpRequest, document: int, level: str = "province", within: str = "VN",
-                      due: dt.date | None = None, as_of: dt.date | None = None):
+                      due: dt.date | None = None, as_of: AsOfDate | None = None):
     if level not in ("province", "commune"):
         raise invalid("level", "must be province or commune")
     directive = document_get(user=request.user, document_id=document)
@@ -314,7 +315,7 @@ class KpiQuery(Schema):
 
     unit: str | None = None
     subtree: bool = False
-    as_of: dt.date | None = None
+    as_of: AsOfDate | None = None
     period_from: dt.date | None = None
     period_to: dt.date | None = None
     old_from: dt.date | None = Field(None, alias="from", **_deprecated("period_from"))

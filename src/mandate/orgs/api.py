@@ -1,11 +1,11 @@
 """/api/v1/units: the structure as of any date (one unit with its lineage: `reorganizations.api`)."""
-import datetime as dt
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from mandate.core import clock
+from mandate.core.dates import AsOfDate
 from mandate.orgs import selectors
 from mandate.orgs.models import Tier, UnitKind
 from mandate.orgs.schemas import TreeOut, UnitOut
@@ -20,7 +20,7 @@ class UnitFilters(Schema):
     parent: str | None = None
     within: str | None = None
     q: str | None = None
-    as_of: dt.date | None = None
+    as_of: AsOfDate | None = None
 
 
 @router.get("", response=list[UnitOut], summary="List units open on a date")
@@ -39,6 +39,6 @@ def _tree(node: selectors.TreeNode) -> dict:
 
 
 @router.get("/tree", response=TreeOut, summary="The tree under a unit on a date")
-def unit_tree(request: HttpRequest, root: str = "VN", as_of: dt.date | None = None, depth: int | None = None):
+def unit_tree(request: HttpRequest, root: str = "VN", as_of: AsOfDate | None = None, depth: int | None = None):
     node = selectors.unit_tree(root=selectors.unit_get(code=root), as_of=as_of or clock.today(), depth=depth)
     return _tree(node)

@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 from mandate.accounts.permissions import require
 from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
+from mandate.core.dates import AsOfDate
 from mandate.documents.models import Document
 from mandate.orgs.schemas import UnitDetailOut, UnitOut
 from mandate.orgs.selectors import unit_ancestors, unit_get, units_list
@@ -147,7 +148,7 @@ class PreviewOut(Schema):
 class QueryIn(Schema):
     batch: str | None = None
     state: str | None = None
-    as_of: dt.date | None = None
+    as_of: AsOfDate | None = None
 
 
 def _unit(code: str | None, field_name: str):
@@ -254,7 +255,7 @@ units_router = Router(tags=["units"])
 
 
 @units_router.get("/{code}", response=UnitDetailOut, summary="One unit, its place and its lineage")
-def unit_detail(request: HttpRequest, code: str, as_of: dt.date | None = None):
+def unit_detail(request: HttpRequest, code: str, as_of: AsOfDate | None = None):
     as_of = as_of or clock.today()
     unit = unit_get(code=code)
     ancestors = unit_ancestors(unit=unit, as_of=as_of)

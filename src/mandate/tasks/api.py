@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 from mandate.accounts.selectors import user_named
 from mandate.core import clock
 from mandate.core.errors import NotFound
+from mandate.core.dates import AsOfDate
 from mandate.documents.selectors import document_get
 from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_named
@@ -168,7 +169,7 @@ STATUS_DESCRIPTION = (
 
 class TaskQuery(Schema):
     status: str | None = Field(None, description=STATUS_DESCRIPTION)
-    as_of: dt.date | None = None
+    as_of: AsOfDate | None = None
     lead_unit: str | None = None
     subtree: bool = False
     assigning_unit: str | None = None
@@ -203,7 +204,7 @@ def count_tasks(request: HttpRequest, query: Query[TaskQuery]):
     return selectors.status_counts(user=request.user, filters=_filters(request, query))
 
 
-def _detail(request, task_id: int, as_of: dt.date | None = None):
+def _detail(request, task_id: int, as_of: AsOfDate | None = None):
     return selectors.task_dossier(user=request.user, task_id=task_id, as_of=as_of or clock.today())
 
 
@@ -225,7 +226,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
 
 
 @router.get("/{int:task_id}", response=TaskDetailOut, summary="One task with its timeline")
-def task_detail(request: HttpRequest, task_id: int, as_of: dt.date | None = None):
+def task_detail(request: HttpRequest, task_id: int, as_of: AsOfDate | None = None):
     return _detail(request, task_id, as_of)
 
 

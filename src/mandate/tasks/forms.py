@@ -2,7 +2,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mandate.web.forms import DateInput, PageForm, PickerForm
+from mandate.core.ids import query_id
+from mandate.web.forms import DateInput, PageForm, PickerForm, reason_text
 from mandate.accounts.models import User
 from mandate.documents.selectors import documents_list
 from mandate.orgs.forms import UnitField, UnitListField
@@ -114,9 +115,9 @@ class TaskForm(PageForm):
         field = self.fields["document"]
         field.queryset = visible
         shown = list(visible[:DOCUMENT_CHOICES_SHOWN])
-        chosen = self.data.get("document") or self.initial.get("document")
-        if chosen and str(chosen).isdigit() and all(d.pk != int(chosen) for d in shown):
-            shown += list(visible.filter(pk=int(chosen)))
+        chosen = query_id(str(self.data.get("document") or self.initial.get("document") or ""))
+        if chosen and all(d.pk != chosen for d in shown):
+            shown += list(visible.filter(pk=chosen))
         field.widget.choices = [("", "—")] + [(d.pk, field.label_from_instance(d)) for d in shown]
 
     def draft(self) -> Draft:
@@ -146,6 +147,11 @@ class VersionedForm(PageForm):
 class ProgressForm(VersionedForm):
     percent = forms.IntegerField(min_value=0, max_value=100, label=_("Progress (%)"))
     text = forms.CharField(required=False, label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def add_domain_error(self, error) -> None:
+        # The evidence input is not a form field (the files come from request.FILES): its refusals sit under it.
+        self.evidence_errors = [reason_text(item) for item in error.errors if item.field == "files"]
+        super().add_domain_error(error)
 
 
 class TransitionForm(VersionedForm):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _, gettext_noop
 from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
+from mandate.core.limits import overlong_errors
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
@@ -65,6 +66,9 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
                 parent: Task | None = None) -> Task:
     """Assign a task clear in all six ways; refuse it naming every clear it misses."""
     title, product, description, recurrence = nfc(title or ""), nfc(product or ""), nfc(description or ""), nfc(recurrence or "")
+    overlong = overlong_errors(Task, title=title, product=product, description=description, recurrence=recurrence)
+    if overlong:
+        raise DomainError("The task cannot be saved.", overlong)
     assigned_on = assigned_on or (document.issued_on if document and document.issued_on else None) or clock.today()
     coordinators = tuple(coordinators)
     require_clear(Draft(leader=leader, title=title, deadline=deadline, recurrence=recurrence, lead_unit=lead_unit,
