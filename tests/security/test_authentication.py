@@ -129,3 +129,43 @@ def test_the_token_page_revokes_one_token(client, make_user):
     assert client.post(f"/account/tokens/{token.pk}/revoke/").status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_a_token_notes_its_last_use_at_most_once_a_minute(client, make_user, freeze):
+    start = freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
+    raw = token_create(actor=None, user=make_user("viewer", "25"))
+    token = ApiToken.objects.get(prefix=raw[:8])
+    assert token.last_used_at is None
+    assert client.get("/api/v1/tokens", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_at == start
+    freeze(start + dt.timedelta(seconds=30))
+    client.get("/api/v1/tokens", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    token.refresh_from_db()
+    assert token.last_used_at == start  # not written again within the minute
+    freeze(start + dt.timedelta(minutes=2))
+    assert client.get("/api/v1/tokens", HTTP_AUTHORIZATION=f"Bearer {raw}").json()[0]["last_used_at"] is not None
+    token.refresh_from_db()
+    assert token.last_used_at == start + dt.timedelta(minutes=2)
+
+
+def test_searching_people_finds_only_those_within_reach_and_never_an_administrator(client, make_user):
+    from mandate.accounts.models import User
+
+    make_user("system_admin", "25", username="quan.tri.he.thong", full_name="Quản trị hệ thống")
+    User.objects.create_superuser(username="sieu.quan.tri", password=PASSWORD, full_name="Quản trị tối cao")
+    make_user("specialist", "25.TU.BTC", username="chuyen.vien.tinh", full_name="Chuyên viên Phú Thọ")
+    make_user("specialist", "01", username="chuyen.vien.ha.noi", full_name="Chuyên viên Hà Nội")
+    User.objects.create_user(username="lanh.dao", full_name="Lãnh đạo phụ trách")  # named as a leader, no role
+    searcher = make_user("specialist", "25", username="nguoi.tim")
+    client.force_login(searcher)
+
+    def found(q: str) -> str:
+        return client.get("/people/search/", {"q": q}).content.decode()
+
+    assert "quan.tri.he.thong" not in found("quan") and "sieu.quan.tri" not in found("quan")
+    assert "Quản trị" not in found("Quản trị")
+    assert "chuyen.vien.tinh" in found("chuyen") and "chuyen.vien.ha.noi" not in found("chuyen")
+    assert "lanh.dao" in found("lanh")
+    client.force_login(User.objects.get(username="quan.tri.he.thong"))
+    assert "sieu.quan.tri" in found("quan") and "chuyen.vien.ha.noi" in found("chuyen")

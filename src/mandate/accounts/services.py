@@ -4,6 +4,7 @@ import hashlib
 import secrets
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_noop
 
@@ -17,6 +18,8 @@ from mandate.core.text import nfc
 
 TOKEN_PREFIX_LENGTH = 8
 DEFAULT_TOKEN_LIFETIME = dt.timedelta(days=90)
+# How often a token's last use is written: at most once a minute, so a busy script does not write on every call.
+LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
 
 
 def _digest(raw: str) -> str:
@@ -61,7 +64,18 @@ def token_authenticate(*, raw: str) -> User | None:
         return None
     if not token.user.is_active:
         return None
+    _token_used(token, moment)
     return token.user
+
+
+def _token_used(token: ApiToken, moment: dt.datetime) -> None:
+    """Note when the token was last used (bookkeeping, like a failed sign-in: not a write of the record's, so
+    no audit record). The condition in the UPDATE keeps two requests at once from writing twice."""
+    if token.last_used_at is not None and moment - token.last_used_at < LAST_USED_RESOLUTION:
+        return
+    ApiToken.objects.filter(pk=token.pk).filter(
+        Q(last_used_at__isnull=True) | Q(last_used_at__lte=moment - LAST_USED_RESOLUTION)).update(last_used_at=moment)
+    token.last_used_at = moment
 
 
 def user_create(*, actor: User | None, username: str, full_name: str = "", password: str | None = None,

@@ -89,7 +89,7 @@ def user_search(request: HttpRequest, as_of) -> HttpResponse:
     """Suggestions for the leader picker."""
     field = request.GET.get("field", "q")
     q = (request.GET.get(field) or "").split(" — ")[0].strip()
-    users = users_search(q=q) if len(q) >= 2 else []
+    users = users_search(viewer=request.user, q=q) if len(q) >= 2 else []
     return render(request, "accounts/_user_options.html", {"users": users})
 
 
