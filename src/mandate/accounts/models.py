@@ -11,6 +11,8 @@ class User(AbstractUser):
     language = models.CharField(max_length=8, blank=True)
     # The second factor: a base32 TOTP secret once the user has confirmed a first code, else empty.
     totp_secret = models.CharField(max_length=64, blank=True)
+    # The last TOTP time step (unix time // 30) whose code was accepted: a code works once, never again in its window.
+    totp_last_step = models.BigIntegerField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.full_name or self.username

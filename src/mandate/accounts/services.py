@@ -9,6 +9,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_noop
 
 from mandate.accounts import permissions
+from mandate.accounts.signin import identifier_key
 from mandate.accounts.models import ApiToken, Delegation, Membership, Role, User
 from mandate.audit.services import audit_record
 from mandate.core import clock
@@ -85,6 +86,10 @@ def user_create(*, actor: User | None, username: str, full_name: str = "", passw
     username = nfc(username or "")
     if not username:
         raise invalid("username", "is required", "required")
+    key = identifier_key(username)
+    if any(identifier_key(other) == key for other in User.objects.filter(username__iexact=key).values_list("username", flat=True)):
+        # A look-alike of an existing name (CAN.BO beside can.bo) would share its sign-in key (accounts/signin.py).
+        raise invalid("username", gettext_noop("is already taken"), "unique")
     with transaction.atomic():
         user = User(username=username, full_name=nfc(full_name), email=email, position=nfc(position),
                     cleared_for_confidential=cleared_for_confidential, is_superuser=is_superuser, is_staff=is_superuser)

@@ -9,7 +9,8 @@ from mandate.accounts import permissions, services, signin
 from mandate.accounts.models import User
 from mandate.accounts.selectors import token_get, tokens_of, users_search
 from mandate.core import clock
-from mandate.core.errors import PermissionDenied
+from mandate.core.errors import DomainError, PermissionDenied
+from mandate.web.forms import refusal_message
 from mandate.web.pages import page
 
 
@@ -33,6 +34,7 @@ class LoginView(auth_views.LoginView):
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    authentication_form = signin.LoginForm
 
     def post(self, request, *args, **kwargs):
         remaining = signin.login_locked_for(username=request.POST.get("username", ""), ip=client_ip(request))
@@ -70,10 +72,10 @@ def login_code(request: HttpRequest) -> HttpResponse:
         remaining = signin.login_locked_for(username=user.get_username(), ip=ip)
         if remaining:
             error, status = _wait_message(remaining), 429
-        elif signin.totp_code_valid(secret=user.totp_secret, code=request.POST.get("code", "")):
+        elif signin.totp_use(user=user, code=request.POST.get("code", "")):
             signin.login_failures_clear(username=user.get_username(), ip=ip)
             del request.session[PENDING_SECOND_FACTOR]
-            auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            auth_login(request, user, backend="mandate.accounts.signin.IdentifierBackend")
             return redirect(pending.get("next") or settings.LOGIN_REDIRECT_URL)
         else:
             signin.login_failure_record(username=user.get_username(), ip=ip)
@@ -104,7 +106,11 @@ def two_factor(request: HttpRequest, as_of) -> HttpResponse:
         raise PermissionDenied(_("The second factor is for administrators."))
     error, status = None, 200
     if request.method == "POST" and request.POST.get("action") == "disable" and user.totp_secret:
-        signin.totp_disable(actor=user, user=user)
+        try:
+            signin.totp_disable(actor=user, user=user, password=request.POST.get("password", ""),
+                                code=request.POST.get("code", ""))
+        except DomainError as refusal:
+            error, status = refusal_message(refusal), 422
     elif request.method == "POST" and not user.totp_secret:
         secret = request.session.get("_mandate_totp_secret", "")
         if signin.totp_enrol(actor=user, user=user, secret=secret, code=request.POST.get("code", "")):
