@@ -1,4 +1,5 @@
 """Settings read from the environment; defaults suit the embedded demo, production sets its own."""
+import ipaddress
 import os
 from pathlib import Path
 
@@ -108,6 +109,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# Passwords as Django checks them, with the user found by the NFKC + casefold key of the name typed (accounts/signin.py).
+AUTHENTICATION_BACKENDS = ["mandate.accounts.signin.IdentifierBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -164,6 +167,16 @@ SECURE_HSTS_PRELOAD = env_flag("MANDATE_SECURE_HSTS_PRELOAD", PRODUCTION)
 if env_flag("MANDATE_SECURE_PROXY", False):
     # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto (and strips the client's own).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated; none by default):
+# behind nginx on the same machine, 127.0.0.1. See web/client.py.
+MANDATE_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("MANDATE_TRUSTED_PROXIES", "").split(",") if p.strip()]
+for _proxy in MANDATE_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"MANDATE_TRUSTED_PROXIES: {_proxy!r} is not an address or a network") from _error
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("MANDATE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path
 
 from mandate.api import api
@@ -9,5 +7,4 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("mandate.pages")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No /media/: uploads are handed out only by views that check who may see them (web/downloads.py).

@@ -23,7 +23,7 @@ def test_records_are_chained():
 def test_verify_passes_on_an_intact_trail(capsys):
     a_task()
     call_command("audit", "verify")
-    assert "audit trail intact" in capsys.readouterr().out
+    assert "nhật ký kiểm tra nguyên vẹn" in capsys.readouterr().out
 
 
 def test_verify_names_a_record_edited_in_the_database(capsys):
@@ -35,7 +35,7 @@ def test_verify_names_a_record_edited_in_the_database(capsys):
         cursor.execute("UPDATE audit_auditrecord SET after = %s WHERE id = %s", ['{"deadline": "2030-01-01"}', record.pk])
     with pytest.raises(CommandError):
         call_command("audit", "verify")
-    assert f"audit record {record.pk}: its content does not match its hash" in capsys.readouterr().err
+    assert f"bản ghi nhật ký {record.pk}: nội dung không khớp với mã băm" in capsys.readouterr().err
 
 
 def test_token_command_prints_a_working_token(make_user, client, capsys):

@@ -74,3 +74,19 @@ def test_a_restore_refuses_a_directory_that_is_not_a_backup(db, tmp_path):
 
     with pytest.raises(CommandError, match="not a Mandate backup"):
         call_command("restore", str(tmp_path))
+
+
+def test_every_file_of_a_backup_is_readable_by_its_owner_only(db, settings, media, tmp_path):
+    import os
+    import stat
+
+    media.mkdir()
+    (media / "bien-ban.pdf").write_bytes(b"%PDF-1.4 evidence")
+    previous = os.umask(0o022)  # the usual umask, under which a plain open() makes files world-readable
+    try:
+        call_command("backup", str(tmp_path / "backup"))
+    finally:
+        os.umask(previous)
+    modes = {file.name: stat.S_IMODE(file.stat().st_mode) for file in (tmp_path / "backup").iterdir()}
+    assert modes and set(modes.values()) == {0o600}, modes
+    assert stat.S_IMODE((tmp_path / "backup").stat().st_mode) == 0o700

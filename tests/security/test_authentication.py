@@ -71,6 +71,7 @@ def test_an_enrolled_administrator_needs_the_code_after_the_password(client, mak
     assert admin.totp_secret == secret
     client.logout()
 
+    moment = freeze(moment + dt.timedelta(seconds=30))  # the code that enrolled is spent: the next one signs in
     assert _sign_in(client, "quan.tri", PASSWORD).url == "/login/code/"
     assert "_auth_user_id" not in client.session
     assert client.post("/login/code/", {"code": _wrong_code(secret, moment)}, REMOTE_ADDR="10.0.0.1").status_code == 422
@@ -129,3 +130,111 @@ def test_the_token_page_revokes_one_token(client, make_user):
     assert client.post(f"/account/tokens/{token.pk}/revoke/").status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_a_token_notes_its_last_use_at_most_once_a_minute(client, make_user, freeze):
+    start = freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
+    raw = token_create(actor=None, user=make_user("viewer", "25"))
+    token = ApiToken.objects.get(prefix=raw[:8])
+    assert token.last_used_at is None
+    assert client.get("/api/v1/tokens", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_at == start
+    freeze(start + dt.timedelta(seconds=30))
+    client.get("/api/v1/tokens", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    token.refresh_from_db()
+    assert token.last_used_at == start  # not written again within the minute
+    freeze(start + dt.timedelta(minutes=2))
+    assert client.get("/api/v1/tokens", HTTP_AUTHORIZATION=f"Bearer {raw}").json()[0]["last_used_at"] is not None
+    token.refresh_from_db()
+    assert token.last_used_at == start + dt.timedelta(minutes=2)
+
+
+def test_searching_people_finds_only_those_within_reach_and_never_an_administrator(client, make_user):
+    from mandate.accounts.models import User
+
+    make_user("system_admin", "25", username="quan.tri.he.thong", full_name="Quản trị hệ thống")
+    User.objects.create_superuser(username="sieu.quan.tri", password=PASSWORD, full_name="Quản trị tối cao")
+    make_user("specialist", "25.TU.BTC", username="chuyen.vien.tinh", full_name="Chuyên viên Phú Thọ")
+    make_user("specialist", "01", username="chuyen.vien.ha.noi", full_name="Chuyên viên Hà Nội")
+    User.objects.create_user(username="lanh.dao", full_name="Lãnh đạo phụ trách")  # named as a leader, no role
+    searcher = make_user("specialist", "25", username="nguoi.tim")
+    client.force_login(searcher)
+
+    def found(q: str) -> str:
+        return client.get("/people/search/", {"q": q}).content.decode()
+
+    assert "quan.tri.he.thong" not in found("quan") and "sieu.quan.tri" not in found("quan")
+    assert "Quản trị" not in found("Quản trị")
+    assert "chuyen.vien.tinh" in found("chuyen") and "chuyen.vien.ha.noi" not in found("chuyen")
+    assert "lanh.dao" in found("lanh")
+    client.force_login(User.objects.get(username="quan.tri.he.thong"))
+    assert "sieu.quan.tri" in found("quan") and "chuyen.vien.ha.noi" in found("chuyen")
+
+
+def test_a_look_alike_spelling_of_the_name_shares_the_failure_counter(client, make_user, freeze):
+    freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
+    make_user("viewer", "25", username="can.bo")
+    for spelling in ("can.bo", "ｃａｎ.ｂｏ", "CAN.BO", "Ｃan.Bo", "can.bo "):
+        assert _sign_in(client, spelling, "wrong password").status_code == 200
+    for spelling in ("can.bo", "ｃａｎ．ｂｏ", "CAN.BO"):  # locked for every spelling, the right password included
+        assert _sign_in(client, spelling, PASSWORD).status_code == 429
+    assert set(LoginFailure.objects.values_list("username", flat=True)) == {"can.bo"}
+
+
+def test_any_spelling_of_the_name_signs_in_to_the_one_account(client, make_user):
+    user = make_user("viewer", "25", username="can.bo")
+    response = _sign_in(client, "ＣＡＮ.ｂｏ", PASSWORD)
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_look_alike_of_an_existing_name_is_not_a_new_account(db):
+    from mandate.accounts.services import user_create
+    from mandate.core.errors import DomainError
+
+    user_create(actor=None, username="can.bo", password=PASSWORD)
+    with pytest.raises(DomainError, match="already taken"):
+        user_create(actor=None, username="ＣＡＮ.BO", password=PASSWORD)
+
+
+def _enrolled(make_user, moment) -> tuple:
+    admin = make_user("unit_admin", "25", username="quan.tri")
+    secret = pyotp.random_base32()
+    from mandate.accounts.signin import totp_enrol
+
+    assert totp_enrol(actor=admin, user=admin, secret=secret, code=pyotp.TOTP(secret).at(moment - dt.timedelta(seconds=30)))
+    return admin, secret
+
+
+def test_a_code_signs_in_once_and_not_again_within_its_window(client, make_user, freeze):
+    moment = freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
+    admin, secret = _enrolled(make_user, moment)
+    code = pyotp.TOTP(secret).at(moment)
+    assert _sign_in(client, "quan.tri", PASSWORD).url == "/login/code/"
+    assert client.post("/login/code/", {"code": code}).status_code == 302
+    client.logout()
+    freeze(moment + dt.timedelta(seconds=10))  # the same code, still inside its 30 seconds
+    assert _sign_in(client, "quan.tri", PASSWORD).url == "/login/code/"
+    assert client.post("/login/code/", {"code": code}).status_code == 422
+    assert "_auth_user_id" not in client.session
+    # An earlier step's code, still inside the window of one step either side, is refused too.
+    assert client.post("/login/code/", {"code": pyotp.TOTP(secret).at(moment - dt.timedelta(seconds=30))}).status_code == 422
+    freeze(moment + dt.timedelta(seconds=30))
+    assert client.post("/login/code/", {"code": pyotp.TOTP(secret).at(moment + dt.timedelta(seconds=30))}).status_code == 302
+
+
+def test_turning_the_second_factor_off_needs_the_password_and_a_current_code(client, make_user, freeze):
+    moment = freeze(dt.datetime(2025, 8, 1, 9, 0, tzinfo=clock.VIETNAM))
+    admin, secret = _enrolled(make_user, moment)
+    client.force_login(admin)
+    code = pyotp.TOTP(secret).at(moment)
+    assert client.post("/account/two-factor/", {"action": "disable"}).status_code == 422
+    wrong_password = client.post("/account/two-factor/", {"action": "disable", "password": "wrong", "code": code})
+    assert wrong_password.status_code == 422 and wrong_password.context["error"] == "Mật khẩu chưa đúng."
+    assert client.post("/account/two-factor/", {"action": "disable", "password": PASSWORD,
+                                                 "code": _wrong_code(secret, moment)}).status_code == 422
+    admin.refresh_from_db()
+    assert admin.totp_secret == secret
+    assert client.post("/account/two-factor/", {"action": "disable", "password": PASSWORD, "code": code}).status_code == 200
+    admin.refresh_from_db()
+    assert admin.totp_secret == ""

@@ -100,6 +100,19 @@ def _pending_extension(world: World) -> None:
                                                   reason="Chờ số liệu")
 
 
+def _attachment(world: World) -> None:
+    from mandate.documents.services import attachment_add
+
+    world.extras["attachment"] = attachment_add(actor=None, document=world.document, upload=_pdf())
+
+
+def _evidence(world: World) -> None:
+    from mandate.tasks.services import progress_report
+
+    report = progress_report(actor=world.reporter, task=world.task, percent=10, text="Đã họp", files=[_pdf()])
+    world.extras["evidence"] = report.evidence.get()
+
+
 def _applied(world: World) -> None:
     reorganizations.reorganization_apply(actor=None, reorganization=world.reorganization)
 
@@ -150,6 +163,10 @@ CASES: dict[tuple[str, str], Case] = {
         writer(201), path=lambda w: f"/documents/{w.document.pk}/relations", body=lambda w: {"kind": "implements", "target_number": "18-NQ/TW"}),
     ("POST", "/api/v1/documents/{document_id}/attachments"): Case(
         writer(201), path=lambda w: f"/documents/{w.document.pk}/attachments", form=lambda w: {"file": _pdf()}),
+    ("GET", "/api/v1/documents/{document_id}/attachments/{attachment_id}"): Case(
+        reader, setup=_attachment, path=lambda w: f"/documents/{w.document.pk}/attachments/{w.extras['attachment'].pk}"),
+    ("GET", "/api/v1/tasks/{task_id}/evidence/{evidence_id}"): Case(
+        reader, setup=_evidence, path=lambda w: f"/tasks/{w.task.pk}/evidence/{w.extras['evidence'].pk}"),
     ("GET", "/api/v1/tasks"): Case(everyone),
     ("POST", "/api/v1/tasks"): Case(writer(201), body=_task_body),
     ("GET", "/api/v1/tasks/counts"): Case(everyone),
@@ -307,3 +324,28 @@ def test_without_credentials_every_operation_is_401_and_changes_nothing(client, 
     audit_before = AuditRecord.objects.count()
     assert _run(client, {}, world, lambda case: 401) == []
     assert AuditRecord.objects.count() == audit_before
+
+
+# The page downloads of uploads (issue 14, class 10): the same rule as the document or task they belong to.
+PAGE_DOWNLOADS = {
+    "/documents/{document_id}/attachments/{attachment_id}/": (
+        _attachment, lambda w: f"/documents/{w.document.pk}/attachments/{w.extras['attachment'].pk}/"),
+    "/tasks/{task_id}/evidence/{evidence_id}/": (
+        _evidence, lambda w: f"/tasks/{w.task.pk}/evidence/{w.extras['evidence'].pk}/"),
+}
+
+
+@pytest.mark.parametrize("scope", list(SCOPES))
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_downloads_an_upload_on_the_pages_exactly_when_it_sees_its_owner(client, make_user, world, role, scope):
+    world.user = make_user(cleared_for_confidential=False)
+    for code in SCOPES[scope]:
+        membership_grant(actor=None, user=world.user, unit=Unit.objects.get(code=code), role=role)
+    for setup, _ in PAGE_DOWNLOADS.values():
+        setup(world)
+    client.force_login(world.user)
+    got = {template: client.get(path(world)).status_code for template, (_, path) in PAGE_DOWNLOADS.items()}
+    assert got == dict.fromkeys(PAGE_DOWNLOADS, reader(role, scope))
+    client.logout()
+    assert {template: client.get(path(world)).status_code for template, (_, path) in PAGE_DOWNLOADS.items()} == dict.fromkeys(
+        PAGE_DOWNLOADS, 302)  # to the sign-in page

@@ -11,6 +11,8 @@ class User(AbstractUser):
     language = models.CharField(max_length=8, blank=True)
     # The second factor: a base32 TOTP secret once the user has confirmed a first code, else empty.
     totp_secret = models.CharField(max_length=64, blank=True)
+    # The last TOTP time step (unix time // 30) whose code was accepted: a code works once, never again in its window.
+    totp_last_step = models.BigIntegerField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -60,14 +62,25 @@ class ApiToken(models.Model):
 
 
 class LoginFailure(models.Model):
-    """A failed sign-in; enough of them for one user name from one address lock that pair for a while."""
+    """A failed sign-in, counted per user name and address, per address and per user name (accounts/signin.py)."""
 
     username = models.CharField(max_length=150)
     ip = models.CharField(max_length=45)
     at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["username", "ip", "at"], name="login_failure_idx")]
+        indexes = [models.Index(fields=["username", "ip", "at"], name="login_failure_idx"),
+                   models.Index(fields=["ip", "at"], name="login_failure_ip_idx")]
+
+
+class LoginUnlock(models.Model):
+    """A one-time link e-mailed to the owner of an account that failed sign-ins have locked; only its SHA-256 is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
 
 
 class Delegation(models.Model):

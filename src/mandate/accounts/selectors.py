@@ -1,7 +1,8 @@
 """Reads of people."""
 from django.db.models import Q, QuerySet
 
-from mandate.accounts.models import ApiToken, User
+from mandate.accounts import permissions
+from mandate.accounts.models import ApiToken, Membership, Role, User
 from mandate.core.errors import NotFound, invalid
 from mandate.orgs.models import Unit
 
@@ -17,9 +18,17 @@ def user_named(username: str | None, field_name: str) -> User | None:
     return user
 
 
-def users_search(*, q: str = "", limit: int = 20) -> QuerySet[User]:
-    """Active users whose user name or full name contains `q`, for pickers such as the leader in charge."""
+def users_search(*, viewer, q: str = "", limit: int = 20) -> QuerySet[User]:
+    """Active users whose user name or full name contains `q`, for pickers such as the leader in charge.
+
+    A system administrator finds anyone; anyone else finds the people who hold a role within their own reach and
+    the people named without any role (leaders in charge), never an administrator of the system.
+    """
     users = User.objects.filter(is_active=True)
+    if not permissions.is_system_admin(viewer):
+        administrators = Membership.objects.filter(role=Role.SYSTEM_ADMIN).values("user_id")
+        users = users.filter(is_superuser=False).exclude(pk__in=administrators).filter(
+            Q(memberships__unit_id__in=permissions.reach(viewer)) | Q(memberships__isnull=True)).distinct()
     for word in q.split():
         users = users.filter(Q(username__icontains=word) | Q(full_name__icontains=word))
     return users.order_by("full_name", "username")[:limit]

@@ -4,10 +4,12 @@ import hashlib
 import secrets
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_noop
 
 from mandate.accounts import permissions
+from mandate.accounts.signin import identifier_key
 from mandate.accounts.models import ApiToken, Delegation, Membership, Role, User
 from mandate.audit.services import audit_record
 from mandate.core import clock
@@ -17,6 +19,8 @@ from mandate.core.text import nfc
 
 TOKEN_PREFIX_LENGTH = 8
 DEFAULT_TOKEN_LIFETIME = dt.timedelta(days=90)
+# How often a token's last use is written: at most once a minute, so a busy script does not write on every call.
+LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
 
 
 def _digest(raw: str) -> str:
@@ -61,7 +65,18 @@ def token_authenticate(*, raw: str) -> User | None:
         return None
     if not token.user.is_active:
         return None
+    _token_used(token, moment)
     return token.user
+
+
+def _token_used(token: ApiToken, moment: dt.datetime) -> None:
+    """Note when the token was last used (bookkeeping, like a failed sign-in: not a write of the record's, so
+    no audit record). The condition in the UPDATE keeps two requests at once from writing twice."""
+    if token.last_used_at is not None and moment - token.last_used_at < LAST_USED_RESOLUTION:
+        return
+    ApiToken.objects.filter(pk=token.pk).filter(
+        Q(last_used_at__isnull=True) | Q(last_used_at__lte=moment - LAST_USED_RESOLUTION)).update(last_used_at=moment)
+    token.last_used_at = moment
 
 
 def user_create(*, actor: User | None, username: str, full_name: str = "", password: str | None = None,
@@ -71,6 +86,10 @@ def user_create(*, actor: User | None, username: str, full_name: str = "", passw
     username = nfc(username or "")
     if not username:
         raise invalid("username", "is required", "required")
+    key = identifier_key(username)
+    if any(identifier_key(other) == key for other in User.objects.filter(username__iexact=key).values_list("username", flat=True)):
+        # A look-alike of an existing name (CAN.BO beside can.bo) would share its sign-in key (accounts/signin.py).
+        raise invalid("username", gettext_noop("is already taken"), "unique")
     with transaction.atomic():
         user = User(username=username, full_name=nfc(full_name), email=email, position=nfc(position),
                     cleared_for_confidential=cleared_for_confidential, is_superuser=is_superuser, is_staff=is_superuser)

@@ -9,13 +9,10 @@ from mandate.accounts import permissions, services, signin
 from mandate.accounts.models import User
 from mandate.accounts.selectors import token_get, tokens_of, users_search
 from mandate.core import clock
-from mandate.core.errors import PermissionDenied
+from mandate.core.errors import DomainError, PermissionDenied
+from mandate.web.forms import refusal_message
+from mandate.web.client import client_address
 from mandate.web.pages import page
-
-
-def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: a forwarded header is the client's to forge. Behind a proxy, the proxy sets REMOTE_ADDR.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _wait_message(remaining) -> str:
@@ -28,33 +25,79 @@ PENDING_SECOND_FACTOR = "_mandate_pending_user"
 PENDING_SECONDS = 300  # the code must follow the password within five minutes
 
 
+def _account_locked_message() -> str:
+    return _("After many failed sign-ins this account no longer opens with the password alone. Give your password "
+             "with a code from your authenticator app, or ask for a link by e-mail that unlocks it in this browser.")
+
+
 class LoginView(auth_views.LoginView):
-    """Django's sign-in, with failures counted per user name and address, and a TOTP code for those enrolled."""
+    """Django's sign-in, throttled per name and address, per address and per name, with a TOTP code for those enrolled.
+
+    A name locked from everywhere (too many failures from any addresses) still opens for its owner: the password
+    with a current code, or the password in a browser that opened the e-mailed unlock link.
+    """
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    authentication_form = signin.LoginForm
 
     def post(self, request, *args, **kwargs):
-        remaining = signin.login_locked_for(username=request.POST.get("username", ""), ip=client_ip(request))
+        username, ip = request.POST.get("username", ""), client_address(request)
+        if signin.unlocked_session_allows(request.session, username):
+            return super().post(request, *args, **kwargs)
+        remaining = signin.login_locked_for(username=username, ip=ip)
         if remaining:
-            # The password is not even checked while the pair is locked.
-            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
+            # The password is not even checked while the name is locked from this address.
+            form = self.get_form_class()(request, initial={"username": username})
             return self.render_to_response(self.get_context_data(form=form, lockout=_wait_message(remaining)), status=429)
+        if signin.account_locked_for(username=username):
+            return self._locked_account(request, username, ip)
         return super().post(request, *args, **kwargs)
 
+    def _locked_account(self, request, username: str, ip: str):
+        """The password and a current code together, or nothing; the answer is the same for a right or a wrong password."""
+        form = self.get_form(self.get_form_class())
+        if form.is_valid() and form.get_user().totp_secret and signin.totp_use(user=form.get_user(), code=request.POST.get("code", "")):
+            signin.login_failures_clear(username=username, ip=ip)
+            return super().form_valid(form)
+        signin.login_failure_record(username=username, ip=ip)
+        form = self.get_form_class()(request, initial={"username": username})
+        return self.render_to_response(self.get_context_data(form=form, lockout=_account_locked_message(),
+                                                             account_locked=True, username=username), status=429)
+
     def form_invalid(self, form):
-        signin.login_failure_record(username=self.request.POST.get("username", ""), ip=client_ip(self.request))
+        signin.login_failure_record(username=self.request.POST.get("username", ""), ip=client_address(self.request))
+        signin.unlocked_session_failed(self.request.session)
         return super().form_invalid(form)
 
     def form_valid(self, form):
         user = form.get_user()
+        self.request.session.pop(signin.UNLOCKED_SESSION, None)
         if user.totp_secret:
             # The password was right; the session is not signed in until the code is.
             self.request.session[PENDING_SECOND_FACTOR] = {"user": user.pk, "next": self.get_success_url(),
                                                            "since": clock.now().timestamp()}
             return redirect("login_code")
-        signin.login_failures_clear(username=user.get_username(), ip=client_ip(self.request))
+        signin.login_failures_clear(username=user.get_username(), ip=client_address(self.request))
         return super().form_valid(form)
+
+
+def login_unlock_request(request: HttpRequest) -> HttpResponse:
+    """Ask for the e-mailed unlock link; the answer never tells whether the name exists or is locked."""
+    if request.method == "POST":
+        signin.unlock_link_send(username=request.POST.get("username", ""))
+    return render(request, "accounts/unlock.html", {"sent": request.method == "POST"})
+
+
+def login_unlock(request: HttpRequest, token: str) -> HttpResponse:
+    """The e-mailed link: opening it shows a button (a mail scanner's GET spends nothing); pressing it unlocks this browser."""
+    if request.method != "POST":
+        return render(request, "accounts/unlock.html", {"token": token})
+    user = signin.unlock_use(raw=token)
+    if user is None:
+        return render(request, "accounts/unlock.html", {"invalid": True}, status=410)
+    signin.unlocked_session_grant(request.session, user)
+    return render(request, "accounts/unlock.html", {"unlocked": True, "username": user.get_username()})
 
 
 def login_code(request: HttpRequest) -> HttpResponse:
@@ -66,14 +109,14 @@ def login_code(request: HttpRequest) -> HttpResponse:
         return redirect("login")  # the password must be given again
     error, status = None, 200
     if request.method == "POST":
-        ip = client_ip(request)
+        ip = client_address(request)
         remaining = signin.login_locked_for(username=user.get_username(), ip=ip)
         if remaining:
             error, status = _wait_message(remaining), 429
-        elif signin.totp_code_valid(secret=user.totp_secret, code=request.POST.get("code", "")):
+        elif signin.totp_use(user=user, code=request.POST.get("code", "")):
             signin.login_failures_clear(username=user.get_username(), ip=ip)
             del request.session[PENDING_SECOND_FACTOR]
-            auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            auth_login(request, user, backend="mandate.accounts.signin.IdentifierBackend")
             return redirect(pending.get("next") or settings.LOGIN_REDIRECT_URL)
         else:
             signin.login_failure_record(username=user.get_username(), ip=ip)
@@ -89,7 +132,7 @@ def user_search(request: HttpRequest, as_of) -> HttpResponse:
     """Suggestions for the leader picker."""
     field = request.GET.get("field", "q")
     q = (request.GET.get(field) or "").split(" — ")[0].strip()
-    users = users_search(q=q) if len(q) >= 2 else []
+    users = users_search(viewer=request.user, q=q) if len(q) >= 2 else []
     return render(request, "accounts/_user_options.html", {"users": users})
 
 
@@ -104,7 +147,11 @@ def two_factor(request: HttpRequest, as_of) -> HttpResponse:
         raise PermissionDenied(_("The second factor is for administrators."))
     error, status = None, 200
     if request.method == "POST" and request.POST.get("action") == "disable" and user.totp_secret:
-        signin.totp_disable(actor=user, user=user)
+        try:
+            signin.totp_disable(actor=user, user=user, password=request.POST.get("password", ""),
+                                code=request.POST.get("code", ""))
+        except DomainError as refusal:
+            error, status = refusal_message(refusal), 422
     elif request.method == "POST" and not user.totp_secret:
         secret = request.session.get("_mandate_totp_secret", "")
         if signin.totp_enrol(actor=user, user=user, secret=secret, code=request.POST.get("code", "")):

@@ -25,6 +25,12 @@ class AuditRecord(models.Model):
 
 
 class AuditHead(models.Model):
-    """A single row locked by every writer so that the hash chain stays a chain under concurrency."""
+    """A single row locked by every writer so that the hash chain stays a chain under concurrency.
+
+    It also states where the chain ends — the last record's id and hash, and how many records there are — written
+    in the transaction of each record, so that `mandate audit verify` finds records deleted from the tail.
+    """
 
     last_hash = models.CharField(max_length=64, default="0" * 64)
+    last_id = models.BigIntegerField(null=True, blank=True)
+    count = models.BigIntegerField(default=0)

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_noop
 
 from mandate.audit.models import AuditRecord
 from mandate.audit.services import record_hash
@@ -18,17 +19,24 @@ class ChainBreak:
     reason: str
 
 
+def record_matches(entry: AuditRecord, previous: str) -> list[ChainBreak]:
+    """What is wrong with one record, given the hash of the record before it: nothing, a broken link, altered content."""
+    breaks = []
+    if entry.previous_hash != previous:
+        breaks.append(ChainBreak(entry.pk, gettext_noop("its link to the record before does not match")))
+    expected = record_hash(previous_hash=entry.previous_hash, at=entry.at, actor_id=entry.actor_id,
+                           action=entry.action, object_type=entry.object_type, object_id=entry.object_id,
+                           before=entry.before, after=entry.after)
+    if expected != entry.hash:
+        breaks.append(ChainBreak(entry.pk, gettext_noop("its content does not match its hash")))
+    return breaks
+
+
 def audit_verify() -> Iterator[ChainBreak]:
-    """Yield every record whose hash or link does not match what was written."""
+    """Yield every record whose hash or link does not match what was written (the tail: `checkpoints.audit_check`)."""
     previous = "0" * 64
     for entry in AuditRecord.objects.order_by("id").iterator(chunk_size=2000):
-        if entry.previous_hash != previous:
-            yield ChainBreak(entry.pk, "its link to the record before does not match")
-        expected = record_hash(previous_hash=entry.previous_hash, at=entry.at, actor_id=entry.actor_id,
-                               action=entry.action, object_type=entry.object_type, object_id=entry.object_id,
-                               before=entry.before, after=entry.after)
-        if expected != entry.hash:
-            yield ChainBreak(entry.pk, "its content does not match its hash")
+        yield from record_matches(entry, previous)
         previous = entry.hash
 
 

@@ -40,6 +40,6 @@ def audit_record(*, actor, action: str, obj=None, object_type: str | None = None
         at=at, actor_id=actor_id, action=action, object_type=object_type or "", object_id=str(object_id or ""),
         before=before, after=after, previous_hash=head.last_hash, hash=digest,
     )
-    head.last_hash = digest
-    head.save(update_fields=["last_hash"])
+    head.last_hash, head.last_id, head.count = digest, entry.pk, head.count + 1
+    head.save(update_fields=["last_hash", "last_id", "count"])
     return entry

@@ -74,6 +74,13 @@ def _run(command: list[str], environment: dict) -> None:
         raise BackupError(f"{command[0]} failed ({finished.returncode}): {finished.stderr.strip()}")
 
 
+def _private(file: Path) -> Path:
+    """Create `file` empty and readable by its owner only, before anything is written into it."""
+    os.close(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    file.chmod(0o600)  # os.open's mode is masked by the umask, which may only remove bits; this makes it exact
+    return file
+
+
 def backup_create(*, path: Path, now: dt.datetime, alias: str = "default") -> BackupResult:
     """Write a consistent copy of the database and the media folder into the new directory `path`."""
     database = _database(alias)
@@ -86,7 +93,7 @@ def backup_create(*, path: Path, now: dt.datetime, alias: str = "default") -> Ba
         database_file = "database.sqlite3"
         # The backup API copies a snapshot while other processes go on reading and writing (WAL).
         source = sqlite3.connect(str(database["NAME"]), timeout=60)
-        target = sqlite3.connect(str(path / database_file))
+        target = sqlite3.connect(str(_private(path / database_file)))
         try:
             source.backup(target)
         finally:
@@ -95,13 +102,16 @@ def backup_create(*, path: Path, now: dt.datetime, alias: str = "default") -> Ba
     else:
         database_file = "database.dump"
         arguments, environment = _postgres_arguments(database)
-        _run(["pg_dump", "--format=custom", *arguments, "--file", str(path / database_file),
+        _run(["pg_dump", "--format=custom", *arguments, "--file", str(_private(path / database_file)),
               "--dbname", str(database["NAME"])], environment)
-    media_files = _media_archive(path / MEDIA_ARCHIVE)
+    media_files = _media_archive(_private(path / MEDIA_ARCHIVE))
     manifest = {"format": FORMAT_VERSION, "engine": database["ENGINE"], "database": str(database["NAME"]),
                 "created_at": now.isoformat(), "database_file": database_file, "media": MEDIA_ARCHIVE,
                 "media_files": media_files}
-    (path / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+    _private(path / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+    for file in path.iterdir():  # whatever else a tool left beside them (a journal) is private too
+        if file.is_file():
+            file.chmod(0o600)
     return BackupResult(path=path, engine=database["ENGINE"], database_file=database_file, media_files=media_files)
 
 

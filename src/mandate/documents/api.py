@@ -12,6 +12,7 @@ from mandate.documents import numbering, selectors, services
 from mandate.documents.models import RelationKind
 from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_get
+from mandate.web.downloads import file_download
 
 router = Router(tags=["documents"])
 
@@ -149,6 +150,12 @@ def add_relation(request: HttpRequest, document_id: int, payload: RelationIn):
     spec = _relation_specs(request, [payload])[0]
     services.document_relation_add(actor=request.user, source=document, spec=spec)
     return Status(201, document)
+
+
+@router.get("/{int:document_id}/attachments/{int:attachment_id}", summary="Download one of the document's attachments")
+def download_attachment(request: HttpRequest, document_id: int, attachment_id: int):
+    attachment = selectors.attachment_get(user=request.user, document_id=document_id, attachment_id=attachment_id)
+    return file_download(attachment.file, name=attachment.name)
 
 
 @router.post("/{int:document_id}/attachments", response={201: dict}, summary="Attach a file to the document")

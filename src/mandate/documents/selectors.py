@@ -44,6 +44,15 @@ def document_get(*, user, document_id: int) -> Document:
     return document
 
 
+def attachment_get(*, user, document_id: int, attachment_id: int):
+    """One attachment of a document the user may see; any other is not found, as if it did not exist."""
+    document = document_get(user=user, document_id=document_id)
+    attachment = document.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise NotFound(f"No attachment {attachment_id} of document {document_id}.")
+    return attachment
+
+
 @dataclass
 class ChainLink:
     relation: str

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from mandate.web.downloads import file_download
 from mandate.web.pages import page
 from mandate.core.errors import DomainError, PermissionDenied
 from mandate.documents import selectors, services
@@ -55,3 +56,10 @@ def document_register(request: HttpRequest, as_of: dt.date) -> HttpResponse:
             return redirect("document_detail", document_id=document.pk)
     return render(request, "documents/register.html", {"form": form, "refusal": getattr(form, "refusal", None)},
                   status=status)
+
+
+@page
+def attachment_download(request: HttpRequest, document_id: int, attachment_id: int, as_of: dt.date) -> HttpResponse:
+    """An attachment, to those who may see its document (uploads are never served by path)."""
+    attachment = selectors.attachment_get(user=request.user, document_id=document_id, attachment_id=attachment_id)
+    return file_download(attachment.file, name=attachment.name)

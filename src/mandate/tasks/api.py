@@ -18,6 +18,7 @@ from mandate.tasks.models import Extension
 from mandate.tasks.schemas import OfficialTotalsOut
 from mandate.tasks.status import DEPRECATED_STATUS_FILTERS, STATUS_FILTERS
 from mandate.tasks.transitions import available
+from mandate.web.downloads import file_download
 
 router = Router(tags=["tasks"])
 
@@ -255,6 +256,12 @@ def report_progress(request: HttpRequest, task_id: int, percent: Form[int], text
     report = services.progress_report(actor=request.user, task=task, percent=percent, text=text, files=files or [],
                                       expected_version=version)
     return Status(201, report)
+
+
+@router.get("/{int:task_id}/evidence/{int:evidence_id}", summary="Download one piece of the task's evidence")
+def download_evidence(request: HttpRequest, task_id: int, evidence_id: int):
+    evidence = selectors.evidence_get(user=request.user, task_id=task_id, evidence_id=evidence_id)
+    return file_download(evidence.file, name=evidence.name)
 
 
 @router.get("/{int:task_id}/progress", response=list[ProgressOut], summary="The task's progress reports")

@@ -8,13 +8,14 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import is_system_admin
+from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
 from mandate.core.ids import possible_id
 from mandate.core.text import search_terms
 from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
-from mandate.tasks.models import Extension, Task, TaskEvent, TaskHandover
+from mandate.tasks.models import Evidence, Extension, Task, TaskEvent, TaskHandover
 from mandate.tasks.permissions import can_view_task, visible_tasks
 from mandate.tasks.status import COUNTED, DONE, STATUS_FILTERS, official_totals
 from mandate.tasks.status_sql import status_expression, status_filter
@@ -125,6 +126,15 @@ def status_counts(*, user, filters: TaskFilters) -> dict[str, int]:
     """The official report's totals (`OFFICIAL_TOTALS`) of the tasks the list selects with `filters`, whatever their status."""
     rows = status_groups(tasks_list(user=user, filters=dataclasses.replace(filters, status=None)))
     return official_totals({row["status"]: row["n"] for row in rows})
+
+
+def evidence_get(*, user, task_id: int, evidence_id: int):
+    """One piece of evidence of a task the user may see; any other is not found, as if it did not exist."""
+    task = task_get(user=user, task_id=task_id, as_of=clock.today())
+    evidence = Evidence.objects.filter(pk=evidence_id, report__task=task).first()
+    if evidence is None:
+        raise NotFound(f"No evidence {evidence_id} of task {task_id}.")
+    return evidence
 
 
 def task_get(*, user, task_id: int, as_of: dt.date) -> Task:

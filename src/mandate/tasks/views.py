@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from mandate.accounts.permissions import READERS, has_role_over, is_system_admin
 from mandate.accounts.selectors import membership_units
+from mandate.web.downloads import file_download
 from mandate.web.pages import page
 from mandate.audit.selectors import audit_history_with_changes
 from mandate.core import clock
@@ -246,3 +247,10 @@ def task_check(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     form = TaskForm(request.POST, user=request.user)
     form.is_valid()
     return render(request, "tasks/_clears.html", _clears_panel(form))
+
+
+@page
+def evidence_download(request: HttpRequest, task_id: int, evidence_id: int, as_of: dt.date) -> HttpResponse:
+    """A piece of evidence, to those who may see its task (uploads are never served by path)."""
+    evidence = selectors.evidence_get(user=request.user, task_id=task_id, evidence_id=evidence_id)
+    return file_download(evidence.file, name=evidence.name)
