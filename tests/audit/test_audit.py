@@ -2,6 +2,7 @@
 from itertools import pairwise
 
 import pytest
+from django.utils import translation
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -22,7 +23,8 @@ def test_records_are_chained():
 
 def test_verify_passes_on_an_intact_trail(capsys):
     a_task()
-    call_command("audit", "verify")
+    with translation.override("vi"):  # a command speaks the active language: LANGUAGE_CODE in a fresh process
+        call_command("audit", "verify")
     assert "nhật ký kiểm tra nguyên vẹn" in capsys.readouterr().out
 
 
@@ -33,7 +35,7 @@ def test_verify_names_a_record_edited_in_the_database(capsys):
     guard_remove(connection)
     with connection.cursor() as cursor:
         cursor.execute("UPDATE audit_auditrecord SET after = %s WHERE id = %s", ['{"deadline": "2030-01-01"}', record.pk])
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError), translation.override("vi"):
         call_command("audit", "verify")
     assert f"bản ghi nhật ký {record.pk}: nội dung không khớp với mã băm" in capsys.readouterr().err
 

@@ -107,7 +107,8 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
                            draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
     real = {"task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "token_id": MISSING, "delegate_id": MISSING,
-            "opinion_id": MISSING, "reorganization_id": MISSING}
+            "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
+            "attachment_id": MISSING, "evidence_id": MISSING}
     missing = {name: (value if name in ("code", "fmt") else MISSING) for name, value in real.items()}
     missing["code"] = "99.XX"
     return {"leader": leader, "real": real, "missing": missing}

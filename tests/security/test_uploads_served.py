@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from mandate.documents.services import attachment_add
 from mandate.tasks.services import progress_report
 from tests.factories import a_document, a_task
+from tests.samples import a_pdf, a_png
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def test_an_upload_is_not_served_by_its_path(client, media, settings, make_user,
 
     freeze(dt.date(2025, 7, 20))
     attachment = attachment_add(actor=None, document=a_document(issuing_unit="25.TU.BTV"), upload=SimpleUploadedFile(
-        "bien-ban.pdf", b"%PDF-1.4 secret", content_type="application/pdf"))
+        "bien-ban.pdf", a_pdf(("secret",)), content_type="application/pdf"))
     client.force_login(make_user("system_admin", "VN"))
     settings.DEBUG = True  # not even by a development server
     try:
@@ -48,12 +49,12 @@ def test_a_pdf_opens_inline_and_anything_else_is_a_download(client, media, make_
     freeze(dt.date(2025, 7, 20))
     document = a_document(issuing_unit="25.TU.BTV")
     pdf = attachment_add(actor=None, document=document, upload=SimpleUploadedFile(
-        "Biên bản.pdf", b"%PDF-1.4 minutes", content_type="application/pdf"))
+        "Biên bản.pdf", a_pdf(("minutes",)), content_type="application/pdf"))
     text = attachment_add(actor=None, document=document, upload=SimpleUploadedFile(
         "ghi-chu.txt", b"plain notes", content_type="text/html"))  # the type the client claimed is not used
     client.force_login(make_user("viewer", "25"))
     opened = client.get(f"/documents/{document.pk}/attachments/{pdf.pk}/")
-    assert opened.status_code == 200 and b"".join(opened.streaming_content) == b"%PDF-1.4 minutes"
+    assert opened.status_code == 200 and b"".join(opened.streaming_content) == a_pdf(("minutes",))
     assert opened["Content-Type"] == "application/pdf" and opened["Content-Disposition"].startswith("inline;")
     assert "Bi%C3%AAn%20b%E1%BA%A3n.pdf" in opened["Content-Disposition"]
     downloaded = client.get(f"/api/v1/documents/{document.pk}/attachments/{text.pk}")
@@ -67,7 +68,7 @@ def test_evidence_is_downloaded_through_its_task(client, media, make_user, freez
     reporter = make_user("specialist", "25.TU.BTC")
     task = a_task(lead_unit="25.TU.BTC")
     report = progress_report(actor=reporter, task=task, percent=40, text="Đã họp", files=[SimpleUploadedFile(
-        "anh.png", b"\x89PNG\r\n\x1a\n", content_type="image/png")])
+        "anh.png", a_png(), content_type="image/png")])
     evidence = report.evidence.get()
     client.force_login(reporter)
     opened = client.get(f"/tasks/{task.pk}/evidence/{evidence.pk}/")

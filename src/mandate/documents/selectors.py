@@ -49,7 +49,7 @@ def attachment_get(*, user, document_id: int, attachment_id: int):
     document = document_get(user=user, document_id=document_id)
     attachment = document.attachments.filter(pk=attachment_id).first()
     if attachment is None:
-        raise NotFound(f"No attachment {attachment_id} of document {document_id}.")
+        raise NotFound(_("No attachment %(id)s of document %(document)s.") % {"id": attachment_id, "document": document_id})
     return attachment
 
 

@@ -133,7 +133,7 @@ def evidence_get(*, user, task_id: int, evidence_id: int):
     task = task_get(user=user, task_id=task_id, as_of=clock.today())
     evidence = Evidence.objects.filter(pk=evidence_id, report__task=task).first()
     if evidence is None:
-        raise NotFound(f"No evidence {evidence_id} of task {task_id}.")
+        raise NotFound(_("No evidence %(id)s of task %(task)s.") % {"id": evidence_id, "task": task_id})
     return evidence
 
 
