@@ -46,7 +46,7 @@ def document_register(request: HttpRequest, as_of: dt.date) -> HttpResponse:
             document = services.document_register(
                 actor=request.user, issuing_unit=data["issuing_unit"], type=data["type"], issued_on=data["issued_on"],
                 title=data["title"], number=data["number"] or None, signer=data["signer"], text=data["text"],
-                confidential=data["confidential"], relations=relations)
+                secrecy=data["secrecy"], relations=relations)
         except DomainError as error:
             form.add_domain_error(error)
             status = error.status
