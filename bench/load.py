@@ -73,7 +73,7 @@ def simulated_users(count: int, *, seed: int) -> list[dict]:
         if len(users) == count:
             break
         subtree = Task.objects.filter(lead_unit_id__in=unit_subtree_ids(unit=membership.unit, as_of=today),
-                                      confidential=False)
+                                      secrecy=0)
         writable = list(subtree.filter(state__in=open_states).values_list("id", flat=True)[:20])
         if not writable:
             continue

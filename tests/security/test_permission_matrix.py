@@ -242,6 +242,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/notifications"): Case(everyone),
     ("POST", "/api/v1/notifications/read"): Case(everyone, body=lambda w: {}),
     ("GET", "/api/v1/tokens"): Case(everyone),
+    ("GET", "/api/v1/reads"): Case(system_admin()),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }
@@ -312,7 +313,7 @@ def _run(client, headers: dict, world: World, expect: Callable[[Case], int]) -> 
 @pytest.mark.parametrize("scope", list(SCOPES))
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_in_each_scope_gets_exactly_its_status(client, make_user, world, role, scope):
-    world.user = make_user(cleared_for_confidential=False)
+    world.user = make_user(clearance=0)
     for code in SCOPES[scope]:
         membership_grant(actor=None, user=world.user, unit=Unit.objects.get(code=code), role=role)
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token_create(actor=None, user=world.user)}"}
@@ -338,7 +339,7 @@ PAGE_DOWNLOADS = {
 @pytest.mark.parametrize("scope", list(SCOPES))
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_downloads_an_upload_on_the_pages_exactly_when_it_sees_its_owner(client, make_user, world, role, scope):
-    world.user = make_user(cleared_for_confidential=False)
+    world.user = make_user(clearance=0)
     for code in SCOPES[scope]:
         membership_grant(actor=None, user=world.user, unit=Unit.objects.get(code=code), role=role)
     for setup, _ in PAGE_DOWNLOADS.values():

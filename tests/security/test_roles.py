@@ -59,11 +59,11 @@ def test_what_each_role_of_a_unit_may_do(make_user, unit, role, may_assign, may_
     assert not can_reorganize(user)
 
 
-def test_confidential_documents_and_their_tasks_are_for_cleared_users(api, client, make_user):
-    document = a_document(confidential=True, title="Mật")
+def test_secret_documents_and_their_tasks_are_for_cleared_users(api, client, make_user):
+    document = a_document(secrecy=1, title="Mật")
     task = a_task(document=document, lead_unit="25.TU.BTC")
-    assert task.confidential
-    uncleared, cleared = make_user("leader", "25"), make_user("viewer", "25", cleared_for_confidential=True)
+    assert task.secrecy == 1
+    uncleared, cleared = make_user("leader", "25"), make_user("viewer", "25", clearance=1)
     api.login(uncleared)
     assert api.get(f"/tasks/{task.pk}").status_code == 404
     assert api.get(f"/documents/{document.pk}").status_code == 404
@@ -75,7 +75,7 @@ def test_confidential_documents_and_their_tasks_are_for_cleared_users(api, clien
     assert api.get(f"/tasks/{task.pk}").status_code == 200
     assert api.get(f"/documents/{document.pk}").status_code == 200
     assert not can_act_as_lead(make_user("specialist", "25.TU.BTC"), task)
-    assert can_act_as_lead(make_user("specialist", "25.TU.BTC", cleared_for_confidential=True), task)
+    assert can_act_as_lead(make_user("specialist", "25.TU.BTC", clearance=1), task)
 
 
 def test_the_history_of_a_task_is_on_its_page_for_those_who_may_see_it(client, make_user, api):

@@ -3,16 +3,22 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 
+from mandate.core.secrecy import Secrecy
+
 
 class User(AbstractUser):
     full_name = models.CharField(max_length=255, blank=True)
     position = models.CharField(max_length=255, blank=True, help_text="e.g. Secretary of the Provincial Party Committee")
-    cleared_for_confidential = models.BooleanField(default=False)
+    # The highest level of secrecy the user may read (0: none); the need to know by body is asked apart.
+    clearance = models.PositiveSmallIntegerField(choices=Secrecy.choices, default=Secrecy.NONE)
     language = models.CharField(max_length=8, blank=True)
     # The second factor: a base32 TOTP secret once the user has confirmed a first code, else empty.
     totp_secret = models.CharField(max_length=64, blank=True)
     # The last TOTP time step (unix time // 30) whose code was accepted: a code works once, never again in its window.
     totp_last_step = models.BigIntegerField(null=True, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        constraints = [models.CheckConstraint(condition=Q(clearance__lte=max(Secrecy.values)), name="user_clearance_level")]
 
     def __str__(self) -> str:
         return self.full_name or self.username

@@ -4,17 +4,18 @@ A membership gives its role over the unit and the unit's whole subtree, as the t
 
 | role | reads | writes |
 | --- | --- | --- |
-| system administrator | everything, confidential included | everything; reorganizations; any role anywhere |
+| system administrator | everything, every level of secrecy included | everything; reorganizations; any role anywhere |
 | unit administrator | its subtree | as a specialist, decides as a leader; appoints people below its unit (in its own unit when delegated) |
 | leader | its subtree | assigns, acts as lead unit, decides (accepts, returns, cancels, extends), sets KPI targets |
 | specialist | its subtree | assigns, acts as lead unit, reports KPI values |
 | inspector | the subtree it supervises: an inspector of an inspection commission reads its whole territory | nothing (inspections are its work) |
 | viewer | its subtree | nothing |
 
-Confidential documents and their tasks are seen only by users cleared for them (and system administrators).
+Secret documents and tasks (the levels of `mandate.core.secrecy`) are known only to users cleared for their
+level who need to know of them; `mandate.accounts.secrecy` holds that rule.
 
 This module holds the roles (`WRITERS`, `DECIDERS`, `READERS`), who holds them where (`reach`,
-`has_role_over`), the clearance for confidential work, and the predicates on accounts' own objects
+`has_role_over`), and the predicates on accounts' own objects
 (appointing, delegating the right to appoint, the second factor). The predicates on an app's objects
 live in that app's `permissions.py` — `documents`, `tasks`, `meetings`, `monitoring` — and are built
 from these; reorganizations' two stay here until they have an app of their own.
@@ -107,12 +108,6 @@ def has_role_over(user, unit: Unit, roles) -> bool:
 def require(allowed: bool, message: str = "You may not do this.") -> None:
     if not allowed:
         raise PermissionDenied(message)
-
-
-def is_cleared(user) -> bool:
-    """May see and work on confidential documents and tasks: the system, its administrators, users cleared for them."""
-    return user is None or is_system_admin(user) or user.cleared_for_confidential
-
 
 
 

@@ -80,7 +80,7 @@ def _token_used(token: ApiToken, moment: dt.datetime) -> None:
 
 
 def user_create(*, actor: User | None, username: str, full_name: str = "", password: str | None = None,
-                email: str = "", position: str = "", cleared_for_confidential: bool = False,
+                email: str = "", position: str = "", clearance: int = 0,
                 is_superuser: bool = False) -> User:
     """A new person who can sign in (with `password`) or be named as a leader in charge (without one)."""
     username = nfc(username or "")
@@ -92,7 +92,7 @@ def user_create(*, actor: User | None, username: str, full_name: str = "", passw
         raise invalid("username", gettext_noop("is already taken"), "unique")
     with transaction.atomic():
         user = User(username=username, full_name=nfc(full_name), email=email, position=nfc(position),
-                    cleared_for_confidential=cleared_for_confidential, is_superuser=is_superuser, is_staff=is_superuser)
+                    clearance=clearance, is_superuser=is_superuser, is_staff=is_superuser)
         if password:
             user.set_password(password)
         else:
@@ -102,7 +102,7 @@ def user_create(*, actor: User | None, username: str, full_name: str = "", passw
             user.save()
         audit_record(actor=actor, action="user.create", obj=user,
                      after={"username": username, "full_name": user.full_name, "superuser": is_superuser,
-                            "cleared_for_confidential": cleared_for_confidential})
+                            "clearance": clearance})
     return user
 
 

@@ -34,3 +34,24 @@ class AuditHead(models.Model):
     last_hash = models.CharField(max_length=64, default="0" * 64)
     last_id = models.BigIntegerField(null=True, blank=True)
     count = models.BigIntegerField(default=0)
+
+
+class ReadRecord(models.Model):
+    """One opening of a secret item (its page, its API detail, a download, an export that holds it): who, what, when.
+
+    Reads are not writes: the log stands beside the hash-chained trail, append-only as well.
+    """
+
+    at = models.DateTimeField()
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    object_type = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64)
+    secrecy = models.PositiveSmallIntegerField()
+    via = models.CharField(max_length=32, help_text="page, api, download or export")
+
+    class Meta:
+        indexes = [models.Index(fields=["object_type", "object_id", "at"], name="read_object_idx"),
+                   models.Index(fields=["reader", "at"], name="read_reader_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.reader_id} read {self.object_type}#{self.object_id} ({self.via})"

@@ -69,7 +69,7 @@ class Plan:
     child_share: float = 0.05
     coordinator_share: float = 0.25
     extension_share: float = 0.06
-    confidential_share: float = 0.01
+    confidential_share: float = 0.01  # documents (and their tasks) of level 1, Mật
     defer_indexes: bool = True
 
 
@@ -570,7 +570,7 @@ class Generator:
             day = self.day_text[doc.day.toordinal() - self.base_ordinal]
             # searchable(text, title), with the title folded once for all the documents that share it.
             rows.append((doc.id, True, doc.system, number, doc.type, issuer, "", None, text, key, doc.unit, doc.owner, period,
-                         doc.term, day, "", doc.title, f" {fold(text)} {folded} ", "", doc.confidential, None,
+                         doc.term, day, "", doc.title, f" {fold(text)} {folded} ", "", int(doc.confidential), None,
                          day + " 01:00:00"))
         return rows, sequences
 
@@ -800,14 +800,14 @@ class Generator:
                        f"{leader}\t{product}\t{day[assigned - base]}\t{day[deadline - base]}\t{day[original - base]}\t\t"
                        f"{state}\t{progress}\t{null if submitted is None else day[submitted - base]}\t"
                        f"{null if completed is None else day[completed - base]}\t"
-                       f"{null if cancelled is None else day[cancelled - base]}\t{extensions}\t{confidential}\t"
+                       f"{null if cancelled is None else day[cancelled - base]}\t{extensions}\t{int(confidential)}\t"
                        f"{version}\t{null}\t{created[assigned - base]}\t{updated[last - base]}")
                 continue
             name, folded = titles[title]
             yield (pk, doc, null if parent is None else parent, name, folded, "", assigning, lead, leader, product,
                    day[assigned - base], day[deadline - base], day[original - base], "", state, progress,
                    null if submitted is None else day[submitted - base], null if completed is None else day[completed - base],
-                   null if cancelled is None else day[cancelled - base], extensions, confidential, version, null,
+                   null if cancelled is None else day[cancelled - base], extensions, int(confidential), version, null,
                    created[assigned - base], updated[last - base])
 
     def _coordinator_rows(self, coordinator_id: int) -> Iterator[tuple]:
@@ -897,10 +897,10 @@ class Generator:
 
 DOCUMENT_COLUMNS = ["id", "registered", "system", "number", "type", "issuer_code", "office_code", "year", "number_text",
                     "number_key", "issuing_unit_id", "numbering_unit_id", "number_period", "term_id", "issued_on", "signer",
-                    "title", "search_title", "text", "confidential", "created_by_id", "created_at"]
+                    "title", "search_title", "text", "secrecy", "created_by_id", "created_at"]
 TASK_COLUMNS = ["id", "document_id", "parent_id", "title", "search_title", "description", "assigning_unit_id",
                 "lead_unit_id", "leader_id", "product", "assigned_on", "deadline", "original_deadline", "recurrence",
-                "state", "progress", "submitted_on", "completed_on", "cancelled_on", "extension_count", "confidential",
+                "state", "progress", "submitted_on", "completed_on", "cancelled_on", "extension_count", "secrecy",
                 "version", "created_by_id", "created_at", "updated_at"]
 EVENT_COLUMNS = ["id", "task_id", "at", "actor_id", "kind", "from_state", "to_state", "note", "data"]
 EXTENSION_COLUMNS = ["id", "task_id", "requested_by_id", "requested_at", "previous_deadline", "requested_deadline", "reason",

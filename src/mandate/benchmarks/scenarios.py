@@ -26,6 +26,7 @@ from mandate.accounts.models import User
 from mandate.accounts.services import token_create
 from mandate.benchmarks.harness import Measured, Skip, compare, measure, summary, timed
 from mandate.core import clock
+from mandate.core.secrecy import HIGHEST, Secrecy
 from mandate.documents.models import Document
 from mandate.ingest.reader import read
 from mandate.monitoring.selectors import cluster_scorecards
@@ -120,8 +121,9 @@ def _fetch(sql: str, params: dict) -> list[tuple]:
         return cursor.fetchall()
 
 
-def floor_counts(context: Context, *, where: str, params: dict, confidential: bool = True) -> dict[str, int]:
-    extra = "" if confidential else " AND NOT t.confidential"
+def floor_counts(context: Context, *, where: str, params: dict, clearance: int = HIGHEST) -> dict[str, int]:
+    # The generated reader's reach covers the subtree, so the need to know is met; the clearance alone cuts.
+    extra = "" if clearance >= HIGHEST else f" AND t.secrecy <= {int(clearance)}"
     sql = (f"SELECT s, COUNT(*) FROM (SELECT {status_case_sql()} AS s FROM tasks_task t "
            f"JOIN orgs_unit u ON u.id = t.lead_unit_id WHERE t.assigned_on <= %(as_of)s AND {where}{extra}) AS x GROUP BY s")
     return _counts_from_rows(_fetch(sql, _params(context, **params)))
@@ -164,12 +166,12 @@ def scorecard_unit(context: Context) -> dict:
     return summary("scorecard_unit", measured)
 
 
-def _subtree_scorecard(context: Context, name: str, root_code: str, user=None, confidential=True) -> dict:
+def _subtree_scorecard(context: Context, name: str, root_code: str, user=None, clearance=HIGHEST) -> dict:
 
     root = context.unit(root_code)
     user = user or context.admin
     app = lambda: status_counts(user=user, filters=_filters(context, lead_unit=root, subtree=True))  # noqa: E731
-    floor = lambda: floor_counts(context, where=subtree_sql(), params={"root": root.pk}, confidential=confidential)  # noqa: E731
+    floor = lambda: floor_counts(context, where=subtree_sql(), params={"root": root.pk}, clearance=clearance)  # noqa: E731
     measured = measure(name=name, app=app, floor=floor, repeat=context.repeat)
     measured.extra["answer_tasks"] = app()["assigned"]
     return summary(name, measured)
@@ -188,7 +190,7 @@ def scorecard_province_as_leader(context: Context) -> dict:
     if leader is None:
         raise Skip(f"no user leader.{context.province_code}: run `mandate generate` first")
     return _subtree_scorecard(context, "scorecard_province_as_leader", context.province_code, user=leader,
-                              confidential=leader.cleared_for_confidential)
+                              clearance=leader.clearance)
 
 
 @scenario("scorecard_nation", "read", "the national roll-up: status_counts of the subtree of VN")
@@ -409,16 +411,16 @@ def task_create(context: Context) -> dict:
 
     now = clock.now()
     columns = ("document_id, title, search_title, description, assigning_unit_id, lead_unit_id, leader_id, product, assigned_on, "
-               "deadline, original_deadline, recurrence, state, progress, extension_count, confidential, version, created_at, updated_at")
+               "deadline, original_deadline, recurrence, state, progress, extension_count, secrecy, version, created_at, updated_at")
     sql = (f"INSERT INTO {Task._meta.db_table} ({columns}) VALUES (%(document)s, %(title)s, %(title)s, '', %(assigning)s, %(lead)s, "
-           "%(leader)s, 'Báo cáo kết quả', %(as_of)s, %(deadline)s, %(deadline)s, '', 'assigned', 0, 0, %(confidential)s, 1, %(now)s, %(now)s)")
+           "%(leader)s, 'Báo cáo kết quả', %(as_of)s, %(deadline)s, %(deadline)s, '', 'assigned', 0, 0, %(secrecy)s, 1, %(now)s, %(now)s)")
 
     def floor():
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute(sql, {"document": document.pk, "title": f"floor {next(counter)}", "assigning": document.issuing_unit_id,
                                      "lead": unit.pk, "leader": leader.pk, "as_of": context.as_of, "deadline": deadline,
-                                     "confidential": document.confidential, "now": now})
+                                     "secrecy": document.secrecy, "now": now})
 
     measured = measure(name="task_create", app=app, floor=floor, repeat=context.repeat, check=False)
     return summary("task_create", measured)
@@ -427,7 +429,7 @@ def task_create(context: Context) -> dict:
 @scenario("progress_report", "write", "progress_report through the service vs the bare INSERT + UPDATE")
 def progress_report(context: Context) -> dict:
 
-    task = Task.objects.filter(state="in_progress", confidential=False).order_by("pk").first()
+    task = Task.objects.filter(state="in_progress", secrecy=Secrecy.NONE).order_by("pk").first()
     if task is None:
         raise Skip("no task in progress: run `mandate generate` first")
     percents = iter(range(10**9))

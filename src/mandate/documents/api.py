@@ -2,10 +2,11 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import File, Query, Router, Schema, Status
+from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from mandate.audit.reads import read_log
 from mandate.core import clock
 from mandate.core.errors import invalid
 from mandate.documents import numbering, selectors, services
@@ -43,11 +44,16 @@ class DocumentOut(Schema):
     issued_on: dt.date | None
     title: str
     signer: str
-    confidential: bool
+    secrecy: int = Field(description="0 not secret, 1 Mật, 2 Tối mật, 3 Tuyệt mật")
+    confidential: bool = Field(description="deprecated: secrecy > 0")
 
     @staticmethod
     def resolve_number(document) -> str:
         return document.number_text
+
+    @staticmethod
+    def resolve_confidential(document) -> bool:
+        return document.secrecy > 0
 
 
 class RelationOut(Schema):
@@ -62,16 +68,16 @@ class DocumentDetailOut(DocumentOut):
     task_count: int
 
     @staticmethod
-    def resolve_relations(document) -> list[dict]:
+    def resolve_relations(document, context) -> list[dict]:
         return [
             {"kind": r.kind, "direction": "outgoing" if r.source_id == document.pk else "incoming",
              "document": r.target if r.source_id == document.pk else r.source}
-            for r in selectors.document_relations(document=document)
+            for r in selectors.document_relations(user=context["request"].user, document=document)
         ]
 
     @staticmethod
-    def resolve_task_count(document) -> int:
-        return document.tasks.count()
+    def resolve_task_count(document, context) -> int:
+        return selectors.document_task_count(user=context["request"].user, document=document)
 
 
 class RelationIn(Schema):
@@ -89,7 +95,8 @@ class DocumentIn(Schema):
     number: str | None = None
     signer: str = ""
     text: str = ""
-    confidential: bool = False
+    secrecy: int = Field(0, ge=0, le=3, description="0 not secret, 1 Mật, 2 Tối mật, 3 Tuyệt mật")
+    confidential: bool = Field(False, description="deprecated: true is secrecy 1 (Mật)")
     relations: list[RelationIn] = []
 
 
@@ -135,13 +142,15 @@ def create_document(request: HttpRequest, payload: DocumentIn):
     document = services.document_register(
         actor=request.user, issuing_unit=unit_get(code=payload.issuing_unit), type=payload.type, issued_on=payload.issued_on,
         title=payload.title, number=payload.number, signer=payload.signer, text=payload.text,
-        confidential=payload.confidential, relations=_relation_specs(request, payload.relations))
+        secrecy=payload.secrecy or int(payload.confidential), relations=_relation_specs(request, payload.relations))
     return Status(201, document)
 
 
 @router.get("/{int:document_id}", response=DocumentDetailOut, summary="One document with its relations")
 def document_detail(request: HttpRequest, document_id: int):
-    return selectors.document_get(user=request.user, document_id=document_id)
+    document = selectors.document_get(user=request.user, document_id=document_id)
+    read_log(reader=request.user, items=[document], via="api")
+    return document
 
 
 @router.post("/{int:document_id}/relations", response={201: DocumentDetailOut}, summary="Relate the document to another")
@@ -155,6 +164,7 @@ def add_relation(request: HttpRequest, document_id: int, payload: RelationIn):
 @router.get("/{int:document_id}/attachments/{int:attachment_id}", summary="Download one of the document's attachments")
 def download_attachment(request: HttpRequest, document_id: int, attachment_id: int):
     attachment = selectors.attachment_get(user=request.user, document_id=document_id, attachment_id=attachment_id)
+    read_log(reader=request.user, items=[attachment.document], via="download")
     return file_download(attachment.file, name=attachment.name)
 
 

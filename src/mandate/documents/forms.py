@@ -2,6 +2,7 @@
 from django import forms
 from django.utils.translation import get_language, gettext_lazy as _
 
+from mandate.core.secrecy import Secrecy
 from mandate.web.forms import DateInput, PageForm, PickerForm
 from mandate.documents.models import RelationKind
 from mandate.documents.numbering import TYPE_NAMES
@@ -43,7 +44,8 @@ class DocumentRegisterForm(PageForm):
     title = forms.CharField(required=False, max_length=500, label=_("Title (excerpt)"))
     signer = forms.CharField(required=False, max_length=255, label=_("Signed by"))
     text = forms.CharField(required=False, label=_("Text"), widget=forms.Textarea(attrs={"rows": 6}))
-    confidential = forms.BooleanField(required=False, label=_("Confidential"))
+    secrecy = forms.TypedChoiceField(required=False, choices=Secrecy.choices, coerce=int, empty_value=Secrecy.NONE,
+                                     initial=Secrecy.NONE, label=_("Secrecy"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from mandate.core.secrecy import Secrecy
+
 
 class NumberingSystem(models.TextChoices):
     PARTY = "party", "Party (N-TYPE/ISSUER)"
@@ -35,7 +37,7 @@ class Document(models.Model):
     title = models.CharField(max_length=500, blank=True)
     search_title = models.CharField(max_length=600, blank=True)
     text = models.TextField(blank=True)
-    confidential = models.BooleanField(default=False)
+    secrecy = models.PositiveSmallIntegerField(choices=Secrecy.choices, default=Secrecy.NONE)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
 
@@ -47,6 +49,7 @@ class Document(models.Model):
             ),
             models.CheckConstraint(condition=Q(registered=False) | Q(issued_on__isnull=False), name="registered_document_has_date"),
             models.CheckConstraint(condition=~Q(number_text=""), name="document_number_not_empty"),
+            models.CheckConstraint(condition=Q(secrecy__lte=max(Secrecy.values)), name="document_secrecy_level"),
         ]
         indexes = [
             models.Index(fields=["issuing_unit", "issued_on"], name="document_unit_date_idx"),

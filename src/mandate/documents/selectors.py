@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from mandate.accounts.permissions import is_system_admin
 from mandate.core.errors import NotFound
 from mandate.core.text import search_terms
 from mandate.documents.models import Document, DocumentRelation
-from mandate.documents.permissions import visible_documents
+from mandate.documents.permissions import document_q, given_tasks_q, visible_documents
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
 
@@ -33,7 +34,8 @@ def documents_list(*, user, q: str | None = None, type: str | None = None, issui
     if q:
         for term in search_terms(q):
             documents = documents.filter(search_title__contains=term)
-    return (documents.select_related("issuing_unit").annotate(task_count=Count("tasks", distinct=True))
+    return (documents.select_related("issuing_unit")
+            .annotate(task_count=Count("tasks", filter=given_tasks_q(user), distinct=True))
             .order_by("-issued_on", "-id"))
 
 
@@ -87,5 +89,15 @@ def document_chain(*, user, document: Document, max_depth: int = 6) -> dict[str,
             "downstream": walk(document, upstream=False)}
 
 
-def document_relations(*, document: Document) -> QuerySet[DocumentRelation]:
-    return DocumentRelation.objects.filter(Q(source=document) | Q(target=document)).select_related("source", "target")
+def document_relations(*, user, document: Document) -> QuerySet[DocumentRelation]:
+    """The document's relations whose other end `user` may know of."""
+    if is_system_admin(user):
+        shown = Q(source=document) | Q(target=document)
+    else:
+        shown = (Q(source=document) & document_q(user, prefix="target__")) | (Q(target=document) & document_q(user, prefix="source__"))
+    return DocumentRelation.objects.filter(shown).select_related("source__issuing_unit", "target__issuing_unit").order_by("id")
+
+
+def document_task_count(*, user, document: Document) -> int:
+    """How many tasks the document gives that `user` may know of."""
+    return Document.objects.filter(pk=document.pk).aggregate(n=Count("tasks", filter=given_tasks_q(user), distinct=True))["n"]

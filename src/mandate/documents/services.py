@@ -9,16 +9,18 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import require
+from mandate.accounts.secrecy import secrecy_errors
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.limits import overlong_errors
 from mandate.core.errors import DomainError, FieldError, invalid
 from mandate.core.integrity import refuse_duplicate
+from mandate.core.secrecy import Secrecy
 from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
 from mandate.documents import numbering
 from mandate.documents.models import Attachment, Document, DocumentRelation, NumberSequence, NumberingSystem, RelationKind
-from mandate.documents.permissions import can_register_document
+from mandate.documents.permissions import can_register_document, visible_documents
 from mandate.orgs.models import PARTY_KINDS, Term, Unit
 from mandate.orgs.selectors import unit_parent
 
@@ -43,7 +45,7 @@ def document_snapshot(document: Document) -> dict:
     return {"number": document.number_text, "registered": document.registered, "type": document.type,
             "issuing_unit": document.issuing_unit.code if document.issuing_unit else None,
             "issued_on": document.issued_on, "title": document.title, "signer": document.signer,
-            "confidential": document.confidential}
+            "secrecy": document.secrecy}
 
 
 def numbering_system(unit: Unit) -> str:
@@ -91,13 +93,13 @@ def _compose(*, issuing_unit: Unit, system: str, type_code: str, number: int, is
 
 
 def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.date, title: str,
-                      number: str | None = None, signer: str = "", text: str = "", confidential: bool = False,
+                      number: str | None = None, signer: str = "", text: str = "", secrecy: int = Secrecy.NONE,
                       office: str = "", relations: list[RelationSpec] | tuple = ()) -> Document:
     """Register an issued document with its relations; with no `number`, give it the next one of its sequence."""
     require(can_register_document(actor, issuing_unit),
             _("You may not register documents of %(unit)s.") % {"unit": issuing_unit.name})
     title, signer, text = nfc(title), nfc(signer), nfc(text)
-    errors = overlong_errors(Document, title=title, signer=signer, text=text)
+    errors = [*overlong_errors(Document, title=title, signer=signer, text=text), *secrecy_errors(actor, secrecy)]
     if not title:
         errors.append(FieldError("title", _("is required"), "required"))
     if not issuing_unit.issuer_code:
@@ -139,7 +141,7 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
                 registered=True, system=parsed.system, number=parsed.number, type=parsed.type or "", issuer_code=parsed.issuer,
                 office_code=parsed.office or "", year=parsed.year, number_text=parsed.format(), number_key=key,
                 issuing_unit=issuing_unit, numbering_unit=owner, number_period=period, term=term, issued_on=issued_on, signer=signer, title=title,
-                search_title=searchable(parsed.format(), title), text=text, confidential=confidential,
+                search_title=searchable(parsed.format(), title), text=text, secrecy=secrecy,
                 created_by=actor, created_at=clock.now(),
             )
         _adopt_references(document)
@@ -182,10 +184,12 @@ def _adopt_references(document: Document) -> None:
 
 def document_reference(*, actor, number: str, issued_on: dt.date | None = None, title: str = "",
                        issuing_unit: Unit | None = None) -> Document:
-    """The register's document with this number, or an unregistered one kept so that the chain never breaks."""
+    """The register's document with this number that `actor` may know of, or an unregistered one kept so that the
+    chain never breaks. A number held by a document the actor may not know of answers as a number nobody holds:
+    an unregistered reference of what the actor gave, and nothing of the other document."""
     parsed = _parse(number, field_name="number")
     key = number_key(parsed)
-    candidates = Document.objects.filter(number_key=key).order_by("-registered", "id")
+    candidates = visible_documents(actor, Document.objects.filter(number_key=key)).order_by("-registered", "id")
     if issuing_unit is not None:
         candidates = candidates.filter(issuing_unit=issuing_unit)
     existing = next((d for d in candidates[:20] if issued_on is None or d.issued_on in (None, issued_on)), None)

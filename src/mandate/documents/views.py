@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from mandate.audit.reads import read_log
 from mandate.web.downloads import file_download
 from mandate.web.pages import page
 from mandate.core.errors import DomainError, PermissionDenied
@@ -47,7 +48,7 @@ def document_register(request: HttpRequest, as_of: dt.date) -> HttpResponse:
             document = services.document_register(
                 actor=request.user, issuing_unit=data["issuing_unit"], type=data["type"], issued_on=data["issued_on"],
                 title=data["title"], number=data["number"] or None, signer=data["signer"], text=data["text"],
-                confidential=data["confidential"], relations=relations)
+                secrecy=data["secrecy"], relations=relations)
         except DomainError as error:
             form.add_domain_error(error)
             status = error.status
@@ -62,4 +63,5 @@ def document_register(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 def attachment_download(request: HttpRequest, document_id: int, attachment_id: int, as_of: dt.date) -> HttpResponse:
     """An attachment, to those who may see its document (uploads are never served by path)."""
     attachment = selectors.attachment_get(user=request.user, document_id=document_id, attachment_id=attachment_id)
+    read_log(reader=request.user, items=[attachment.document], via="download")
     return file_download(attachment.file, name=attachment.name)

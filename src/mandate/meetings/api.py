@@ -34,8 +34,12 @@ class MeetingOut(Schema):
     conclusion_number: str | None
 
     @staticmethod
+    def resolve_conclusion_id(meeting) -> int | None:
+        return meeting.conclusion_id if getattr(meeting, "conclusion_known", False) else None
+
+    @staticmethod
     def resolve_conclusion_number(meeting) -> str | None:
-        return meeting.conclusion.number_text if meeting.conclusion_id else None
+        return meeting.conclusion.number_text if meeting.conclusion_id and getattr(meeting, "conclusion_known", False) else None
 
 
 class DelegateOut(Schema):
@@ -137,8 +141,8 @@ class MeetingDetailOut(MeetingOut):
         return selectors.meeting_groups(meeting=meeting)
 
     @staticmethod
-    def resolve_items(meeting) -> list:
-        return selectors.meeting_agenda(meeting=meeting)
+    def resolve_items(meeting, context) -> list:
+        return selectors.meeting_agenda(user=context["request"].user, meeting=meeting)
 
 
 class OpinionOut(Schema):
@@ -381,14 +385,14 @@ def add_item(request: HttpRequest, meeting_id: int, payload: ItemIn):
     submission = document_get(user=request.user, document_id=payload.submission_id) if payload.submission_id else None
     item = services.agenda_item_add(actor=request.user, meeting=meeting, title=payload.title, presenter=payload.presenter,
                                     draft_title=payload.draft_title, draft_text=payload.draft_text, submission=submission)
-    return Status(201, selectors.agenda_item_get(meeting=meeting, item_id=item.pk))
+    return Status(201, selectors.agenda_item_get(user=request.user, meeting=meeting, item_id=item.pk))
 
 
 @router.post("/{int:meeting_id}/items/{int:item_id}/versions", response={201: VersionOut},
              summary="The next version of an item's draft, naming the opinions (by number) it takes in")
 def add_version(request: HttpRequest, meeting_id: int, item_id: int, payload: VersionIn):
     meeting = _meeting(request, meeting_id)
-    item = selectors.agenda_item_get(meeting=meeting, item_id=item_id)
+    item = selectors.agenda_item_get(user=request.user, meeting=meeting, item_id=item_id)
     if item.current_version is None:
         raise invalid("item", "carries no draft", "no_draft")
     opinions = selectors.opinions_numbered(meeting=meeting, numbers=payload.taken_in)

@@ -2,7 +2,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -11,6 +11,8 @@ from mandate.core.text import search_terms
 from mandate.meetings.models import (
     AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion, Meeting, Opinion, OpinionKind,
 )
+from mandate.documents.models import Document
+from mandate.documents.permissions import visible_documents
 from mandate.meetings.permissions import visible_meetings
 
 
@@ -28,7 +30,9 @@ def meetings_list(*, user, q: str | None = None, body_id: int | None = None, sta
         meetings = meetings.filter(state=state)
     for term in search_terms(q or ""):
         meetings = meetings.filter(search_title__contains=term)
-    return (meetings.select_related("body", "conclusion").annotate(opinion_count=_opinion_count())
+    # The conclusion is named only to those who may know of it (it may be secret).
+    known = Exists(visible_documents(user, Document.objects.filter(pk=OuterRef("conclusion_id"))).values("pk"))
+    return (meetings.select_related("body", "conclusion").annotate(opinion_count=_opinion_count(), conclusion_known=known)
             .order_by("-starts_on", "-pk"))
 
 
@@ -39,8 +43,9 @@ def meeting_get(*, user, meeting_id: int) -> Meeting:
     return meeting
 
 
-def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:
-    """The agenda with each item's draft, its versions (clauses in order) and how many opinions each item has."""
+def meeting_agenda(*, user, meeting: Meeting) -> list[AgendaItem]:
+    """The agenda with each item's draft, its versions (clauses in order) and how many opinions each item has; a
+    draft's submission only when `user` may know of it (else it is left off these in-memory rows, never saved)."""
     versions = DraftVersion.objects.order_by("number").prefetch_related("clauses", "taken_in")
     drafts = Draft.objects.select_related("submission").prefetch_related(Prefetch("versions", queryset=versions))
     items = list(meeting.items.annotate(opinion_count=Count("opinions"))
@@ -54,11 +59,25 @@ def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:
         if draft is not None:
             all_versions = list(draft.versions.all())
             item.current_version = all_versions[-1] if all_versions else None
+    drafts_with_submission = [item.draft for item in items if _has_draft(item)]
+    submissions = {d.submission_id for d in drafts_with_submission if d.submission_id}
+    if submissions:
+        known = set(visible_documents(user, Document.objects.filter(pk__in=submissions)).values_list("pk", flat=True))
+        for draft in drafts_with_submission:
+            if draft.submission_id and draft.submission_id not in known:
+                draft.submission = None
     return items
 
 
-def agenda_item_get(*, meeting: Meeting, item_id: int) -> AgendaItem:
-    item = next((i for i in meeting_agenda(meeting=meeting) if i.pk == item_id), None)
+def _has_draft(item: AgendaItem) -> bool:
+    try:
+        return item.draft is not None
+    except Draft.DoesNotExist:
+        return False
+
+
+def agenda_item_get(*, user, meeting: Meeting, item_id: int) -> AgendaItem:
+    item = next((i for i in meeting_agenda(user=user, meeting=meeting) if i.pk == item_id), None)
     if item is None:
         raise NotFound(f"No agenda item {item_id} in this meeting.")
     return item

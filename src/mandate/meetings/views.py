@@ -151,7 +151,7 @@ def meeting_close(request: HttpRequest, as_of: dt.date, meeting_id: int) -> Http
 
 def _item_context(request: HttpRequest, meeting: Meeting, item_id: int, *, version_number: int | None = None,
                   form: dict | None = None) -> dict:
-    item = selectors.agenda_item_get(meeting=meeting, item_id=item_id)
+    item = selectors.agenda_item_get(user=request.user, meeting=meeting, item_id=item_id)
     versions = list(item.draft.versions.all()) if item.current_version else []
     version = next((v for v in versions if v.number == version_number), item.current_version)
     opinions = list(selectors.opinions_list(meeting=meeting, item_id=item.pk))
@@ -208,7 +208,7 @@ def meeting_item(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id:
 @page
 def opinion_give(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
-    item = selectors.agenda_item_get(meeting=meeting, item_id=item_id)
+    item = selectors.agenda_item_get(user=request.user, meeting=meeting, item_id=item_id)
     clause_id = request.POST.get("clause", "")
     anchor = f"clause-{clause_id}" if clause_id else "general"
     form = forms.OpinionForm(request.POST, meeting=meeting, item=item)
@@ -231,7 +231,7 @@ def opinion_give(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id:
 @page
 def version_add(request: HttpRequest, as_of: dt.date, meeting_id: int, item_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
-    item = selectors.agenda_item_get(meeting=meeting, item_id=item_id)
+    item = selectors.agenda_item_get(user=request.user, meeting=meeting, item_id=item_id)
     form = forms.VersionForm(request.POST, request.FILES, meeting=meeting, item=item)
 
     def record(data):

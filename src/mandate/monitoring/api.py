@@ -267,7 +267,7 @@ def directive_cascade(request: HttpRequest, document: int, level: str = "provinc
     if level not in ("province", "commune"):
         raise invalid("level", "must be province or commune")
     directive = document_get(user=request.user, document_id=document)
-    result = cascade_selectors.directive_cascade(directive=directive, level=level, within=unit_named(within, "within"),
+    result = cascade_selectors.directive_cascade(user=request.user, directive=directive, level=level, within=unit_named(within, "within"),
                                                  as_of=as_of or clock.today(), due=due)
     return cascade_payload(result)
 

@@ -12,12 +12,15 @@ the placements — then prefixes of materialized paths are matched in memory.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Min
+from django.db.models import Min, Q
 
+from mandate.accounts.permissions import is_system_admin
 from mandate.documents.models import Document, DocumentRelation, RelationKind
+from mandate.documents.permissions import document_q
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import placements_on, unit_placement
 from mandate.tasks.models import Task
+from mandate.tasks.permissions import visible_tasks
 
 MAX_CHAIN = 6  # central → province → its bodies → commune → … is far shorter
 
@@ -61,12 +64,14 @@ class Cascade:
         }
 
 
-def _implementing(directive: Document, as_of: dt.date) -> dict[int, tuple]:
-    """Every document that implements the directive, through any chain: id → (issuing unit id, issued on, number)."""
+def _implementing(directive: Document, as_of: dt.date, user) -> dict[int, tuple]:
+    """Every document `user` may know of that implements the directive, through any chain of such documents:
+    id → (issuing unit id, issued on, number)."""
     found: dict[int, tuple] = {}
     frontier = {directive.pk}
+    known = Q() if is_system_admin(user) else document_q(user, prefix="source__")
     for _ in range(MAX_CHAIN):
-        rows = (DocumentRelation.objects.filter(kind=RelationKind.IMPLEMENTS, target_id__in=frontier,
+        rows = (DocumentRelation.objects.filter(known, kind=RelationKind.IMPLEMENTS, target_id__in=frontier,
                                                 source__issued_on__lte=as_of)
                 .values_list("source_id", "source__issuing_unit_id", "source__issued_on", "source__number_text"))
         frontier = set()
@@ -88,15 +93,17 @@ def _owner(path: str, targets: dict[str, Unit]) -> Unit | None:
     return None
 
 
-def directive_cascade(*, directive: Document, level: str, within: Unit, as_of: dt.date, due: dt.date | None = None) -> Cascade:
-    """Each unit of `level` (province, commune) under `within` on `as_of`, and how it took the directive up."""
+def directive_cascade(*, user, directive: Document, level: str, within: Unit, as_of: dt.date,
+                      due: dt.date | None = None) -> Cascade:
+    """Each unit of `level` (province, commune) under `within` on `as_of`, and how it took the directive up, as far as
+    `user` may know: a secret implementing document or task they may not know of counts as not there."""
     top = unit_placement(unit=within, as_of=as_of)
     targets: dict[str, Unit] = {}
     if top is not None:
         for placement in placements_on(as_of).filter(path__startswith=top.path, unit__kind=level).select_related("unit"):
             targets[placement.path] = placement.unit
-    documents = _implementing(directive, as_of)
-    tasks = dict(Task.objects.filter(document_id__in=[directive.pk, *documents], assigned_on__lte=as_of)
+    documents = _implementing(directive, as_of, user)
+    tasks = dict(visible_tasks(user, Task.objects.filter(document_id__in=[directive.pk, *documents], assigned_on__lte=as_of))
                  .exclude(cancelled_on__lte=as_of).order_by()
                  .values("lead_unit_id").annotate(first=Min("assigned_on")).values_list("lead_unit_id", "first"))
     unit_ids = {unit_id for unit_id, _, _ in documents.values() if unit_id} | set(tasks)

@@ -5,7 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from mandate.web.pages import page
+from mandate.audit.reads import read_log
 from mandate.core.errors import NotFound
+from mandate.documents.models import Document
 from mandate.monitoring import report_tables, selectors
 from mandate.monitoring.forms import LaggingForm
 from mandate.monitoring.views import cascade_from_request, cluster_from_request, lagging_options, scope_from_request
@@ -68,5 +70,8 @@ def cascade_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpRespon
     if result is None:
         raise NotFound(_("Choose the directive and the level to export its cascade."))
     issuer = result.directive.issuing_unit or result.within
+    # The export names each implementing document it found (the user may know of each): the secret ones are logged.
+    named = [row.document_id for row in result.rows if row.document_id]
+    read_log(reader=request.user, items=[result.directive, *Document.objects.filter(pk__in=named, secrecy__gt=0)], via="export")
     report = report_tables.cascade_report(paper=paper_of(unit=issuer, day=result.as_of), cascade=result)
     return _respond(report, fmt, f"cascade-{result.directive.pk}-{result.level}-{as_of.isoformat()}")

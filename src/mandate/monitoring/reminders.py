@@ -8,11 +8,14 @@ Rules, per task still open on `day` (its status read through `status_expression`
   `escalate_after_days` (default 7) — to the leaders of the nearest unit above the lead unit that has any.
 "Once" is checked against the notifications already recorded since the current deadline, so a missed
 cron day catches up instead of losing the alert, and an extension re-arms it.
+A secret task is reminded only to those among them cleared for its level: they stand in its body already, so the
+need to know is met, and a reminder (its notification, its e-mail) names the task.
 """
 import datetime as dt
 from dataclasses import dataclass
 
-from mandate.accounts.models import Membership, Role
+from mandate.accounts.models import Membership, Role, User
+from mandate.accounts.secrecy import may_read_level
 from mandate.monitoring.models import Notification, NotificationKind
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import placements_on
@@ -117,5 +120,15 @@ def reminders_due(*, day: dt.date) -> list[Reminder]:
         elif left in reminder_days_of(task.lead_unit):
             for recipient_id in sorted(answerable):
                 reminders.append(Reminder(recipient_id, task, NotificationKind.DUE_SOON, left))
-    return reminders
+    return _cleared(reminders)
+
+
+def _cleared(reminders: list[Reminder]) -> list[Reminder]:
+    """The reminders whose recipient may read their task's level of secrecy."""
+    secret = {r.recipient_id for r in reminders if r.task.secrecy}
+    if not secret:
+        return reminders
+    people = User.objects.in_bulk(secret)
+    return [r for r in reminders if not r.task.secrecy or (r.recipient_id in people
+                                                            and may_read_level(people[r.recipient_id], r.task.secrecy))]
 

@@ -18,7 +18,9 @@ from django.db.models import DateField as DateFieldType
 from mandate.monitoring.models import Notification
 from mandate.orgs.models import Cluster, Unit
 from mandate.orgs.selectors import placements_on, unit_subtree_ids
+from mandate.core.secrecy import Secrecy
 from mandate.tasks.models import Task, TaskCoordinator
+from mandate.tasks.permissions import visible_tasks
 from mandate.tasks.selectors import TaskFilters, lead_unit_as_of, status_groups, tasks_list
 from mandate.tasks.status import COUNTED, DONE, Status, official_totals
 from mandate.tasks.status_sql import DaysBetween
@@ -316,7 +318,9 @@ def lagging_units(*, user, filters: TaskFilters, min_overdue: int | None = 1, mi
 
 def notifications_of(*, user, unread: bool = False) -> QuerySet[Notification]:
     """A person's notifications, newest first."""
-    notifications = Notification.objects.filter(recipient=user)
+    # A secret task's notification stays only while its recipient may still know of the task.
+    known = visible_tasks(user, Task.objects.filter(secrecy__gt=Secrecy.NONE)).values("pk")
+    notifications = Notification.objects.filter(Q(task__secrecy=Secrecy.NONE) | Q(task__in=known), recipient=user)
     if unread:
         notifications = notifications.filter(read_at__isnull=True)
     return notifications.select_related("task", "task__lead_unit").order_by("-day", "kind", "task__deadline", "id")

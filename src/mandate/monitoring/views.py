@@ -167,7 +167,7 @@ def cascade_from_request(request: HttpRequest, as_of: dt.date):
     data = form.cleaned_data
     directive = document_get(user=request.user, document_id=data["document"])
     within = data.get("within") or unit_get(code=NATION_CODE)
-    result = cascade_selectors.directive_cascade(directive=directive, level=data["level"], within=within, as_of=as_of,
+    result = cascade_selectors.directive_cascade(user=request.user, directive=directive, level=data["level"], within=within, as_of=as_of,
                                                  due=data.get("due"))
     return form, result
 

@@ -45,7 +45,7 @@ class ReorganizationOut(Schema):
 
     @staticmethod
     def resolve_basis(event) -> str | None:
-        return event.basis.number_text if event.basis_id else None
+        return event.basis.number_text if event.basis_id and getattr(event, "basis_known", False) else None
 
     @staticmethod
     def resolve_author(event) -> str | None:
@@ -189,7 +189,7 @@ def _preview(preview: Preview) -> dict:
 @router.get("", response=list[ReorganizationOut], summary="Reorganizations, newest effective date first")
 @paginate
 def list_reorganizations(request: HttpRequest, query: Query[QueryIn]):
-    return reorganizations_list(batch=query.batch, state=query.state, as_of=query.as_of)
+    return reorganizations_list(user=request.user, batch=query.batch, state=query.state, as_of=query.as_of)
 
 
 @router.post("", response={201: ReorganizationOut}, summary="Prepare a reorganization with its links and destinations")
@@ -216,7 +216,7 @@ def create_reorganization(request: HttpRequest, payload: ReorganizationIn):
 
 @router.get("/{reorganization_id}", response=ReorganizationOut, summary="One reorganization")
 def reorganization_detail(request: HttpRequest, reorganization_id: int):
-    return reorganization_get(reorganization_id=reorganization_id)
+    return reorganization_get(reorganization_id=reorganization_id, user=request.user)
 
 
 @router.get("/{reorganization_id}/preview", response=PreviewOut, summary="What applying would move where, and what has no destination")

@@ -12,10 +12,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from mandate.core.errors import FieldError, NotFound
-from mandate.documents.models import NumberSequence
+from mandate.documents.models import Document, NumberSequence
+from mandate.documents.permissions import visible_documents
 from mandate.orgs.models import Placement, ReorganizationKind, Unit
 from mandate.orgs.selectors import placements_on
 from mandate.reorganizations.models import DestinationItem, PlannedUnit, Reorganization
@@ -402,17 +403,25 @@ def unit_successors(*, unit: Unit) -> QuerySet[Unit]:
     return Unit.objects.filter(predecessor_links__predecessor=unit).distinct().order_by("code")
 
 
-def reorganization_get(*, reorganization_id: int) -> Reorganization:
+def _basis_known(user) -> Exists:
+    """Whether `user` may know of the event's legal basis (a document, which may be secret): the basis is named only then."""
+    return Exists(visible_documents(user, Document.objects.filter(pk=OuterRef("basis_id"))).values("pk"))
+
+
+def reorganization_get(*, reorganization_id: int, user=None) -> Reorganization:
+    """One event; its basis is named to `user` only if they may know of it (`user=None`: the system)."""
     reorganization = (Reorganization.objects.select_related("basis", "author", "new_parent")
-                      .filter(pk=reorganization_id).first())
+                      .annotate(basis_known=_basis_known(user)).filter(pk=reorganization_id).first())
     if reorganization is None:
         raise NotFound(f"No reorganization {reorganization_id}.")
     return reorganization
 
 
-def reorganizations_list(*, batch: str | None = None, state: str | None = None, as_of: dt.date | None = None):
-    """Events, newest effective date first; `state` is prepared, applied or reverted; `as_of` keeps those in effect by then."""
-    events = Reorganization.objects.select_related("basis", "author").annotate(link_count=Count("links"))
+def reorganizations_list(*, user, batch: str | None = None, state: str | None = None, as_of: dt.date | None = None):
+    """Events, newest effective date first; `state` is prepared, applied or reverted; `as_of` keeps those in effect by then.
+    Each event's basis is named only when `user` may know of it (`basis_known`)."""
+    events = (Reorganization.objects.select_related("basis", "author")
+              .annotate(link_count=Count("links"), basis_known=_basis_known(user)))
     if batch:
         events = events.filter(batch=batch)
     if state == "prepared":

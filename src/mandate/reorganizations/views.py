@@ -30,7 +30,7 @@ def _preview_url(reorganization_id: int, request: HttpRequest) -> str:
 @page
 def reorganization_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     state = request.GET.get("state") or None
-    events = list(reorganizations_list(batch=request.GET.get("batch") or None, state=state)[:300])
+    events = list(reorganizations_list(user=request.user, batch=request.GET.get("batch") or None, state=state)[:300])
     return render(request, "reorganizations/list.html", {
         "events": events, "state": state, "may_reorganize": permissions.can_reorganize(request.user),
         "in_effect": {event.pk for event in events if event.effective_on <= as_of}})

@@ -7,6 +7,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from mandate.accounts.selectors import user_named
+from mandate.audit.reads import read_log
 from mandate.core import clock
 from mandate.core.errors import NotFound
 from mandate.core.dates import AsOfDate
@@ -43,6 +44,7 @@ class TaskOut(Schema):
     extension_count: int
     parent_id: int | None
     version: int
+    secrecy: int = Field(description="0 not secret, 1 Mật, 2 Tối mật, 3 Tuyệt mật; at least its document's")
 
     @staticmethod
     def resolve_document_number(task) -> str:
@@ -121,6 +123,7 @@ class TaskIn(Schema):
     product: str | None = None
     assigning_unit: str | None = None
     assigned_on: dt.date | None = None
+    secrecy: int = Field(0, ge=0, le=3, description="0 not secret, 1 Mật, 2 Tối mật, 3 Tuyệt mật; at least its document's")
 
 
 class DelegateIn(Schema):
@@ -131,6 +134,7 @@ class DelegateIn(Schema):
     leader: str | None = None
     deadline: dt.date | None = None
     product: str | None = None
+    secrecy: int = Field(0, ge=0, le=3, description="at least its task's")
 
 
 class TransitionIn(Schema):
@@ -206,7 +210,9 @@ def count_tasks(request: HttpRequest, query: Query[TaskQuery]):
 
 
 def _detail(request, task_id: int, as_of: AsOfDate | None = None):
-    return selectors.task_dossier(user=request.user, task_id=task_id, as_of=as_of or clock.today())
+    dossier = selectors.task_dossier(user=request.user, task_id=task_id, as_of=as_of or clock.today())
+    read_log(reader=request.user, items=[dossier, *dossier.delegated["children"]], via="api")
+    return dossier
 
 
 def _coordinators(codes: list[str]) -> list:
@@ -221,7 +227,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
         leader=user_named(payload.leader, "leader"), product=payload.product or "", deadline=payload.deadline,
         recurrence=payload.recurrence, coordinators=_coordinators(payload.coordinators),
         assigning_unit=unit_named(payload.assigning_unit, "assigning_unit"), description=payload.description,
-        assigned_on=payload.assigned_on,
+        assigned_on=payload.assigned_on, secrecy=payload.secrecy,
     )
     return Status(201, _detail(request, task.pk))
 
@@ -237,7 +243,7 @@ def delegate_task(request: HttpRequest, task_id: int, payload: DelegateIn):
     child = services.task_delegate(
         actor=request.user, parent=parent, lead_unit=unit_named(payload.lead_unit, "lead_unit"), title=payload.title or "",
         product=payload.product or "", leader=user_named(payload.leader, "leader"), deadline=payload.deadline,
-        coordinators=_coordinators(payload.coordinators), description=payload.description)
+        coordinators=_coordinators(payload.coordinators), description=payload.description, secrecy=payload.secrecy)
     return Status(201, _detail(request, child.pk))
 
 
@@ -261,12 +267,14 @@ def report_progress(request: HttpRequest, task_id: int, percent: Form[int], text
 @router.get("/{int:task_id}/evidence/{int:evidence_id}", summary="Download one piece of the task's evidence")
 def download_evidence(request: HttpRequest, task_id: int, evidence_id: int):
     evidence = selectors.evidence_get(user=request.user, task_id=task_id, evidence_id=evidence_id)
+    read_log(reader=request.user, items=[evidence.report.task], via="download")
     return file_download(evidence.file, name=evidence.name)
 
 
 @router.get("/{int:task_id}/progress", response=list[ProgressOut], summary="The task's progress reports")
 def list_progress(request: HttpRequest, task_id: int):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    read_log(reader=request.user, items=[task], via="api")
     return task.progress_reports.prefetch_related("evidence").order_by("reported_at")
 
 

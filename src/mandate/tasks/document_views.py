@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mandate.web.pages import page
+from mandate.audit.reads import read_log
 from mandate.audit.selectors import audit_history_with_changes
 from mandate.documents.selectors import document_chain, document_get
 from mandate.tasks.permissions import can_assign
@@ -17,6 +18,7 @@ from mandate.tasks.selectors import TaskFilters, tasks_list
 @page
 def document_detail(request: HttpRequest, document_id: int, as_of: dt.date) -> HttpResponse:
     document = document_get(user=request.user, document_id=document_id)
+    read_log(reader=request.user, items=[document], via="page")
     return render(request, "tasks/document_detail.html", {
         "document": document,
         "chain": document_chain(user=request.user, document=document),

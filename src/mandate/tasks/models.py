@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
+from mandate.core.secrecy import Secrecy
 from mandate.orgs.models import ReorganizationKind, Unit
 
 
@@ -45,7 +46,8 @@ class Task(models.Model):
     completed_on = models.DateField(null=True, blank=True, help_text="the date of the accepted submission")
     cancelled_on = models.DateField(null=True, blank=True)
     extension_count = models.PositiveSmallIntegerField(default=0)
-    confidential = models.BooleanField(default=False)
+    # At least its document's level and its parent's (`task_create`).
+    secrecy = models.PositiveSmallIntegerField(choices=Secrecy.choices, default=Secrecy.NONE)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
@@ -66,6 +68,7 @@ class Task(models.Model):
                 name="task_cancelled_has_date",
             ),
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="task_not_own_parent"),
+            models.CheckConstraint(condition=Q(secrecy__lte=max(Secrecy.values)), name="task_secrecy_level"),
         ]
         indexes = [
             models.Index(fields=["lead_unit", "deadline"], name="task_lead_deadline_idx"),

@@ -1,29 +1,52 @@
 """Who sees a task and who may act on it, on the roles and reach of `accounts.permissions`.
 
-A task is seen by the units in one's reach that assign it, lead it or coordinate it (confidential ones
-only when cleared). The writers of the lead unit carry it out; the writers of the assigning unit assign;
+A task is seen by the units in one's reach that assign it, lead it or coordinate it, and by the person in its
+charge; a secret one only by those among them cleared for its level (`mandate.accounts.secrecy`). The writers of the lead unit carry it out; the writers of the assigning unit assign;
 the leaders of the assigning unit decide on it.
 """
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 
-from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over, is_cleared, is_system_admin, reach
+from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over, is_system_admin, reach
+from mandate.accounts.secrecy import may_read_level, secrecy_q
 from mandate.orgs.models import Unit
 from mandate.tasks.models import TaskCoordinator
 
 
-def visible_tasks(user, tasks: QuerySet) -> QuerySet:
-    if is_system_admin(user):
-        return tasks
+def task_q(user) -> Q:
+    """The tasks `user` may know of, as a filter."""
     units = reach(user)
     coordinating = TaskCoordinator.objects.filter(task=OuterRef("pk"), unit__in=units)
-    visible = tasks.filter(Q(lead_unit__in=units) | Q(assigning_unit__in=units) | Exists(coordinating))
-    if not user.cleared_for_confidential:
-        visible = visible.filter(confidential=False)
-    return visible
+    need_to_know = Q(lead_unit__in=units) | Q(assigning_unit__in=units) | Exists(coordinating)
+    if getattr(user, "pk", None) is not None:
+        need_to_know |= Q(leader_id=user.pk)
+    return secrecy_q(user, need_to_know=need_to_know)
+
+
+def visible_tasks(user, tasks: QuerySet) -> QuerySet:
+    """The tasks of `tasks` that `user` may know of."""
+    if is_system_admin(user):
+        return tasks
+    return tasks.filter(task_q(user))
+
+
+def part_q(user) -> Q:
+    """The delegated parts of a task `user` may know of that `user` may know of too: a part of level 0 is open through
+    its task (it is shown with it), a secret part only to those who may know of it on its own."""
+    if is_system_admin(user):
+        return Q()
+    return Q(secrecy=0) | task_q(user)
+
+
+def task_known(user):
+    """An expression: whether `user` may know of the row (True for the system and its administrators)."""
+    if is_system_admin(user):
+        return Value(True, output_field=BooleanField())
+    return Case(When(task_q(user), then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
 def can_view_task(user, task) -> bool:
-    return visible_tasks(user, type(task).objects.filter(pk=task.pk)).exists()
+    """May `user` know of `task`: the predicate of `task_q`, for one row."""
+    return is_system_admin(user) or type(task).objects.filter(task_q(user), pk=task.pk).exists()
 
 
 def can_assign(user, assigning_unit: Unit) -> bool:
@@ -38,9 +61,9 @@ def can_assign_somewhere(user) -> bool:
 
 def can_act_as_lead(user, task) -> bool:
     """Start, report progress, submit, ask for more time, delegate."""
-    return has_role_over(user, task.lead_unit, WRITERS) and (not task.confidential or is_cleared(user))
+    return has_role_over(user, task.lead_unit, WRITERS) and may_read_level(user, task.secrecy)
 
 
 def can_decide(user, task) -> bool:
     """Accept or return a result, cancel, decide an extension: the assigning side's leaders."""
-    return has_role_over(user, task.assigning_unit, DECIDERS) and (not task.confidential or is_cleared(user))
+    return has_role_over(user, task.assigning_unit, DECIDERS) and may_read_level(user, task.secrecy)

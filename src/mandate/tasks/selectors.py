@@ -7,7 +7,6 @@ from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, Que
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from mandate.accounts.permissions import is_system_admin
 from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
 from mandate.core.ids import possible_id
@@ -16,7 +15,7 @@ from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
 from mandate.tasks.models import Evidence, Extension, Task, TaskEvent, TaskHandover
-from mandate.tasks.permissions import can_view_task, visible_tasks
+from mandate.tasks.permissions import part_q, task_known, visible_tasks
 from mandate.tasks.status import COUNTED, DONE, STATUS_FILTERS, official_totals
 from mandate.tasks.status_sql import status_expression, status_filter
 
@@ -146,13 +145,23 @@ def task_get(*, user, task_id: int, as_of: dt.date) -> Task:
     return task
 
 
-def task_timeline(*, task: Task) -> QuerySet[TaskEvent]:
-    return task.events.select_related("actor").order_by("at", "id")
+def task_timeline(*, user, task: Task, known_parts: set[int] | None = None) -> list[TaskEvent]:
+    """The task's events; one that names a delegated part (its title) only when `user` may know of that part
+    (`known_parts`, when the caller has read them already)."""
+    events = list(task.events.select_related("actor").order_by("at", "id"))
+    parts = {event.data.get("child") for event in events if event.kind == "delegated_part" and isinstance(event.data, dict)}
+    parts.discard(None)
+    if not parts:
+        return events
+    known = known_parts if known_parts is not None else set(
+        Task.objects.filter(part_q(user), pk__in=parts).values_list("pk", flat=True))
+    return [event for event in events
+            if not (event.kind == "delegated_part" and isinstance(event.data, dict) and event.data.get("child") not in known)]
 
 
-def task_children_progress(*, task: Task, as_of: dt.date) -> dict:
-    """The delegated parts of a task and how far they have come."""
-    children = (Task.objects.filter(parent=task).annotate(status=status_expression(as_of=as_of))
+def task_children_progress(*, user, task: Task, as_of: dt.date) -> dict:
+    """The delegated parts of a task that `user` may know of, and how far they have come."""
+    children = (Task.objects.filter(part_q(user), parent=task).annotate(status=status_expression(as_of=as_of))
                 .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
     return _progress(list(children))
 
@@ -187,15 +196,18 @@ def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
     """One task with everything its API detail shows: the task and its delegated parts in one query, then one per list."""
     if not possible_id(task_id):  # no row has such an id, and the database would refuse the number in `parent_id`
         raise NotFound(_("No task %(id)s that you may see.") % {"id": task_id})
-    family = list(Task.objects.annotate(status=status_expression(as_of=as_of)).filter(Q(pk=task_id) | Q(parent_id=task_id))
+    # Whether the user may know of each row is read in the same query: the task itself, and each delegated part.
+    family = list(Task.objects.annotate(status=status_expression(as_of=as_of), known=task_known(user))
+                  .filter(Q(pk=task_id) | Q(parent_id=task_id))
                   .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
     task = next((row for row in family if row.pk == task_id), None)
-    # A delegated part is shown with the task it belongs to, as `task_children_progress` does; the task must be visible.
-    if task is None or not (is_system_admin(user) or can_view_task(user, task)):
+    if task is None or not task.known:
         raise NotFound(_("No task %(id)s that you may see.") % {"id": task_id})
     task.as_of = as_of
-    task.delegated = _progress([row for row in family if row.parent_id == task_id])
+    children = [row for row in family if row.parent_id == task_id]
+    shown = [child for child in children if child.known or not child.secrecy]  # as `part_q` has it
+    task.delegated = _progress(shown)
     task.coordinator_units = task_coordinators(task=task)
-    task.timeline = list(task_timeline(task=task))
+    task.timeline = task_timeline(user=user, task=task, known_parts={child.pk for child in shown})
     task.extension_requests = list(task_extensions(task=task))
     return task

@@ -9,10 +9,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _, gettext_noop
 
 from mandate.accounts.permissions import require
+from mandate.accounts.secrecy import secrecy_errors
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.limits import overlong_errors
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
+from mandate.core.secrecy import inherited
 from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
 from mandate.documents.models import Document
@@ -51,6 +53,7 @@ def task_snapshot(task: Task) -> dict:
         "recurrence": task.recurrence, "product": task.product, "progress": task.progress, "completed_on": task.completed_on,
         "cancelled_on": task.cancelled_on, "document": task.document.number_text, "version": task.version,
         "coordinators": sorted(c.unit.code for c in task.coordinations.select_related("unit")),
+        "secrecy": task.secrecy,
     }
 
 
@@ -63,8 +66,9 @@ def _event(task: Task, *, actor, kind: str, at: dt.datetime, note: str = "", fro
 def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit | None, leader, product: str,
                 deadline: dt.date | None = None, recurrence: str = "", coordinators: list[Unit] | tuple = (),
                 assigning_unit: Unit | None = None, description: str = "", assigned_on: dt.date | None = None,
-                parent: Task | None = None) -> Task:
-    """Assign a task clear in all six ways; refuse it naming every clear it misses."""
+                parent: Task | None = None, secrecy: int = 0) -> Task:
+    """Assign a task clear in all six ways; refuse it naming every clear it misses. Its level of secrecy is at least
+    its document's and its parent's."""
     title, product, description, recurrence = nfc(title or ""), nfc(product or ""), nfc(description or ""), nfc(recurrence or "")
     overlong = overlong_errors(Task, title=title, product=product, description=description, recurrence=recurrence)
     if overlong:
@@ -83,13 +87,16 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
               if not unit.is_valid_on(assigned_on)]
     if errors:
         raise DomainError(_("The task names a unit that does not exist on its assignment date."), errors)
+    secrecy_inherited = inherited(document.secrecy if document else None, parent.secrecy if parent else None, secrecy)
+    if secrecy_errors(actor, secrecy_inherited):
+        raise DomainError(_("The task cannot be assigned."), secrecy_errors(actor, secrecy_inherited))
     moment = clock.now()
     with transaction.atomic():
         task = Task.objects.create(
             document=document, parent=parent, title=title, search_title=searchable(title), description=description,
             assigning_unit=assigning_unit, lead_unit=lead_unit, leader=leader, product=product, assigned_on=assigned_on,
             deadline=deadline, original_deadline=deadline, recurrence=recurrence,
-            confidential=document.confidential or bool(parent and parent.confidential),
+            secrecy=secrecy_inherited,
             created_by=actor, created_at=moment, updated_at=moment,
         )
         TaskCoordinator.objects.bulk_create([TaskCoordinator(task=task, unit=unit) for unit in coordinators])
@@ -103,8 +110,9 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
 
 
 def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, product: str, leader,
-                  deadline: dt.date | None = None, coordinators: list[Unit] | tuple = (), description: str = "") -> Task:
-    """Hand part of a task to a unit below its lead unit, as a child task."""
+                  deadline: dt.date | None = None, coordinators: list[Unit] | tuple = (), description: str = "",
+                  secrecy: int = 0) -> Task:
+    """Hand part of a task to a unit below its lead unit, as a child task (at least as secret as its task)."""
     require(can_act_as_lead(actor, parent), _("Only the lead unit may delegate its task."))
     if not parent.is_open:
         raise invalid("parent", _("the task is %(state)s; only an open task can be delegated") % {"state": parent.get_state_display().lower()})
@@ -116,7 +124,7 @@ def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, pr
     return task_create(actor=actor, document=parent.document, title=title, lead_unit=lead_unit, leader=leader, product=product,
                        deadline=deadline or parent.deadline, recurrence=parent.recurrence if not deadline else "",
                        coordinators=coordinators, assigning_unit=parent.lead_unit, description=description,
-                       assigned_on=clock.today(), parent=parent)
+                       assigned_on=clock.today(), parent=parent, secrecy=secrecy)
 
 
 def _lock(task: Task, expected_version: int | None) -> Task:

@@ -19,6 +19,7 @@ from mandate.accounts.selectors import membership_units
 from mandate.web.downloads import file_download
 from mandate.web.pages import page
 from mandate.audit.selectors import audit_history_with_changes
+from mandate.audit.reads import read_log
 from mandate.core import clock
 from mandate.core.errors import DomainError, NotFound, PermissionDenied
 from mandate.documents.selectors import document_get
@@ -110,8 +111,8 @@ def _detail_context(request: HttpRequest, task, as_of: dt.date, forms: dict | No
         "task": task,
         "lead": lead, "decide": decide, "transitions": transitions,
         "coordinators": selectors.task_coordinators(task=task),
-        "children": selectors.task_children_progress(task=task, as_of=as_of),
-        "timeline": selectors.task_timeline(task=task),
+        "children": selectors.task_children_progress(user=request.user, task=task, as_of=as_of),
+        "timeline": selectors.task_timeline(user=request.user, task=task),
         "history": audit_history_with_changes(obj=task),  # `task` came through task_get: the user may see it
         "extensions": extensions,
         "pending": next((e for e in extensions if e.state == ExtensionState.PENDING), None),
@@ -127,7 +128,9 @@ def _detail_context(request: HttpRequest, task, as_of: dt.date, forms: dict | No
 
 
 def _render_detail(request, task, as_of, forms=None, status=200) -> HttpResponse:
-    return render(request, "tasks/detail.html", _detail_context(request, task, as_of, forms), status=status)
+    context = _detail_context(request, task, as_of, forms)
+    read_log(reader=request.user, items=[task, *context["children"]["children"]], via="page")
+    return render(request, "tasks/detail.html", context, status=status)
 
 
 @page
@@ -253,4 +256,5 @@ def task_check(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 def evidence_download(request: HttpRequest, task_id: int, evidence_id: int, as_of: dt.date) -> HttpResponse:
     """A piece of evidence, to those who may see its task (uploads are never served by path)."""
     evidence = selectors.evidence_get(user=request.user, task_id=task_id, evidence_id=evidence_id)
+    read_log(reader=request.user, items=[evidence.report.task], via="download")
     return file_download(evidence.file, name=evidence.name)
