@@ -224,6 +224,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/notifications"): Case(everyone),
     ("POST", "/api/v1/notifications/read"): Case(everyone, body=lambda w: {}),
     ("GET", "/api/v1/tokens"): Case(everyone),
+    ("GET", "/api/v1/regulations/{code}"): Case(everyone, path=lambda w: "/regulations/25.TU.BTC"),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }

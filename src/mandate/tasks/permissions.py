@@ -6,6 +6,7 @@ the leaders of the assigning unit decide on it.
 """
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from mandate.accounts.regulations import rule_for
 from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over, is_cleared, is_system_admin, reach
 from mandate.orgs.models import Unit
 from mandate.tasks.models import TaskCoordinator
@@ -41,6 +42,13 @@ def can_act_as_lead(user, task) -> bool:
     return has_role_over(user, task.lead_unit, WRITERS) and (not task.confidential or is_cleared(user))
 
 
-def can_decide(user, task) -> bool:
-    """Accept or return a result, cancel, decide an extension: the assigning side's leaders."""
-    return has_role_over(user, task.assigning_unit, DECIDERS) and (not task.confidential or is_cleared(user))
+def can_decide(user, task, decision: str | None = None) -> bool:
+    """Accept or return a result, cancel, decide an extension: the assigning side's leaders, or the role the
+    committee's working regulation names for `decision`."""
+    roles = rule_for(unit=task.assigning_unit, decision=decision).roles if decision else DECIDERS
+    return has_role_over(user, task.assigning_unit, roles) and (not task.confidential or is_cleared(user))
+
+
+def decided_by_initiator(user, *, initiators) -> bool:
+    """The person deciding is one of those who asked or submitted: separation of duties refuses it."""
+    return user is not None and getattr(user, "pk", None) is not None and user.pk in {p for p in initiators if p}

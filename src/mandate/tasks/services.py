@@ -6,7 +6,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 
+from django.utils.translation import gettext
+
+from mandate.accounts.models import Decision
 from mandate.accounts.permissions import require
+from mandate.accounts.regulations import refuse_own, rule_for
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
@@ -19,7 +23,7 @@ from mandate.tasks.clears import Draft, require_clear
 from mandate.tasks.models import (
     Evidence, Extension, ExtensionState, ProgressReport, Task, TaskCoordinator, TaskEvent, TaskState,
 )
-from mandate.tasks.permissions import can_act_as_lead, can_assign, can_decide
+from mandate.tasks.permissions import can_act_as_lead, can_assign, can_decide, decided_by_initiator
 from mandate.tasks.transitions import TRANSITIONS
 
 
@@ -105,6 +109,13 @@ def _lock(task: Task, expected_version: int | None) -> Task:
     return current
 
 
+def _result_authors(task: Task) -> list[int]:
+    """Who may not accept the task's result: whoever submitted it, and its assigner when they also carried it out."""
+    submitters = list(TaskEvent.objects.filter(task=task, kind="submit").values_list("actor_id", flat=True))
+    workers = set(submitters) | set(TaskEvent.objects.filter(task=task, kind="progress").values_list("actor_id", flat=True))
+    return submitters + ([task.created_by_id] if task.created_by_id in workers else [])
+
+
 def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.date | None = None,
                     expected_version: int | None = None) -> Task:
     """Move a task one step along its workflow; `on` is the date the step counts from (today by default)."""
@@ -114,9 +125,15 @@ def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.da
     reason = nfc(reason or "")
     with transaction.atomic():
         task = _lock(task, expected_version)
-        allowed = can_act_as_lead(actor, task) if transition.side == "lead" else can_decide(actor, task)
-        side = "the lead unit" if transition.side == "lead" else "the leaders of the assigning unit"
-        require(allowed, f"Only {side} may {name} this task.")
+        if transition.side == "lead":
+            require(can_act_as_lead(actor, task), f"Only the lead unit may {name} this task.")
+        elif transition.decision:
+            rule = rule_for(unit=task.assigning_unit, decision=transition.decision)
+            require(can_decide(actor, task, transition.decision), rule.describe())
+            if name == "complete" and rule.separate_from_initiator and decided_by_initiator(actor, initiators=_result_authors(task)):
+                raise refuse_own(rule, gettext("a result you submitted or carried out"))
+        else:
+            require(can_decide(actor, task), f"Only the leaders of the assigning unit may {name} this task.")
         if task.state not in transition.sources:
             raise Conflict(f"A {task.get_state_display().lower()} task cannot be {name}ed.",
                            [FieldError("transition", f"not allowed from '{task.state}'", "state")])
@@ -224,7 +241,10 @@ def extension_decide(*, actor, extension: Extension, approve: bool, note: str = 
     with transaction.atomic():
         extension = Extension.objects.select_for_update().get(pk=extension.pk)
         task = _lock(extension.task, None)
-        require(can_decide(actor, task), "Only the leaders of the assigning unit may decide on more time.")
+        rule = rule_for(unit=task.assigning_unit, decision=Decision.EXTENSION)
+        require(can_decide(actor, task, Decision.EXTENSION), rule.describe())
+        if decided_by_initiator(actor, initiators=[extension.requested_by_id]):
+            raise refuse_own(rule, gettext("your own request for more time"))
         if extension.state != ExtensionState.PENDING:
             raise Conflict(f"This request was already {extension.get_state_display().lower()}.")
         if not approve and not note:
