@@ -26,6 +26,8 @@ class ReviewedHeader:
     title: str
     number: str | None = None  # None: the register gives the next number of the sequence
     signer: str = ""
+    # Onboarding past work: the stated reason lets its tasks carry the document's old date, marked as imported.
+    import_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ def ingestion_confirm(*, actor, header: ReviewedHeader, references: list[Reviewe
                 confirmed.tasks.append(task_create(
                     actor=actor, document=document, title=draft.title, lead_unit=draft.lead_unit, leader=draft.leader,
                     product=draft.product, deadline=draft.deadline, recurrence=draft.recurrence,
-                    coordinators=draft.coordinators, description=task.description))
+                    coordinators=draft.coordinators, description=task.description,
+                    backdate_reason=header.import_reason, imported=bool((header.import_reason or "").strip())))
             except DomainError as error:  # rolls the whole reading back, naming the task
                 raise DomainError(f"Task {index + 1}: {error.message}", _prefixed(f"tasks.{index}", error.errors),
                                   status=error.status) from None

@@ -45,6 +45,10 @@ class Task(models.Model):
     cancelled_on = models.DateField(null=True, blank=True)
     extension_count = models.PositiveSmallIntegerField(default=0)
     confidential = models.BooleanField(default=False)
+    # Dated more than BACKDATE_DAYS before it was entered: why (required then), and whether it came in as an import
+    # of past work (the onboarding reader) rather than being assigned here.
+    backdate_reason = models.CharField(max_length=500, blank=True)
+    imported = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()

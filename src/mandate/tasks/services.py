@@ -23,7 +23,9 @@ from mandate.tasks.clears import Draft, require_clear
 from mandate.tasks.models import (
     Evidence, Extension, ExtensionState, ProgressReport, Task, TaskCoordinator, TaskEvent, TaskState,
 )
-from mandate.tasks.permissions import can_act_as_lead, can_assign, can_decide, decided_by_initiator
+from mandate.tasks.permissions import (
+    can_act_as_lead, can_assign, can_assign_to, can_backdate, can_decide, decided_by_initiator,
+)
 from mandate.tasks.transitions import TRANSITIONS
 
 
@@ -48,10 +50,20 @@ def _event(task: Task, *, actor, kind: str, at: dt.datetime, note: str = "", fro
 def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit | None, leader, product: str,
                 deadline: dt.date | None = None, recurrence: str = "", coordinators: list[Unit] | tuple = (),
                 assigning_unit: Unit | None = None, description: str = "", assigned_on: dt.date | None = None,
-                parent: Task | None = None) -> Task:
-    """Assign a task clear in all six ways; refuse it naming every clear it misses."""
+                parent: Task | None = None, backdate_reason: str = "", imported: bool = False) -> Task:
+    """Assign a task clear in all six ways; refuse it naming every clear it misses.
+
+    Only to units the actor's role reaches; dated more than `BACKDATE_DAYS` back (its own date or its document's)
+    only with a stated reason, by a leader, or as a marked import of past work.
+    """
     title, product, description, recurrence = nfc(title or ""), nfc(product or ""), nfc(description or ""), nfc(recurrence or "")
-    assigned_on = assigned_on or (document.issued_on if document and document.issued_on else None) or clock.today()
+    backdate_reason = nfc(backdate_reason or "").strip()
+    if assigned_on is None:
+        # A task is dated by its document, except that a person entering an old document's task without saying why
+        # assigns it today: an old date must not make it overdue at birth.
+        document_day = document.issued_on if document and document.issued_on else None
+        old = document_day is not None and actor is not None and _backdated(document_day) and not backdate_reason
+        assigned_on = clock.today() if old or document_day is None else document_day
     coordinators = tuple(coordinators)
     require_clear(Draft(leader=leader, title=title, deadline=deadline, recurrence=recurrence, lead_unit=lead_unit,
                         coordinators=coordinators, product=product, document=document, assigned_on=assigned_on))
@@ -62,6 +74,11 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
     errors = [FieldError(name, f"{unit.name} is closed on {assigned_on.isoformat()}")
               for name, unit in [("lead_unit", lead_unit), *(("coordinators", c) for c in coordinators)]
               if not unit.is_valid_on(assigned_on)]
+    errors += _scope_errors(actor, lead_unit, coordinators) + _backdate_errors(
+        actor, assigning_unit, assigned_on, backdate_reason, imported)
+    if any(error.code in ("out_of_scope", "backdate") for error in errors):
+        raise DomainError(gettext("The task cannot be assigned: %(reasons)s") % {
+            "reasons": "; ".join(f"{_label(e.field)}: {e.reason}" for e in errors)}, errors)
     if errors:
         raise DomainError("The task names a unit that does not exist on its assignment date.", errors)
     moment = clock.now()
@@ -71,7 +88,7 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
             assigning_unit=assigning_unit, lead_unit=lead_unit, leader=leader, product=product, assigned_on=assigned_on,
             deadline=deadline, original_deadline=deadline, recurrence=recurrence,
             confidential=document.confidential or bool(parent and parent.confidential),
-            created_by=actor, created_at=moment, updated_at=moment,
+            backdate_reason=backdate_reason if _backdated(assigned_on) else "", imported=imported, created_by=actor, created_at=moment, updated_at=moment,
         )
         TaskCoordinator.objects.bulk_create([TaskCoordinator(task=task, unit=unit) for unit in coordinators])
         _event(task, actor=actor, kind="delegated" if parent else "assigned", at=moment, to_state=task.state,
@@ -79,8 +96,43 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
         if parent is not None:
             _event(parent, actor=actor, kind="delegated_part", at=moment,
                    note=f"{lead_unit.name}: {title}", data={"child": task.pk, "lead_unit": lead_unit.code})
-        audit_record(actor=actor, action="task.create", obj=task, after=task_snapshot(task))
+        audit_record(actor=actor, action="task.create", obj=task, after={
+            **task_snapshot(task), "assigned_on": assigned_on, "backdate_reason": task.backdate_reason, "imported": imported})
     return task
+
+
+BACKDATE_DAYS = 7
+
+
+def _label(field: str) -> str:
+    """A refusal names the field by its label, in the reader's language."""
+    return {"lead_unit": gettext("Lead unit"), "coordinators": gettext("Coordinators"), "assigned_on": gettext("Assigned on"),
+            "backdate_reason": gettext("Reason for the earlier date")}.get(field, field)
+
+
+def _scope_errors(actor, lead_unit: Unit, coordinators) -> list[FieldError]:
+    """The lead unit and each coordinator must be within the units the actor's role reaches."""
+    return [FieldError(name, gettext("%(unit)s is outside the units your role reaches") % {"unit": unit.name}, "out_of_scope")
+            for name, unit in [("lead_unit", lead_unit), *(("coordinators", c) for c in coordinators)]
+            if not can_assign_to(actor, unit)]
+
+
+def _backdated(assigned_on: dt.date) -> bool:
+    return assigned_on < clock.today() - dt.timedelta(days=BACKDATE_DAYS)
+
+
+def _backdate_errors(actor, assigning_unit: Unit, assigned_on: dt.date, reason: str, imported: bool) -> list[FieldError]:
+    """Dated more than a week back (and so maybe overdue at birth): a stated reason, and a leader or a marked import."""
+    if actor is None or not _backdated(assigned_on):  # the system itself: commands, the demo's history
+        return []
+    if not reason:
+        return [FieldError("backdate_reason", gettext("is required: the task is dated %(date)s, more than %(days)d days back; "
+                                                      "say why") % {"date": assigned_on.isoformat(), "days": BACKDATE_DAYS},
+                           "backdate")]
+    if not imported and not can_backdate(actor, assigning_unit):
+        return [FieldError("assigned_on", gettext("only a leader of %(unit)s may date a task more than %(days)d days back") % {
+            "unit": assigning_unit.name, "days": BACKDATE_DAYS}, "backdate")]
+    return []
 
 
 def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, product: str, leader,
