@@ -76,6 +76,11 @@ def decider(success: int = 200, outside: int = 404) -> Callable:
     return lambda role, scope: _scoped(role, scope, DECIDERS, success, outside)
 
 
+def registrar(role, scope) -> int:
+    """Registers documents somewhere (in any province): reading a directive is the register's first step."""
+    return 200 if role in WRITERS or role == Role.SYSTEM_ADMIN else 403
+
+
 def system_admin(success: int = 200) -> Callable:
     return lambda role, scope: success if role == Role.SYSTEM_ADMIN else 403
 
@@ -179,7 +184,7 @@ CASES: dict[tuple[str, str], Case] = {
         system_admin(), setup=_applied, path=lambda w: f"/reorganizations/{w.reorganization.pk}/revert"),
     ("POST", "/api/v1/reorganizations/batches/{batch}/apply"): Case(system_admin(), setup=_batch,
                                                                     path=lambda w: "/reorganizations/batches/b-1/apply"),
-    ("POST", "/api/v1/ingest"): Case(everyone, body=lambda w: {"text": "Ban Tổ chức Tỉnh ủy chủ trì, báo cáo trước ngày 30/8/2025."}),
+    ("POST", "/api/v1/ingest"): Case(registrar, body=lambda w: {"text": "Ban Tổ chức Tỉnh ủy chủ trì, báo cáo trước ngày 30/8/2025."}),
     ("POST", "/api/v1/ingest/confirm"): Case(writer(201, 403), body=lambda w: {
         "document": {"issuing_unit": "25.TU.BTV", "type": "TB", "issued_on": "2025-07-20", "title": "Thông báo kết luận"},
         "tasks": [{"title": "Rà soát", "lead_unit": "25.TU.BTC", "leader": w.leader.username, "deadline": "2025-08-30",
