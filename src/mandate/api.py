@@ -74,7 +74,7 @@ def authentication_error(request, exc):
     return api.create_response(request, {"message": _("Authentication required: send a bearer token or log in."), "errors": []}, status=401)
 
 
-from mandate.accounts.api import router as tokens_router  # noqa: E402
+from mandate.accounts.api import regulations_router, router as tokens_router  # noqa: E402
 from mandate.accounts.reads_api import router as reads_router  # noqa: E402
 from mandate.orgs.api import router as orgs_router  # noqa: E402
 from mandate.documents.api import router as documents_router  # noqa: E402
@@ -100,6 +100,7 @@ api.add_router("/kpis", kpis_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/tokens", tokens_router)
 api.add_router("/reads", reads_router)
+api.add_router("/regulations", regulations_router)
 
 
 def _refusal(field: str, reason: str, code: str = "invalid") -> tuple[str, str, str]:

@@ -18,6 +18,7 @@ urlpatterns: list = [
     path("account/two-factor/", accounts.two_factor, name="two_factor"),
     path("account/tokens/", accounts.token_list, name="tokens"),
     path("account/tokens/<int:token_id>/revoke/", accounts.token_revoke, name="token_revoke"),
+    path("regulations/<str:code>/", accounts.regulation_detail, name="regulation"),
     path("people/search/", accounts.user_search, name="user_search"),
     path("tasks/", tasks.task_list, name="tasks"),
     path("tasks/new/", tasks.task_create, name="task_create"),

@@ -31,7 +31,8 @@ def random_tasks(seed: int, count: int = 40):
         if roll < 0.15:
             extension_request(actor=admin, task=task, requested_deadline=deadline + dt.timedelta(days=rng.randint(1, 20)),
                               reason="Cần thêm thời gian")
-            extension_decide(actor=admin, extension=task.extensions.get(), approve=True)
+            # The system decides: nobody approves their own request for more time (issue 14, class 2).
+            extension_decide(actor=None, extension=task.extensions.get(), approve=True)
             task.refresh_from_db()
         if roll < 0.55:
             done = task.assigned_on + dt.timedelta(days=rng.randint(0, 80))

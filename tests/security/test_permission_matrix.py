@@ -77,6 +77,11 @@ def decider(success: int = 200, outside: int = 404) -> Callable:
     return lambda role, scope: _scoped(role, scope, DECIDERS, success, outside)
 
 
+def registrar(role, scope) -> int:
+    """Registers documents somewhere (in any province): reading a directive is the register's first step."""
+    return 200 if role in WRITERS or role == Role.SYSTEM_ADMIN else 403
+
+
 def system_admin(success: int = 200) -> Callable:
     return lambda role, scope: success if role == Role.SYSTEM_ADMIN else 403
 
@@ -197,7 +202,7 @@ CASES: dict[tuple[str, str], Case] = {
         system_admin(), setup=_applied, path=lambda w: f"/reorganizations/{w.reorganization.pk}/revert"),
     ("POST", "/api/v1/reorganizations/batches/{batch}/apply"): Case(system_admin(), setup=_batch,
                                                                     path=lambda w: "/reorganizations/batches/b-1/apply"),
-    ("POST", "/api/v1/ingest"): Case(everyone, body=lambda w: {"text": "Ban Tổ chức Tỉnh ủy chủ trì, báo cáo trước ngày 30/8/2025."}),
+    ("POST", "/api/v1/ingest"): Case(registrar, body=lambda w: {"text": "Ban Tổ chức Tỉnh ủy chủ trì, báo cáo trước ngày 30/8/2025."}),
     ("POST", "/api/v1/ingest/confirm"): Case(writer(201, 403), body=lambda w: {
         "document": {"issuing_unit": "25.TU.BTV", "type": "TB", "issued_on": "2025-07-20", "title": "Thông báo kết luận"},
         "tasks": [{"title": "Rà soát", "lead_unit": "25.TU.BTC", "leader": w.leader.username, "deadline": "2025-08-30",
@@ -243,6 +248,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/notifications/read"): Case(everyone, body=lambda w: {}),
     ("GET", "/api/v1/tokens"): Case(everyone),
     ("GET", "/api/v1/reads"): Case(system_admin()),
+    ("GET", "/api/v1/regulations/{code}"): Case(everyone, path=lambda w: "/regulations/25.TU.BTC"),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }

@@ -113,3 +113,79 @@ class Delegation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_unit} → {self.to_unit}: {self.role}"
+
+
+class Decision(models.TextChoices):
+    """The decisions a committee's working regulation assigns to a role."""
+
+    EXTENSION = "extension", "Decide a request for more time"
+    ACCEPTANCE = "acceptance", "Accept or return a result"
+    REORGANIZATION = "reorganization", "Sign off a reorganization"
+
+
+class WorkingRegulation(models.Model):
+    """A committee's working regulation (quy chế làm việc): who decides what in that committee and below it.
+
+    The rules of the nearest committee above a unit govern it; a committee without one follows the defaults
+    of `accounts.regulations`. Valid over the half-open interval [valid_from, valid_to).
+    """
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="working_regulations")
+    number_text = models.CharField(max_length=64, blank=True, help_text="e.g. 01-QC/TU")
+    title = models.CharField(max_length=500)
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+    adopted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    adopted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="regulation_has_title"),
+            models.CheckConstraint(condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                                   name="regulation_valid_interval"),
+            models.UniqueConstraint(fields=["unit", "valid_from"], name="regulation_unit_from_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number_text or self.title
+
+
+class RegulationRule(models.Model):
+    """One decision of a working regulation: the role that takes it, and whether its initiator is barred from it."""
+
+    regulation = models.ForeignKey(WorkingRegulation, on_delete=models.CASCADE, related_name="rules")
+    decision = models.CharField(max_length=16, choices=Decision.choices)
+    role = models.CharField(max_length=16, choices=Role.choices)
+    # The requester never decides their own request, the submitter never accepts their own result: for
+    # extensions and acceptances this holds whatever the regulation says; for a reorganization it bars the
+    # one who prepared it from signing it off.
+    separate_from_initiator = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["regulation", "decision"], name="regulation_rule_unique"),
+            models.CheckConstraint(condition=~Q(role__in=["viewer", "inspector"]), name="regulation_rule_deciding_role"),
+        ]
+
+
+class ActingFor(models.Model):
+    """Someone acts for an absent leader of a unit, holding `role` there for a stated period [valid_from, valid_to)."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="acting_for")
+    absent = models.ForeignKey(User, on_delete=models.PROTECT, related_name="acted_for")
+    acting = models.ForeignKey(User, on_delete=models.PROTECT, related_name="acting_as")
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.LEADER)
+    valid_from = models.DateField()
+    valid_to = models.DateField()
+    reason = models.CharField(max_length=500)
+    granted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(valid_to__gt=models.F("valid_from")), name="acting_for_period"),
+            models.CheckConstraint(condition=~Q(absent=models.F("acting")), name="acting_for_another"),
+            models.CheckConstraint(condition=~Q(role="system_admin"), name="acting_for_not_system_admin"),
+            models.CheckConstraint(condition=~Q(reason=""), name="acting_for_has_reason"),
+        ]
+        indexes = [models.Index(fields=["acting", "valid_from"], name="acting_for_acting_idx")]

@@ -26,7 +26,7 @@ from functools import reduce
 
 from django.db.models import Q, QuerySet
 
-from mandate.accounts.models import Delegation, Role
+from mandate.accounts.models import ActingFor, Delegation, Role
 from mandate.core import clock
 from mandate.core.errors import PermissionDenied
 from mandate.orgs.models import TERRITORIAL_KINDS, Unit, UnitKind
@@ -49,6 +49,9 @@ def _roles(user, day: dt.date) -> list[tuple[str, str]]:
     memo = user.__dict__.setdefault(_ROLES_MEMO, {})
     if day not in memo:
         memberships = list(user.memberships.values_list("role", "unit_id", "unit__kind"))
+        # Acting for an absent leader holds the leader's role in that unit for the stated period only.
+        memberships += ActingFor.objects.filter(acting=user, valid_from__lte=day, valid_to__gt=day).values_list(
+            "role", "unit_id", "unit__kind")
         paths = dict(placements_on(day).filter(unit_id__in=[unit for _, unit, _ in memberships]).values_list("unit_id", "path"))
         memo[day] = [(role, _supervised_path(paths.get(unit, ""), day) if role == Role.INSPECTOR and kind == UnitKind.INSPECTION_COMMISSION
                       else paths.get(unit, "")) for role, unit, kind in memberships]

@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _, ngettext
 
 from mandate.accounts import permissions, services, signin
 from mandate.accounts.models import User
+from mandate.accounts.regulations import regulation_view
 from mandate.accounts.selectors import token_get, tokens_of, users_search
 from mandate.core import clock
 from mandate.core.errors import DomainError, PermissionDenied
 from mandate.web.forms import refusal_message
 from mandate.web.client import client_address
+from mandate.orgs.selectors import unit_get
 from mandate.web.pages import page
 
 
@@ -182,3 +184,9 @@ def token_revoke(request: HttpRequest, token_id: int, as_of) -> HttpResponse:
     token = token_get(user=request.user, token_id=token_id)
     services.token_revoke(actor=request.user, token=token)
     return redirect("tokens")
+
+
+@page
+def regulation_detail(request: HttpRequest, code: str, as_of) -> HttpResponse:
+    """The working regulation that governs a unit: who decides what there, and who acts for an absent leader."""
+    return render(request, "accounts/regulation.html", {"view": regulation_view(unit=unit_get(code=code), as_of=as_of)})

@@ -801,14 +801,14 @@ class Generator:
                        f"{state}\t{progress}\t{null if submitted is None else day[submitted - base]}\t"
                        f"{null if completed is None else day[completed - base]}\t"
                        f"{null if cancelled is None else day[cancelled - base]}\t{extensions}\t{int(confidential)}\t"
-                       f"{version}\t{null}\t{created[assigned - base]}\t{updated[last - base]}")
+                       f"{version}\t{null}\t{created[assigned - base]}\t{updated[last - base]}\t\tFalse")
                 continue
             name, folded = titles[title]
             yield (pk, doc, null if parent is None else parent, name, folded, "", assigning, lead, leader, product,
                    day[assigned - base], day[deadline - base], day[original - base], "", state, progress,
                    null if submitted is None else day[submitted - base], null if completed is None else day[completed - base],
                    null if cancelled is None else day[cancelled - base], extensions, int(confidential), version, null,
-                   created[assigned - base], updated[last - base])
+                   created[assigned - base], updated[last - base], "", False)
 
     def _coordinator_rows(self, coordinator_id: int) -> Iterator[tuple]:
         for t in self.tasks:
@@ -901,7 +901,7 @@ DOCUMENT_COLUMNS = ["id", "registered", "system", "number", "type", "issuer_code
 TASK_COLUMNS = ["id", "document_id", "parent_id", "title", "search_title", "description", "assigning_unit_id",
                 "lead_unit_id", "leader_id", "product", "assigned_on", "deadline", "original_deadline", "recurrence",
                 "state", "progress", "submitted_on", "completed_on", "cancelled_on", "extension_count", "secrecy",
-                "version", "created_by_id", "created_at", "updated_at"]
+                "version", "created_by_id", "created_at", "updated_at", "backdate_reason", "imported"]
 EVENT_COLUMNS = ["id", "task_id", "at", "actor_id", "kind", "from_state", "to_state", "note", "data"]
 EXTENSION_COLUMNS = ["id", "task_id", "requested_by_id", "requested_at", "previous_deadline", "requested_deadline", "reason",
                      "state", "decided_by_id", "decided_at", "decision_note"]

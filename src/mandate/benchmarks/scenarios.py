@@ -407,20 +407,22 @@ def task_create(context: Context) -> dict:
 
     def app():
         return create(actor=context.admin, document=document, title=f"Nhiệm vụ đo hiệu năng {next(counter)}", lead_unit=unit,
-                      leader=leader, product="Báo cáo kết quả", deadline=deadline).pk
+                      leader=leader, product="Báo cáo kết quả", deadline=deadline,
+                      backdate_reason="Đo hiệu năng trên văn bản đã đăng ký").pk
 
     now = clock.now()
     columns = ("document_id, title, search_title, description, assigning_unit_id, lead_unit_id, leader_id, product, assigned_on, "
-               "deadline, original_deadline, recurrence, state, progress, extension_count, secrecy, version, created_at, updated_at")
+               "deadline, original_deadline, recurrence, state, progress, extension_count, secrecy, version, created_at, updated_at, "
+               "backdate_reason, imported")
     sql = (f"INSERT INTO {Task._meta.db_table} ({columns}) VALUES (%(document)s, %(title)s, %(title)s, '', %(assigning)s, %(lead)s, "
-           "%(leader)s, 'Báo cáo kết quả', %(as_of)s, %(deadline)s, %(deadline)s, '', 'assigned', 0, 0, %(secrecy)s, 1, %(now)s, %(now)s)")
+           "%(leader)s, 'Báo cáo kết quả', %(as_of)s, %(deadline)s, %(deadline)s, '', 'assigned', 0, 0, %(secrecy)s, 1, %(now)s, %(now)s, '', %(imported)s)")
 
     def floor():
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute(sql, {"document": document.pk, "title": f"floor {next(counter)}", "assigning": document.issuing_unit_id,
                                      "lead": unit.pk, "leader": leader.pk, "as_of": context.as_of, "deadline": deadline,
-                                     "secrecy": document.secrecy, "now": now})
+                                     "secrecy": document.secrecy, "now": now, "imported": False})
 
     measured = measure(name="task_create", app=app, floor=floor, repeat=context.repeat, check=False)
     return summary("task_create", measured)

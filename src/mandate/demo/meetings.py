@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from mandate.demo.seeds import DocumentFact
 from mandate.demo.users import People
-from mandate.demo.writer import Writer
+from mandate.demo.writer import HISTORY_REASON, Writer
 from mandate.tasks.issue import DocumentHeader, ReferenceSpec, TaskSpec
 from mandate.meetings.models import (
     AgendaItem, Attendance, Delegate, DelegateRole, DiscussionGroup, DraftClause, Meeting, Opinion,
@@ -234,7 +234,7 @@ class _MeetingPlayer:
         confirmed = meeting_conclude(
             actor=self.people[fact.registrar], meeting=meeting,
             header=DocumentHeader(issuing_unit=fact.issuing_unit, type=fact.type, issued_on=fact.issued_on,
-                                  title=fact.title, number=fact.number, signer=fact.signer),
+                                  title=fact.title, number=fact.number, signer=fact.signer, import_reason=HISTORY_REASON),
             references=references,
             tasks=[TaskSpec(title=t.title, lead_unit=t.lead, leader=t.leader, product=t.product,
                                 coordinators=t.coordinators, deadline=t.deadline, recurrence=t.recurrence,

@@ -73,6 +73,9 @@ class DocumentPlan:
         return sum(task.count() for task in self.tasks)
 
 
+# The demo enters documents of the past: their tasks keep their dates, as imports with the reason stated.
+HISTORY_REASON = "Nhập dữ liệu minh họa: văn bản và nhiệm vụ đã giao trước khi dùng Mandate"
+
 class Actors:
     """Who takes each step: the registrar of a unit's documents, its lead-side staff, the leaders of an assigning unit.
 
@@ -133,6 +136,7 @@ class Writer:
             actor=actor, document=document, title=plan.title, lead_unit=self.unit(plan.lead),
             leader=self.actors.users[plan.leader], product=plan.product, deadline=plan.deadline, recurrence=plan.recurrence,
             coordinators=[self.unit(code) for code in plan.coordinators], description=plan.description,
+            backdate_reason=HISTORY_REASON, imported=True,
         )
         self.tasks_created += 1
         self.live(task, plan)

@@ -19,6 +19,14 @@ def can_register_document(user, unit: Unit) -> bool:
     return has_role_over(user, unit, WRITERS)
 
 
+def can_change_document(user, document) -> bool:
+    """Relate a document or attach a file: who may register for its issuing unit; for an unregistered reference (no
+    issuing unit), whoever registers documents somewhere. A viewer or an inspector never."""
+    if document.issuing_unit is not None:
+        return can_register_document(user, document.issuing_unit)
+    return can_register_somewhere(user)
+
+
 def can_register_somewhere(user) -> bool:
     """Holds a role that registers documents in some unit: offers the register at all."""
     return is_system_admin(user) or reach(user, WRITERS).exists()

@@ -20,7 +20,7 @@ from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
 from mandate.documents import numbering
 from mandate.documents.models import Attachment, Document, DocumentRelation, NumberSequence, NumberingSystem, RelationKind
-from mandate.documents.permissions import can_register_document, visible_documents
+from mandate.documents.permissions import can_change_document, can_register_document, visible_documents
 from mandate.orgs.models import PARTY_KINDS, Term, Unit
 from mandate.orgs.selectors import unit_parent
 
@@ -207,9 +207,7 @@ def document_reference(*, actor, number: str, issued_on: dt.date | None = None, 
 
 
 def document_relate(*, actor, source: Document, target: Document, kind: str) -> DocumentRelation:
-    if source.issuing_unit is not None:
-        require(can_register_document(actor, source.issuing_unit),
-                _("You may not change the relations of %(number)s.") % {"number": source.number_text})
+    require(can_change_document(actor, source), _("You may not change the relations of %(number)s.") % {"number": source.number_text})
     if kind not in RelationKind.values:
         raise invalid("kind", _("'%(name)s' is not one of %(names)s") % {"name": kind, "names": ", ".join(RelationKind.values)})
     if source.pk == target.pk:
@@ -223,9 +221,7 @@ def document_relate(*, actor, source: Document, target: Document, kind: str) -> 
 
 
 def attachment_add(*, actor, document: Document, upload: UploadedFile) -> Attachment:
-    if document.issuing_unit is not None:
-        require(can_register_document(actor, document.issuing_unit),
-                _("You may not attach files to %(number)s.") % {"number": document.number_text})
+    require(can_change_document(actor, document), _("You may not attach files to %(number)s.") % {"number": document.number_text})
     errors = upload_errors(upload, "file")
     if errors:
         raise DomainError(_("The file cannot be attached."), errors)

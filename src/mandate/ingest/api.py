@@ -38,6 +38,8 @@ class HeaderIn(Schema):
     issued_on: dt.date | None = None
     title: str = ""
     signer: str = ""
+    # An old document brought in as past work: why (then its tasks are marked as imported).
+    import_reason: str = ""
 
 
 class ReferenceIn(Schema):
@@ -139,7 +141,8 @@ def confirm_reading(request: HttpRequest, payload: ConfirmIn):
     confirmed = services.ingestion_confirm(
         actor=request.user,
         header=services.ReviewedHeader(issuing_unit=header.issuing_unit or "", type=header.type, number=header.number,
-                                       issued_on=header.issued_on, title=header.title, signer=header.signer),
+                                       issued_on=header.issued_on, title=header.title, signer=header.signer,
+                                       import_reason=header.import_reason),
         references=[services.ReviewedReference(number=r.number, kind=r.kind, issued_on=r.issued_on, title=r.title,
                                                registered_id=r.registered_id) for r in payload.references],
         tasks=[services.ReviewedTask(title=t.title or t.action or "", lead_unit=t.lead_unit, leader=t.leader,

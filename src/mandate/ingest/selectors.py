@@ -1,10 +1,13 @@
 """Reading a directive against the register: the reader's object with units matched and citations looked up."""
 import datetime as dt
 
+from django.utils.translation import gettext
+
+from mandate.accounts.permissions import require
 from mandate.accounts.selectors import membership_units
 from mandate.documents import numbering
 from mandate.documents.models import Document
-from mandate.documents.permissions import visible_documents
+from mandate.documents.permissions import can_register_somewhere, visible_documents
 from mandate.documents.services import number_key
 from mandate.ingest.reader import read
 from mandate.ingest.register import province_of, unit_matcher
@@ -39,7 +42,10 @@ def registered_document(*, user, number: numbering.DocumentNumber, issued_on: dt
 
 def ingestion_read(*, user, text: str, language: str | None = None, province_code: str | None = None,
                    as_of: dt.date) -> dict:
-    """The DESIGN §4 object for `text`, tasks' units matched on `as_of`, each reference with its `registered_id`."""
+    """The DESIGN §4 object for `text`, tasks' units matched on `as_of`, each reference with its `registered_id`.
+
+    Reading is the first step of registering: only those who register documents somewhere may run the reader."""
+    require(can_register_somewhere(user), gettext("Only those who register documents may read a directive into the register."))
     province = home_province(user=user, province_code=province_code)
     reading = read(text, language=language, units=unit_matcher(province_code=province, as_of=as_of))
     for reference in reading["references"]:

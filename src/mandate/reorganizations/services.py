@@ -29,7 +29,7 @@ from mandate.reorganizations.handing import (
 from mandate.reorganizations.models import (
     DestinationItem, PlannedUnit, Reorganization, ReorganizationDestination, ReorganizationLink, StructureChange,
 )
-from mandate.reorganizations.permissions import can_reorganize
+from mandate.reorganizations.permissions import can_reorganize, can_sign_off, signoff_rule
 from mandate.reorganizations.selectors import (
     RULES, Preview, event_coordination_handovers, event_handovers, reorganization_plan, successor_codes,
 )
@@ -237,6 +237,9 @@ def _refusal(preview: Preview) -> DomainError:
 
 
 def _apply(event: Reorganization, *, actor) -> None:
+    if actor is not None:  # the system itself (the 2025 mergers, commands) signs off by law, not by a regulation
+        rule = signoff_rule(event)
+        require(can_sign_off(actor, event, rule), rule.describe())
     preview = reorganization_plan(reorganization=event, samples=False)
     if not preview.can_apply:
         raise _refusal(preview)

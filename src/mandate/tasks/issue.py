@@ -32,6 +32,8 @@ class DocumentHeader:
     title: str
     number: str | None = None  # None: the register gives the next number of the sequence
     signer: str = ""
+    # Onboarding past work: the stated reason lets its tasks carry the document's old date, marked as imported.
+    import_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,8 @@ def document_issue(*, actor, header: DocumentHeader, references: list[ReferenceS
                 issued.tasks.append(task_create(
                     actor=actor, document=document, title=draft.title, lead_unit=draft.lead_unit, leader=draft.leader,
                     product=draft.product, deadline=draft.deadline, recurrence=draft.recurrence,
-                    coordinators=draft.coordinators, description=task.description))
+                    coordinators=draft.coordinators, description=task.description,
+                    backdate_reason=header.import_reason, imported=bool((header.import_reason or "").strip())))
             except DomainError as error:  # rolls the whole document back, naming the task
                 raise DomainError(_("Task %(number)s: %(reason)s") % {"number": index + 1, "reason": error.message}, _prefixed(f"tasks.{index}", error.errors),
                                   status=error.status) from None

@@ -48,6 +48,10 @@ class Task(models.Model):
     extension_count = models.PositiveSmallIntegerField(default=0)
     # At least its document's level and its parent's (`task_create`).
     secrecy = models.PositiveSmallIntegerField(choices=Secrecy.choices, default=Secrecy.NONE)
+    # Dated more than BACKDATE_DAYS before it was entered: why (required then), and whether it came in as an import
+    # of past work (the onboarding reader) rather than being assigned here.
+    backdate_reason = models.CharField(max_length=500, blank=True)
+    imported = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()

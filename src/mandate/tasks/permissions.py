@@ -8,7 +8,11 @@ from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, 
 
 from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over, is_system_admin, reach
 from mandate.accounts.secrecy import may_read_level, secrecy_q
+from mandate.accounts.regulations import rule_for
+from mandate.accounts.models import Delegation
+from mandate.core import clock
 from mandate.orgs.models import Unit
+from mandate.orgs.selectors import territory_of, unit_subtree_ids
 from mandate.tasks.models import TaskCoordinator
 
 
@@ -59,11 +63,40 @@ def can_assign_somewhere(user) -> bool:
     return is_system_admin(user) or reach(user, WRITERS).exists()
 
 
+def can_assign_to(user, unit: Unit) -> bool:
+    """Name `unit` as lead unit or coordinator: a unit within the territory (the province or commune) where one holds a
+    writing role — a committee's office assigns to the People's Committee beside it — or a unit that has delegated rights
+    to a unit one reaches. A ward's staff reach their ward, never the city's office or another province."""
+    if is_system_admin(user):
+        return True
+    if has_role_over(user, unit, WRITERS):
+        return True
+    today = clock.today()
+    if Delegation.objects.filter(from_unit=unit, revoked_at__isnull=True, to_unit__in=reach(user, WRITERS)).exists():
+        return True
+    homes = Unit.objects.filter(memberships__user=user, memberships__role__in=WRITERS).distinct()
+    territories = {territory.pk: territory for home in homes if (territory := territory_of(unit=home, as_of=today))}
+    return any(Unit.objects.filter(pk=unit.pk, pk__in=unit_subtree_ids(unit=territory, as_of=today)).exists()
+               for territory in territories.values())
+
+
+def can_backdate(user, assigning_unit: Unit) -> bool:
+    """Date a task more than a week back: a leader of the assigning side."""
+    return has_role_over(user, assigning_unit, DECIDERS)
+
+
 def can_act_as_lead(user, task) -> bool:
     """Start, report progress, submit, ask for more time, delegate."""
     return has_role_over(user, task.lead_unit, WRITERS) and may_read_level(user, task.secrecy)
 
 
-def can_decide(user, task) -> bool:
-    """Accept or return a result, cancel, decide an extension: the assigning side's leaders."""
-    return has_role_over(user, task.assigning_unit, DECIDERS) and may_read_level(user, task.secrecy)
+def can_decide(user, task, decision: str | None = None) -> bool:
+    """Accept or return a result, cancel, decide an extension: the assigning side's leaders, or the role the
+    committee's working regulation names for `decision`."""
+    roles = rule_for(unit=task.assigning_unit, decision=decision).roles if decision else DECIDERS
+    return has_role_over(user, task.assigning_unit, roles) and may_read_level(user, task.secrecy)
+
+
+def decided_by_initiator(user, *, initiators) -> bool:
+    """The person deciding is one of those who asked or submitted: separation of duties refuses it."""
+    return user is not None and getattr(user, "pk", None) is not None and user.pk in {p for p in initiators if p}

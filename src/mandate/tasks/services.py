@@ -8,12 +8,15 @@ from django.db.models import F
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _, gettext_noop
 
+
+from mandate.accounts.models import Decision
 from mandate.accounts.permissions import require
 from mandate.accounts.secrecy import secrecy_errors
+from mandate.accounts.regulations import refuse_own, rule_for
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.limits import overlong_errors
-from mandate.core.errors import Conflict, DomainError, FieldError, invalid
+from mandate.core.errors import Conflict, DomainError, FieldError, field_label, invalid
 from mandate.core.secrecy import inherited
 from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
@@ -24,7 +27,9 @@ from mandate.tasks.clears import Draft, require_clear
 from mandate.tasks.models import (
     Evidence, Extension, ExtensionState, ProgressReport, Task, TaskCoordinator, TaskEvent, TaskState,
 )
-from mandate.tasks.permissions import can_act_as_lead, can_assign, can_decide
+from mandate.tasks.permissions import (
+    can_act_as_lead, can_assign, can_assign_to, can_backdate, can_decide, decided_by_initiator,
+)
 from mandate.tasks.transitions import TRANSITIONS
 
 # Who may take each step, said in full so that every language can say it (the step names are not verbs in all of them).
@@ -66,14 +71,25 @@ def _event(task: Task, *, actor, kind: str, at: dt.datetime, note: str = "", fro
 def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit | None, leader, product: str,
                 deadline: dt.date | None = None, recurrence: str = "", coordinators: list[Unit] | tuple = (),
                 assigning_unit: Unit | None = None, description: str = "", assigned_on: dt.date | None = None,
-                parent: Task | None = None, secrecy: int = 0) -> Task:
+                parent: Task | None = None, secrecy: int = 0, backdate_reason: str = "", imported: bool = False) -> Task:
     """Assign a task clear in all six ways; refuse it naming every clear it misses. Its level of secrecy is at least
-    its document's and its parent's."""
+    its document's and its parent's.
+
+    Only to units the actor's role reaches; dated more than `BACKDATE_DAYS` back (its own date or its document's)
+    only with a stated reason, by a leader, or as a marked import of past work.
+    """
     title, product, description, recurrence = nfc(title or ""), nfc(product or ""), nfc(description or ""), nfc(recurrence or "")
-    overlong = overlong_errors(Task, title=title, product=product, description=description, recurrence=recurrence)
+    backdate_reason = nfc(backdate_reason or "").strip()
+    overlong = overlong_errors(Task, title=title, product=product, description=description, recurrence=recurrence,
+                               backdate_reason=backdate_reason)
     if overlong:
-        raise DomainError("The task cannot be saved.", overlong)
-    assigned_on = assigned_on or (document.issued_on if document and document.issued_on else None) or clock.today()
+        raise DomainError(_("The task cannot be saved."), overlong)
+    if assigned_on is None:
+        # A task is dated by its document, except that a person entering an old document's task without saying why
+        # assigns it today: an old date must not make it overdue at birth.
+        document_day = document.issued_on if document and document.issued_on else None
+        old = document_day is not None and actor is not None and _backdated(document_day) and not backdate_reason
+        assigned_on = clock.today() if old or document_day is None else document_day
     coordinators = tuple(coordinators)
     require_clear(Draft(leader=leader, title=title, deadline=deadline, recurrence=recurrence, lead_unit=lead_unit,
                         coordinators=coordinators, product=product, document=document, assigned_on=assigned_on))
@@ -85,6 +101,11 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
     errors = [FieldError(name, _("%(unit)s is closed on %(date)s") % {"unit": unit.name, "date": date_format(assigned_on, "SHORT_DATE_FORMAT")})
               for name, unit in [("lead_unit", lead_unit), *(("coordinators", c) for c in coordinators)]
               if not unit.is_valid_on(assigned_on)]
+    errors += _scope_errors(actor, lead_unit, coordinators) + _backdate_errors(
+        actor, assigning_unit, assigned_on, backdate_reason, imported)
+    if any(error.code in ("out_of_scope", "backdate") for error in errors):
+        raise DomainError(_("The task cannot be assigned: %(reasons)s") % {
+            "reasons": "; ".join(f"{field_label(e.field)}: {e.reason}" for e in errors)}, errors)
     if errors:
         raise DomainError(_("The task names a unit that does not exist on its assignment date."), errors)
     secrecy_inherited = inherited(document.secrecy if document else None, parent.secrecy if parent else None, secrecy)
@@ -96,7 +117,7 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
             document=document, parent=parent, title=title, search_title=searchable(title), description=description,
             assigning_unit=assigning_unit, lead_unit=lead_unit, leader=leader, product=product, assigned_on=assigned_on,
             deadline=deadline, original_deadline=deadline, recurrence=recurrence,
-            secrecy=secrecy_inherited,
+            secrecy=secrecy_inherited, backdate_reason=backdate_reason if _backdated(assigned_on) else "", imported=imported,
             created_by=actor, created_at=moment, updated_at=moment,
         )
         TaskCoordinator.objects.bulk_create([TaskCoordinator(task=task, unit=unit) for unit in coordinators])
@@ -105,8 +126,39 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
         if parent is not None:
             _event(parent, actor=actor, kind="delegated_part", at=moment,
                    note=f"{lead_unit.name}: {title}", data={"child": task.pk, "lead_unit": lead_unit.code})
-        audit_record(actor=actor, action="task.create", obj=task, after=task_snapshot(task))
+        audit_record(actor=actor, action="task.create", obj=task, after={
+            **task_snapshot(task), "assigned_on": assigned_on, "backdate_reason": task.backdate_reason, "imported": imported})
     return task
+
+
+BACKDATE_DAYS = 7
+
+
+
+
+def _scope_errors(actor, lead_unit: Unit, coordinators) -> list[FieldError]:
+    """The lead unit and each coordinator must be within the units the actor's role reaches."""
+    return [FieldError(name, _("%(unit)s is outside the units your role reaches") % {"unit": unit.name}, "out_of_scope")
+            for name, unit in [("lead_unit", lead_unit), *(("coordinators", c) for c in coordinators)]
+            if not can_assign_to(actor, unit)]
+
+
+def _backdated(assigned_on: dt.date) -> bool:
+    return assigned_on < clock.today() - dt.timedelta(days=BACKDATE_DAYS)
+
+
+def _backdate_errors(actor, assigning_unit: Unit, assigned_on: dt.date, reason: str, imported: bool) -> list[FieldError]:
+    """Dated more than a week back (and so maybe overdue at birth): a stated reason, and a leader or a marked import."""
+    if actor is None or not _backdated(assigned_on):  # the system itself: commands, the demo's history
+        return []
+    if not reason:
+        return [FieldError("backdate_reason", _("is required: the task is dated %(date)s, more than %(days)d days back; "
+                                                      "say why") % {"date": assigned_on.isoformat(), "days": BACKDATE_DAYS},
+                           "backdate")]
+    if not imported and not can_backdate(actor, assigning_unit):
+        return [FieldError("assigned_on", _("only a leader of %(unit)s may date a task more than %(days)d days back") % {
+            "unit": assigning_unit.name, "days": BACKDATE_DAYS}, "backdate")]
+    return []
 
 
 def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, product: str, leader,
@@ -138,6 +190,13 @@ def _lock(task: Task, expected_version: int | None) -> Task:
     return current
 
 
+def _result_authors(task: Task) -> list[int]:
+    """Who may not accept the task's result: whoever submitted it, and its assigner when they also carried it out."""
+    submitters = list(TaskEvent.objects.filter(task=task, kind="submit").values_list("actor_id", flat=True))
+    workers = set(submitters) | set(TaskEvent.objects.filter(task=task, kind="progress").values_list("actor_id", flat=True))
+    return submitters + ([task.created_by_id] if task.created_by_id in workers else [])
+
+
 def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.date | None = None,
                     expected_version: int | None = None) -> Task:
     """Move a task one step along its workflow; `on` is the date the step counts from (today by default)."""
@@ -147,8 +206,15 @@ def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.da
     reason = nfc(reason or "")
     with transaction.atomic():
         task = _lock(task, expected_version)
-        allowed = can_act_as_lead(actor, task) if transition.side == "lead" else can_decide(actor, task)
-        require(allowed, _(STEP_REFUSALS[name]))
+        if transition.side == "lead":
+            require(can_act_as_lead(actor, task), _(STEP_REFUSALS[name]))
+        elif transition.decision:
+            rule = rule_for(unit=task.assigning_unit, decision=transition.decision)
+            require(can_decide(actor, task, transition.decision), rule.describe())
+            if name == "complete" and rule.separate_from_initiator and decided_by_initiator(actor, initiators=_result_authors(task)):
+                raise refuse_own(rule, _("a result you submitted or carried out"))
+        else:
+            require(can_decide(actor, task), _(STEP_REFUSALS[name]))
         if task.state not in transition.sources:
             raise Conflict(_(STEP_CONFLICTS[name]) % {"state": task.get_state_display().lower()},
                            [FieldError("transition", _("not allowed from the state “%(state)s”") % {"state": task.get_state_display()},
@@ -258,7 +324,10 @@ def extension_decide(*, actor, extension: Extension, approve: bool, note: str = 
     with transaction.atomic():
         extension = Extension.objects.select_for_update().get(pk=extension.pk)
         task = _lock(extension.task, None)
-        require(can_decide(actor, task), _("Only the leaders of the assigning unit may decide on more time."))
+        rule = rule_for(unit=task.assigning_unit, decision=Decision.EXTENSION)
+        require(can_decide(actor, task, Decision.EXTENSION), rule.describe())
+        if decided_by_initiator(actor, initiators=[extension.requested_by_id]):
+            raise refuse_own(rule, _("your own request for more time"))
         if extension.state != ExtensionState.PENDING:
             raise Conflict(_("This request was already %(state)s.") % {"state": extension.get_state_display().lower()})
         if not approve and not note:

@@ -1,6 +1,7 @@
 """The workflow of a task: which step leads from which state, and which side may take it."""
 from dataclasses import dataclass
 
+from mandate.accounts.models import Decision
 from mandate.tasks.models import TaskState as S
 
 
@@ -11,6 +12,7 @@ class Transition:
     target: str
     side: str  # "lead": the lead unit's people; "assigner": the assigning unit's leaders
     needs_reason: bool = False
+    decision: str = ""  # the working regulation's decision this step is (who may take it: accounts.regulations)
 
 
 TRANSITIONS = {
@@ -18,8 +20,8 @@ TRANSITIONS = {
     for t in (
         Transition("start", (S.ASSIGNED, S.RETURNED), S.IN_PROGRESS, "lead"),
         Transition("submit", (S.ASSIGNED, S.IN_PROGRESS, S.RETURNED), S.SUBMITTED, "lead"),
-        Transition("complete", (S.SUBMITTED,), S.COMPLETED, "assigner"),
-        Transition("return", (S.SUBMITTED,), S.RETURNED, "assigner", needs_reason=True),
+        Transition("complete", (S.SUBMITTED,), S.COMPLETED, "assigner", decision=Decision.ACCEPTANCE),
+        Transition("return", (S.SUBMITTED,), S.RETURNED, "assigner", needs_reason=True, decision=Decision.ACCEPTANCE),
         Transition("cancel", (S.ASSIGNED, S.IN_PROGRESS, S.SUBMITTED, S.RETURNED), S.CANCELLED, "assigner", needs_reason=True),
     )
 }

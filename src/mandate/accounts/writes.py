@@ -1,0 +1,94 @@
+"""The write matrix: every route that can change something, page or API, and who may change it through it.
+
+`tests/security/test_write_walk.py` reads the routes from the URL resolver and the API schema: a new route that is
+in neither list below fails it, and it walks every route as a viewer, an inspector and a writer of another province,
+asserting that none of them changes a row or the audit trail. The API's exact status per role and scope is
+`tests/security/test_permission_matrix.py`.
+"""
+
+LEAD = "writers (unit administrator, leader, specialist) of the task's lead unit or above it"
+DECIDE = "the role the working regulation names on the assigning side (leaders by default), never the requester"
+REGISTER = "writers of the issuing unit; for an unregistered reference, whoever registers documents somewhere"
+MEETING = "writers of the meeting's body"
+ADMIN = "system administrators"
+OWN = "the signed-in user, on their own account"
+
+# Page routes (as the resolver spells them) that accept a POST which may change data.
+PAGE_WRITES: dict[str, str] = {
+    "login/": "anyone (signing in; failures are counted)",
+    "login/code/": "anyone halfway through signing in",
+    "logout/": OWN,
+    "account/two-factor/": OWN,
+    "account/tokens/<int:token_id>/revoke/": OWN,
+    "tasks/new/": "writers of the assigning unit, to units their role reaches; back-dating by a leader with a reason",
+    "tasks/<int:task_id>/progress/": LEAD,
+    "tasks/<int:task_id>/transition/": f"start, submit: {LEAD}; accept, return: {DECIDE}; cancel: leaders of the assigning unit",
+    "tasks/<int:task_id>/delegate/": LEAD,
+    "tasks/<int:task_id>/extensions/": LEAD,
+    "tasks/<int:task_id>/extensions/<int:extension_id>/decision/": DECIDE,
+    "documents/new/": REGISTER,
+    "ingest/": "whoever registers documents somewhere (reading is the register's first step)",
+    "ingest/confirm/": REGISTER,
+    "meetings/new/": MEETING,
+    "meetings/<int:meeting_id>/delegates/": MEETING,
+    "meetings/<int:meeting_id>/delegates/<int:delegate_id>/": MEETING,
+    "meetings/<int:meeting_id>/groups/": MEETING,
+    "meetings/<int:meeting_id>/items/": MEETING,
+    "meetings/<int:meeting_id>/items/<int:item_id>/opinions/": MEETING,
+    "meetings/<int:meeting_id>/items/<int:item_id>/versions/": MEETING,
+    "meetings/<int:meeting_id>/close/": MEETING,
+    "meetings/<int:meeting_id>/responses/<int:opinion_id>/": MEETING,
+    "monitoring/kpis/": "targets: leaders of the unit; values: writers of the unit",
+    "monitoring/notifications/read/": OWN,
+    "reorganizations/new/": ADMIN,
+    "reorganizations/<int:reorganization_id>/destinations/": ADMIN,
+    "reorganizations/<int:reorganization_id>/apply/": "system administrators, as the working regulation's sign-off rule says",
+    "reorganizations/<int:reorganization_id>/revert/": ADMIN,
+}
+
+# Page routes that only read: a POST to them changes nothing (it is answered as a GET, refused or 405).
+PAGE_READS: frozenset[str] = frozenset({
+    "", "account/tokens/", "regulations/<str:code>/", "people/search/", "tasks/", "tasks/new/check/", "tasks/<int:task_id>/",
+    "documents/", "documents/<int:document_id>/", "units/", "units/search/", "meetings/", "meetings/<int:meeting_id>/",
+    "meetings/<int:meeting_id>/items/<int:item_id>/", "meetings/<int:meeting_id>/responses/",
+    "meetings/<int:meeting_id>/responses.<str:fmt>", "monitoring/", "monitoring/clusters/<str:code>/", "monitoring/lagging/",
+    "monitoring/cascade/", "monitoring/notifications/", "monitoring/scorecards/export.<str:fmt>",
+    "monitoring/lagging/export.<str:fmt>", "monitoring/cascade/export.<str:fmt>", "reorganizations/",
+    "reorganizations/<int:reorganization_id>/",
+})
+
+# API operations other than GET (as the OpenAPI schema spells them): who may write through each.
+API_WRITES: dict[tuple[str, str], str] = {
+    ("POST", "/api/v1/documents"): REGISTER,
+    ("POST", "/api/v1/documents/parse-number"): "anyone signed in (reads only: it parses a number)",
+    ("POST", "/api/v1/documents/{document_id}/relations"): REGISTER,
+    ("POST", "/api/v1/documents/{document_id}/attachments"): REGISTER,
+    ("POST", "/api/v1/tasks"): PAGE_WRITES["tasks/new/"],
+    ("POST", "/api/v1/tasks/{task_id}/delegate"): LEAD,
+    ("POST", "/api/v1/tasks/{task_id}/transitions"): PAGE_WRITES["tasks/<int:task_id>/transition/"],
+    ("POST", "/api/v1/tasks/{task_id}/progress"): LEAD,
+    ("POST", "/api/v1/tasks/{task_id}/extensions"): LEAD,
+    ("POST", "/api/v1/tasks/{task_id}/extensions/{extension_id}/decision"): DECIDE,
+    ("POST", "/api/v1/reorganizations"): ADMIN,
+    ("POST", "/api/v1/reorganizations/{reorganization_id}/destinations"): ADMIN,
+    ("POST", "/api/v1/reorganizations/{reorganization_id}/apply"): PAGE_WRITES["reorganizations/<int:reorganization_id>/apply/"],
+    ("POST", "/api/v1/reorganizations/{reorganization_id}/revert"): ADMIN,
+    ("POST", "/api/v1/reorganizations/batches/{batch}/apply"): ADMIN,
+    ("POST", "/api/v1/ingest"): PAGE_WRITES["ingest/"],
+    ("POST", "/api/v1/ingest/confirm"): REGISTER,
+    ("POST", "/api/v1/kpis"): "leaders of the unit",
+    ("POST", "/api/v1/kpis/{kpi_id}/actuals"): "writers of the unit",
+    ("POST", "/api/v1/meetings"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/delegates"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/group"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/attendance"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/groups"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/items"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/items/{item_id}/versions"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/opinions"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/opinions/{opinion_id}/response"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/close"): MEETING,
+    ("POST", "/api/v1/meetings/{meeting_id}/conclusion"): MEETING,
+    ("POST", "/api/v1/notifications/read"): OWN,
+    ("POST", "/api/v1/tokens/{token_id}/revoke"): OWN,
+}
