@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 # Who must change nothing anywhere in Phú Thọ's world: (role, the units it is held in).
 BYSTANDERS = [(Role.VIEWER, ["25"]), (Role.INSPECTOR, ["25"]), (Role.VIEWER, ["25.TU.BTC", "25.TU.BTV"]),
               (Role.SPECIALIST, ["01"]), (Role.LEADER, ["01"])]
-SIGN_IN = {"login/", "login/code/", "logout/"}  # counting failed sign-ins is their purpose
+SIGN_IN = {"login/", "login/code/", "logout/", "login/unlock/", "login/unlock/<str:token>/"}  # counting failed sign-ins, or unlocking after them, is their purpose
 
 
 def _page_routes(patterns=None, prefix: str = ""):

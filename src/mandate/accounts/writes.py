@@ -17,6 +17,8 @@ OWN = "the signed-in user, on their own account"
 PAGE_WRITES: dict[str, str] = {
     "login/": "anyone (signing in; failures are counted)",
     "login/code/": "anyone halfway through signing in",
+    "login/unlock/": "anyone (asks for an unlock link to the account's own e-mail; at most one per account every 15 minutes)",
+    "login/unlock/<str:token>/": "whoever holds an unlock link that was sent (it unlocks that browser only)",
     "logout/": OWN,
     "account/two-factor/": OWN,
     "account/tokens/<int:token_id>/revoke/": OWN,
@@ -37,6 +39,8 @@ PAGE_WRITES: dict[str, str] = {
     "meetings/<int:meeting_id>/items/<int:item_id>/opinions/": MEETING,
     "meetings/<int:meeting_id>/items/<int:item_id>/versions/": MEETING,
     "meetings/<int:meeting_id>/close/": MEETING,
+    "meetings/<int:meeting_id>/conclusion/": f"{MEETING} (reading the conclusion, the first step of issuing it)",
+    "meetings/<int:meeting_id>/conclusion/confirm/": f"{MEETING}, who also register documents of the issuing unit",
     "meetings/<int:meeting_id>/responses/<int:opinion_id>/": MEETING,
     "monitoring/kpis/": "targets: leaders of the unit; values: writers of the unit",
     "monitoring/notifications/read/": OWN,
@@ -54,7 +58,8 @@ PAGE_READS: frozenset[str] = frozenset({
     "meetings/<int:meeting_id>/responses.<str:fmt>", "monitoring/", "monitoring/clusters/<str:code>/", "monitoring/lagging/",
     "monitoring/cascade/", "monitoring/notifications/", "monitoring/scorecards/export.<str:fmt>",
     "monitoring/lagging/export.<str:fmt>", "monitoring/cascade/export.<str:fmt>", "reorganizations/",
-    "reorganizations/<int:reorganization_id>/",
+    "reorganizations/<int:reorganization_id>/", "documents/<int:document_id>/attachments/<int:attachment_id>/",
+    "tasks/<int:task_id>/evidence/<int:evidence_id>/",
 })
 
 # API operations other than GET (as the OpenAPI schema spells them): who may write through each.

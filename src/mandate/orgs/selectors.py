@@ -2,6 +2,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from django.db.models import Case, Q, QuerySet, When
 from django.db.models.functions import Length
 
@@ -24,7 +25,7 @@ def unit_get(*, code: str) -> Unit:
     try:
         return Unit.objects.get(code=code)
     except Unit.DoesNotExist:
-        raise NotFound(f"No unit with code '{code}'.") from None
+        raise NotFound(_("No unit with code '%(code)s'.") % {"code": code}) from None
 
 
 def unit_named(code: str | None, field_name: str) -> Unit | None:
