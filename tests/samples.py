@@ -4,8 +4,10 @@ import zipfile
 
 
 def a_pdf(lines: tuple[str, ...] = ("Bao cao ket qua thuc hien",)) -> bytes:
-    """A one-page PDF with a text layer, written by hand so that its bytes are known."""
-    content = b"BT /F1 12 Tf 40 800 Td 14 TL " + b" ".join(b"(" + line.encode("latin-1") + b") '" for line in lines) + b" ET"
+    """A one-page PDF with a text layer of `lines`, written by hand so that its bytes are known."""
+    # With no lines the page has no text layer, as a scan.
+    content = (b"BT /F1 12 Tf 40 800 Td 14 TL " + b" ".join(b"(" + line.encode("latin-1") + b") '" for line in lines) + b" ET"
+               if lines else b"")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -4,6 +4,7 @@ import io
 import pytest
 
 from phu_tho_directive import DAY, DIRECTIVE
+from tests.samples import a_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -20,29 +21,8 @@ def _docx(text: str) -> bytes:
 
 
 def _pdf(lines: list[str] | None) -> bytes:
-    """A minimal one-page PDF written by hand; with no lines it has no text layer, as a scan."""
-    content = b""
-    if lines:
-        content = b"BT /F1 12 Tf 40 800 Td 14 TL " + b" ".join(b"(" + line.encode("latin-1") + b") '" for line in lines) + b" ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    start = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start))
-    return out.getvalue()
+    """A one-page PDF; with no lines it has no text layer, as a scan."""
+    return a_pdf(tuple(lines or ()))
 
 
 def _upload(name: str, data: bytes):
