@@ -1,0 +1,47 @@
+"""Issue 14, class 9: lost updates and duplicates. Two clients editing one task cannot silently overwrite each other
+(the edit carries the version it changes), and a retried or double-submitted report is recorded once."""
+import pytest
+from django.utils import translation
+
+from mandate.tasks.models import Task
+from tests.factories import a_task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_edit_without_a_version_is_refused_with_428_naming_the_field(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    with translation.override("en"):
+        first = api.post(f"/tasks/{task.pk}/transitions", {"name": "start"})
+        report = api.post_form(f"/tasks/{task.pk}/progress", {"percent": 10, "text": "Đã làm"})
+    assert first.status_code == 428
+    assert first.json()["errors"] == [{"field": "version", "code": "required", "reason":
+                                       "is required: send the version you changed (If-Match header or a version field)"}]
+    assert report.status_code == 428
+    task.refresh_from_db()
+    assert (task.state, task.version, task.progress_reports.count()) == ("assigned", 1, 0)
+
+
+def test_of_two_clients_editing_the_same_version_the_second_gets_409_with_the_current_version(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    one, other = make_user("specialist", "25.TU.BTC"), make_user("specialist", "25.TU.BTC")
+    version = api.login(one).get(f"/tasks/{task.pk}").json()["version"]
+    assert api.post_form(f"/tasks/{task.pk}/progress", {"percent": 40, "text": "Một", "version": version}).status_code == 201
+    api.login(other)
+    stale = api.post_form(f"/tasks/{task.pk}/progress", {"percent": 10, "text": "Hai", "version": version})
+    assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1)
+    task.refresh_from_db()
+    assert (task.progress, list(task.progress_reports.values_list("text", flat=True))) == (40, ["Một"])
+    stale = api.post(f"/tasks/{task.pk}/transitions", {"name": "submit"}, HTTP_IF_MATCH=str(version))  # the header too
+    assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1)
+    moved = api.post(f"/tasks/{task.pk}/transitions", {"name": "submit"}, HTTP_IF_MATCH=f'"{version + 1}"')
+    assert moved.status_code == 200
+    assert Task.objects.get(pk=task.pk).version == version + 2
+
+
+def test_an_if_match_that_is_no_version_is_refused(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    refused = api.post(f"/tasks/{task.pk}/transitions", {"name": "start"}, HTTP_IF_MATCH="*")
+    assert (refused.status_code, refused.json()["errors"][0]["field"]) == (422, "version")
