@@ -45,3 +45,50 @@ def test_an_if_match_that_is_no_version_is_refused(api, make_user):
     api.login(make_user("specialist", "25.TU.BTC"))
     refused = api.post(f"/tasks/{task.pk}/transitions", {"name": "start"}, HTTP_IF_MATCH="*")
     assert (refused.status_code, refused.json()["errors"][0]["field"]) == (422, "version")
+
+
+def test_a_progress_report_retried_with_its_idempotency_key_is_recorded_once(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    fields = {"percent": 30, "text": "Đã họp", "version": 1}
+    first = api.post_form(f"/tasks/{task.pk}/progress", fields, HTTP_IDEMPOTENCY_KEY="bao-cao-1")
+    again = api.post_form(f"/tasks/{task.pk}/progress", fields, HTTP_IDEMPOTENCY_KEY="bao-cao-1")
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json() == first.json()
+    assert again["Idempotent-Replayed"] == "true"
+    task.refresh_from_db()
+    assert (task.progress_reports.count(), task.version, task.events.filter(kind="progress").count()) == (1, 2, 1)
+    another = api.post_form(f"/tasks/{task.pk}/progress", {**fields, "version": 2}, HTTP_IDEMPOTENCY_KEY="bao-cao-2")
+    assert another.status_code == 201 and task.progress_reports.count() == 2
+
+
+def test_the_same_idempotency_key_with_a_different_body_is_refused_naming_the_header(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    assert api.post(f"/tasks/{task.pk}/transitions", {"name": "start", "version": 1},
+                    HTTP_IDEMPOTENCY_KEY="k-1").status_code == 200
+    with translation.override("en"):
+        reused = api.post(f"/tasks/{task.pk}/transitions", {"name": "cancel", "version": 2, "reason": "x"},
+                          HTTP_IDEMPOTENCY_KEY="k-1")
+    assert reused.status_code == 422
+    assert reused.json()["errors"][0]["field"] == "Idempotency-Key"
+    assert "different request" in reused.json()["message"]
+    task.refresh_from_db()
+    assert (task.state, task.version) == ("in_progress", 2)
+
+
+def test_idempotency_keys_are_per_user_and_forgotten_after_a_day(api, make_user, freeze):
+    import datetime as dt
+
+    from mandate.accounts.models import IdempotencyKey
+
+    freeze(dt.date(2025, 7, 20))
+    one, other = a_task(lead_unit="25.TU.BTC"), a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    assert api.post(f"/tasks/{one.pk}/transitions", {"name": "start", "version": 1}, HTTP_IDEMPOTENCY_KEY="k").status_code == 200
+    api.login(make_user("specialist", "25.TU.BTC"))
+    assert api.post(f"/tasks/{other.pk}/transitions", {"name": "start", "version": 1}, HTTP_IDEMPOTENCY_KEY="k").status_code == 200
+    assert IdempotencyKey.objects.count() == 2
+    freeze(dt.date(2025, 7, 22))
+    assert api.post(f"/tasks/{other.pk}/transitions", {"name": "submit", "version": 2}, HTTP_IDEMPOTENCY_KEY="k").status_code == 200
+    assert IdempotencyKey.objects.count() == 1
