@@ -92,3 +92,22 @@ def test_idempotency_keys_are_per_user_and_forgotten_after_a_day(api, make_user,
     freeze(dt.date(2025, 7, 22))
     assert api.post(f"/tasks/{other.pk}/transitions", {"name": "submit", "version": 2}, HTTP_IDEMPOTENCY_KEY="k").status_code == 200
     assert IdempotencyKey.objects.count() == 1
+
+
+def test_a_progress_form_submitted_twice_records_one_report_and_answers_the_second_as_the_first(client, make_user):
+    import re
+
+    task = a_task(lead_unit="25.TU.BTC")
+    client.force_login(make_user("specialist", "25.TU.BTC"))
+    html = client.get(f"/tasks/{task.pk}/").content.decode()
+    form = html[html.index('id="progress-form"'):]
+    token = re.search(r'name="form_token" value="([0-9a-f]{32})"', form).group(1)
+    fields = {"form_token": token, "version": 1, "percent": 20, "text": "Đã họp tổ"}
+    first = client.post(f"/tasks/{task.pk}/progress/", fields)
+    second = client.post(f"/tasks/{task.pk}/progress/", fields)
+    assert first.status_code == 302
+    assert (second.status_code, second["Location"]) == (302, first["Location"])
+    assert task.progress_reports.count() == 1
+    page = client.get(second["Location"]).content.decode()
+    assert "Nội dung này đã được ghi nhận; không lưu lần thứ hai." in page  # the pages speak Vietnamese first
+    assert page.count('name="form_token"') >= 2 and token not in page  # every form a new token

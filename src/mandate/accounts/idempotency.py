@@ -53,3 +53,17 @@ def key_answer(row: IdempotencyKey, *, status: int, content_type: str, body: str
 def key_release(row: IdempotencyKey) -> None:
     """The first request failed on the server's side: a retry with the key may try again."""
     IdempotencyKey.objects.filter(pk=row.pk).delete()
+
+
+class FormTokens:
+    """The store of pages' one-time form tokens (mandate.web.pages.OnceStore), in the same table as the API's keys."""
+
+    def claim(self, *, user, key: str, path: str) -> tuple[str | None, bool]:
+        row, first = key_claim(user=user, key=key, request_line=f"POST {path}", digest=hashlib.sha256(path.encode()).hexdigest())
+        return (None if first else row.body or None), first
+
+    def answer(self, *, user, key: str, location: str) -> None:
+        IdempotencyKey.objects.filter(user=user, key=key).update(status=302, body=location)
+
+    def release(self, *, user, key: str) -> None:
+        IdempotencyKey.objects.filter(user=user, key=key).delete()
