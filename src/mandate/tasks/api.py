@@ -131,6 +131,24 @@ VERSION_DESCRIPTION = ("The task version this edit changes (or send If-Match: <v
                        "409 with current_version when someone changed the task since.")
 
 
+class FieldErrorOut(Schema):
+    field: str
+    reason: str
+    code: str
+
+
+class RefusalOut(Schema):
+    """The API's error format; a 409 adds `current_version`."""
+
+    message: str
+    errors: list[FieldErrorOut]
+    current_version: int | None = None
+
+
+# What an edit of a task can answer besides its success: the version is missing (428) or old (409).
+VERSIONED = {409: RefusalOut, 428: RefusalOut}
+
+
 class DelegateIn(Schema):
     title: str | None = None
     description: str = ""
@@ -245,7 +263,7 @@ def task_detail(request: HttpRequest, task_id: int, as_of: AsOfDate | None = Non
     return _detail(request, task_id, as_of)
 
 
-@router.post("/{int:task_id}/delegate", response={201: TaskDetailOut}, summary="Hand part of the task to a unit below")
+@router.post("/{int:task_id}/delegate", response={201: TaskDetailOut, **VERSIONED}, summary="Hand part of the task to a unit below")
 def delegate_task(request: HttpRequest, task_id: int, payload: DelegateIn):
     parent = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     version = expected_version(request, payload.version)
@@ -256,7 +274,7 @@ def delegate_task(request: HttpRequest, task_id: int, payload: DelegateIn):
     return Status(201, _detail(request, child.pk))
 
 
-@router.post("/{int:task_id}/transitions", response=TaskDetailOut, summary="Start, submit, complete, return or cancel")
+@router.post("/{int:task_id}/transitions", response={200: TaskDetailOut, **VERSIONED}, summary="Start, submit, complete, return or cancel")
 def transition_task(request: HttpRequest, task_id: int, payload: TransitionIn):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     version = expected_version(request, payload.version)
@@ -265,7 +283,7 @@ def transition_task(request: HttpRequest, task_id: int, payload: TransitionIn):
     return _detail(request, task_id)
 
 
-@router.post("/{int:task_id}/progress", response={201: ProgressOut}, summary="Report progress, with evidence files")
+@router.post("/{int:task_id}/progress", response={201: ProgressOut, **VERSIONED}, summary="Report progress, with evidence files")
 def report_progress(request: HttpRequest, task_id: int, percent: Form[int], text: Form[str],
                     version: Form[int | None] = None, files: File[list[UploadedFile]] = None):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
@@ -288,7 +306,7 @@ def list_progress(request: HttpRequest, task_id: int):
     return task.progress_reports.prefetch_related("evidence").order_by("reported_at")
 
 
-@router.post("/{int:task_id}/extensions", response={201: ExtensionOut}, summary="Ask for more time")
+@router.post("/{int:task_id}/extensions", response={201: ExtensionOut, **VERSIONED}, summary="Ask for more time")
 def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     version = expected_version(request, payload.version)
@@ -297,7 +315,7 @@ def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn):
     return Status(201, extension)
 
 
-@router.post("/{int:task_id}/extensions/{int:extension_id}/decision", response=ExtensionOut,
+@router.post("/{int:task_id}/extensions/{int:extension_id}/decision", response={200: ExtensionOut, **VERSIONED},
              summary="Approve or refuse a request for more time")
 def decide_extension(request: HttpRequest, task_id: int, extension_id: int, payload: DecisionIn):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
