@@ -111,3 +111,17 @@ def test_a_progress_form_submitted_twice_records_one_report_and_answers_the_seco
     page = client.get(second["Location"]).content.decode()
     assert "Nội dung này đã được ghi nhận; không lưu lần thứ hai." in page  # the pages speak Vietnamese first
     assert page.count('name="form_token"') >= 2 and token not in page  # every form a new token
+
+
+def test_a_page_form_sent_with_an_old_version_changes_nothing(client, make_user):
+    import datetime as dt
+
+    task = a_task(lead_unit="25.TU.BTC")
+    client.force_login(make_user("specialist", "25.TU.BTC"))
+    html = client.get(f"/tasks/{task.pk}/").content.decode()
+    assert html.count(f'name="version" value="{task.version}"') >= 3  # transitions, progress, extension, delegation
+    Task.objects.filter(pk=task.pk).update(version=task.version + 1)  # someone else changed it meanwhile
+    new = (task.deadline + dt.timedelta(days=10)).isoformat()
+    stale = client.post(f"/tasks/{task.pk}/extensions/", {"requested_deadline": new, "reason": "Chờ", "version": task.version})
+    assert stale.status_code == 409
+    assert not task.extensions.exists()
