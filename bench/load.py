@@ -10,7 +10,8 @@ at random (fixed seed) one of:
     counts    GET  /api/v1/tasks/counts?lead_unit=<own unit>&subtree=true      (the dashboard's numbers)
     list      GET  /api/v1/tasks?status=overdue&lead_unit=<own unit>&subtree=true
     detail    GET  /api/v1/tasks/<a task of its subtree>
-    progress  POST /api/v1/tasks/<an open task it leads>/progress  (percent, text)
+    progress  GET the task for its version, then POST /api/v1/tasks/<an open task it leads>/progress  (percent, text,
+              If-Match: version; once more with the current version on a 409)
 
 and waits an exponentially distributed think time between requests (`--think`, mean seconds; 0 = none).
 A request is an error when it fails or its status is not 200 (201 for progress). Only 127.0.0.1 is allowed.
@@ -94,9 +95,11 @@ class User(threading.Thread):
         self.rng = random.Random(arguments.seed * 1000 + number)
         self.target = urllib.parse.urlsplit(arguments.url)
 
-    def request(self, method: str, path: str, fields: dict | None = None) -> int:
+    def request(self, method: str, path: str, fields: dict | None = None, version: int | None = None) -> tuple[int, bytes]:
         connection = http.client.HTTPConnection("127.0.0.1", self.target.port or 80, timeout=self.arguments.timeout)
         headers = {"Authorization": f"Bearer {self.profile['token']}"}
+        if version is not None:
+            headers["If-Match"] = str(version)
         body = None
         if fields is not None:
             body = urllib.parse.urlencode(fields)
@@ -104,22 +107,27 @@ class User(threading.Thread):
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
-            response.read()
-            return response.status
+            return response.status, response.read()
         finally:
             connection.close()
 
     def one(self, kind: str) -> tuple[int, int]:
         unit = urllib.parse.quote(self.profile["unit"])
         if kind == "counts":
-            return 200, self.request("GET", f"/api/v1/tasks/counts?lead_unit={unit}&subtree=true")
+            return 200, self.request("GET", f"/api/v1/tasks/counts?lead_unit={unit}&subtree=true")[0]
         if kind == "list":
-            return 200, self.request("GET", f"/api/v1/tasks?status=overdue&lead_unit={unit}&subtree=true")
+            return 200, self.request("GET", f"/api/v1/tasks?status=overdue&lead_unit={unit}&subtree=true")[0]
         if kind == "detail":
-            return 200, self.request("GET", f"/api/v1/tasks/{self.rng.choice(self.profile['readable'])}")
+            return 200, self.request("GET", f"/api/v1/tasks/{self.rng.choice(self.profile['readable'])}")[0]
         task = self.rng.choice(self.profile["writable"])
-        return 201, self.request("POST", f"/api/v1/tasks/{task}/progress",
-                                 {"percent": self.rng.randint(1, 99), "text": f"Báo cáo tải thử {self.number}"})
+        # An edit carries the version it changes (If-Match): read it first, and once more when another worker won.
+        status, body = self.request("GET", f"/api/v1/tasks/{task}")
+        version = json.loads(body)["version"] if status == 200 else None
+        fields = {"percent": self.rng.randint(1, 99), "text": f"Báo cáo tải thử {self.number}"}
+        status, body = self.request("POST", f"/api/v1/tasks/{task}/progress", fields, version)
+        if status == 409:
+            status, body = self.request("POST", f"/api/v1/tasks/{task}/progress", fields, json.loads(body)["current_version"])
+        return 201, status
 
     def run(self):
         kinds, weights = list(KINDS), list(KINDS.values())

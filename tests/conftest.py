@@ -70,8 +70,8 @@ def api(client):
         def post(self, path, data=None, **extra):
             return client.post(f"/api/v1{path}", data or {}, content_type="application/json", **self.headers, **extra)
 
-        def post_form(self, path, data):
-            return client.post(f"/api/v1{path}", data, **self.headers)
+        def post_form(self, path, data, **extra):
+            return client.post(f"/api/v1{path}", data, **self.headers, **extra)
 
     return Api()
 

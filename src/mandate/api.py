@@ -4,12 +4,14 @@ import json
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import DataError
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _, gettext_noop
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from mandate.accounts.auth import BearerToken, SessionWithCsrf
+from mandate.accounts.idempotency import KEY_MAX_LENGTH, key_answer, key_claim, key_release, request_digest
+from mandate.accounts.services import token_authenticate
 from mandate.core.errors import DomainError, field_label
 from mandate.core.ids import MAX_ID
 from mandate.core.limits import TEXT_MAX_CHARS
@@ -186,6 +188,43 @@ class ApiEdge:
             return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": field_label(field), "reason": reason},
                                  "errors": [{"field": field, "reason": reason, "code": code}]},
                                 status=422)
+        if request.method == "POST" and "Idempotency-Key" in request.headers:
+            return self._once(request)
+        return self._answer(request)
+
+    def _once(self, request):
+        """A POST naming an Idempotency-Key: served once per user and key; a retry gets the first answer again."""
+        key = request.headers["Idempotency-Key"].strip()
+        if not key or len(key) > KEY_MAX_LENGTH or not key.isascii() or not key.isprintable():
+            return _key_refusal(_("must be 1 to %(most)s visible ASCII characters") % {"most": KEY_MAX_LENGTH}, "invalid", 422)
+        user = _caller(request)
+        if user is None:
+            return self._answer(request)  # the operation's authentication answers 401
+        digest = request_digest(request)
+        row, new = key_claim(user=user, key=key, request_line=f"{request.method} {request.path}", digest=digest)
+        if not new:
+            if row.request_hash != digest:
+                return _key_refusal(_("was already used for a different request; send a new key for a new request"),
+                                    "reused", 422)
+            if row.status is None:
+                return _key_refusal(_("the first request with this key is still being served; retry later"),
+                                    "in_progress", 409)
+            replay = HttpResponse(row.body, status=row.status, content_type=row.content_type)
+            replay["Idempotent-Replayed"] = "true"
+            return replay
+        try:
+            response = self._answer(request)
+        except BaseException:
+            key_release(row)
+            raise
+        if response.status_code >= 500 or response.status_code in (401, 403) or response.streaming:
+            key_release(row)  # not an answer to keep: a retry tries again
+        else:
+            key_answer(row, status=response.status_code, content_type=response.get("Content-Type", ""),
+                       body=response.content.decode("utf-8", "replace"))
+        return response
+
+    def _answer(self, request):
         response = self.get_response(request)
         if response.status_code in self.MESSAGES and not response.get("Content-Type", "").startswith("application/json"):
             replacement = JsonResponse({"message": _(self.MESSAGES[response.status_code]), "errors": []}, status=response.status_code)
@@ -193,3 +232,18 @@ class ApiEdge:
                 replacement["Allow"] = response["Allow"]
             return replacement
         return response
+
+
+def _caller(request):
+    """Who sends the request, as the operation's authentication will find: the bearer token's user or the session's."""
+    scheme, _space, raw = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and raw.strip():
+        return token_authenticate(raw=raw.strip())
+    if "Authorization" not in request.headers and request.user.is_authenticated:
+        return request.user
+    return None
+
+
+def _key_refusal(reason: str, code: str, status: int) -> JsonResponse:
+    return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": "Idempotency-Key", "reason": reason},
+                         "errors": [{"field": "Idempotency-Key", "reason": reason, "code": code}]}, status=status)

@@ -66,6 +66,10 @@ MIDDLEWARE = [
     "mandate.api.ApiEdge",
 ]
 
+# Where pages keep the one-time tokens of submitted forms (mandate.web.pages.OnceStore), so that a double submit is
+# answered as the first; named here because web sits below accounts.
+MANDATE_FORM_TOKEN_STORE = "mandate.accounts.idempotency.FormTokens"
+
 ROOT_URLCONF = "mandate.urls"
 WSGI_APPLICATION = "mandate.wsgi.application"
 
@@ -81,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mandate.core.context.structure_date",
+                "mandate.web.pages.form_token",
             ],
         },
     },

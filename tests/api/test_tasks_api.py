@@ -103,16 +103,16 @@ def test_the_workflow_through_the_api(api, world, freeze):
     task_id = api.post("/tasks", payload(world)).json()["id"]
     api.login(world["btc"])
     upload = SimpleUploadedFile("bao-cao.pdf", a_pdf(), content_type="application/pdf")
-    report = api.post_form(f"/tasks/{task_id}/progress", {"percent": 50, "text": "Đã rà soát 50%", "files": [upload]})
+    report = api.post_form(f"/tasks/{task_id}/progress", {"percent": 50, "text": "Đã rà soát 50%", "files": [upload], "version": 1})
     assert report.status_code == 201
     assert report.json()["evidence"] == ["bao-cao.pdf"]
     stale = api.post(f"/tasks/{task_id}/transitions", {"name": "submit", "version": 1})
     assert stale.status_code == 409
     assert api.post(f"/tasks/{task_id}/transitions", {"name": "submit", "version": 2}).json()["state"] == "submitted"
-    assert api.post(f"/tasks/{task_id}/transitions", {"name": "complete"}).status_code == 403
+    assert api.post(f"/tasks/{task_id}/transitions", {"name": "complete", "version": 3}).status_code == 403
     assert Task.objects.filter(pk=task_id).values_list("state", "version").get() == ("submitted", 3)
     api.login(world["leader"])
-    done = api.post(f"/tasks/{task_id}/transitions", {"name": "complete"}).json()
+    done = api.post(f"/tasks/{task_id}/transitions", {"name": "complete", "version": 3}).json()
     assert (done["state"], done["completed_on"], done["status"]) == ("completed", "2025-07-20", "completed_on_time")
 
 
@@ -121,12 +121,12 @@ def test_extensions_through_the_api(api, world, freeze):
     api.login(world["office"])
     task_id = api.post("/tasks", payload(world)).json()["id"]
     api.login(world["btc"])
-    extension = api.post(f"/tasks/{task_id}/extensions", {"requested_deadline": "2025-08-05", "reason": "Chờ ý kiến"})
+    extension = api.post(f"/tasks/{task_id}/extensions", {"requested_deadline": "2025-08-05", "reason": "Chờ ý kiến", "version": 1})
     assert extension.status_code == 201
     api.login(world["leader"])
-    refused = api.post(f"/tasks/{task_id}/extensions/{extension.json()['id']}/decision", {"approve": False})
+    refused = api.post(f"/tasks/{task_id}/extensions/{extension.json()['id']}/decision", {"approve": False, "version": 1})
     assert (refused.status_code, refused.json()["errors"][0]["field"]) == (422, "note")
-    approved = api.post(f"/tasks/{task_id}/extensions/{extension.json()['id']}/decision", {"approve": True})
+    approved = api.post(f"/tasks/{task_id}/extensions/{extension.json()['id']}/decision", {"approve": True, "version": 1})
     assert approved.json()["state"] == "approved"
     detail = api.get(f"/tasks/{task_id}").json()
     assert (detail["deadline"], detail["original_deadline"], detail["extension_count"]) == ("2025-08-05", "2025-07-25", 1)

@@ -125,12 +125,14 @@ def test_a_killed_server_loses_no_acknowledged_progress_report(tmp_path):
         lock = threading.Lock()
 
         def client(number: int):
-            sent = 0
+            sent, task = 0, tasks[number % TASKS]
+            version = request(server.port, token, "GET", f"/api/v1/tasks/{task}")[1]["version"]  # each client its own task
             while not stop.is_set() and sent < 400:
                 sent += 1
                 try:
-                    status, body = request(server.port, token, "POST", f"/api/v1/tasks/{tasks[number % TASKS]}/progress",
-                                           {"percent": sent % 101, "text": f"báo cáo {number}-{sent}"})
+                    status, body = request(server.port, token, "POST", f"/api/v1/tasks/{task}/progress",
+                                           {"percent": sent % 101, "text": f"báo cáo {number}-{sent}", "version": version})
+                    version += status == 201
                 except (OSError, http.client.HTTPException):
                     cut.append(number)  # the server died under this request: not acknowledged
                     return
@@ -163,8 +165,9 @@ def test_a_killed_server_loses_no_acknowledged_progress_report(tmp_path):
             assert after["audit_verified"] is True
 
             server.start(token, tasks[0])
+            version = request(server.port, token, "GET", f"/api/v1/tasks/{tasks[0]}")[1]["version"]
             status, body = request(server.port, token, "POST", f"/api/v1/tasks/{tasks[0]}/progress",
-                                   {"percent": 100, "text": "sau khi khởi động lại"})
+                                   {"percent": 100, "text": "sau khi khởi động lại", "version": version})
             assert status == 201
             assert body["id"] > max(after["reports"])
             listed = request(server.port, token, "GET", f"/api/v1/tasks/{tasks[0]}/progress")[1]

@@ -161,8 +161,9 @@ def test_the_api_answers_in_the_language_asked(client, make_user, world, languag
     leader = as_user(world["leader"])
     answers = [
         client.get(f"/api/v1/tasks/{MISSING}", **leader),
-        client.post(f"/api/v1/tasks/{task_id}/progress", {"percent": 140}, content_type="application/json", **leader),
-        client.post(f"/api/v1/tasks/{task_id}/transitions", {"name": "start"}, content_type="application/json",
+        client.post(f"/api/v1/tasks/{task_id}/progress", {"percent": 140}, content_type="application/json",
+                    HTTP_IF_MATCH="1", **leader),
+        client.post(f"/api/v1/tasks/{task_id}/transitions", {"name": "start", "version": 1}, content_type="application/json",
                     **as_user(make_user(Role.VIEWER, "25"))),
         client.get("/api/v1/no-such-path", **leader),
     ]

@@ -177,16 +177,18 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/tasks/counts"): Case(everyone),
     ("GET", "/api/v1/tasks/{task_id}"): Case(reader, path=lambda w: f"/tasks/{w.task.pk}"),
     ("POST", "/api/v1/tasks/{task_id}/delegate"): Case(writer(201), path=lambda w: f"/tasks/{w.task.pk}/delegate", body=lambda w: {
-        "title": "Phần của xã", "lead_unit": "04792.DU", "leader": w.leader.username, "deadline": "2025-07-24", "product": "Báo cáo"}),
+        "title": "Phần của xã", "lead_unit": "04792.DU", "leader": w.leader.username, "deadline": "2025-07-24", "product": "Báo cáo",
+        "version": 1}),
     ("POST", "/api/v1/tasks/{task_id}/transitions"): Case(writer(), path=lambda w: f"/tasks/{w.task.pk}/transitions",
                                                           body=lambda w: {"name": "start", "version": 1}),
     ("POST", "/api/v1/tasks/{task_id}/progress"): Case(writer(201), path=lambda w: f"/tasks/{w.task.pk}/progress",
-                                                       form=lambda w: {"percent": 30, "text": "Đã họp", "files": [_pdf()]}),
+                                                       form=lambda w: {"percent": 30, "text": "Đã họp", "files": [_pdf()], "version": 1}),
     ("GET", "/api/v1/tasks/{task_id}/progress"): Case(reader, path=lambda w: f"/tasks/{w.task.pk}/progress"),
     ("POST", "/api/v1/tasks/{task_id}/extensions"): Case(writer(201), path=lambda w: f"/tasks/{w.task.pk}/extensions",
-                                                         body=lambda w: {"requested_deadline": "2025-08-30", "reason": "Chờ số liệu"}),
+                                                         body=lambda w: {"requested_deadline": "2025-08-30", "reason": "Chờ số liệu",
+                                                                         "version": 1}),
     ("POST", "/api/v1/tasks/{task_id}/extensions/{extension_id}/decision"): Case(
-        decider(), setup=_pending_extension, body=lambda w: {"approve": True, "note": "Đồng ý"},
+        decider(), setup=_pending_extension, body=lambda w: {"approve": True, "note": "Đồng ý", "version": w.task.version},
         path=lambda w: f"/tasks/{w.task.pk}/extensions/{w.extras['extension'].pk}/decision"),
     ("GET", "/api/v1/reorganizations"): Case(everyone),
     ("POST", "/api/v1/reorganizations"): Case(system_admin(201), body=lambda w: {

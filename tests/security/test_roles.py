@@ -27,8 +27,8 @@ def test_an_inspector_of_an_inspection_commission_reads_its_whole_province_and_a
     api.login(inspector)
     assert api.get(f"/tasks/{commune_task.pk}").status_code == 200
     assert api.get(f"/tasks/{elsewhere.pk}").status_code == 404
-    assert api.post(f"/tasks/{party_task.pk}/transitions", {"name": "start"}).status_code == 403
-    assert api.post_form(f"/tasks/{party_task.pk}/progress", {"percent": 5, "text": "x"}).status_code == 403
+    assert api.post(f"/tasks/{party_task.pk}/transitions", {"name": "start", "version": 1}).status_code == 403
+    assert api.post_form(f"/tasks/{party_task.pk}/progress", {"percent": 5, "text": "x", "version": 1}).status_code == 403
     party_task.refresh_from_db()
     assert (party_task.state, party_task.progress, party_task.version) == ("assigned", 0, 1)
     assert not party_task.progress_reports.exists()
@@ -81,7 +81,7 @@ def test_secret_documents_and_their_tasks_are_for_cleared_users(api, client, mak
 def test_the_history_of_a_task_is_on_its_page_for_those_who_may_see_it(client, make_user, api):
     task = a_task(lead_unit="25.TU.BTC", title="Rà soát")
     api.login(make_user("specialist", "25.TU.BTC", username="chuyen.vien"))
-    api.post(f"/tasks/{task.pk}/transitions", {"name": "start"})
+    api.post(f"/tasks/{task.pk}/transitions", {"name": "start", "version": 1})
     client.force_login(make_user("viewer", "25"))
     html = client.get(f"/tasks/{task.pk}/").content.decode()
     history = html[html.index('id="history"'):]

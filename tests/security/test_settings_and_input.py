@@ -56,7 +56,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_evidence_of_a_type_not_allowed_is_refused(api, make_user, name, content, reason):
     task = a_task(lead_unit="25.TU.BTC")
     api.login(make_user("specialist", "25.TU.BTC"))
-    response = api.post_form(f"/tasks/{task.pk}/progress", {"percent": 10, "text": "Đã làm",
+    response = api.post_form(f"/tasks/{task.pk}/progress", {"percent": 10, "text": "Đã làm", "version": 1,
                                                               "files": [SimpleUploadedFile(name, content)]})
     assert response.status_code == 422
     assert reason in response.json()["errors"][0]["reason"]
@@ -69,7 +69,7 @@ def test_a_file_over_the_limit_is_refused(api, make_user, settings):
     task = a_task(lead_unit="25.TU.BTC")
     api.login(make_user("specialist", "25.TU.BTC"))
     big = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 " + b"x" * 2000)
-    response = api.post_form(f"/tasks/{task.pk}/progress", {"percent": 10, "text": "Đã làm", "files": [big]})
+    response = api.post_form(f"/tasks/{task.pk}/progress", {"percent": 10, "text": "Đã làm", "files": [big], "version": 1})
     assert response.status_code == 422
     assert response.json()["errors"][0]["code"] == "too_large"
 

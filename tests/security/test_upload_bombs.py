@@ -205,7 +205,7 @@ def test_the_bomb_is_refused_as_evidence_by_the_api_and_nothing_is_kept(api, mak
     task = a_task(lead_unit="25.TU.BTC")
     api.login(make_user("specialist", "25.TU.BTC"))
     response = api.post_form(f"/tasks/{task.pk}/progress", {
-        "percent": 10, "text": "Đã làm", "files": [SimpleUploadedFile("bao-cao.docx", bomb)]})
+        "percent": 10, "text": "Đã làm", "files": [SimpleUploadedFile("bao-cao.docx", bomb)], "version": 1})
     assert response.status_code == 422
     assert response.json()["errors"] == [{"field": "files", "reason": "unpacks to more than a file may hold",
                                           "code": "unpacked_too_large"}]

@@ -189,3 +189,21 @@ class ActingFor(models.Model):
             models.CheckConstraint(condition=~Q(reason=""), name="acting_for_has_reason"),
         ]
         indexes = [models.Index(fields=["acting", "valid_from"], name="acting_for_acting_idx")]
+
+
+class IdempotencyKey(models.Model):
+    """A POST to the API that named an `Idempotency-Key`: a retry with the same key by the same user answers the
+    answer kept here and writes nothing new. `status` is empty while the first request is being served; kept 24 h."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    request = models.CharField(max_length=300)  # "POST /api/v1/tasks/3/progress", for the operator
+    request_hash = models.CharField(max_length=64)  # of method, path, query and body
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    body = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_once_per_user")]
+        indexes = [models.Index(fields=["created_at"], name="idempotency_key_created")]

@@ -11,6 +11,7 @@ from mandate.audit.reads import read_log
 from mandate.core import clock
 from mandate.core.errors import NotFound
 from mandate.core.dates import AsOfDate
+from mandate.core.preconditions import expected_version
 from mandate.documents.selectors import document_get
 from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_named
@@ -126,6 +127,28 @@ class TaskIn(Schema):
     secrecy: int = Field(0, ge=0, le=3, description="0 not secret, 1 Mật, 2 Tối mật, 3 Tuyệt mật; at least its document's")
 
 
+VERSION_DESCRIPTION = ("The task version this edit changes (or send If-Match: <version>); required: 428 when missing, "
+                       "409 with current_version when someone changed the task since.")
+
+
+class FieldErrorOut(Schema):
+    field: str
+    reason: str
+    code: str
+
+
+class RefusalOut(Schema):
+    """The API's error format; a 409 adds `current_version`."""
+
+    message: str
+    errors: list[FieldErrorOut]
+    current_version: int | None = None
+
+
+# What an edit of a task can answer besides its success: the version is missing (428) or old (409).
+VERSIONED = {409: RefusalOut, 428: RefusalOut}
+
+
 class DelegateIn(Schema):
     title: str | None = None
     description: str = ""
@@ -135,22 +158,25 @@ class DelegateIn(Schema):
     deadline: dt.date | None = None
     product: str | None = None
     secrecy: int = Field(0, ge=0, le=3, description="at least its task's")
+    version: int | None = Field(None, description=VERSION_DESCRIPTION)
 
 
 class TransitionIn(Schema):
     name: str
     reason: str = ""
-    version: int | None = None
+    version: int | None = Field(None, description=VERSION_DESCRIPTION)
 
 
 class ExtensionIn(Schema):
     requested_deadline: dt.date
     reason: str
+    version: int | None = Field(None, description=VERSION_DESCRIPTION)
 
 
 class DecisionIn(Schema):
     approve: bool
     note: str = ""
+    version: int | None = Field(None, description=VERSION_DESCRIPTION)
 
 
 class ProgressOut(Schema):
@@ -237,30 +263,32 @@ def task_detail(request: HttpRequest, task_id: int, as_of: AsOfDate | None = Non
     return _detail(request, task_id, as_of)
 
 
-@router.post("/{int:task_id}/delegate", response={201: TaskDetailOut}, summary="Hand part of the task to a unit below")
+@router.post("/{int:task_id}/delegate", response={201: TaskDetailOut, **VERSIONED}, summary="Hand part of the task to a unit below")
 def delegate_task(request: HttpRequest, task_id: int, payload: DelegateIn):
     parent = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    version = expected_version(request, payload.version)
     child = services.task_delegate(
-        actor=request.user, parent=parent, lead_unit=unit_named(payload.lead_unit, "lead_unit"), title=payload.title or "",
+        actor=request.user, parent=parent, expected_version=version, lead_unit=unit_named(payload.lead_unit, "lead_unit"), title=payload.title or "",
         product=payload.product or "", leader=user_named(payload.leader, "leader"), deadline=payload.deadline,
         coordinators=_coordinators(payload.coordinators), description=payload.description, secrecy=payload.secrecy)
     return Status(201, _detail(request, child.pk))
 
 
-@router.post("/{int:task_id}/transitions", response=TaskDetailOut, summary="Start, submit, complete, return or cancel")
+@router.post("/{int:task_id}/transitions", response={200: TaskDetailOut, **VERSIONED}, summary="Start, submit, complete, return or cancel")
 def transition_task(request: HttpRequest, task_id: int, payload: TransitionIn):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    version = expected_version(request, payload.version)
     services.task_transition(actor=request.user, task=task, name=payload.name, reason=payload.reason,
-                             expected_version=payload.version)
+                             expected_version=version)
     return _detail(request, task_id)
 
 
-@router.post("/{int:task_id}/progress", response={201: ProgressOut}, summary="Report progress, with evidence files")
+@router.post("/{int:task_id}/progress", response={201: ProgressOut, **VERSIONED}, summary="Report progress, with evidence files")
 def report_progress(request: HttpRequest, task_id: int, percent: Form[int], text: Form[str],
                     version: Form[int | None] = None, files: File[list[UploadedFile]] = None):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     report = services.progress_report(actor=request.user, task=task, percent=percent, text=text, files=files or [],
-                                      expected_version=version)
+                                      expected_version=expected_version(request, version))
     return Status(201, report)
 
 
@@ -278,19 +306,22 @@ def list_progress(request: HttpRequest, task_id: int):
     return task.progress_reports.prefetch_related("evidence").order_by("reported_at")
 
 
-@router.post("/{int:task_id}/extensions", response={201: ExtensionOut}, summary="Ask for more time")
+@router.post("/{int:task_id}/extensions", response={201: ExtensionOut, **VERSIONED}, summary="Ask for more time")
 def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
+    version = expected_version(request, payload.version)
     extension = services.extension_request(actor=request.user, task=task, requested_deadline=payload.requested_deadline,
-                                           reason=payload.reason)
+                                           reason=payload.reason, expected_version=version)
     return Status(201, extension)
 
 
-@router.post("/{int:task_id}/extensions/{int:extension_id}/decision", response=ExtensionOut,
+@router.post("/{int:task_id}/extensions/{int:extension_id}/decision", response={200: ExtensionOut, **VERSIONED},
              summary="Approve or refuse a request for more time")
 def decide_extension(request: HttpRequest, task_id: int, extension_id: int, payload: DecisionIn):
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     extension = Extension.objects.filter(pk=extension_id, task=task).first()
     if extension is None:
         raise NotFound(f"No request {extension_id} on task {task_id}.")
-    return services.extension_decide(actor=request.user, extension=extension, approve=payload.approve, note=payload.note)
+    version = expected_version(request, payload.version)
+    return services.extension_decide(actor=request.user, extension=extension, approve=payload.approve, note=payload.note,
+                                     expected_version=version)

@@ -129,19 +129,19 @@ class TaskForm(PageForm):
                      document=data.get("document"))
 
 
-class DelegateForm(PageForm):
+class VersionedForm(PageForm):
+    """Carries the task version the person saw, so that a change by someone else is refused, not overwritten."""
+
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class DelegateForm(VersionedForm):
     title = forms.CharField(required=False, max_length=500, label=_("Part to delegate (clear work)"))
     lead_unit = UnitField(required=False, label=_("Unit below (lead)"))
     leader = UserField(required=False, label=_("Leader in charge"))
     deadline = forms.DateField(required=False, label=_("Deadline"), widget=DateInput(),
                                help_text=_("Empty: the task's own deadline."))
     product = forms.CharField(required=False, max_length=500, label=_("Product"))
-
-
-class VersionedForm(PageForm):
-    """Carries the task version the person saw, so that a change by someone else is refused, not overwritten."""
-
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class ProgressForm(VersionedForm):
@@ -160,13 +160,13 @@ class TransitionForm(VersionedForm):
     field_aliases = {"transition": "reason"}
 
 
-class ExtensionRequestForm(PageForm):
+class ExtensionRequestForm(VersionedForm):
     requested_deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
     reason = forms.CharField(required=False, label=_("Why more time is needed"), widget=forms.Textarea(attrs={"rows": 2}))
     field_aliases = {"task": "reason"}
 
 
-class ExtensionDecisionForm(PageForm):
+class ExtensionDecisionForm(VersionedForm):
     approve = forms.TypedChoiceField(choices=[("1", _("Approve")), ("0", _("Refuse"))], coerce=lambda v: v == "1")
     note = forms.CharField(required=False, label=_("Note (required when refusing)"),
                            widget=forms.Textarea(attrs={"rows": 2}))

@@ -163,9 +163,17 @@ def _backdate_errors(actor, assigning_unit: Unit, assigned_on: dt.date, reason: 
 
 def task_delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, product: str, leader,
                   deadline: dt.date | None = None, coordinators: list[Unit] | tuple = (), description: str = "",
-                  secrecy: int = 0) -> Task:
+                  secrecy: int = 0, expected_version: int | None = None) -> Task:
     """Hand part of a task to a unit below its lead unit, as a child task (at least as secret as its task)."""
     require(can_act_as_lead(actor, parent), _("Only the lead unit may delegate its task."))
+    with transaction.atomic():
+        parent = _lock(parent, expected_version)
+        return _delegate(actor=actor, parent=parent, lead_unit=lead_unit, title=title, product=product, leader=leader,
+                         deadline=deadline, coordinators=coordinators, description=description, secrecy=secrecy)
+
+
+def _delegate(*, actor, parent: Task, lead_unit: Unit | None, title: str, product: str, leader, deadline: dt.date | None,
+              coordinators, description: str, secrecy: int) -> Task:
     if not parent.is_open:
         raise invalid("parent", _("the task is %(state)s; only an open task can be delegated") % {"state": parent.get_state_display().lower()})
     if lead_unit is not None and not is_subordinate(unit=lead_unit, of=parent.lead_unit, as_of=clock.today()):
@@ -287,11 +295,12 @@ def progress_report(*, actor, task: Task, percent: int, text: str, files: list[U
     return report
 
 
-def extension_request(*, actor, task: Task, requested_deadline: dt.date, reason: str) -> Extension:
+def extension_request(*, actor, task: Task, requested_deadline: dt.date, reason: str,
+                      expected_version: int | None = None) -> Extension:
     """Ask the assigning side for more time."""
     reason = nfc(reason or "")
     with transaction.atomic():
-        task = _lock(task, None)
+        task = _lock(task, expected_version)
         require(can_act_as_lead(actor, task), _("Only the lead unit may ask for more time."))
         if not task.is_open:
             raise Conflict(_("The task is %(state)s; it needs no more time.") % {"state": task.get_state_display().lower()})
@@ -318,12 +327,13 @@ def extension_request(*, actor, task: Task, requested_deadline: dt.date, reason:
     return extension
 
 
-def extension_decide(*, actor, extension: Extension, approve: bool, note: str = "") -> Extension:
+def extension_decide(*, actor, extension: Extension, approve: bool, note: str = "",
+                     expected_version: int | None = None) -> Extension:
     """Approve (the deadline moves, the original stays on record) or refuse (a note is required)."""
     note = nfc(note or "")
     with transaction.atomic():
         extension = Extension.objects.select_for_update().get(pk=extension.pk)
-        task = _lock(extension.task, None)
+        task = _lock(extension.task, expected_version)
         rule = rule_for(unit=task.assigning_unit, decision=Decision.EXTENSION)
         require(can_decide(actor, task, Decision.EXTENSION), rule.describe())
         if decided_by_initiator(actor, initiators=[extension.requested_by_id]):

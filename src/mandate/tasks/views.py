@@ -183,7 +183,7 @@ def task_transition(request: HttpRequest, task_id: int, as_of: dt.date) -> HttpR
 def task_extension_request(request: HttpRequest, task_id: int, as_of: dt.date) -> HttpResponse:
     def ask(task, data):
         services.extension_request(actor=request.user, task=task, requested_deadline=data["requested_deadline"],
-                                   reason=data["reason"])
+                                   reason=data["reason"], expected_version=data["version"])
 
     return _act(request, task_id, as_of, ExtensionRequestForm(request.POST), "extension", ask,
                 _("The request for more time was sent."))
@@ -196,7 +196,8 @@ def task_extension_decide(request: HttpRequest, task_id: int, extension_id: int,
         extension = next((e for e in selectors.task_extensions(task=task) if e.pk == extension_id), None)
         if extension is None:
             raise NotFound()
-        services.extension_decide(actor=request.user, extension=extension, approve=data["approve"], note=data["note"])
+        services.extension_decide(actor=request.user, extension=extension, approve=data["approve"], note=data["note"],
+                                  expected_version=data["version"])
 
     return _act(request, task_id, as_of, ExtensionDecisionForm(request.POST), "decision", decide, _("The decision was recorded."))
 
@@ -206,7 +207,8 @@ def task_extension_decide(request: HttpRequest, task_id: int, extension_id: int,
 def task_delegate(request: HttpRequest, task_id: int, as_of: dt.date) -> HttpResponse:
     def delegate(task, data):
         services.task_delegate(actor=request.user, parent=task, lead_unit=data["lead_unit"], title=data["title"] or "",
-                               product=data["product"] or "", leader=data["leader"], deadline=data["deadline"])
+                               product=data["product"] or "", leader=data["leader"], deadline=data["deadline"],
+                               expected_version=data["version"])
 
     return _act(request, task_id, as_of, DelegateForm(request.POST), "delegate", delegate, _("The part was delegated."))
 

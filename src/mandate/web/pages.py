@@ -1,9 +1,16 @@
 """`page`: what every page view shares."""
 import functools
+import hashlib
+import uuid
+from typing import Protocol
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.functional import lazy
+from django.utils.module_loading import import_string
 
 from django.utils.translation import gettext as _
 
@@ -23,7 +30,7 @@ def page(view=None, *, public: bool = False):
                 return redirect_to_login(request.get_full_path())
             try:
                 _refuse_unstorable(request)
-                return func(request, *args, as_of=parse_as_of(request.GET.get("as_of")), **kwargs)
+                return _once(request, lambda: func(request, *args, as_of=parse_as_of(request.GET.get("as_of")), **kwargs))
             except DomainError as error:
                 return render(request, "error.html", {"message": refusal_message(error), "status": error.status},
                               status=error.status)
@@ -46,3 +53,54 @@ def _refuse_unstorable(request: HttpRequest) -> None:
                 continue
             raise DomainError(_("%(field)s: %(reason)s") % {"field": name[:60], "reason": reason},
                               [FieldError(name[:60], reason, "invalid")])
+
+
+# A form's one-time token: `<input type="hidden" name="form_token" value="{{ form_token }}">` (each `{{ form_token }}`
+# is a new one). A second submit of the same form (a double click, a reload of the POST) is answered as the first:
+# redirected to where the first went, with "already recorded", and nothing is written twice.
+FORM_TOKEN = "form_token"
+
+
+def form_token(request) -> dict:
+    """Context processor: `form_token`, a fresh token each time a template writes it."""
+    return {FORM_TOKEN: lazy(lambda: uuid.uuid4().hex, str)()}
+
+
+class OnceStore(Protocol):
+    """Where the tokens of submitted forms are kept (the accounts app keeps them in the database: settings.MANDATE_FORM_TOKEN_STORE)."""
+
+    def claim(self, *, user, key: str, path: str) -> tuple[str | None, bool]:
+        """(where the first submit went, or None while it is being served; True when this submit is the first)."""
+
+    def answer(self, *, user, key: str, location: str) -> None: ...
+
+    def release(self, *, user, key: str) -> None: ...
+
+
+@functools.cache
+def _store() -> OnceStore | None:
+    """The store the settings name (MANDATE_FORM_TOKEN_STORE, a dotted path), or None: tokens are not checked."""
+    path = getattr(settings, "MANDATE_FORM_TOKEN_STORE", "")
+    return import_string(path)() if path else None
+
+
+def _once(request: HttpRequest, view) -> HttpResponse:
+    token = request.POST.get(FORM_TOKEN, "") if request.method == "POST" else ""
+    once_store = _store()
+    if not token or once_store is None or not request.user.is_authenticated or len(token) > 64:
+        return view()
+    key = f"form:{hashlib.sha256(request.path.encode()).hexdigest()[:16]}:{token}"
+    location, first = once_store.claim(user=request.user, key=key, path=request.path)
+    if not first:
+        messages.info(request, _("This was already recorded; it was not saved twice."))
+        return HttpResponseRedirect(location or request.path)
+    try:
+        response = view()
+    except BaseException:
+        once_store.release(user=request.user, key=key)
+        raise
+    if response.status_code in (301, 302, 303) and response.has_header("Location"):
+        once_store.answer(user=request.user, key=key, location=response["Location"])
+    else:
+        once_store.release(user=request.user, key=key)  # refused or shown again: the corrected form may be sent
+    return response

@@ -1,0 +1,127 @@
+"""Issue 14, class 9: lost updates and duplicates. Two clients editing one task cannot silently overwrite each other
+(the edit carries the version it changes), and a retried or double-submitted report is recorded once."""
+import pytest
+from django.utils import translation
+
+from mandate.tasks.models import Task
+from tests.factories import a_task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_edit_without_a_version_is_refused_with_428_naming_the_field(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    with translation.override("en"):
+        first = api.post(f"/tasks/{task.pk}/transitions", {"name": "start"})
+        report = api.post_form(f"/tasks/{task.pk}/progress", {"percent": 10, "text": "Đã làm"})
+    assert first.status_code == 428
+    assert first.json()["errors"] == [{"field": "version", "code": "required", "reason":
+                                       "is required: send the version you changed (If-Match header or a version field)"}]
+    assert report.status_code == 428
+    task.refresh_from_db()
+    assert (task.state, task.version, task.progress_reports.count()) == ("assigned", 1, 0)
+
+
+def test_of_two_clients_editing_the_same_version_the_second_gets_409_with_the_current_version(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    one, other = make_user("specialist", "25.TU.BTC"), make_user("specialist", "25.TU.BTC")
+    version = api.login(one).get(f"/tasks/{task.pk}").json()["version"]
+    assert api.post_form(f"/tasks/{task.pk}/progress", {"percent": 40, "text": "Một", "version": version}).status_code == 201
+    api.login(other)
+    stale = api.post_form(f"/tasks/{task.pk}/progress", {"percent": 10, "text": "Hai", "version": version})
+    assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1)
+    task.refresh_from_db()
+    assert (task.progress, list(task.progress_reports.values_list("text", flat=True))) == (40, ["Một"])
+    stale = api.post(f"/tasks/{task.pk}/transitions", {"name": "submit"}, HTTP_IF_MATCH=str(version))  # the header too
+    assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1)
+    moved = api.post(f"/tasks/{task.pk}/transitions", {"name": "submit"}, HTTP_IF_MATCH=f'"{version + 1}"')
+    assert moved.status_code == 200
+    assert Task.objects.get(pk=task.pk).version == version + 2
+
+
+def test_an_if_match_that_is_no_version_is_refused(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    refused = api.post(f"/tasks/{task.pk}/transitions", {"name": "start"}, HTTP_IF_MATCH="*")
+    assert (refused.status_code, refused.json()["errors"][0]["field"]) == (422, "version")
+
+
+def test_a_progress_report_retried_with_its_idempotency_key_is_recorded_once(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    fields = {"percent": 30, "text": "Đã họp", "version": 1}
+    first = api.post_form(f"/tasks/{task.pk}/progress", fields, HTTP_IDEMPOTENCY_KEY="bao-cao-1")
+    again = api.post_form(f"/tasks/{task.pk}/progress", fields, HTTP_IDEMPOTENCY_KEY="bao-cao-1")
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json() == first.json()
+    assert again["Idempotent-Replayed"] == "true"
+    task.refresh_from_db()
+    assert (task.progress_reports.count(), task.version, task.events.filter(kind="progress").count()) == (1, 2, 1)
+    another = api.post_form(f"/tasks/{task.pk}/progress", {**fields, "version": 2}, HTTP_IDEMPOTENCY_KEY="bao-cao-2")
+    assert another.status_code == 201 and task.progress_reports.count() == 2
+
+
+def test_the_same_idempotency_key_with_a_different_body_is_refused_naming_the_header(api, make_user):
+    task = a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    assert api.post(f"/tasks/{task.pk}/transitions", {"name": "start", "version": 1},
+                    HTTP_IDEMPOTENCY_KEY="k-1").status_code == 200
+    with translation.override("en"):
+        reused = api.post(f"/tasks/{task.pk}/transitions", {"name": "cancel", "version": 2, "reason": "x"},
+                          HTTP_IDEMPOTENCY_KEY="k-1")
+    assert reused.status_code == 422
+    assert reused.json()["errors"][0]["field"] == "Idempotency-Key"
+    assert "different request" in reused.json()["message"]
+    task.refresh_from_db()
+    assert (task.state, task.version) == ("in_progress", 2)
+
+
+def test_idempotency_keys_are_per_user_and_forgotten_after_a_day(api, make_user, freeze):
+    import datetime as dt
+
+    from mandate.accounts.models import IdempotencyKey
+
+    freeze(dt.date(2025, 7, 20))
+    one, other = a_task(lead_unit="25.TU.BTC"), a_task(lead_unit="25.TU.BTC")
+    api.login(make_user("specialist", "25.TU.BTC"))
+    assert api.post(f"/tasks/{one.pk}/transitions", {"name": "start", "version": 1}, HTTP_IDEMPOTENCY_KEY="k").status_code == 200
+    api.login(make_user("specialist", "25.TU.BTC"))
+    assert api.post(f"/tasks/{other.pk}/transitions", {"name": "start", "version": 1}, HTTP_IDEMPOTENCY_KEY="k").status_code == 200
+    assert IdempotencyKey.objects.count() == 2
+    freeze(dt.date(2025, 7, 22))
+    assert api.post(f"/tasks/{other.pk}/transitions", {"name": "submit", "version": 2}, HTTP_IDEMPOTENCY_KEY="k").status_code == 200
+    assert IdempotencyKey.objects.count() == 1
+
+
+def test_a_progress_form_submitted_twice_records_one_report_and_answers_the_second_as_the_first(client, make_user):
+    import re
+
+    task = a_task(lead_unit="25.TU.BTC")
+    client.force_login(make_user("specialist", "25.TU.BTC"))
+    html = client.get(f"/tasks/{task.pk}/").content.decode()
+    form = html[html.index('id="progress-form"'):]
+    token = re.search(r'name="form_token" value="([0-9a-f]{32})"', form).group(1)
+    fields = {"form_token": token, "version": 1, "percent": 20, "text": "Đã họp tổ"}
+    first = client.post(f"/tasks/{task.pk}/progress/", fields)
+    second = client.post(f"/tasks/{task.pk}/progress/", fields)
+    assert first.status_code == 302
+    assert (second.status_code, second["Location"]) == (302, first["Location"])
+    assert task.progress_reports.count() == 1
+    page = client.get(second["Location"]).content.decode()
+    assert "Nội dung này đã được ghi nhận; không lưu lần thứ hai." in page  # the pages speak Vietnamese first
+    assert page.count('name="form_token"') >= 2 and token not in page  # every form a new token
+
+
+def test_a_page_form_sent_with_an_old_version_changes_nothing(client, make_user):
+    import datetime as dt
+
+    task = a_task(lead_unit="25.TU.BTC")
+    client.force_login(make_user("specialist", "25.TU.BTC"))
+    html = client.get(f"/tasks/{task.pk}/").content.decode()
+    assert html.count(f'name="version" value="{task.version}"') >= 3  # transitions, progress, extension, delegation
+    Task.objects.filter(pk=task.pk).update(version=task.version + 1)  # someone else changed it meanwhile
+    new = (task.deadline + dt.timedelta(days=10)).isoformat()
+    stale = client.post(f"/tasks/{task.pk}/extensions/", {"requested_deadline": new, "reason": "Chờ", "version": task.version})
+    assert stale.status_code == 409
+    assert not task.extensions.exists()
