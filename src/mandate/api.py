@@ -12,7 +12,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from mandate.accounts.auth import BearerToken, SessionWithCsrf
 from mandate.accounts.idempotency import KEY_MAX_LENGTH, key_answer, key_claim, key_release, request_digest
 from mandate.accounts.services import token_authenticate
-from mandate.core.errors import DomainError, field_label
+from mandate.core.errors import DomainError, invalid
 from mandate.core.ids import MAX_ID
 from mandate.core.limits import TEXT_MAX_CHARS
 
@@ -181,13 +181,10 @@ class ApiEdge:
             refusal = _request_refusal(request)
         except RequestDataTooBig:
             reason = _("the request is larger than %(limit)s bytes") % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
-            return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": _("request"), "reason": reason},
-                                 "errors": [{"field": "request", "reason": reason, "code": "too_large"}]}, status=413)
+            return JsonResponse(invalid("request", reason, "too_large").as_dict(), status=413)
         if refusal:
             field, reason, code = refusal
-            return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": field_label(field), "reason": reason},
-                                 "errors": [{"field": field, "reason": reason, "code": code}]},
-                                status=422)
+            return JsonResponse(invalid(field, reason, code).as_dict(), status=422)
         if request.method == "POST" and "Idempotency-Key" in request.headers:
             return self._once(request)
         return self._answer(request)
@@ -245,5 +242,4 @@ def _caller(request):
 
 
 def _key_refusal(reason: str, code: str, status: int) -> JsonResponse:
-    return JsonResponse({"message": _("%(field)s: %(reason)s") % {"field": "Idempotency-Key", "reason": reason},
-                         "errors": [{"field": "Idempotency-Key", "reason": reason, "code": code}]}, status=status)
+    return JsonResponse(invalid("Idempotency-Key", reason, code).as_dict(), status=status)

@@ -17,7 +17,7 @@ FIELD_LABELS = {
     "number": _("Number"), "parent": _("Parent task"), "percent": _("Progress (%)"), "period": _("Period"),
     "place": _("Place"), "position": _("Position"), "predecessors": _("Units it changes or closes (codes)"),
     "product": _("Product"), "province": _("Province code"), "quote": _("Quote"), "reason": _("Reason"),
-    "requested_deadline": _("New deadline"), "role": _("Role"), "rule": _("Rule"), "starts_on": _("First day"),
+    "request": _("request"), "requested_deadline": _("New deadline"), "role": _("Role"), "rule": _("Rule"), "starts_on": _("First day"),
     "state": _("State"), "status": _("Status"), "successors": _("Successors (codes, existing or new)"),
     "target": _("Target"), "task": _("Task"), "text": _("Text"), "title": _("Title"), "transition": _("Workflow"),
     "type": _("Type"), "unit": _("Unit"), "user": _("User"), "username": _("User name"), "value": _("Reported value"),

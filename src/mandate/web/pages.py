@@ -15,7 +15,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from mandate.core.dates import parse_as_of
-from mandate.core.errors import DomainError, FieldError
+from mandate.core.errors import DomainError, invalid
 from mandate.core.limits import TEXT_MAX_CHARS
 from mandate.web.forms import refusal_message
 
@@ -51,8 +51,7 @@ def _refuse_unstorable(request: HttpRequest) -> None:
                 reason = _("contains a NUL character: binary data, not text")
             else:
                 continue
-            raise DomainError(_("%(field)s: %(reason)s") % {"field": name[:60], "reason": reason},
-                              [FieldError(name[:60], reason, "invalid")])
+            raise invalid(name[:60], reason)
 
 
 # A form's one-time token: `<input type="hidden" name="form_token" value="{{ form_token }}">` (each `{{ form_token }}`
