@@ -29,13 +29,3 @@ def query_id(value: str | None, *, otherwise: int | None = None) -> int | None:
     number = query_number(value)
     return number if number is not None and possible_id(number) else otherwise
 
-
-def possible_ids(values) -> list[int]:
-    """The values (ints, or strings of digits) that could be row ids, in their order."""
-    found = []
-    for value in values:
-        if isinstance(value, str):
-            value = query_id(value, otherwise=0)
-        if possible_id(value):
-            found.append(value)
-    return found
