@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: the country loaded once per database, users with roles."""
 import datetime as dt
 import itertools
+import socket
 
 import pytest
 
@@ -102,3 +103,31 @@ def transactional_country(transactional_db):
     from mandate.reorganizations.services import country_load
 
     country_load(actor=None)
+
+
+class Inbox:
+    """What the test's SMTP server received: (recipients, message text) per message."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server (aiosmtpd) on a free port, and Django sending its mail there; yields its Inbox."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as sock:  # a free port (port 0): other suites may run an SMTP server too
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    yield inbox
+    controller.stop()

@@ -1,9 +1,7 @@
 """`mandate remind` records one digest per person per day and sends it once, to a real SMTP server."""
 import datetime as dt
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 
 from mandate.accounts.models import Role
@@ -13,32 +11,6 @@ from mandate.orgs.models import Unit
 from tests.factories import a_task
 
 pytestmark = pytest.mark.django_db
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(settings):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    yield inbox
-    controller.stop()
 
 
 def test_remind_twice_sends_each_digest_once(smtp, make_user, capsys):

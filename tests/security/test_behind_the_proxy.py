@@ -2,11 +2,9 @@
 sign-in is throttled per client as well as per account, and the owner of a locked account still gets in."""
 import datetime as dt
 import re
-import socket
 
 import pyotp
 import pytest
-from aiosmtpd.controller import Controller
 from django.test import RequestFactory
 
 from mandate.accounts.signin import totp_enrol
@@ -96,28 +94,11 @@ def test_the_owner_of_a_locked_account_gets_in_with_a_second_factor(proxied, cli
     assert done.status_code == 302 and client.session["_auth_user_id"] == str(admin.pk)
 
 
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
-        return "250 OK"
-
-
 @pytest.fixture
-def smtp(settings):
-    with socket.socket() as sock:  # a free port (port 0), for other suites may run an SMTP server too
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+def smtp(smtp, settings):
+    """The suite's SMTP server, and the address the unlock link names."""
     settings.MANDATE_SITE_URL = "https://mandate.example.gov.vn"
-    yield inbox
-    controller.stop()
+    return smtp
 
 
 def test_the_owner_of_a_locked_account_gets_in_through_the_e_mailed_link(proxied, client, make_user, smtp):
