@@ -109,8 +109,9 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
     if errors:
         raise DomainError(_("The task names a unit that does not exist on its assignment date."), errors)
     secrecy_inherited = inherited(document.secrecy if document else None, parent.secrecy if parent else None, secrecy)
-    if secrecy_errors(actor, secrecy_inherited):
-        raise DomainError(_("The task cannot be assigned."), secrecy_errors(actor, secrecy_inherited))
+    above_clearance = secrecy_errors(actor, secrecy_inherited)
+    if above_clearance:
+        raise DomainError(_("The task cannot be assigned."), above_clearance)
     moment = clock.now()
     with transaction.atomic():
         task = Task.objects.create(
@@ -132,8 +133,6 @@ def task_create(*, actor, document: Document | None, title: str, lead_unit: Unit
 
 
 BACKDATE_DAYS = 7
-
-
 
 
 def _scope_errors(actor, lead_unit: Unit, coordinators) -> list[FieldError]:
