@@ -59,7 +59,7 @@ def test_an_empty_paste_is_refused_on_the_field(browser):
     response = browser.post("/ingest/", {"text": "  "})
 
     assert response.status_code == 422
-    assert "give the text of the directive" in response.content.decode()
+    assert "hãy dán nội dung văn bản chỉ đạo hoặc tải tệp lên" in response.content.decode()  # in the page's language
 
 
 def test_the_review_shows_header_references_and_tasks_with_their_sentences(browser):

@@ -146,7 +146,7 @@ def test_a_draft_comes_from_its_word_file_and_is_cut_into_clauses(client, confer
     version = AgendaItem.objects.get(title="Quy định phân cấp").draft.versions.get()
     assert [c.label for c in version.clauses.all()] == ["Mở đầu", "Điều 1", "Điều 2", "Điều 2, khoản 1"]
     refused = client.post(base, {"title": "Ảnh chụp", "file": SimpleUploadedFile("anh.png", b"\x89PNG")})
-    assert refused.status_code == 422 and "only" in refused.content.decode()
+    assert refused.status_code == 422 and "chỉ đọc được tệp .txt, .docx, .pdf" in refused.content.decode()
 
 
 def test_a_meeting_form_that_cannot_be_parsed_is_refused_beside_its_fields_and_nothing_is_created(client, conference):

@@ -2,6 +2,7 @@
 from pathlib import PurePath
 
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 from mandate.core.errors import invalid
 from mandate.documents.files import DEFAULT_LIMIT, IngestInputError, extract_text
@@ -14,9 +15,11 @@ def uploaded_text(upload: UploadedFile, *, field_name: str = "file") -> str:
     """The readable text of a .txt, .docx or .pdf upload of at most LIMIT bytes."""
     name = upload.name or "file"
     if PurePath(name).suffix.lower() not in EXTENSIONS:
-        raise invalid(field_name, f"{name}: only {', '.join(EXTENSIONS)} files can be read", "extension")
+        raise invalid(field_name, _("%(name)s: only %(extensions)s files can be read") % {"name": name, "extensions": ", ".join(EXTENSIONS)},
+                      "extension")
     if upload.size > LIMIT:
-        raise invalid(field_name, f"{name}: {upload.size} bytes is over the limit of {LIMIT} bytes", "too_large")
+        raise invalid(field_name, _("%(name)s: %(size)s bytes is over the limit of %(limit)s bytes")
+                      % {"name": name, "size": upload.size, "limit": LIMIT}, "too_large")
     try:
         return extract_text(upload.read(), name, limit=LIMIT)
     except IngestInputError as error:

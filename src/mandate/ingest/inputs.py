@@ -1,5 +1,6 @@
 """The text to read, from a pasted `text` or an uploaded `file`: both edges (API and page) refuse alike."""
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 from mandate.core.errors import invalid
 from mandate.documents.files import IngestInputError, require_readable
@@ -15,7 +16,7 @@ def directive_text(*, text: str | None = None, upload: UploadedFile | None = Non
     if upload is not None:
         return uploaded_text(upload)
     if text is None or not text.strip():
-        raise invalid("text", "give the text of the directive, or upload a file", "required")
+        raise invalid("text", _("give the text of the directive, or upload a file"), "required")
     try:
         return require_readable(text, "text", limit=LIMIT)
     except IngestInputError as error:
@@ -24,11 +25,11 @@ def directive_text(*, text: str | None = None, upload: UploadedFile | None = Non
 
 def reading_language(language: str | None) -> str | None:
     if language and language not in LANGUAGES:
-        raise invalid("language", f"'{language}' is not one of {', '.join(LANGUAGES)}")
+        raise invalid("language", _("'%(name)s' is not one of %(names)s") % {"name": language, "names": ", ".join(LANGUAGES)})
     return language or None
 
 
 def reading_province(code: str | None) -> str | None:
     if code and not Unit.objects.filter(code=code, kind="province").exists():
-        raise invalid("province", f"no province with code '{code}'", "unknown")
+        raise invalid("province", _("no province with code '%(code)s'") % {"code": code}, "unknown")
     return code or None
