@@ -12,7 +12,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from mandate.accounts.auth import BearerToken, SessionWithCsrf
 from mandate.accounts.idempotency import KEY_MAX_LENGTH, key_answer, key_claim, key_release, request_digest
 from mandate.accounts.services import token_authenticate
-from mandate.core.errors import DomainError, invalid
+from mandate.core.errors import DomainError, field_label, invalid
 from mandate.core.ids import MAX_ID
 from mandate.core.limits import TEXT_MAX_CHARS
 
@@ -56,7 +56,7 @@ def validation_error(request, exc: ValidationError):
         code = error.get("type", "invalid")
         reason = _(VALIDATION_REASONS[code]) if code in VALIDATION_REASONS else error.get("msg", "invalid")
         errors.append({"field": ".".join(location) or "request", "reason": reason, "code": code})
-    message = "; ".join(_("%(field)s: %(reason)s") % {"field": e["field"], "reason": e["reason"]} for e in errors) \
+    message = "; ".join(_("%(field)s: %(reason)s") % {"field": field_label(e["field"]), "reason": e["reason"]} for e in errors) \
         or _("The request is not valid.")
     return api.create_response(request, {"message": message, "errors": errors}, status=422)
 

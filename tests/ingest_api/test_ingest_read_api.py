@@ -151,7 +151,7 @@ def _refusal(response, field: str) -> str:
         ({"text": ""}, "text", "give the text of the directive"),
         ({"text": "   \n "}, "text", "give the text of the directive"),
         ({}, "text", "give the text of the directive"),
-        ({"text": 5}, "text", "must be a string"),
+        ({"text": 5}, "text", "must be a text"),
         ({"text": "\x00\x01\x02\x03 binary"}, "text", "binary data"),
         ({"text": "Quyáº¿t Ä‘á»‹nh sá»‘ 5 về việc giao nhiệm vụ cho Sở"}, "text", "garbled"),
         ({"text": "Giao Sở Y tế", "language": "fr"}, "language", "'fr' is not one of vi, ru, uk, en"),

@@ -66,7 +66,7 @@ def test_refusals_name_the_field(admin):
     response = admin.post("/reorganizations", {"kind": "merge", "effective_on": "2025-09-01", "predecessors": ["nope"],
                                                "successors": ["25.UBND"]})
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "predecessors.0", "reason": "no unit with code 'nope'", "code": "unknown_unit"}]
+    assert response.json()["errors"] == [{"field": "predecessors.0", "reason": "no unit has the code “nope”", "code": "unknown_unit"}]
     response = admin.post("/reorganizations", {"kind": "rename", "predecessors": ["25.UBND"]})
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "effective_on"
 

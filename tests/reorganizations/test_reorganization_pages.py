@@ -52,7 +52,7 @@ def test_the_form_shows_refusals_next_to_fields(admin_client):
     response = admin_client.post("/reorganizations/new/", {"kind": "merge", "effective_on": "2025-09-01",
                                                            "predecessors": "old-66", "successors": "66"})
     assert response.status_code == 422
-    assert "old-66 was already closed on 2025-07-01" in response.content.decode()
+    assert "đã kết thúc hoạt động từ ngày 01/07/2025" in response.content.decode()
 
 
 def test_a_specialist_is_refused(client, make_user):

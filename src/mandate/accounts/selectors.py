@@ -5,6 +5,7 @@ from mandate.accounts import permissions
 from mandate.accounts.models import ApiToken, Membership, Role, User
 from mandate.core.errors import NotFound, invalid
 from mandate.orgs.models import Unit
+from django.utils.translation import gettext as _
 
 
 def user_named(username: str | None, field_name: str) -> User | None:
@@ -14,7 +15,7 @@ def user_named(username: str | None, field_name: str) -> User | None:
         return None
     user = User.objects.filter(username=username, is_active=True).first()
     if user is None:
-        raise invalid(field_name, f"no active user '{username}'")
+        raise invalid(field_name, _("no active user is called “%(name)s”") % {"name": username}, "unknown_user")
     return user
 
 
@@ -49,5 +50,5 @@ def token_get(*, user, token_id: int):
     """One of the user's own tokens; another user's token is not found, as if it did not exist."""
     token = tokens_of(user=user).filter(pk=token_id).first()
     if token is None:
-        raise NotFound(f"No token {token_id} of yours.")
+        raise NotFound(_("You have no token %(id)s.") % {"id": token_id})
     return token

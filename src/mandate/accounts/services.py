@@ -16,6 +16,7 @@ from mandate.core import clock
 from mandate.core.errors import invalid
 from mandate.core.integrity import refuse_duplicate
 from mandate.core.text import nfc
+from django.utils.translation import gettext as _
 
 TOKEN_PREFIX_LENGTH = 8
 DEFAULT_TOKEN_LIFETIME = dt.timedelta(days=90)
@@ -44,7 +45,7 @@ def token_create(*, actor: User | None, user: User, name: str = "", lifetime: dt
 def token_revoke(*, actor: User | None, token: ApiToken) -> ApiToken:
     """Revoke a token at once; its owner (or a system administrator, or the system) may."""
     permissions.require(actor is None or actor.pk == token.user_id or permissions.is_system_admin(actor),
-                        "You may revoke only your own tokens.")
+                        gettext_noop("You may revoke only your own tokens."))
     if token.revoked_at is not None:
         return token
     with transaction.atomic():
@@ -116,8 +117,8 @@ def user_set_password(*, actor: User | None, user: User, password: str) -> None:
 def membership_grant(*, actor: User | None, user: User, unit, role: str) -> Membership:
     """Give `user` a role in `unit` (reaching its subtree); see `permissions.can_grant_role` for who may."""
     if role not in Role.values:
-        raise invalid("role", f"'{role}' is not one of {', '.join(Role.values)}")
-    permissions.require(permissions.can_grant_role(actor, unit, role), f"You may not appoint a {role} in {unit.code}.")
+        raise invalid("role", _("“%(value)s” is not one of: %(choices)s") % {"value": role, "choices": ", ".join(str(label) for label in Role.labels)})
+    permissions.require(permissions.can_grant_role(actor, unit, role), _("You may not appoint a %(role)s in %(unit)s.") % {"role": Role(role).label, "unit": unit.name})
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
         permissions.roles_forget(user)
@@ -132,9 +133,9 @@ def rights_delegate(*, actor: User | None, from_unit, to_unit, roles: list[str] 
     delegable = [r for r in Role.values if r != Role.SYSTEM_ADMIN]
     wrong = [r for r in roles if r not in delegable]
     if not roles or wrong:
-        raise invalid("roles", f"give one or more of {', '.join(delegable)}")
+        raise invalid("roles", _("give one or more of: %(choices)s") % {"choices": ", ".join(str(Role(r).label) for r in delegable)})
     permissions.require(permissions.can_delegate_rights(actor, from_unit, to_unit),
-                        f"Only the administrators of {from_unit.code} may delegate to a unit below it.")
+                        _("Only the administrators of %(unit)s may delegate to a unit below it.") % {"unit": from_unit.name})
     moment = clock.now()
     with transaction.atomic():
         delegations = []
@@ -154,7 +155,7 @@ def rights_delegate(*, actor: User | None, from_unit, to_unit, roles: list[str] 
 def rights_delegation_revoke(*, actor: User | None, delegation: Delegation) -> Delegation:
     """End a delegation; appointments already made stay (they are revoked one by one, as they were made)."""
     permissions.require(permissions.can_delegate_rights(actor, delegation.from_unit, delegation.to_unit),
-                        f"Only the administrators of {delegation.from_unit.code} may revoke this delegation.")
+                        _("Only the administrators of %(unit)s may revoke this delegation.") % {"unit": delegation.from_unit.name})
     if delegation.revoked_at is not None:
         return delegation
     with transaction.atomic():

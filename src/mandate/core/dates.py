@@ -2,6 +2,7 @@
 import datetime as dt
 from typing import Annotated
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from pydantic import AfterValidator
 
@@ -20,7 +21,13 @@ def parse_iso_date(value: str | None, *, field_name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise invalid(field_name, f"'{value}' is not a date in the form YYYY-MM-DD") from None
+        raise invalid(field_name, _("“%(value)s” is not a date; write it as year-month-day, e.g. 2025-07-01.")
+                      % {"value": str(value)[:40]}) from None
+
+
+def day_text(day: dt.date) -> str:
+    """A date as the reader's language writes it (dd/mm/yyyy, dd.mm.yyyy), for the words of a message."""
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _day_month_year(day: dt.date) -> str:

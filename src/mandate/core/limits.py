@@ -9,6 +9,7 @@ from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 
 from mandate.core.errors import FieldError
+from django.utils.translation import gettext as _
 
 # Zip containers (.docx, .xlsx, .pptx, .odt, .ods, .zip). A Word file of 20 MB with pictures unpacks to little more
 # than its size (pictures do not compress); its XML compresses about tenfold. 100 MB of XML in 350 KB is a bomb.
@@ -40,7 +41,8 @@ def overlong_errors(model, **values: str | None) -> list[FieldError]:
         field = model._meta.get_field(name)
         limit = field.max_length if isinstance(field, models.CharField) and field.max_length else TEXT_MAX_CHARS
         if value is not None and len(value) > limit:
-            errors.append(FieldError(name, f"is {len(value)} characters long; at most {limit} are accepted", "too_long"))
+            errors.append(FieldError(name, _("is %(length)s characters long; at most %(limit)s are accepted") % {
+                "length": len(value), "limit": limit}, "too_long"))
     return errors
 
 

@@ -11,6 +11,7 @@ from mandate.core.errors import invalid
 from mandate.documents.api import DocumentDetailOut
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs, selectors, services
+from django.utils.translation import gettext as _
 
 router = Router(tags=["ingest"])
 
@@ -105,24 +106,24 @@ def _read_input(request: HttpRequest) -> tuple[str, str | None, str | None]:
         if request.content_type == "multipart/form-data":
             upload = request.FILES.get("file")
             if upload is None and "text" not in request.POST:
-                raise invalid("file", "upload a .txt, .docx or .pdf file (or send JSON with `text`)", "required")
+                raise invalid("file", _("upload a .txt, .docx or .pdf file (or send JSON with “text”)"), "required")
             text = inputs.directive_text(text=request.POST.get("text"), upload=upload)
             return text, request.POST.get("language"), request.POST.get("province")
         body = request.body
     except RequestDataTooBig:
         field = "file" if request.content_type == "multipart/form-data" else "text"
-        raise invalid(field, f"the request is over the limit of {inputs.LIMIT} bytes", "too_large") from None
+        raise invalid(field, _("the request is over the limit of %(limit)s bytes") % {"limit": inputs.LIMIT}, "too_large") from None
     try:
         payload = json.loads(body or b"{}")
     except (UnicodeDecodeError, ValueError):
-        raise invalid("text", "send JSON {\"text\": ...} or a multipart upload named `file`", "invalid") from None
+        raise invalid("text", _("send JSON with “text”, or a multipart upload named “file”"), "invalid") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("text", ""), str):
-        raise invalid("text", "must be a string", "type")
+        raise invalid("text", _("must be a text"), "type")
     language, province = payload.get("language"), payload.get("province")
     if language is not None and not isinstance(language, str):
-        raise invalid("language", "must be a string", "type")
+        raise invalid("language", _("must be a text"), "type")
     if province is not None and not isinstance(province, str):
-        raise invalid("province", "must be a string", "type")
+        raise invalid("province", _("must be a text"), "type")
     return inputs.directive_text(text=payload.get("text")), language, province
 
 

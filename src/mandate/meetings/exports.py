@@ -16,6 +16,7 @@ from mandate.meetings.models import Meeting
 from mandate.meetings.selectors import ResponseRow, responses_table
 from mandate.reports.paper import Paper, docx_closing, docx_heading, xlsx_closing, xlsx_heading
 from mandate.reports.selectors import paper_of
+from django.utils.translation import gettext as _
 
 TITLE = "BẢNG TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH"
 COLUMNS = ("STT", "Nội dung (điều, khoản)", "Đại biểu, tổ góp ý", "Loại ý kiến", "Ý kiến góp ý", "Tiếp thu, giải trình",
@@ -138,7 +139,7 @@ def responses_xlsx(sheet: ResponsesSheet) -> bytes:
 def responses_response(*, meeting: Meeting, fmt: str, day: dt.date, item_id: int | None = None) -> HttpResponse:
     """The table as a download dated `day`; `fmt` is docx or xlsx."""
     if fmt not in CONTENT_TYPES:
-        raise NotFound(f"No table of responses as '{fmt}': ask for docx or xlsx.")
+        raise NotFound(_("No table of responses as “%(format)s”: ask for docx or xlsx.") % {"format": fmt})
     sheet = responses_sheet(meeting=meeting, day=day, item_id=item_id)
     content = responses_docx(sheet) if fmt == "docx" else responses_xlsx(sheet)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

@@ -79,7 +79,7 @@ def _has_draft(item: AgendaItem) -> bool:
 def agenda_item_get(*, user, meeting: Meeting, item_id: int) -> AgendaItem:
     item = next((i for i in meeting_agenda(user=user, meeting=meeting) if i.pk == item_id), None)
     if item is None:
-        raise NotFound(f"No agenda item {item_id} in this meeting.")
+        raise NotFound(_("No agenda item %(id)s in this meeting.") % {"id": item_id})
     return item
 
 
@@ -125,7 +125,7 @@ def opinions_list(*, meeting: Meeting, item_id: int | None = None, group_id: int
 def opinion_get(*, meeting: Meeting, opinion_id: int) -> Opinion:
     opinion = opinions_list(meeting=meeting).filter(pk=opinion_id).first()
     if opinion is None:
-        raise NotFound(f"No opinion {opinion_id} in this meeting.")
+        raise NotFound(_("No opinion %(id)s in this meeting.") % {"id": opinion_id})
     return opinion
 
 
@@ -232,7 +232,7 @@ def opinions_numbered(*, meeting: Meeting, numbers: list[int]) -> list[Opinion]:
     found = {opinion.number: opinion for opinion in meeting.opinions.filter(number__in=numbers)}
     for index, number in enumerate(numbers):
         if number not in found:
-            raise invalid(f"taken_in.{index}", f"no opinion {number} in this meeting", "unknown")
+            raise invalid(f"taken_in.{index}", _("no opinion %(number)s in this meeting") % {"number": number}, "unknown")
     return [found[number] for number in numbers]
 
 
@@ -246,14 +246,14 @@ def group_numbered(*, meeting: Meeting, number: int | None, field_name: str) -> 
         return None
     group = meeting.groups.filter(number=number).first()
     if group is None:
-        raise invalid(field_name, f"no group {number} in this meeting", "unknown")
+        raise invalid(field_name, _("no group %(number)s in this meeting") % {"number": number}, "unknown")
     return group
 
 
 def item_picked(*, meeting: Meeting, pk: int) -> AgendaItem:
     item = meeting.items.filter(pk=pk).first()
     if item is None:
-        raise invalid("item", f"no agenda item {pk} in this meeting", "unknown")
+        raise invalid("item", _("no agenda item %(id)s in this meeting") % {"id": pk}, "unknown")
     return item
 
 
@@ -262,5 +262,5 @@ def clause_picked(*, meeting: Meeting, pk: int | None) -> DraftClause | None:
         return None
     clause = DraftClause.objects.filter(pk=pk, version__draft__item__meeting=meeting).select_related("version").first()
     if clause is None:
-        raise invalid("clause", f"no clause {pk} in this meeting's drafts", "unknown")
+        raise invalid("clause", _("no clause %(id)s in this meeting's drafts") % {"id": pk}, "unknown")
     return clause

@@ -391,7 +391,7 @@ def meeting_conclude(*, actor, meeting: Meeting, header: DocumentHeader, referen
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.conclusion_id is not None:
             raise Conflict(_("The meeting's conclusion is already issued as %(number)s.") % {"number": locked.conclusion.number_text},
-                           [FieldError("meeting", "is concluded", "concluded")])
+                           [FieldError("meeting", _("is concluded"), "concluded")])
         before = meeting_snapshot(locked)
         confirmed = document_issue(actor=actor, header=header, references=references, tasks=tasks, text=text,
                                    refusal=_("The conclusion cannot be issued: nothing was saved."))

@@ -90,7 +90,7 @@ class TrendPointOut(Schema):
 def _one_name(current: str, value, old: str, old_value):
     """A filter given by its name or by its deprecated old name: the same value under both, or under one."""
     if value is not None and old_value is not None and value != old_value:
-        raise invalid(old, f"is the old name of {current}, which says otherwise; give {current} only")
+        raise invalid(old, _("is the old name of %(current)s, which says otherwise; give %(current)s only") % {"current": current})
     return value if value is not None else old_value
 
 
@@ -106,7 +106,7 @@ class AssignedPeriodQuery(Schema):
         start = _one_name("assigned_from", self.assigned_from, "from", self.old_from)
         end = _one_name("assigned_to", self.assigned_to, "to", self.old_to)
         if start and end and end < start:
-            raise invalid("assigned_to" if self.assigned_to else "to", "is before assigned_from")
+            raise invalid("assigned_to" if self.assigned_to else "to", _("is before the first day of the period"))
         return start, end
 
 
@@ -126,7 +126,7 @@ def _leader(username: str | None) -> User | None:
         return None
     user = User.objects.filter(username=username).first()
     if user is None:
-        raise invalid("leader", f"no user '{username}'")
+        raise invalid("leader", _("no user is called “%(name)s”") % {"name": username}, "unknown_user")
     return user
 
 
@@ -136,7 +136,7 @@ def _filters(query: ScorecardQuery, *, require_unit: bool = False) -> TaskFilter
     if require_unit and unit is None:
         raise invalid("unit", "is required", "required")
     if unit is None and leader is None:
-        raise invalid("unit", "give a unit code, or a leader's user name", "required")
+        raise invalid("unit", _("give a unit code, or a leader's user name"), "required")
     start, end = query.period()
     return TaskFilters(as_of=query.as_of or clock.today(), lead_unit=unit, subtree=query.subtree,
                        leader_id=leader.pk if leader else None, assigned_from=start, assigned_to=end)
@@ -185,7 +185,7 @@ def cluster_scorecards(request: HttpRequest, code: str, query: Query[ClusterQuer
 @scorecards_router.get("/trend", response=list[TrendPointOut], summary="The scorecard at the end of each month")
 def scorecard_trend(request: HttpRequest, query: Query[ScorecardQuery], months: int = 12):
     if not 1 <= months <= 36:
-        raise invalid("months", "must be between 1 and 36")
+        raise invalid("months", _("must be between 1 and 36"))
     filters = _filters(query)
     return [{"month_end": end, "scorecard": card.as_dict()}
             for end, card in selectors.monthly_trend(user=request.user, filters=filters, months=months)]
@@ -218,7 +218,7 @@ def lagging_units(request: HttpRequest, query: Query[ScorecardQuery], min_overdu
         start, end = query.period()
         filters = TaskFilters(as_of=query.as_of or clock.today(), assigned_from=start, assigned_to=end)
     if level not in (None, "province", "commune"):
-        raise invalid("level", "must be province or commune")
+        raise invalid("level", _("must be province or commune"))
     rows = selectors.lagging_units(user=request.user, filters=filters, min_overdue=min_overdue, min_rate=min_rate,
                                    level=level, tasks_per_unit=min(max(tasks_per_unit, 0), 100))
     return [{"unit": r.unit.code, "unit_name": r.unit.name, "scorecard": r.scorecard.as_dict(), "overdue_tasks": r.overdue_tasks}
@@ -265,7 +265,7 @@ def cascade_payload(result) -> dict:
 def directive_cascade(request: HttpRequest, document: int, level: str = "province", within: str = "VN",
                       due: dt.date | None = None, as_of: AsOfDate | None = None):
     if level not in ("province", "commune"):
-        raise invalid("level", "must be province or commune")
+        raise invalid("level", _("must be province or commune"))
     directive = document_get(user=request.user, document_id=document)
     result = cascade_selectors.directive_cascade(user=request.user, directive=directive, level=level, within=unit_named(within, "within"),
                                                  as_of=as_of or clock.today(), due=due)
@@ -352,7 +352,7 @@ def create_kpi(request: HttpRequest, payload: KpiIn):
 def report_kpi(request: HttpRequest, kpi_id: int, payload: KpiActualIn):
     target = KpiTarget.objects.select_related("unit").filter(pk=kpi_id).first()
     if target is None:
-        raise NotFound(f"No target {kpi_id}.")
+        raise NotFound(_("No target %(id)s.") % {"id": kpi_id})
     services.kpi_actual_report(actor=request.user, target=target, value=payload.value, reported_on=payload.reported_on,
                                note=payload.note)
     return Status(201, _kpi_one(request, kpi_id))

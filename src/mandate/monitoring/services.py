@@ -23,6 +23,7 @@ from mandate.monitoring.models import Comparison, Digest, KpiActual, KpiTarget, 
 from mandate.monitoring.permissions import can_report_kpi, can_set_kpi_target
 from mandate.monitoring.reminders import reminders_due
 from mandate.orgs.models import Unit
+from mandate.core.errors import field_label
 
 
 def _kpi_snapshot(target: KpiTarget) -> dict:
@@ -41,16 +42,18 @@ def kpi_target_create(*, actor, unit: Unit | None, indicator: str, period_start:
     if not indicator:
         errors.append(FieldError("indicator", "is required", "required"))
     if period_start is None or period_end is None:
-        errors.append(FieldError("period", "needs a start and an end", "required"))
+        errors.append(FieldError("period", gettext_noop("needs a start and an end"), "required"))
     elif period_end < period_start:
-        errors.append(FieldError("period_end", "is before the start"))
+        errors.append(FieldError("period_end", gettext_noop("is before the start")))
     if comparison not in Comparison.values:
-        errors.append(FieldError("comparison", f"must be one of {', '.join(Comparison.values)}"))
+        errors.append(FieldError("comparison", translation.gettext("must be one of: %(choices)s") % {"choices": ", ".join(Comparison.values)}))
     if target is None:
         errors.append(FieldError("target", "is required", "required"))
     if errors:
-        raise DomainError("The target is not complete: " + "; ".join(f"{e.field} {e.reason}" for e in errors), errors)
-    require(can_set_kpi_target(actor, unit), "Only the leaders over this unit may set its targets.")
+        raise DomainError(translation.gettext("The target is not complete: %(reasons)s") % {"reasons": "; ".join(
+            translation.gettext("%(field)s: %(reason)s") % {"field": field_label(e.field), "reason": translation.gettext(e.reason)}
+            for e in errors)}, errors)
+    require(can_set_kpi_target(actor, unit), gettext_noop("Only the leaders over this unit may set its targets."))
     taken = invalid("indicator", gettext_noop("this unit already has a target for this indicator and period"), "duplicate")
     with transaction.atomic():
         # kpi_target_unique decides, also between two requests at once (no SELECT first).
@@ -67,7 +70,7 @@ def kpi_actual_report(*, actor, target: KpiTarget, value: Decimal | None, report
     """Report the value an indicator reached; the latest report by a date is its value on that date."""
     if value is None:
         raise invalid("value", "is required", "required")
-    require(can_report_kpi(actor, target), "Only the unit's own staff or those above it may report this value.")
+    require(can_report_kpi(actor, target), gettext_noop("Only the unit's own staff or those above it may report this value."))
     with transaction.atomic():
         actual = KpiActual.objects.create(target=target, value=value, reported_on=reported_on or clock.today(),
                                           note=nfc(note or ""), reported_by=actor if getattr(actor, "pk", None) else None,

@@ -9,6 +9,7 @@ from django.db.models.functions import Length
 from mandate.core.errors import NotFound, invalid
 from mandate.core.text import fold, search_terms
 from mandate.orgs.models import TERRITORIAL_KINDS, Placement, Unit, UnitName
+from mandate.core.dates import day_text
 
 
 def _valid_on(day: dt.date, prefix: str = "") -> Q:
@@ -36,7 +37,7 @@ def unit_named(code: str | None, field_name: str) -> Unit | None:
     try:
         return unit_get(code=code)
     except NotFound:
-        raise invalid(field_name, f"no unit with code '{code}'") from None
+        raise invalid(field_name, _("no unit has the code “%(code)s”") % {"code": code}) from None
 
 
 def unit_placement(*, unit: Unit, as_of: dt.date) -> Placement | None:
@@ -115,7 +116,7 @@ def unit_tree(*, root: Unit, as_of: dt.date, depth: int | None = None) -> TreeNo
     """The tree under `root` as it stood on `as_of`, in one query."""
     placement = unit_placement(unit=root, as_of=as_of)
     if placement is None:
-        raise NotFound(f"Unit '{root.code}' did not exist on {as_of.isoformat()}.")
+        raise NotFound(_("The unit %(unit)s did not exist on %(date)s.") % {"unit": root.name, "date": day_text(as_of)})
     rows = placements_on(as_of).filter(path__startswith=placement.path)
     if depth is not None:
         rows = rows.filter(depth__lte=placement.depth + depth)

@@ -4,6 +4,7 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import require
 from mandate.core import clock
@@ -157,7 +158,7 @@ def _unit(code: str | None, field_name: str):
     try:
         return unit_get(code=code)
     except NotFound:
-        raise invalid(field_name, f"no unit with code '{code}'", "unknown_unit") from None
+        raise invalid(field_name, _("no unit has the code “%(code)s”") % {"code": code}, "unknown_unit") from None
 
 
 def _item(item) -> dict:
@@ -198,7 +199,7 @@ def create_reorganization(request: HttpRequest, payload: ReorganizationIn):
     if payload.basis_id is not None:
         basis = Document.objects.filter(pk=payload.basis_id).first()
         if basis is None:
-            raise invalid("basis_id", f"no document {payload.basis_id}", "unknown_document")
+            raise invalid("basis_id", _("no document %(id)s") % {"id": payload.basis_id}, "unknown_document")
     new_units = [{**spec.dict(), "parent": _unit(spec.parent, f"new_units.{index}.parent")}
                  for index, spec in enumerate(payload.new_units)]
     links = None

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.db import connection
 from django.db.models import Count, Max
+from django.utils.translation import gettext as _
 
 from mandate.core.errors import Conflict, FieldError
 from mandate.orgs.models import Unit
@@ -69,7 +70,7 @@ def hand_over(event: Reorganization, preview: Preview, codes: dict[str, int], *,
                                                    reorganization__reverted_at__isnull=True)
                  .exclude(reorganization=event).exists())
     singles, chosen = {}, defaultdict(dict)  # role → {predecessor: successor}; task → role → (predecessor, successor)
-    for role, (_, item) in ROLES.items():
+    for role, (_column, item) in ROLES.items():
         singles[role], picked = _destinations(preview, codes, item.value)
         for task_id, source, target in picked:
             chosen[task_id][role] = (source, target)
@@ -96,7 +97,7 @@ def _since(role: str, task_sql: str) -> str:
 def _handovers_by_link(cursor, event: Reorganization, singles: dict, *, inherited: bool) -> None:
     """One INSERT … SELECT for every open task whose lead or assigning unit a successor takes whole."""
     selected, conditions, select_params, where_params = [], [], [], []
-    for role, (column, _) in ROLES.items():
+    for role, (column, _item) in ROLES.items():
         single = singles[role]
         if not single:
             selected += ["NULL", "NULL", "NULL"]
@@ -123,8 +124,9 @@ def _handovers_chosen(cursor, event: Reorganization, chosen: dict[int, dict], *,
     for chunk in chunks(sorted(chosen)):
         twice = list(event_handovers(event).filter(task_id__in=chunk).values_list("task_id", flat=True)[:10])
         if twice:
-            raise Conflict("The reorganization hands some tasks on both whole and item by item.",
-                           [FieldError("destinations", f"task {task_id} is handed on both ways", "twice") for task_id in twice])
+            raise Conflict(_("The reorganization hands some tasks on both whole and item by item."),
+                           [FieldError("destinations", _("task %(id)s is handed on both ways") % {"id": task_id}, "twice")
+                            for task_id in twice])
     since = defaultdict(dict)
     for role in ROLES if inherited else ():
         for chunk in chunks(sorted(chosen)):
@@ -156,12 +158,12 @@ def tasks_update(cursor, event: Reorganization, side: str) -> None:
 def _hand_over_coordinators(cursor, event: Reorganization, preview: Preview, codes: dict[str, int], *, inherited: bool) -> int:
     """Re-point the coordinations of open tasks; one that its successor already leads or coordinates is dropped."""
     single, chosen = _destinations(preview, codes, DestinationItem.COORDINATION.value)
-    chosen_by_id = {item_id: target for item_id, _, target in chosen}
+    chosen_by_id = {item_id: target for item_id, _source, target in chosen}
     sources = [h.predecessor.pk for h in preview.handings]
     # By key, the closing units' coordinations and then their tasks: joining them to every open task scans the table.
     coordinations = list(TaskCoordinator.objects.filter(unit_id__in=sources).values_list("id", "task_id", "unit_id").order_by("id"))
     leads = {}  # open task → its lead unit, as handed on already
-    for chunk in chunks(sorted({task_id for _, task_id, _ in coordinations})):
+    for chunk in chunks(sorted({task_id for _id, task_id, _unit in coordinations})):
         leads.update(Task.objects.filter(pk__in=chunk, state__in=OPEN_STATES).values_list("id", "lead_unit_id"))
     rows = [row for row in coordinations if row[1] in leads]
     if not rows:

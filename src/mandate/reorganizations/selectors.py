@@ -13,7 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from mandate.core.dates import day_text
 from mandate.core.errors import FieldError, NotFound
 from mandate.documents.models import Document, NumberSequence
 from mandate.documents.permissions import visible_documents
@@ -111,7 +115,7 @@ def _check_structure(reorganization: Reorganization, preview: Preview) -> None:
     day = reorganization.effective_on
     errors = preview.errors
     if reorganization.applied_at and not reorganization.reverted_at:
-        errors.append(FieldError("reorganization", f"was already applied on {reorganization.applied_at:%Y-%m-%d %H:%M}", "applied"))
+        errors.append(FieldError("reorganization", _("was already applied on %(date)s") % {"date": date_format(timezone.localtime(reorganization.applied_at), "SHORT_DATETIME_FORMAT")}, "applied"))
     links = list(reorganization.links.select_related("predecessor", "successor", "planned"))
     predecessors = {link.predecessor for link in links if link.predecessor_id}
     kind = reorganization.kind
@@ -119,24 +123,24 @@ def _check_structure(reorganization: Reorganization, preview: Preview) -> None:
                        .values_list("unit_id", flat=True))
     for unit in sorted(predecessors, key=lambda u: u.code):
         if unit.valid_from is not None and unit.valid_from >= day:
-            errors.append(FieldError("predecessors", f"{unit.code} begins on {unit.valid_from}, not before {day}", "not_open"))
+            errors.append(FieldError("predecessors", _("%(unit)s begins on %(begins)s, not before %(date)s") % {"unit": unit.name, "begins": day_text(unit.valid_from), "date": day_text(day)}, "not_open"))
         elif unit.valid_to is not None and unit.valid_to < day:
-            errors.append(FieldError("predecessors", f"{unit.code} was already closed on {unit.valid_to}", "closed"))
+            errors.append(FieldError("predecessors", _("%(unit)s was already closed on %(date)s") % {"unit": unit.name, "date": day_text(unit.valid_to)}, "closed"))
         elif unit.valid_to is not None and unit.valid_to > day:
-            errors.append(FieldError("predecessors", f"{unit.code} closes later, on {unit.valid_to}; apply events in date order",
+            errors.append(FieldError("predecessors", _("%(unit)s closes later, on %(date)s; apply events in date order") % {"unit": unit.name, "date": day_text(unit.valid_to)},
                                      "later_change"))
         elif unit.pk in placed_later:
-            errors.append(FieldError("predecessors", f"{unit.code} changes place on or after {day}; apply events in date order",
+            errors.append(FieldError("predecessors", _("%(unit)s changes place on or after %(date)s; apply events in date order") % {"unit": unit.name, "date": day_text(day)},
                                      "later_change"))
     for link in links:
         unit = link.successor
         if unit is not None and unit not in predecessors and not unit.is_valid_on(day):
-            errors.append(FieldError("successors", f"{unit.code} is not open on {day}", "not_open"))
+            errors.append(FieldError("successors", _("%(unit)s is not open on %(date)s") % {"unit": unit.name, "date": day_text(day)}, "not_open"))
     for planned in reorganization.planned_units.select_related("parent", "unit"):
         if planned.unit_id is None and Unit.objects.filter(code=planned.code).exists():
-            errors.append(FieldError("new_units", f"the code {planned.code} is already used by another unit", "unique"))
+            errors.append(FieldError("new_units", _("the code %(code)s is already used by another unit") % {"code": planned.code}, "unique"))
         if planned.parent is not None and not placements_on(day).filter(unit=planned.parent).exists():
-            errors.append(FieldError("new_units", f"the parent {planned.parent.code} of {planned.code} is not open on {day}", "not_open"))
+            errors.append(FieldError("new_units", _("the parent %(parent)s of %(unit)s is not open on %(date)s") % {"parent": planned.parent.name, "unit": planned.name, "date": day_text(day)}, "not_open"))
     survivors = {link.successor for link in links if link.successor_id and link.successor not in predecessors}
     paths = dict(placements_on(day - dt.timedelta(days=1)).filter(unit__in=[u.pk for u in predecessors | survivors])
                  .values_list("unit_id", "path"))
@@ -144,48 +148,48 @@ def _check_structure(reorganization: Reorganization, preview: Preview) -> None:
         path = paths.get(unit.pk)
         inside = sorted(s.code for s in survivors if path and paths.get(s.pk, "").startswith(path))
         if inside and kind != ReorganizationKind.MOVE:
-            errors.append(FieldError("successors", f"{', '.join(inside)} lies inside the subtree of {unit.code}", "cycle"))
+            errors.append(FieldError("successors", _("%(units)s lies inside the subtree of %(unit)s") % {"units": ", ".join(inside), "unit": unit.name}, "cycle"))
     counts = {"predecessors": len(predecessors), "successors": len({(link.successor_id, link.planned_id) for link in links if link.successor_id or link.planned_id})}
     if kind == ReorganizationKind.MERGE:
         by_predecessor = successor_codes(reorganization)
         if counts["predecessors"] < 1 or counts["successors"] < 1:
-            errors.append(FieldError("links", "a merge needs predecessors and one successor for each", "required"))
+            errors.append(FieldError("links", _("a merge needs predecessors and one successor for each"), "required"))
         for unit in predecessors:
             if len(by_predecessor[unit.pk]) != 1:
-                errors.append(FieldError("links", f"{unit.code} must merge into exactly one unit", "invalid"))
+                errors.append(FieldError("links", _("%(unit)s must merge into exactly one unit") % {"unit": unit.name}, "invalid"))
     elif kind == ReorganizationKind.SPLIT:
         if counts["predecessors"] != 1 or counts["successors"] < 2:
-            errors.append(FieldError("links", "a split takes one unit into two or more", "invalid"))
+            errors.append(FieldError("links", _("a split takes one unit into two or more"), "invalid"))
     elif kind in (ReorganizationKind.RENAME, ReorganizationKind.MOVE):
         if counts["predecessors"] != 1:
-            errors.append(FieldError("unit", f"a {kind} names exactly one unit", "required"))
+            errors.append(FieldError("unit", _("a %(kind)s names exactly one unit") % {"kind": ReorganizationKind(kind).label.lower()}, "required"))
         if kind == ReorganizationKind.RENAME and not reorganization.new_name:
-            errors.append(FieldError("new_name", "is required for a rename", "required"))
+            errors.append(FieldError("new_name", _("is required for a rename"), "required"))
         if kind == ReorganizationKind.MOVE:
             _check_move(reorganization, next(iter(predecessors), None), errors)
     elif kind == ReorganizationKind.DISSOLVE and counts["predecessors"] != 1:
-        errors.append(FieldError("predecessors", "a dissolution names exactly one unit", "required"))
+        errors.append(FieldError("predecessors", _("a dissolution names exactly one unit"), "required"))
     elif kind == ReorganizationKind.ESTABLISH and (counts["predecessors"] or not reorganization.planned_units.exists()):
-        errors.append(FieldError("new_units", "an establishment opens new units and closes none", "required"))
+        errors.append(FieldError("new_units", _("an establishment opens new units and closes none"), "required"))
     if reorganization.rule and reorganization.rule not in RULES:
-        errors.append(FieldError("rule", f"'{reorganization.rule}' is not one of {', '.join(RULES)}", "invalid"))
+        errors.append(FieldError("rule", _("“%(value)s” is not one of: %(choices)s") % {"value": reorganization.rule, "choices": ", ".join(RULES)}, "invalid"))
 
 
 def _check_move(reorganization: Reorganization, unit: Unit | None, errors: list) -> None:
     day, parent = reorganization.effective_on, reorganization.new_parent
     if parent is None:
-        errors.append(FieldError("new_parent", "is required for a move", "required"))
+        errors.append(FieldError("new_parent", _("is required for a move"), "required"))
         return
     if unit is None:
         return
     current = placements_on(day - dt.timedelta(days=1)).filter(unit=unit).first()
     target = placements_on(day).filter(unit=parent).first()
     if target is None:
-        errors.append(FieldError("new_parent", f"{parent.code} is not open on {day}", "not_open"))
+        errors.append(FieldError("new_parent", _("%(unit)s is not open on %(date)s") % {"unit": parent.name, "date": day_text(day)}, "not_open"))
     elif current is not None and target.path.startswith(current.path):
-        errors.append(FieldError("new_parent", f"{parent.code} is inside the subtree of {unit.code}", "cycle"))
+        errors.append(FieldError("new_parent", _("%(units)s lies inside the subtree of %(unit)s") % {"units": parent.name, "unit": unit.name}, "cycle"))
     elif current is not None and current.parent_id == parent.pk:
-        errors.append(FieldError("new_parent", f"{unit.code} is already under {parent.code}", "unchanged"))
+        errors.append(FieldError("new_parent", _("%(unit)s is already under %(parent)s") % {"unit": unit.name, "parent": parent.name}, "unchanged"))
 
 
 def _territory_map(predecessor: Unit, unit_destinations: dict[int, str], day: dt.date) -> dict[int, str]:
@@ -413,7 +417,7 @@ def reorganization_get(*, reorganization_id: int, user=None) -> Reorganization:
     reorganization = (Reorganization.objects.select_related("basis", "author", "new_parent")
                       .annotate(basis_known=_basis_known(user)).filter(pk=reorganization_id).first())
     if reorganization is None:
-        raise NotFound(f"No reorganization {reorganization_id}.")
+        raise NotFound(_("No reorganization %(id)s.") % {"id": reorganization_id})
     return reorganization
 
 

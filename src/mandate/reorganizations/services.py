@@ -34,6 +34,8 @@ from mandate.reorganizations.selectors import (
     RULES, Preview, event_coordination_handovers, event_handovers, reorganization_plan, successor_codes,
 )
 from mandate.tasks.models import Task, TaskCoordinator, TaskEvent
+from django.utils.translation import gettext as _, gettext_noop
+from mandate.core.dates import day_text
 
 MERGER_2025_BATCH = "merger-2025"
 
@@ -82,7 +84,7 @@ def _unit_or_code(value) -> str:
 def _links_for(kind: str, predecessors: list[Unit], successors: list[str]) -> list[tuple[Unit | None, str | None]]:
     if kind == ReorganizationKind.MERGE:
         if len(successors) != 1:
-            raise invalid("successors", "a merge has exactly one successor: a new unit or a surviving one")
+            raise invalid("successors", _("a merge has exactly one successor: a new unit or a surviving one"))
         return [(unit, successors[0]) for unit in predecessors]
     if kind in (ReorganizationKind.RENAME, ReorganizationKind.MOVE):
         return [(unit, unit.code) for unit in predecessors]
@@ -99,28 +101,28 @@ def reorganization_prepare(*, actor, kind: str, effective_on: dt.date, basis: Do
                            new_short_name: str = "", new_parent: Unit | None = None, default_successor: str = "",
                            rule: str = "", destinations: list[tuple[str, int, str]] | tuple = ()) -> Reorganization:
     """Record an event with its links, planned units and chosen destinations; nothing in the structure changes yet."""
-    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     errors = []
     if kind not in ReorganizationKind.values:
-        errors.append(FieldError("kind", f"'{kind}' is not one of {', '.join(ReorganizationKind.values)}"))
+        errors.append(FieldError("kind", _("“%(value)s” is not one of: %(choices)s") % {"value": kind, "choices": ", ".join(str(label) for label in ReorganizationKind.labels)}))
     if effective_on is None:
-        errors.append(FieldError("effective_on", "is required", "required"))
+        errors.append(FieldError("effective_on", _("is required"), "required"))
     planned_codes = []
     for index, spec in enumerate(new_units):
         code, name = nfc(spec.get("code") or "").strip(), nfc(spec.get("name") or "").strip()
         if not code or not name:
-            errors.append(FieldError(f"new_units.{index}", "needs a code and a name", "required"))
+            errors.append(FieldError(f"new_units.{index}", _("needs a code and a name"), "required"))
         elif Unit.objects.filter(code=code).exists() or code in planned_codes:
-            errors.append(FieldError(f"new_units.{index}.code", f"'{code}' is already used by another unit", "unique"))
+            errors.append(FieldError(f"new_units.{index}.code", _("the code %(code)s is already used by another unit") % {"code": code}, "unique"))
         if spec.get("kind") not in UnitKind.values or spec.get("tier") not in Tier.values:
-            errors.append(FieldError(f"new_units.{index}", "needs a kind and a tier of the lists", "invalid"))
+            errors.append(FieldError(f"new_units.{index}", _("needs a kind and a tier of the lists"), "invalid"))
         planned_codes.append(code)
     successor_codes = [_unit_or_code(s) for s in successors]
     for code in successor_codes:
         if code not in planned_codes and not Unit.objects.filter(code=code).exists():
-            errors.append(FieldError("successors", f"no unit and no new unit has the code '{code}'", "unknown_unit"))
+            errors.append(FieldError("successors", _("no unit and no new unit has the code “%(code)s”") % {"code": code}, "unknown_unit"))
     if errors:
-        raise DomainError("The reorganization cannot be prepared.", errors)
+        raise DomainError(_("The reorganization cannot be prepared."), errors)
     with transaction.atomic():
         event = Reorganization.objects.create(
             kind=kind, effective_on=effective_on, basis=basis, note=nfc(note or ""), author=actor, batch=nfc(batch or "").strip(),
@@ -144,7 +146,7 @@ def reorganization_prepare(*, actor, kind: str, effective_on: dt.date, basis: Do
         _destinations_write(event, destinations)
         preview = reorganization_plan(reorganization=event)
         if preview.errors:
-            raise DomainError("The reorganization cannot be prepared.", preview.errors)
+            raise DomainError(_("The reorganization cannot be prepared."), preview.errors)
         audit_record(actor=actor, action="reorganization.prepare", obj=event, after=_event_snapshot(event))
     return event
 
@@ -152,7 +154,7 @@ def reorganization_prepare(*, actor, kind: str, effective_on: dt.date, basis: Do
 def _destinations_write(event: Reorganization, destinations) -> None:
     for item_type, item_id, code in destinations:
         if item_type not in DestinationItem.values:
-            raise invalid("destinations", f"'{item_type}' is not one of {', '.join(DestinationItem.values)}")
+            raise invalid("destinations", _("“%(value)s” is not one of: %(choices)s") % {"value": item_type, "choices": ", ".join(DestinationItem.values)})
         code = _unit_or_code(code)
         if code:
             ReorganizationDestination.objects.update_or_create(
@@ -164,20 +166,20 @@ def _destinations_write(event: Reorganization, destinations) -> None:
 def reorganization_destinations_set(*, actor, reorganization: Reorganization, destinations: list[tuple[str, int, str]] | tuple = (),
                                     default_successor: str | None = None, rule: str | None = None) -> Reorganization:
     """Choose destinations one by one, or a default successor, or a rule, for a prepared event."""
-    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
         if event.is_applied:
-            raise Conflict("The reorganization is applied; revert it before changing its destinations.")
+            raise Conflict(_("The reorganization is applied; revert it before changing its destinations."))
         successors = {code for codes in successor_codes(event).values() for code in codes}
-        bad = [FieldError("destinations", f"{code} is not a successor of this event", "not_successor")
-               for _, _, code in destinations if code and _unit_or_code(code) not in successors]
+        bad = [FieldError("destinations", _("%(code)s is not a successor of this event") % {"code": code}, "not_successor")
+               for _type, _id, code in destinations if code and _unit_or_code(code) not in successors]
         if default_successor and _unit_or_code(default_successor) not in successors:
-            bad.append(FieldError("default_successor", f"{default_successor} is not a successor of this event", "not_successor"))
+            bad.append(FieldError("default_successor", _("%(code)s is not a successor of this event") % {"code": default_successor}, "not_successor"))
         if rule and rule not in RULES:
-            bad.append(FieldError("rule", f"'{rule}' is not one of {', '.join(RULES)}"))
+            bad.append(FieldError("rule", _("“%(value)s” is not one of: %(choices)s") % {"value": rule, "choices": ", ".join(RULES)}))
         if bad:
-            raise DomainError("The destinations cannot be set.", bad)
+            raise DomainError(_("The destinations cannot be set."), bad)
         before = _event_snapshot(event)
         _destinations_write(event, destinations)
         if default_successor is not None:
@@ -205,7 +207,7 @@ def _event_snapshot(event: Reorganization) -> dict:
 
 def reorganization_apply(*, actor, reorganization: Reorganization) -> Reorganization:
     """Apply one event in one transaction; refused while anything lacks a destination."""
-    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
         _apply(event, actor=actor)
@@ -214,12 +216,12 @@ def reorganization_apply(*, actor, reorganization: Reorganization) -> Reorganiza
 
 def reorganization_batch_apply(*, actor, batch: str) -> list[Reorganization]:
     """Apply every prepared event of a batch together, in date order, all or nothing."""
-    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     with transaction.atomic():
         events = list(Reorganization.objects.select_for_update().filter(batch=batch, applied_at__isnull=True)
                       .order_by("effective_on", "id"))
         if not events:
-            raise invalid("batch", f"no prepared event in batch '{batch}'", "empty")
+            raise invalid("batch", _("no prepared event in batch “%(batch)s”") % {"batch": batch}, "empty")
         for event in events:
             _apply(event, actor=actor)
     return events
@@ -229,11 +231,13 @@ def _refusal(preview: Preview) -> DomainError:
     errors = list(preview.errors)
     for item in preview.missing[:200]:
         errors.append(FieldError(f"destinations.{item.item_type}.{item.item_id}",
-                                 f"{item.label} ({item.source.code}) has no destination", "no_destination"))
+                                 _("%(item)s (%(unit)s) has no destination") % {"item": item.label, "unit": item.source.name}, "no_destination"))
     if len(preview.missing) > 200:
-        errors.append(FieldError("destinations", f"and {len(preview.missing) - 200} more items without destination", "no_destination"))
-    what = f"{len(preview.missing)} item(s) have no destination" if preview.missing else "the structure does not allow it"
-    return Conflict(f"The reorganization cannot be applied: {what}.", errors)
+        errors.append(FieldError("destinations", _("and %(count)s more items without destination") % {"count": len(preview.missing) - 200}, "no_destination"))
+    if preview.missing:
+        return Conflict(_("The reorganization cannot be applied: %(count)s item(s) have no destination.")
+                        % {"count": len(preview.missing)}, errors)
+    return Conflict(_("The reorganization cannot be applied: the structure does not allow it."), errors)
 
 
 def _apply(event: Reorganization, *, actor) -> None:
@@ -286,8 +290,8 @@ def _open_planned(event: Reorganization, planned: PlannedUnit, day: dt.date, cha
         Unit.objects.filter(pk=unit.pk).update(valid_from=day, valid_to=None)
     else:
         # Prepare checked the code was free; the unique code decides again now, against a unit created since.
-        taken = Conflict("The reorganization cannot be applied: the structure does not allow it.",
-                         [FieldError("new_units", f"the code {planned.code} is already used by another unit", "unique")])
+        taken = Conflict(_("The reorganization cannot be applied: the structure does not allow it."),
+                         [FieldError("new_units", _("the code %(code)s is already used by another unit") % {"code": planned.code}, "unique")])
         with refuse_duplicate(Unit, "code", taken):
             unit = Unit.objects.create(code=planned.code, name=planned.name, short_name=planned.short_name,
                                        issuer_code=planned.issuer_code, search_name=searchable(planned.name, planned.short_name),
@@ -313,8 +317,9 @@ def _move_subtree(event: Reorganization, unit_id: int, parent_id: int, day: dt.d
             if not skip.intersection(int(part) for part in row.path[len(current.path):].strip("/").split("/") if part)]
     for row in rows:
         if row.valid_from == day or row.valid_to is not None:
-            raise Conflict(f"Unit {row.unit_id} changes place on {row.valid_from or row.valid_to}; apply events in date order.",
-                           [FieldError("effective_on", "another change of this subtree is on or after this date", "later_change")])
+            raise Conflict(_("%(unit)s changes place on %(date)s; apply events in date order.") % {
+                "unit": row.unit.name, "date": day_text(row.valid_from or row.valid_to)},
+                           [FieldError("effective_on", _("another change of this subtree is on or after this date"), "later_change")])
     Placement.objects.filter(pk__in=[row.pk for row in rows]).update(valid_to=day)
     root = f"{target.path}{unit_id}/"
     opened = [Placement(unit_id=row.unit_id, parent_id=parent_id if row.unit_id == unit_id else row.parent_id,
@@ -344,8 +349,9 @@ def _rename(event: Reorganization, unit: Unit, day: dt.date, changes: list) -> N
     unit = Unit.objects.get(pk=unit.pk)
     since = UnitName.objects.filter(unit=unit).aggregate(m=Max("valid_to"))["m"] or unit.valid_from
     if since is not None and since >= day:
-        raise Conflict(f"{unit.code} took its name on {since}; a rename must come after.",
-                       [FieldError("effective_on", f"must be after {since}", "later_change")])
+        raise Conflict(_("%(unit)s took its name on %(date)s; a rename must come after.") % {
+            "unit": unit.name, "date": day_text(since)},
+                       [FieldError("effective_on", _("must be after %(date)s") % {"date": day_text(since)}, "later_change")])
     former = UnitName.objects.create(unit=unit, name=unit.name, short_name=unit.short_name, valid_from=since, valid_to=day,
                                      reorganization_id=event.pk)
     changes.append(StructureChange(reorganization=event, action="unit_renamed", unit=unit, before={
@@ -375,15 +381,16 @@ def reorganization_dependants(*, reorganization: Reorganization) -> list[FieldEr
              .filter(Q(links__predecessor__in=touched) | Q(links__successor__in=touched) | Q(new_parent__in=touched)
                      | Q(planned_units__parent__in=touched) | Q(structure_changes__unit__in=touched)).distinct().order_by("id"))
     for other in later[:20]:
-        errors.append(FieldError("reorganizations", f"{other.get_kind_display()} of {other.effective_on} (#{other.pk}) "
-                                                    "changed the same units later; revert it first", "later_event"))
+        errors.append(FieldError("reorganizations", _("%(kind)s of %(date)s (#%(id)s) changed the same units later; revert it first") % {
+            "kind": other.get_kind_display(), "date": day_text(other.effective_on), "id": other.pk},
+            "later_event"))
     new_tasks = (Task.objects.filter(pk__gt=marks.get("task", 0))
                  .filter(Q(lead_unit__in=touched) | Q(assigning_unit__in=touched) | Q(coordinations__unit__in=touched))
                  .distinct().order_by("id"))
     count = new_tasks.count()
     if count:
         names = ", ".join(f"#{t.pk} {t.title}" for t in new_tasks[:10])
-        errors.append(FieldError("tasks", f"{count} task(s) were assigned to or by the changed units afterwards: {names}", "later_task"))
+        errors.append(FieldError("tasks", _("%(count)s task(s) were assigned to or by the changed units afterwards: %(names)s") % {"count": count, "names": names}, "later_task"))
     handed = (Q(task__in=event_handovers(event).values("task_id"))
               | Q(task__in=event_coordination_handovers(event).values("task_id")))
     acted = (TaskEvent.objects.filter(handed, pk__gt=marks.get("event", 0))
@@ -391,29 +398,32 @@ def reorganization_dependants(*, reorganization: Reorganization) -> list[FieldEr
     count = acted.values("task_id").distinct().count()
     if count:
         names = ", ".join(sorted({f"#{e.task_id} {e.task.title} ({e.kind})" for e in acted[:30]}))
-        errors.append(FieldError("tasks", f"{count} handed-over task(s) moved on afterwards: {names}", "later_progress"))
+        errors.append(FieldError("tasks", _("%(count)s handed-over task(s) moved on afterwards: %(names)s") % {"count": count, "names": names}, "later_progress"))
     if opened:
-        for label, query in (("documents", Document.objects.filter(issuing_unit__in=opened)),
-                             ("memberships", Membership.objects.filter(unit__in=opened)),
-                             ("number sequences", NumberSequence.objects.filter(issuing_unit__in=opened))):
+        for words, query in ((gettext_noop("%(count)s documents belong to the units it opened"),
+                              Document.objects.filter(issuing_unit__in=opened)),
+                             (gettext_noop("%(count)s memberships belong to the units it opened"),
+                              Membership.objects.filter(unit__in=opened)),
+                             (gettext_noop("%(count)s number sequences belong to the units it opened"),
+                              NumberSequence.objects.filter(issuing_unit__in=opened))):
             if query.exists():
-                errors.append(FieldError("units", f"{query.count()} {label} belong to the units it opened", "later_use"))
+                errors.append(FieldError("units", _(words) % {"count": query.count()}, "later_use"))
     placed = Placement.objects.filter(pk__gt=marks.get("placement", 0)).filter(Q(parent__in=touched) | Q(unit__in=touched))
     if placed.exists():
-        errors.append(FieldError("units", f"{placed.count()} later placement(s) rest on the changed units", "later_placement"))
+        errors.append(FieldError("units", _("%(count)s later placement(s) rest on the changed units") % {"count": placed.count()}, "later_placement"))
     return errors
 
 
 def reorganization_revert(*, actor, reorganization: Reorganization) -> Reorganization:
     """Undo a mistaken event exactly, while nothing that happened later depends on it; the refusal names what does."""
-    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
         if not event.is_applied:
-            raise Conflict("The reorganization is not applied.", [FieldError("reorganization", "is not applied", "not_applied")])
+            raise Conflict(_("The reorganization is not applied."), [FieldError("reorganization", _("is not applied"), "not_applied")])
         dependants = reorganization_dependants(reorganization=event)
         if dependants:
-            raise Conflict("The reorganization cannot be reverted: later work depends on it.", dependants)
+            raise Conflict(_("The reorganization cannot be reverted: later work depends on it."), dependants)
         moment = clock.now()
         with connection.cursor() as cursor:
             timeline_write(cursor, event, REVERTED_KIND, actor=actor, moment=moment)
@@ -478,7 +488,7 @@ def reorganization_apply_2025(*, actor) -> int:
     the new ones open); this adds to each event the links between the provinces' bodies of the same kind
     (old-NN.UBND → NN.UBND, …) and applies it with the same code as any other event. Idempotent.
     """
-    require(can_reorganize(actor), "Only a system administrator may reorganize units.")
+    require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     events = list(Reorganization.objects.filter(kind=ReorganizationKind.MERGE, effective_on=MERGER_EFFECTIVE, applied_at__isnull=True,
                                                 links__predecessor__code__startswith=OLD_PREFIX).distinct().order_by("id"))
     if not events:

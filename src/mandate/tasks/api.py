@@ -21,6 +21,7 @@ from mandate.tasks.schemas import OfficialTotalsOut
 from mandate.tasks.status import DEPRECATED_STATUS_FILTERS, STATUS_FILTERS
 from mandate.tasks.transitions import available
 from mandate.web.downloads import file_download
+from django.utils.translation import gettext as _
 
 router = Router(tags=["tasks"])
 
@@ -321,7 +322,7 @@ def decide_extension(request: HttpRequest, task_id: int, extension_id: int, payl
     task = selectors.task_get(user=request.user, task_id=task_id, as_of=clock.today())
     extension = Extension.objects.filter(pk=extension_id, task=task).first()
     if extension is None:
-        raise NotFound(f"No request {extension_id} on task {task_id}.")
+        raise NotFound(_("No request %(request)s on task %(task)s.") % {"request": extension_id, "task": task_id})
     version = expected_version(request, payload.version)
     return services.extension_decide(actor=request.user, extension=extension, approve=payload.approve, note=payload.note,
                                      expected_version=version)

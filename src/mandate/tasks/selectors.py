@@ -85,7 +85,7 @@ def tasks_list(*, user, filters: TaskFilters) -> QuerySet[Task]:
     if filters.status:
         statuses = STATUS_FILTERS.get(filters.status)
         if statuses is None:
-            raise invalid("status", f"'{filters.status}' is not one of {', '.join(STATUS_FILTERS)}")
+            raise invalid("status", _("“%(value)s” is not one of: %(choices)s") % {"value": filters.status, "choices": ", ".join(STATUS_FILTERS)})
     else:
         statuses = COUNTED
     # Filtered by predicates an index can serve, labelled by the CASE; both come from the same RULES.
