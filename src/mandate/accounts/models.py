@@ -1,6 +1,7 @@
 """People who use Mandate, their roles within units, and their API tokens."""
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.db.models import Q
 
 from mandate.core.secrecy import Secrecy
@@ -25,12 +26,12 @@ class User(AbstractUser):
 
 
 class Role(models.TextChoices):
-    SYSTEM_ADMIN = "system_admin", "System administrator"
-    UNIT_ADMIN = "unit_admin", "Unit administrator"
-    LEADER = "leader", "Leader"
-    SPECIALIST = "specialist", "Specialist"
-    INSPECTOR = "inspector", "Inspector"
-    VIEWER = "viewer", "Viewer"
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+    UNIT_ADMIN = "unit_admin", _("Unit administrator")
+    LEADER = "leader", _("Leader")
+    SPECIALIST = "specialist", _("Specialist")
+    INSPECTOR = "inspector", _("Inspector")
+    VIEWER = "viewer", _("Viewer")
 
 
 class Membership(models.Model):
@@ -118,9 +119,9 @@ class Delegation(models.Model):
 class Decision(models.TextChoices):
     """The decisions a committee's working regulation assigns to a role."""
 
-    EXTENSION = "extension", "Decide a request for more time"
-    ACCEPTANCE = "acceptance", "Accept or return a result"
-    REORGANIZATION = "reorganization", "Sign off a reorganization"
+    EXTENSION = "extension", _("Decide a request for more time")
+    ACCEPTANCE = "acceptance", _("Accept or return a result")
+    REORGANIZATION = "reorganization", _("Sign off a reorganization")
 
 
 class WorkingRegulation(models.Model):

@@ -1,14 +1,15 @@
 """The register of documents, their numbers and the relations between them."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.db.models import Q
 
 from mandate.core.secrecy import Secrecy
 
 
 class NumberingSystem(models.TextChoices):
-    PARTY = "party", "Party (N-TYPE/ISSUER)"
-    STATE = "state", "State (N/TYPE-ISSUER)"
+    PARTY = "party", _("Party (N-TYPE/ISSUER)")
+    STATE = "state", _("State (N/TYPE-ISSUER)")
 
 
 class Document(models.Model):
@@ -83,11 +84,11 @@ class Attachment(models.Model):
 
 
 class RelationKind(models.TextChoices):
-    IMPLEMENTS = "implements", "implements"
-    GUIDES = "guides", "guides"
-    AMENDS = "amends", "amends"
-    REPLACES = "replaces", "replaces"
-    CITES = "cites", "cites"
+    IMPLEMENTS = "implements", _("implements")
+    GUIDES = "guides", _("guides")
+    AMENDS = "amends", _("amends")
+    REPLACES = "replaces", _("replaces")
+    CITES = "cites", _("cites")
 
 
 class DocumentRelation(models.Model):

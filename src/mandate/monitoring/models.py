@@ -1,6 +1,7 @@
 """KPI targets with their reported values, and the reminders sent to people."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.db.models import Q
 
 
@@ -52,9 +53,9 @@ class KpiActual(models.Model):
 
 
 class NotificationKind(models.TextChoices):
-    DUE_SOON = "due_soon", "Due soon"
-    OVERDUE = "overdue", "Overdue"
-    ESCALATION = "escalation", "Escalation"
+    DUE_SOON = "due_soon", _("Due soon")
+    OVERDUE = "overdue", _("Overdue")
+    ESCALATION = "escalation", _("Escalation")
 
 
 class Notification(models.Model):

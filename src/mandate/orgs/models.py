@@ -11,26 +11,26 @@ from django.utils.translation import gettext_lazy as _
 
 
 class UnitKind(models.TextChoices):
-    NATION = "nation", "Nation"
-    PROVINCE = "province", "Province"
-    COMMUNE = "commune", "Commune"
-    CENTRAL_COMMITTEE = "central_committee", "Central Committee"
-    PARTY_COMMITTEE = "party_committee", "Party committee"
-    EXECUTIVE_COMMITTEE = "executive_committee", "Executive Committee"
-    STANDING_COMMITTEE = "standing_committee", "Standing Committee"
-    STANDING_BOARD = "standing_board", "Standing Board"
-    OFFICE = "office", "Office"
-    ORGANIZATION_COMMITTEE = "organization_committee", "Organization Committee"
-    INSPECTION_COMMISSION = "inspection_commission", "Inspection Commission"
-    PROPAGANDA_COMMITTEE = "propaganda_committee", "Propaganda and Mass Mobilization Committee"
-    INTERNAL_AFFAIRS_COMMITTEE = "internal_affairs_committee", "Internal Affairs Committee"
-    PEOPLES_COUNCIL = "peoples_council", "People's Council"
-    PEOPLES_COMMITTEE = "peoples_committee", "People's Committee"
-    DEPARTMENT = "department", "Department"
-    FATHERLAND_FRONT = "fatherland_front", "Fatherland Front"
-    MASS_ORGANIZATION = "mass_organization", "Mass organization"
-    STEERING_COMMITTEE = "steering_committee", "Steering committee"
-    OTHER = "other", "Other"
+    NATION = "nation", _("Nation")
+    PROVINCE = "province", _("Province")
+    COMMUNE = "commune", _("Commune")
+    CENTRAL_COMMITTEE = "central_committee", _("Central Committee")
+    PARTY_COMMITTEE = "party_committee", _("Party committee")
+    EXECUTIVE_COMMITTEE = "executive_committee", _("Executive Committee")
+    STANDING_COMMITTEE = "standing_committee", _("Standing Committee")
+    STANDING_BOARD = "standing_board", _("Standing Board")
+    OFFICE = "office", _("Office")
+    ORGANIZATION_COMMITTEE = "organization_committee", _("Organization Committee")
+    INSPECTION_COMMISSION = "inspection_commission", _("Inspection Commission")
+    PROPAGANDA_COMMITTEE = "propaganda_committee", _("Propaganda and Mass Mobilization Committee")
+    INTERNAL_AFFAIRS_COMMITTEE = "internal_affairs_committee", _("Internal Affairs Committee")
+    PEOPLES_COUNCIL = "peoples_council", _("People's Council")
+    PEOPLES_COMMITTEE = "peoples_committee", _("People's Committee")
+    DEPARTMENT = "department", _("Department")
+    FATHERLAND_FRONT = "fatherland_front", _("Fatherland Front")
+    MASS_ORGANIZATION = "mass_organization", _("Mass organization")
+    STEERING_COMMITTEE = "steering_committee", _("Steering committee")
+    OTHER = "other", _("Other")
 
 
 # Territorial units answer "level": the nation, its provinces and its communes.
@@ -38,9 +38,9 @@ TERRITORIAL_KINDS = (UnitKind.NATION, UnitKind.PROVINCE, UnitKind.COMMUNE)
 
 
 class Tier(models.TextChoices):
-    CENTRAL = "central", "Central"
-    PROVINCE = "province", "Province"
-    COMMUNE = "commune", "Commune"
+    CENTRAL = "central", _("Central")
+    PROVINCE = "province", _("Province")
+    COMMUNE = "commune", _("Commune")
 
 
 class UnitQuerySet(models.QuerySet):

@@ -162,7 +162,7 @@ def _unit(code: str | None, field_name: str):
 
 
 def _item(item) -> dict:
-    return {"item_type": str(item.item_type), "item_id": item.item_id, "label": item.label, "source": item.source.code,
+    return {"item_type": str(item.item_type), "item_id": item.item_id, "label": str(item.label), "source": item.source.code,
             "destination": item.destination, "how": item.how}
 
 

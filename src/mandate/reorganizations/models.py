@@ -6,6 +6,7 @@ What an event hands on of each task is the task's own history (`tasks.TaskHandov
 """
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.db.models import Q
 
 from mandate.orgs.models import Placement, ReorganizationKind, Tier, Unit, UnitKind
@@ -99,11 +100,11 @@ class ReorganizationLink(models.Model):
 class DestinationItem(models.TextChoices):
     """What a split or a dissolution hands on, each needing a destination."""
 
-    TASK = "task", "Open task led by the unit"
-    ASSIGNED = "assigned", "Open task assigned by the unit"
-    COORDINATION = "coordination", "Open task the unit coordinates"
-    UNIT = "unit", "Child unit"
-    POSITION = "position", "Position"
+    TASK = "task", _("Open task led by the unit")
+    ASSIGNED = "assigned", _("Open task assigned by the unit")
+    COORDINATION = "coordination", _("Open task the unit coordinates")
+    UNIT = "unit", _("Child unit")
+    POSITION = "position", _("Position")
 
 
 class ReorganizationDestination(models.Model):

@@ -180,9 +180,9 @@ class TaskEvent(models.Model):
 
 
 class HandoverRole(models.TextChoices):
-    LEAD = "lead", "Lead unit"
-    ASSIGNING = "assigning", "Assigning unit"
-    COORDINATOR = "coordinator", "Coordinator"
+    LEAD = "lead", _("Lead unit")
+    ASSIGNING = "assigning", _("Assigning unit")
+    COORDINATOR = "coordinator", _("Coordinator")
 
 
 class TaskHandover(models.Model):
