@@ -48,7 +48,8 @@ _PERIODS: list[tuple[re.Pattern, str]] = [
     # "in/by July 2020", "trong tháng 7/2025", "до конца июля 2025 года" → its last day
     (re.compile(rf"{_WITHIN}\s+(?:(?:the\s+)?end\s+of\s+)?(?:tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*|(?P<mn>{_MONTH})\s+)(?P<y>\d{{4}})", re.I), "month"),
     # quarters: "quý III/2025", "III квартал 2025 года", "the third quarter of 2025", "Q3 2025"
-    (re.compile(rf"(?P<before>{_BEFORE}\s+)?(?:quý\s+(?P<q1>{_QUARTER_WORD})\s*(?:/|năm)\s*"
+    (re.compile(rf"(?:(?:trong|hết|đến\s+hết|cuối|hoàn\s+thành\s+trong|in|during|within|в|у|во)\s+(?=quý|(?:the\s+)?\w+[\s-]+(?:quarter|квартал)))?"
+                rf"(?P<before>{_BEFORE}\s+)?(?:quý\s+(?P<q1>{_QUARTER_WORD})\s*(?:/|năm)\s*"
                 rf"|(?:(?:the\s+)?(?P<q2>{_QUARTER_WORD})[\s-]+(?:quarter|квартал\w*)\s+(?:of\s+)?)"
                 rf"|q(?P<q3>[1-4])\s*[/ ]\s*)(?P<y>\d{{4}})", re.I), "quarter"),
     # first half: "6 tháng đầu năm 2025", "first half of 2025", "первое полугодие 2025"

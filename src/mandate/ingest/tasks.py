@@ -32,7 +32,19 @@ _VI_START_WORDS = {
 }
 _ONLY = re.compile(r"^(?:лише|лишь|только|тільки|only|chỉ)\s+", re.I)
 _EN_TO = re.compile(r"\s*,?\s+to\s", re.I)
+_NOUN_TRIGGER = re.compile(r"(?:поручени|задани|доручення)", re.I)
 _VI_EXTRA_STOPS = re.compile(r"(?:để|nhằm|về\s+việc|trong\s+(?:thời\s+hạn|vòng)|trước\s+ngày)(?!\w)", re.I)
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-–—+•*·▪]|\(?(?:\d{1,2}\.)*\d{1,2}[.)]|\(?[a-zđ]\))[ \t]*(?=\S)")
+_VI_NAME_HEAD = re.compile(r"(?<!\w)(?:ban|ủy\s+ban|uỷ\s+ban|ubkt|tổ|đoàn|hội\s+đồng)\s+$", re.I)
+_VI_NAME_PART = re.compile(
+    r"(?:kiểm\s+tra|chỉ\s+đạo|tổ\s+chức|giám\s+sát|quản\s+lý|thường\s+vụ|tuyên\s+giáo|dân\s+vận|nội\s+chính|"
+    r"thi\s+đua|công\s+tác|kinh\s+tế|pháp\s+chế|văn\s+hóa|văn\s+hoá|dân\s+tộc|an\s+toàn)(?!\w)",
+    re.I,
+)
+# A subject that announces a list ("Các cơ quan sau đây chịu trách nhiệm:") is a lead-in, not a task.
+_LEAD_IN_SUBJECT = re.compile(r"(?<!\w)(?:sau\s+đây|dưới\s+đây|như\s+sau|following|нижеследующ\w*|наступн\w*)(?!\w)", re.I)
 
 
 @dataclass
@@ -53,7 +65,9 @@ class TaskDraft:
 def extract_tasks(text: str, language: str, default_year: int | None, dates: list[DateMention]) -> list[TaskDraft]:
     rules = RULES[language]
     drafts = _subject_tasks(text, rules, language) + _object_tasks(text, rules, language)
+    drafts = [d for d in drafts if not _LEAD_IN_SUBJECT.search(d.assignee)]
     drafts = _drop_overlaps(sorted(drafts, key=lambda d: d.assignee_start))
+    drafts = _drop_overlaps(sorted(drafts + _unit_tasks(text, rules, language, drafts), key=lambda d: d.assignee_start))
     drafts.sort(key=lambda d: d.start)
     for index, draft in enumerate(drafts):
         next_start = drafts[index + 1].start if index + 1 < len(drafts) else len(text)
@@ -71,6 +85,10 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
         if rules.noun_use_before.search(before):
             continue
         span = _forward_assignee(text, trigger.end(), rules, language)
+        if span is not None and language in ("ru", "uk") and _NOUN_TRIGGER.match(trigger.group(0)):
+            first = text[span[0]:span[1]].split()[0].lower()
+            if not _DATIVE_END.search(first):
+                continue  # "поручением премьер-министра": the noun's owner, not its addressee
         if span is None:
             if language in ("ru", "uk"):  # "Политбюро поручает руководить": the subject leads
                 draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
@@ -128,6 +146,8 @@ def _stops(text: str, position: int, word: str, rules: Rules, language: str) -> 
     if rules.coordinator_markers.match(text, position) or (language != "vi" and _RELATIVE.match(text, position)):
         return True
     if language == "vi":
+        if _VI_NAME_HEAD.search(text, max(0, position - 12), position) and _VI_NAME_PART.match(text, position):
+            return False  # "Ủy ban kiểm tra", "Ban chỉ đạo", "Ban tổ chức": part of the body's name
         return bare[:1].islower() and bool(rules.stop.match(text, position) or _VI_EXTRA_STOPS.match(text, position))
     if language in ("ru", "uk"):
         return bool(bare[:1].islower() and is_infinitive_like(bare)) or bool(rules.stop.match(text, position))
@@ -169,6 +189,8 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
         clause_start = relatives[-1].end()
     clause = before[clause_start:]
     stripped = clause.lstrip(" ,\t\n\"«“")
+    if bullet := _BULLET.match(stripped):
+        stripped = stripped[bullet.end():]
     while (intro := rules.intro.match(stripped)) and intro.end():
         stripped = stripped[intro.end():]
     stripped = _without_lead_in(stripped, rules)
@@ -269,3 +291,163 @@ def _specific(assignee: str) -> bool:
         r"Министерств\w*\s+[а-я]|Міністерств\w*\s+[а-яі])",
         assignee,
     ))
+
+
+# Units of a text: lines, sentences, the items of a series (";") and lead-ins (":").  A full stop after
+# a one- or two-digit number ("3.1.", "Điều 2.") or an initial ("О. А.") does not end a unit; one after a
+# year ("30/6/2026.") does.
+_UNIT_END = re.compile(r"\n|(?<![\s(][A-ZА-ЯЁІЇЄҐĐ])(?:(?<!\d)|(?<=\d{4}))[.!?](?=\s)|;(?=\s)|:(?=\s)")
+_LEAD_WORDS = re.compile(
+    r"(?<!\w)(?:như\s+sau|sau\s+đây|nhiệm\s+vụ|có\s+ý\s+kiến|kết\s+luận|as\s+follows|following|следующ\w*|наступн\w*|"
+    r"постановля\w*|наказую|приказываю)(?!\w)",
+    re.I,
+)
+_NOT_TASK_START = re.compile(
+    r"(?:kính\s+gửi|nơi\s+nhận|căn\s+cứ|thực\s+hiện|theo\s+đề\s+nghị|xét\s+đề\s+nghị|t/m|tm\.|kt\.|tl\.|q\.)", re.I
+)
+# Words that make a Vietnamese clause a report of what happened, not an assignment ("Sở Y tế đã tổ chức").
+_VI_NOT_NAME = re.compile(
+    r"(?<!\w)(?:đã|vừa|đang|sẽ|được|bị|là|cho\s+biết|nhận\s+được|đều|chưa|không|tại|vào|ngày|năm|sáng|chiều|tối)(?!\w)",
+    re.I,
+)
+# A time limit in the clause marks an assignment even without an assigning word ("X gửi báo cáo trước ngày 30/6").
+_VI_DEADLINE_CUE = re.compile(
+    r"(?:trước|chậm\s+nhất(?:\s+là)?|không\s+quá|hạn\s+chót)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}|"
+    r"(?:trong|hoàn\s+thành\s+trong)\s+(?:quý\s+[IV\d]|tháng\s+\d)",
+    re.I,
+)
+_VI_QUANTIFIER = re.compile(r"^(?:các|những|mọi|toàn\s+thể|mỗi|từng)\s+", re.I)
+_RU_PREPOSITIONS = {"в", "во", "на", "с", "со", "по", "для", "у", "к", "о", "об", "при", "за", "из", "от", "до", "з", "із", "про"}
+_DATIVE_END = re.compile(r"(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)$", re.I)
+
+
+def _units(text: str):
+    start = 0
+    for match in _UNIT_END.finditer(text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft]) -> list[TaskDraft]:
+    """Tasks that no assigning word introduces: the items and sentences of an assignment.
+
+    * a clause that opens with a body and goes on with its action ("Sở Tài chính bố trí kinh phí …")
+      right after an assignment or a lead-in ("Chủ tịch UBND tỉnh giao:"), or with a time limit of its own;
+    * in Russian and Ukrainian, a clause that opens with a body in the dative and an infinitive
+      ("Департаменту строительства обеспечить …"), the form of decrees;
+    * a heading that names the lead ("3. Sở Tài chính:", "2. Финансовому управлению:"): one task per
+      item under it.
+    """
+    found: list[TaskDraft] = []
+    context = False
+    heading: tuple[int, int, str] | None = None
+    heading_items = 0
+    for start, end in _units(text):
+        unit = text[start:end]
+        if not unit.strip():
+            continue
+        start += len(unit) - len(unit.lstrip())
+        bullet = _BULLET.match(text, start, end)
+        body = bullet.end() if bullet else start
+        if heading is not None:
+            if bullet and _continues(text, body, end, rules, language):
+                found.append(TaskDraft(body, body, body, heading[2], trigger_end=body))
+                heading_items += 1
+                continue
+            if not heading_items:
+                found.append(TaskDraft(heading[0], heading[0], heading[1], heading[2]))
+            heading = None
+        if any(start <= d.assignee_start < end or start <= d.start < end for d in drafts):
+            context = True
+            continue
+        stripped = text[body:end].strip()
+        if stripped.endswith(":"):
+            if rules.object_triggers.search(stripped) or rules.subject_triggers.search(stripped) or _LEAD_WORDS.search(stripped):
+                context = not _NOT_TASK_START.match(stripped)
+                continue
+            heading = _heading(text, body, end, rules, language) if bullet else None
+            if heading:
+                heading_items = 0
+                continue
+        if _NOT_TASK_START.match(stripped):
+            context = False
+            continue
+        draft = _led_draft(text, body, end, rules, language, context)
+        if draft:
+            found.append(draft)
+            context = True
+        elif stripped[:1].isupper() and len(stripped.split()) >= 3 and not rules.object_triggers.search(stripped):
+            context = False
+    if heading is not None and not heading_items:
+        found.append(TaskDraft(heading[0], heading[0], heading[1], heading[2]))
+    return found
+
+
+def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, context: bool) -> TaskDraft | None:
+    if intro := rules.intro.match(text[position:end]):
+        position += intro.end()
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, position, end)][:25]
+    if len(words) < 2 or not _can_start(words[0][1], language, rules):
+        return None
+    if language == "vi":
+        if not (context or _VI_DEADLINE_CUE.search(text, position, end)):
+            return None
+        cut = next((w_start for index, (w_start, word) in enumerate(words)
+                    if index and _stops(text, w_start, word, rules, language)), None)
+    elif language in ("ru", "uk"):
+        first = words[0][1].strip("«\"(").lower()
+        if first in _RU_PREPOSITIONS or not _DATIVE_END.search(first):
+            return None
+        cut = next((w_start for index, (w_start, word) in enumerate(words)
+                    if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."))), None)
+    else:
+        return None
+    if cut is None or re.search(r"[.!?:]\s", text[position:cut]):
+        return None
+    assignee_end = _trim(text, position, cut)
+    assignee = text[position:assignee_end]
+    if not _names_a_body(assignee, rules, language):
+        return None
+    return TaskDraft(position, position, assignee_end, assignee)
+
+
+def _names_a_body(assignee: str, rules: Rules, language: str) -> bool:
+    if not assignee or len(assignee.split()) > 30 or rules.first_person.match(assignee):
+        return False
+    if language == "vi":
+        if _VI_NOT_NAME.search(assignee):
+            return False
+        return bool(rules.organization.match(_VI_QUANTIFIER.sub("", assignee)) or re.match(r"[A-ZĐ]{2,}", assignee))
+    return bool(rules.organization.search(assignee)) and not any(
+        is_infinitive_like(w.strip(",;")) for w in assignee.split()
+    )
+
+
+def _heading(text: str, position: int, end: int, rules: Rules, language: str) -> tuple[int, int, str] | None:
+    """ "3. Sở Tài chính:" or "2. Финансовому управлению (Иванова О. А.):" — the lead of the items below."""
+    if language == "en":
+        return None
+    phrase = re.sub(r"\s*\([^)]*\)\s*$", "", text[position:end].strip().rstrip(":").rstrip())
+    words = phrase.split()
+    if not words or len(words) > 15 or not _names_a_body(phrase, rules, language):
+        return None
+    if language == "vi":
+        if not _can_start(words[0], language, rules) or any(
+            _stops(text, m.start(), m.group(0), rules, language) for m in _WORD.finditer(text, position, position + len(phrase))
+        ):
+            return None
+    elif not _DATIVE_END.search(words[0].lower()):
+        return None
+    return position, position + len(phrase), phrase
+
+
+def _continues(text: str, position: int, end: int, rules: Rules, language: str) -> bool:
+    """An item under a heading starts with the action: "- chủ trì …", "3.1. Осуществлять …"."""
+    word = _WORD.match(text, position, end)
+    if not word:
+        return False
+    if language == "vi":
+        return word.group(0)[:1].islower() or bool(rules.stop.match(text[position:position + 30].lower()))
+    return is_infinitive_like(word.group(0).strip(",;:."))

@@ -58,14 +58,14 @@ VI = Rules(
         r"trưởng|cơ quan|đơn vị|địa phương|ngành|huyện|tỉnh|xã|phường|cấp ủy|cấp uỷ|đảng ủy|đảng uỷ|chi bộ|"
         r"mặt trận|đoàn|hội|liên đoàn|kho bạc|cục|chi cục|tổng cục|ngân hàng|bí thư|lãnh đạo|người đứng đầu|"
         r"thủ tướng|chính phủ|tòa án|viện|chủ đầu tư|doanh nghiệp|tập đoàn|tổng công ty|trung tâm|bộ chính trị|"
-        r"ban thường vụ|ban bí thư|quân khu|bộ chỉ huy|đài|báo)(?!\w)",
+        r"ban thường vụ|ban bí thư|quân khu|bộ chỉ huy|đài|báo|đảng bộ|hội đồng|bql|bch|tổ công tác|đoàn công tác)(?!\w)",
         re.I,
     ),
     generic=re.compile(r"(?<!\w)(?:các|những|mọi|toàn bộ|tất cả)\s+(?:cấp|sở|bộ|ban|ngành|địa phương|đơn vị|cơ quan|cấp ủy|tổ chức)", re.I),
     pronoun=re.compile(r"^(?:các\s+đơn\s+vị\s+này|họ)$", re.I),
     first_person=re.compile(r"^(?:chúng\s+(?:ta|tôi)|tôi)\b", re.I),
     noun_use_before=re.compile(r"(?<!\w)(?:theo|đến|các|những|đáp ứng|với|về|là|nêu|đúng|của|có|nhiệm vụ|được|bàn|chuyển)\s*$", re.I),
-    intro=re.compile(r"^(?:đồng thời|ngoài ra|trong đó|theo đó|cụ thể|bên cạnh đó)\s*,?\s*", re.I),
+    intro=re.compile(r"^(?:đồng thời|ngoài ra|trong đó|theo đó|cụ thể|bên cạnh đó|cùng với đó|mặt khác|riêng)\s*,?\s*", re.I),
     lead_in=re.compile(r"^(?:theo|căn cứ|thực hiện|để|trên cơ sở|về)(?!\w)", re.I),
 )
 
@@ -78,7 +78,11 @@ _RU_ORGS = (
     r"комітет\w*|комісі\w*|відомств\w*|підрозділ\w*|установ\w*|міністерств\w*|відділ\w*|управлінн\w*|"
     r"рад\w*|поліці\w*|апарат\w*|організаці\w*|секретаріат\w*|уряд\w*|голов\w*|керівник\w*|делегат\w*|"
     r"комун\w*|район\w*|провінці\w*|агентств\w*|офіс\w*|колегі\w*|партійн\w*|влад\w*|власт\w*|"
-    r"рів\w*|уровн\w*|сектор\w*|населен\w*|відділенн\w*"
+    r"рів\w*|уровн\w*|сектор\w*|населен\w*|відділенн\w*|"
+    r"администраци\w*|адміністраці\w*|руководств\w*|керівництв\w*|регион\w*|регіон\w*|институт\w*|інститут\w*|"
+    r"образовани\w*|глав\w*|кабмин\w*|кабмін\w*|кабинет\w*|кабінет\w*|міністр\w*|заместител\w*|заступник\w*|"
+    r"распорядител\w*|розпорядник\w*|исполком\w*|райисполком\w*|облисполком\w*|виконком\w*|член\w*|"
+    r"генштаб\w*|ова|ода|ога|рда|рга|заклад\w*|засновник\w*|учредител\w*"
 )
 
 # Nouns and short forms that end like an infinitive but are not verbs.
@@ -93,13 +97,15 @@ RU = Rules(
         r"(?<!\w)(?:поручил\w*|поручает|поручают|поручить|поручено|поручаю|просит|просил\w*|попросил\w*|"
         r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*\s+(?=\w)|"
         r"доручи\w*|доручає|доручають|доручено|просить|попроси\w*|звернувся\s+до|звернулася\s+до|"
-        r"зобов'яза\w*|зобов’яза\w*|закликав\w*)(?!\w)",
+        r"зобов'яза\w*|зобов’яза\w*|закликав\w*|обязал\w*|поставил\w*\s+задач\w*|поставив\w*\s+завдання|"
+        r"дал\w*\s+поручени\w*|дав\w*\s+доручення|поклад\w*\s+на|возлож\w*\s+на|поручени\w*|задани\w*|доручення)(?!\w)",
         re.I,
     ),
     subject_triggers=re.compile(
         r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|несет\s+ответственность|"
         r"несёт\s+ответственность|отвечает\s+за|повинен|повинна|повинно|повинні|необхідно|потрібно|слід|"
-        r"закликають|призывают|несе\s+відповідальність|відповідає\s+за)(?!\w)",
+        r"закликають|призывают|несе\s+відповідальність|відповідає\s+за|"
+        r"ма(?:ють|є)(?=\s+\w+(?:ти|тися|тись)(?!\w)))(?!\w)",
         re.I,
     ),
     coordinator_markers=re.compile(
@@ -141,13 +147,14 @@ EN = Rules(
     object_triggers=re.compile(
         r"(?<!\w)(?:assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
         r"direct(?:ed|s)?|urg(?:ed|es)|call(?:ed|s)?\s+on|call(?:ed|s)?\s+upon|order(?:ed|s)?|requir(?:ed|es)|"
-        r"demand(?:ed|s)?\s+that|required\s+that)(?!\w)",
+        r"demand(?:ed|s)?\s+that|required\s+that|requesting|asking|assigning|instructing|urging|directing|tasking|"
+        r"ordering|calling\s+(?:on|upon))(?!\w)",
         re.I,
     ),
     subject_triggers=re.compile(
-        r"(?<!\w)(?:should|must|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:assigned|asked|requested|tasked|"
+        r"(?<!\w)(?:should|must|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:assigned|asked|requested|tasked|"
         r"instructed|directed|urged|required|responsible|ordered|called\s+on)|will(?:\s+continue)?|"
-        r"ha(?:s|ve)\s+to|needs?\s+to|shall)(?!\w)",
+        r"ha(?:s|ve|d)\s+to|needs?\s+to|shall)(?!\w)",
         re.I,
     ),
     coordinator_markers=re.compile(
