@@ -32,8 +32,15 @@ _VI_START_WORDS = {
 }
 _ONLY = re.compile(r"^(?:лише|лишь|только|тільки|only|chỉ)\s+", re.I)
 _EN_TO = re.compile(r"\s*,?\s+to\s", re.I)
+# "… chủ trì cuộc họp": chairing a meeting, not leading a task.
+_CHAIRS_A_MEETING = re.compile(
+    r"\s+(?:cuộc\s+họp|hội\s+nghị|buổi\s+(?:làm\s+việc|họp|tiếp|gặp)|phiên\s+(?:họp|thảo\s+luận)|kỳ\s+họp|lễ|"
+    r"buổi\s+lễ|tọa\s+đàm|toạ\s+đàm|hội\s+thảo|đoàn)(?!\w)",
+    re.I,
+)
+_VERBAL_NOUN = re.compile(r"^\w+(?:ння|ття|ние|тие)$", re.I)
 _NOUN_TRIGGER = re.compile(r"(?:поручени|задани|доручення)", re.I)
-_VI_EXTRA_STOPS = re.compile(r"(?:để|nhằm|về\s+việc|trong\s+(?:thời\s+hạn|vòng)|trước\s+ngày)(?!\w)", re.I)
+_VI_EXTRA_STOPS = re.compile(r"(?:để|nhằm|căn\s+cứ|về\s+việc|trong\s+(?:thời\s+hạn|vòng)|trước\s+ngày)(?!\w)", re.I)
 
 
 _BULLET = re.compile(r"[ \t]*(?:[-–—+•*·▪]|\(?(?:\d{1,2}\.)*\d{1,2}[.)]|\(?[a-zđ]\))[ \t]*(?=\S)")
@@ -86,11 +93,13 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
             continue
         span = _forward_assignee(text, trigger.end(), rules, language)
         if span is not None and language in ("ru", "uk") and _NOUN_TRIGGER.match(trigger.group(0)):
-            first = text[span[0]:span[1]].split()[0].lower()
+            first = text[span[0]:span[1]].split()[0].lower().strip(",;:«»\"()")
             if not _DATIVE_END.search(first):
                 continue  # "поручением премьер-министра": the noun's owner, not its addressee
         if span is None:
-            if language in ("ru", "uk"):  # "Политбюро поручает руководить": the subject leads
+            following = _WORD.match(text, trigger.end() + 1) if trigger.end() < len(text) else None
+            if language in ("ru", "uk") and following and is_infinitive_like(following.group(0).strip(",;.")):
+                # "Политбюро поручает руководить": the subject leads
                 draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
                 if draft:
                     draft.trigger_end = trigger.end()
@@ -170,6 +179,8 @@ def _trim(text: str, start: int, end: int) -> int:
 def _subject_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
     drafts = []
     for trigger in rules.subject_triggers.finditer(text):
+        if _CHAIRS_A_MEETING.match(text, trigger.end()):
+            continue
         draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
         if draft:
             draft.trigger_end = trigger.end()
@@ -215,8 +226,12 @@ def _without_lead_in(clause: str, rules: Rules) -> str:
 
 
 def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str) -> bool:
-    if not subject or len(subject) > 220 or len(subject.split()) > 30:
+    # An execution clause names every office in one subject ("Chánh Văn phòng …, Giám đốc các sở, …").
+    longest = (400, 60) if language == "vi" else (220, 30)
+    if not subject or len(subject) > longest[0] or len(subject.split()) > longest[1]:
         return False
+    if language in ("ru", "uk") and _VERBAL_NOUN.match(subject.split()[0]):
+        return False  # "Упорядкування апарату має здійснюватися": what must happen, not who does it
     if rules.first_person.match(subject) or rules.object_triggers.search(subject):
         return False
     if rules.pronoun.match(subject):
@@ -317,6 +332,7 @@ _VI_DEADLINE_CUE = re.compile(
     re.I,
 )
 _VI_QUANTIFIER = re.compile(r"^(?:các|những|mọi|toàn\s+thể|mỗi|từng)\s+", re.I)
+_RU_FINITE = re.compile(r"(?:ется|ются|ится|ятся|ється|ються|иться|мо)$")
 _RU_PREPOSITIONS = {"в", "во", "на", "с", "со", "по", "для", "у", "к", "о", "об", "при", "за", "из", "от", "до", "з", "із", "про"}
 _DATIVE_END = re.compile(r"(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)$", re.I)
 
@@ -324,10 +340,17 @@ _DATIVE_END = re.compile(r"(?:ам|ям|ому|ему|ові|еві|ым|им|і
 def _units(text: str):
     start = 0
     for match in _UNIT_END.finditer(text):
+        if match.group(0) == "\n" and _wrapped(text, match.end()):
+            continue  # a hard-wrapped line ("xã,\nphường, thị trấn") goes on
         yield start, match.end()
         start = match.end()
     if start < len(text):
         yield start, len(text)
+
+
+def _wrapped(text: str, position: int) -> bool:
+    rest = text[position:position + 40].lstrip(" \t")
+    return bool(rest) and rest[0].islower()
 
 
 def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft]) -> list[TaskDraft]:
@@ -341,7 +364,7 @@ def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft])
       item under it.
     """
     found: list[TaskDraft] = []
-    context = False
+    context = listing = False
     heading: tuple[int, int, str] | None = None
     heading_items = 0
     for start, end in _units(text):
@@ -365,21 +388,24 @@ def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft])
         stripped = text[body:end].strip()
         if stripped.endswith(":"):
             if rules.object_triggers.search(stripped) or rules.subject_triggers.search(stripped) or _LEAD_WORDS.search(stripped):
-                context = not _NOT_TASK_START.match(stripped)
+                context = listing = not _NOT_TASK_START.match(stripped)
                 continue
             heading = _heading(text, body, end, rules, language) if bullet else None
             if heading:
                 heading_items = 0
                 continue
         if _NOT_TASK_START.match(stripped):
-            context = False
+            context = listing = False
             continue
-        draft = _led_draft(text, body, end, rules, language, context)
+        # "Sở X đôn đốc các sở; UBND các huyện …": after a semicolon on the same line a body is the
+        # object of the verb before it, unless a lead-in ("yêu cầu:") opened a series.
+        after_semicolon = not bullet and text[:start].rstrip(" \t").endswith(";")
+        draft = _led_draft(text, body, end, rules, language, context and (listing or not after_semicolon))
         if draft:
             found.append(draft)
             context = True
         elif stripped[:1].isupper() and len(stripped.split()) >= 3 and not rules.object_triggers.search(stripped):
-            context = False
+            context = listing = False
     if heading is not None and not heading_items:
         found.append(TaskDraft(heading[0], heading[0], heading[1], heading[2]))
     return found
@@ -388,7 +414,7 @@ def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft])
 def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, context: bool) -> TaskDraft | None:
     if intro := rules.intro.match(text[position:end]):
         position += intro.end()
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, position, end)][:25]
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, position, end)][:40]
     if len(words) < 2 or not _can_start(words[0][1], language, rules):
         return None
     if language == "vi":
@@ -406,6 +432,10 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
         return None
     if cut is None or re.search(r"[.!?:]\s", text[position:cut]):
         return None
+    if language == "vi" and (apposition := re.search(r"\s[-–—]\s", text[position:cut])):
+        cut = position + apposition.start()  # "Sở Kế hoạch và Đầu tư - cơ quan thường trực …"
+    elif language in ("ru", "uk") and any(_RU_FINITE.search(w) for w in text[position:cut].split()):
+        return None  # "членам комитета рекомендуется обсудить": a recommendation in the passive
     assignee_end = _trim(text, position, cut)
     assignee = text[position:assignee_end]
     if not _names_a_body(assignee, rules, language):
@@ -431,7 +461,7 @@ def _heading(text: str, position: int, end: int, rules: Rules, language: str) ->
         return None
     phrase = re.sub(r"\s*\([^)]*\)\s*$", "", text[position:end].strip().rstrip(":").rstrip())
     words = phrase.split()
-    if not words or len(words) > 15 or not _names_a_body(phrase, rules, language):
+    if not words or len(words) > 30 or not _names_a_body(phrase, rules, language):
         return None
     if language == "vi":
         if not _can_start(words[0], language, rules) or any(
