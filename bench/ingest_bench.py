@@ -19,19 +19,24 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+OWN = REPO / "tests" / "ingest" / "corpus"
+# ../shared/corpus from the main checkout; from a worktree (/work/wt/<name>) it is two levels up.
+SHARED = next((p / "shared" / "corpus" for p in REPO.parents if (p / "shared" / "corpus").is_dir()),
+              REPO.parent / "shared" / "corpus")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus"))
+    parser.add_argument("corpus", nargs="?", default=str(SHARED))
     parser.add_argument("--repeat", type=int, default=20, help="passes over the passages for the in-process rate")
+    parser.add_argument("--batch", type=int, default=600, help="passages in the one batch process (the corpus repeated)")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     _pin_to_one_core()
 
-    gold_files = sorted(corpus.glob("*.jsonl"))
-    print(f"corpus: {corpus} ({', '.join(f.name for f in gold_files)})")
+    gold_files = sorted(corpus.glob("*.jsonl")) + sorted(OWN.glob("*.jsonl"))
+    print(f"corpus: {corpus} and {OWN.relative_to(REPO)} ({', '.join(f.name for f in gold_files)})")
     for gold in gold_files:
         summary = _score(corpus / "score.py", gold, env)
         print(f"  {gold.name}: {summary}")
@@ -39,7 +44,8 @@ def main() -> int:
     texts = [json.loads(line)["text"] for gold in gold_files for line in gold.open(encoding="utf-8") if line.strip()]
     print(f"passages: {len(texts)}, {sum(map(len, texts)) / len(texts):.0f} characters on average")
     print(f"in process: {_in_process_rate(texts, args.repeat):.0f} passages/s (after start-up)")
-    print(f"one batch process: {_batch_rate(texts, env):.0f} passages/s (start-up included)")
+    batch = (texts * (args.batch // len(texts) + 1))[:args.batch]
+    print(f"one batch process, {len(batch)} passages: {_batch_rate(batch, env):.0f} passages/s (start-up included)")
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The corpus scorer's summary per file and per language, for the reader's figures in docs/ingest.md.
 
-    python bench/ingest_by_language.py GOLD.jsonl [GOLD.jsonl ...]
+    python bench/ingest_by_language.py [--src DIR] GOLD.jsonl [GOLD.jsonl ...]
 
 Splits each gold file by its passages' `lang` into temporary files and runs
 `../shared/corpus/score.py` on each through `python -m mandate.ingest.cli --jsonl -`;
@@ -23,8 +23,12 @@ SCORER = next((p / "shared" / "corpus" / "score.py" for p in REPO.parents if (p 
 
 
 def main() -> int:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    for gold in map(Path, sys.argv[1:]):
+    args = sys.argv[1:]
+    src = REPO / "src"
+    if args[:1] == ["--src"]:  # another checkout's reader, e.g. the one before a change
+        src, args = Path(args[1]), args[2:]
+    env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    for gold in map(Path, args):
         docs = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
         print(f"{gold.name}: {_score(gold, env)}")
         for lang in ("vi", "ru", "uk", "en"):
