@@ -108,3 +108,15 @@ def test_english_ing_forms_and_had_to():
 
     assert [(t["assignee"], t["deadline"]) for t in read(text)["tasks"]] == [
         ("ministries and localities", "2026-05-05"), ("Localities", None)]
+
+
+def test_one_verb_several_bodies_each_with_its_action():
+    en = "The Deputy PM asked the Ministry of Finance to allocate rice, and the MOLISA to check the lists by May 5, 2026."
+    ru = "Премьер-министр поручил Министерству финансов подготовить проект, а Министерству юстиции – представить заключение."
+
+    assert [t["assignee"] for t in read(en)["tasks"]] == ["the Ministry of Finance", "the MOLISA"]
+    assert [t["assignee"] for t in read(ru)["tasks"]] == ["Министерству финансов", "Министерству юстиции"]
+
+
+def test_an_acronym_names_a_body():
+    assert [t["assignee"] for t in read("The MARD is also responsible for monitoring the plan.")["tasks"]] == ["The MARD"]

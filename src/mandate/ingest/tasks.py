@@ -75,6 +75,7 @@ def extract_tasks(text: str, language: str, default_year: int | None, dates: lis
     drafts = [d for d in drafts if not _LEAD_IN_SUBJECT.search(d.assignee)]
     drafts = _drop_overlaps(sorted(drafts, key=lambda d: d.assignee_start))
     drafts = _drop_overlaps(sorted(drafts + _unit_tasks(text, rules, language, drafts), key=lambda d: d.assignee_start))
+    drafts = _drop_overlaps(sorted(drafts + _coordinated(text, rules, language, drafts), key=lambda d: d.assignee_start))
     drafts.sort(key=lambda d: d.start)
     for index, draft in enumerate(drafts):
         next_start = drafts[index + 1].start if index + 1 < len(drafts) else len(text)
@@ -481,3 +482,44 @@ def _continues(text: str, position: int, end: int, rules: Rules, language: str) 
     if language == "vi":
         return word.group(0)[:1].islower() or bool(rules.stop.match(text[position:position + 30].lower()))
     return is_infinitive_like(word.group(0).strip(",;:."))
+
+
+_CONJOINED = {
+    "ru": re.compile(r",\s+а\s+(?=\w)"),  # "и", "та" join the parts of one body's name too often
+    "uk": re.compile(r",\s+а\s+(?=\w)"),
+    "en": re.compile(r",?\s+and\s+(?=\w)"),
+}
+
+
+def _coordinated(text: str, rules: Rules, language: str, drafts: list[TaskDraft]) -> list[TaskDraft]:
+    """One assigning verb, several bodies each with its own action:
+    "asked the MoF to allocate rice, and the MOLISA to check the lists";
+    "поручил Минфину подготовить проект, а Минэкономразвития – представить отчет"."""
+    conjunction = _CONJOINED.get(language)
+    if conjunction is None:
+        return []
+    found = []
+    for draft in drafts:
+        if not draft.trigger_end or draft.start == draft.assignee_start:
+            continue  # only the object shape: the verb governs the bodies that follow
+        sentence = _SENTENCE_END.search(text, draft.assignee_end)
+        limit = sentence.start() if sentence else len(text)
+        for match in conjunction.finditer(text, draft.assignee_end, limit):
+            extra = _conjoined_body(text, match.end(), limit, rules, language)
+            if extra is not None:
+                found.append(extra)
+    return found
+
+
+def _conjoined_body(text: str, position: int, limit: int, rules: Rules, language: str) -> TaskDraft | None:
+    if language in ("ru", "uk"):
+        return _led_draft(text, position, limit, rules, language, True)
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, position, limit)][:12]
+    cut = next((start for start, _, word in words if word == "to"), None)
+    if cut is None or cut == position or not (words[0][2] == "the" or words[0][2][:1].isupper()):
+        return None  # "… and coordinate with ministries to …" is the same body's second action
+    end = _trim(text, position, cut)
+    assignee = text[position:end]
+    if rules.first_person.match(assignee) or not rules.organization.search(assignee) or re.search(r"[,;]", assignee):
+        return None
+    return TaskDraft(position, position, end, assignee)

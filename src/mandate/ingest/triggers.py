@@ -170,7 +170,9 @@ EN = Rules(
         r"(?<!\w)(?:ministr\w*|bank|committee\w*|department\w*|agenc\w+|office\w*|inspectorate|commission\w*|"
         r"government|council\w*|people'?s|provinc\w+|cit(?:y|ies)|localit\w+|units?|bod(?:y|ies)|organi[sz]ations?|"
         r"authorit\w+|corporations?|groups?|sectors?|chairm[ae]n|chairs?|directors?|heads?|leaders?|secretar\w+|"
-        r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses)(?!\w)",
+        r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses|"
+        # an acronym names a body: MPI, MoF, MARD, PPC
+        r"(?-i:M[o]?[A-Z]{1,5}|[A-Z]{2,6}))(?!\w)",
         re.I,
     ),
     generic=re.compile(
