@@ -120,3 +120,12 @@ def test_one_verb_several_bodies_each_with_its_action():
 
 def test_an_acronym_names_a_body():
     assert [t["assignee"] for t in read("The MARD is also responsible for monitoring the plan.")["tasks"]] == ["The MARD"]
+
+
+def test_a_time_limit_ends_a_russian_or_ukrainian_assignee():
+    uk = "Уряд доручив Міністерству фінансів до 1 липня 2026 р. подати пропозиції."
+    ru = "Губернатор поручил главам районов до конца недели направить проекты."
+
+    assert [(t["assignee"], t["deadline"]) for t in read(uk)["tasks"]] == [("Міністерству фінансів", "2026-07-01")]
+    assert [(t["assignee"], t["deadline"], t["deadline_raw"]) for t in read(ru)["tasks"]] == [
+        ("главам районов", None, "до конца недели")]

@@ -65,6 +65,16 @@ _RELATIVE = re.compile(
     r"(?:\s+làm\s+việc)?",
     re.I,
 )
+# A limit with no date to give: "до конца недели", "до мая" (no year), "в десятидневный срок", "by the end of the week".
+_OPEN_PERIOD = re.compile(
+    r"(?:до|к)\s+(?:конца|кінця)\s+(?:недели|тижня|месяца|місяця|года|року|квартала|кварталу|\w+)|"
+    r"(?:до|к)\s+(?:январ|феврал|марта|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*(?!\s+\d)|"
+    r"в\s+\w+дневный\s+срок|у\s+\w+денний\s+термін|"
+    r"by\s+the\s+end\s+of\s+(?:the\s+)?(?:week|month|year|quarter)|"
+    r"(?:trong|trước)\s+(?:tuần|tháng|quý|năm)\s+(?:này|tới|sau)",
+    re.I,
+)
 _RECURRENCE = re.compile(
     r"\b(?:hằng|hàng)\s+(?:tháng|quý|năm|tuần)|định\s+kỳ|ежемесячно|ежеквартально|ежегодно|щомісяця|щокварталу|щороку|"
     r"\b(?:monthly|quarterly|annually|every\s+(?:month|quarter|year))\b",
@@ -166,7 +176,8 @@ def _loose_deadline(text: str, start: int, end: int, language: str, default_year
 
 
 def _relative(text: str, start: int, end: int) -> Deadline | None:
-    found = [m for m in (_RELATIVE.search(text, start, end), _RECURRENCE.search(text, start, end)) if m]
+    found = [m for m in (_RELATIVE.search(text, start, end), _RECURRENCE.search(text, start, end),
+                         _OPEN_PERIOD.search(text, start, end)) if m]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
