@@ -129,3 +129,11 @@ def test_a_time_limit_ends_a_russian_or_ukrainian_assignee():
     assert [(t["assignee"], t["deadline"]) for t in read(uk)["tasks"]] == [("Міністерству фінансів", "2026-07-01")]
     assert [(t["assignee"], t["deadline"], t["deadline_raw"]) for t in read(ru)["tasks"]] == [
         ("главам районов", None, "до конца недели")]
+
+
+def test_a_decree_item_names_its_lead_and_its_partners():
+    text = "Міністерству освіти і науки разом з обласними військовими адміністраціями забезпечити підготовку шкіл до 1 вересня 2026 року."
+    task = read(text)["tasks"][0]
+
+    assert (task["assignee"], task["coordinators"], task["deadline"]) == (
+        "Міністерству освіти і науки", ["обласними військовими адміністраціями"], "2026-09-01")

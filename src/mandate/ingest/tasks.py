@@ -429,6 +429,8 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
             return None
         cut = next((w_start for index, (w_start, word) in enumerate(words)
                     if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."))), None)
+        if cut is not None and (marker := rules.coordinator_markers.search(text, position, cut)):
+            cut = marker.start()  # "Министерству … совместно с органами … обеспечить": the lead ends at the partners
     else:
         return None
     if cut is None or re.search(r"[.!?:]\s", text[position:cut]):
