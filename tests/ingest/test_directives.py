@@ -137,3 +137,14 @@ def test_a_decree_item_names_its_lead_and_its_partners():
 
     assert (task["assignee"], task["coordinators"], task["deadline"]) == (
         "Міністерству освіти і науки", ["обласними військовими адміністраціями"], "2026-09-01")
+
+
+def test_labelled_limits_and_short_ministry_names():
+    cases = {
+        "Giao Sở Nội vụ rà soát biên chế. Thời hạn: 30/6/2026.": ("Sở Nội vụ", "2026-06-30"),
+        "Поручить Минфину подготовить проект. Срок – 1 октября 2026 г.": ("Минфину", "2026-10-01"),
+        "Доручити Мінфіну підготувати проект. Термін виконання – 1 жовтня 2026 року.": ("Мінфіну", "2026-10-01"),
+        "The Ministry of Finance must submit the draft; deadline: October 1, 2026.": ("The Ministry of Finance", "2026-10-01"),
+    }
+    for text, expected in cases.items():
+        assert [(t["assignee"], t["deadline"]) for t in read(text)["tasks"]] == [expected], text

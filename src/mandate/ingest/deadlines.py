@@ -27,7 +27,10 @@ class Deadline:
 _DAY_CUE = re.compile(
     r"(?:trước|chậm nhất(?:\s+là)?|hạn chót(?:\s+là)?|không quá|không muộn hơn|đến hết|đến|xong trước|hoàn thành trước"
     r"|до|не позднее|не позже|не пізніше|не пізніш|по|к|в срок до|у термін до|by|before|no later than|not later than"
-    r"|until|till|due|deadline(?:\s+of|\s+is)?)"
+    r"|until|till|due|deadline(?:\s+of|\s+is)?"
+    # a labelled limit: "Thời hạn: 30/6/2026", "Срок – 1 октября", "Термін виконання: …", "deadline: …"
+    r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*[:–—-]?|thời\s+gian\s+hoàn\s+thành\s*[:–—-]?|(?:срок|термін)(?:\s+(?:исполнения|виконання))?\s*[:–—-]"
+    r"|deadline\s*[:–—-])"
     r"\s*(?:ngày|the|of|on)?\s*$",
     re.I,
 )
@@ -41,7 +44,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
 _QUARTER_WORD = "|".join(sorted(_ROMAN, key=len, reverse=True))
 
 _BEFORE = r"(?:trước|до|before|prior to)"
-_WITHIN = r"(?:trong|trước|hết|cuối|đến hết|hoàn thành trong|xong trong|в|у|во|до конца|до кінця|by|in|during|within|by the end of|before the end of|until the end of|to the end of)"
+_WITHIN = r"(?:trong|trước|hết|cuối|đến hết|hoàn thành trong|xong trong|thời hạn(?: hoàn thành)?:?|thời gian hoàn thành:?|в|у|во|до конца|до кінця|by|in|during|within|by the end of|before the end of|until the end of|to the end of)"
 _PERIODS: list[tuple[re.Pattern, str]] = [
     # "before July 2020" → the month before
     (re.compile(rf"{_BEFORE}\s+(?:tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*|(?P<mn>{_MONTH})\s+)(?P<y>\d{{4}})", re.I), "before_month"),
