@@ -148,3 +148,11 @@ def test_labelled_limits_and_short_ministry_names():
     }
     for text, expected in cases.items():
         assert [(t["assignee"], t["deadline"]) for t in read(text)["tasks"]] == [expected], text
+
+
+def test_bodies_listed_with_commas_each_with_its_action():
+    en = "The PM asked the Ministry of Health to review the plan, the Ministry of Finance to allocate funds, and localities to report."
+    ru = "Поручить Минздраву подготовить проект, Минфину – предусмотреть средства до 1 декабря 2026 г."
+
+    assert [t["assignee"] for t in read(en)["tasks"]] == ["the Ministry of Health", "the Ministry of Finance"]
+    assert [(t["assignee"], t["deadline"]) for t in read(ru)["tasks"]] == [("Минздраву", None), ("Минфину", "2026-12-01")]

@@ -333,7 +333,7 @@ _VI_DEADLINE_CUE = re.compile(
     re.I,
 )
 _VI_QUANTIFIER = re.compile(r"^(?:các|những|mọi|toàn\s+thể|mỗi|từng)\s+", re.I)
-_RU_FINITE = re.compile(r"(?:ется|ются|ится|ятся|ється|ються|иться|мо)$")
+_RU_FINITE = re.compile(r"(?:ется|ются|ится|ятся|ється|ються|иться|мо|но)$")
 _RU_PREPOSITIONS = {"в", "во", "на", "с", "со", "по", "для", "у", "к", "о", "об", "при", "за", "из", "от", "до", "з", "із", "про"}
 _DATIVE_END = re.compile(r"(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)$", re.I)
 
@@ -487,9 +487,9 @@ def _continues(text: str, position: int, end: int, rules: Rules, language: str) 
 
 
 _CONJOINED = {
-    "ru": re.compile(r",\s+а\s+(?=\w)"),  # "и", "та" join the parts of one body's name too often
-    "uk": re.compile(r",\s+а\s+(?=\w)"),
-    "en": re.compile(r",?\s+and\s+(?=\w)"),
+    "ru": re.compile(r",\s+(?:а\s+)?(?=\w)"),  # "и", "та" join the parts of one body's name too often
+    "uk": re.compile(r",\s+(?:а\s+)?(?=\w)"),
+    "en": re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=\w)"),
 }
 
 
