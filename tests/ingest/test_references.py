@@ -60,3 +60,15 @@ def test_header_number_is_the_passage_itself():
     assert result["document"] == {"number": "07", "type": "CT", "issuer": "UBND", "year": None,
                                   "date": "2024-03-02", "title": "CHỈ THỊ VỀ PHÒNG CHỐNG THIÊN TAI"}
     assert result["references"][0]["self"] is True
+
+
+def test_a_russian_act_named_by_type_issuer_and_date_before_its_number():
+    refs = read("Утвержден постановлением администрации района от 19 августа 2016 г. N 775 и указом №620/2022.")["references"]
+
+    assert [(r["number"], r["partial"], r["date"]) for r in refs] == [("775", True, "2016-08-19"), ("620", True, None)]
+
+
+def test_the_press_names_a_directive_by_its_bare_number_but_not_a_period():
+    refs = read("Trọng tâm là giám sát việc thực hiện Chỉ thị 35 về đại hội; Quyết định 5 năm qua.")["references"]
+
+    assert [(r["number"], r["partial"]) for r in refs] == [("35", True)]

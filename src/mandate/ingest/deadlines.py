@@ -27,7 +27,10 @@ class Deadline:
 _DAY_CUE = re.compile(
     r"(?:trước|chậm nhất(?:\s+là)?|hạn chót(?:\s+là)?|không quá|không muộn hơn|đến hết|đến|xong trước|hoàn thành trước"
     r"|до|не позднее|не позже|не пізніше|не пізніш|по|к|в срок до|у термін до|by|before|no later than|not later than"
-    r"|until|till|due|deadline(?:\s+of|\s+is)?)"
+    r"|until|till|due|deadline(?:\s+of|\s+is)?"
+    # a labelled limit: "Thời hạn: 30/6/2026", "Срок – 1 октября", "Термін виконання: …", "deadline: …"
+    r"|thời\s+hạn(?:\s+hoàn\s+thành)?\s*[:–—-]?|thời\s+gian\s+hoàn\s+thành\s*[:–—-]?|(?:срок|термін)(?:\s+(?:исполнения|виконання))?\s*[:–—-]"
+    r"|deadline\s*[:–—-])"
     r"\s*(?:ngày|the|of|on)?\s*$",
     re.I,
 )
@@ -41,14 +44,15 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
 _QUARTER_WORD = "|".join(sorted(_ROMAN, key=len, reverse=True))
 
 _BEFORE = r"(?:trước|до|before|prior to)"
-_WITHIN = r"(?:trong|trước|hết|cuối|đến hết|hoàn thành trong|xong trong|в|у|во|до конца|до кінця|by|in|during|within|by the end of|before the end of|until the end of|to the end of)"
+_WITHIN = r"(?:trong|trước|hết|cuối|đến hết|hoàn thành trong|xong trong|thời hạn(?: hoàn thành)?:?|thời gian hoàn thành:?|в|у|во|до конца|до кінця|by|in|during|within|by the end of|before the end of|until the end of|to the end of)"
 _PERIODS: list[tuple[re.Pattern, str]] = [
     # "before July 2020" → the month before
     (re.compile(rf"{_BEFORE}\s+(?:tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*|(?P<mn>{_MONTH})\s+)(?P<y>\d{{4}})", re.I), "before_month"),
     # "in/by July 2020", "trong tháng 7/2025", "до конца июля 2025 года" → its last day
     (re.compile(rf"{_WITHIN}\s+(?:(?:the\s+)?end\s+of\s+)?(?:tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*|(?P<mn>{_MONTH})\s+)(?P<y>\d{{4}})", re.I), "month"),
     # quarters: "quý III/2025", "III квартал 2025 года", "the third quarter of 2025", "Q3 2025"
-    (re.compile(rf"(?P<before>{_BEFORE}\s+)?(?:quý\s+(?P<q1>{_QUARTER_WORD})\s*(?:/|năm)\s*"
+    (re.compile(rf"(?:(?:trong|hết|đến\s+hết|cuối|hoàn\s+thành\s+trong|in|during|within|в|у|во)\s+(?=quý|(?:the\s+)?\w+[\s-]+(?:quarter|квартал)))?"
+                rf"(?P<before>{_BEFORE}\s+)?(?:quý\s+(?P<q1>{_QUARTER_WORD})\s*(?:/|năm)\s*"
                 rf"|(?:(?:the\s+)?(?P<q2>{_QUARTER_WORD})[\s-]+(?:quarter|квартал\w*)\s+(?:of\s+)?)"
                 rf"|q(?P<q3>[1-4])\s*[/ ]\s*)(?P<y>\d{{4}})", re.I), "quarter"),
     # first half: "6 tháng đầu năm 2025", "first half of 2025", "первое полугодие 2025"
@@ -62,6 +66,16 @@ _RELATIVE = re.compile(
     r"(?:trong(?:\s+vòng|\s+thời\s+hạn)?|within|в течение|протягом|впродовж|за)\s+\d+\s*"
     r"(?:ngày|tháng|tuần|năm|(?:working\s+|business\s+)?days?|weeks?|months?|рабочих\s+дней|дн\w*|недел\w*|месяц\w*|робочих\s+днів|тиж\w*|місяц\w*)"
     r"(?:\s+làm\s+việc)?",
+    re.I,
+)
+# A limit with no date to give: "до конца недели", "до мая" (no year), "в десятидневный срок", "by the end of the week".
+_OPEN_PERIOD = re.compile(
+    r"(?:до|к)\s+(?:конца|кінця)\s+(?:недели|тижня|месяца|місяця|года|року|квартала|кварталу|\w+)|"
+    r"(?:до|к)\s+(?:январ|феврал|марта|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*(?!\s+\d)|"
+    r"в\s+\w+дневный\s+срок|у\s+\w+денний\s+термін|"
+    r"by\s+the\s+end\s+of\s+(?:the\s+)?(?:week|month|year|quarter)|"
+    r"(?:trong|trước)\s+(?:tuần|tháng|quý|năm)\s+(?:này|tới|sau)",
     re.I,
 )
 _RECURRENCE = re.compile(
@@ -165,7 +179,8 @@ def _loose_deadline(text: str, start: int, end: int, language: str, default_year
 
 
 def _relative(text: str, start: int, end: int) -> Deadline | None:
-    found = [m for m in (_RELATIVE.search(text, start, end), _RECURRENCE.search(text, start, end)) if m]
+    found = [m for m in (_RELATIVE.search(text, start, end), _RECURRENCE.search(text, start, end),
+                         _OPEN_PERIOD.search(text, start, end)) if m]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())

@@ -78,8 +78,19 @@ def _document(text: str, header: re.Match | None, references: list[Reference],
     }
 
 
+_ABOUT = re.compile(r"^[ \t|]*(?:V/v|V/V|v/v)[:.]?[ \t]*(\S.*)$", re.M)
+# Header and signature lines in capitals that are not the title.
+_NOT_TITLE = re.compile(
+    r"^(?:T/M|TM\.|KT\.|TL\.|TUQ\.|Q\.|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|NƠI NHẬN|"
+    r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP)"
+)
+
+
 def _title(text: str, after: int) -> str | None:
-    """The upper-case lines after the number and date: "CHỈ THỊ / VỀ …"."""
+    """The "V/v …" line of a letter next to its number, else the upper-case lines after the number and
+    date: "CHỈ THỊ / VỀ …"; never the signature block ("T/M BAN THƯỜNG VỤ")."""
+    if about := _ABOUT.search(text, max(0, after - 300), after + 600):
+        return about.group(1).strip(" |")
     lines = text[after:after + 1500].splitlines()
     title: list[str] = []
     for line in lines:
@@ -97,7 +108,8 @@ def _title(text: str, after: int) -> str | None:
 
 def _is_title_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and line == line.upper() and not re.search(r"\d{1,2}\s+THÁNG|NGÀY", line)
+    return (len(letters) >= 3 and line == line.upper() and not re.search(r"\d{1,2}\s+THÁNG|NGÀY", line)
+            and not _NOT_TITLE.match(line))
 
 
 def _task_json(task: TaskDraft, units: Matcher | None) -> dict:

@@ -34,6 +34,18 @@ _BARE = re.compile(
     rf"(?<![\w])(?P<word>{TYPE_WORDS})(?:\s+(?:số|no\.?|number|№|#)\s*|\s*№\s*|(?=\d))(?P<n>\d{{1,5}})(?![\d/.,-]?\w)",
     re.I,
 )
+# "Chỉ thị 35", "Nghị quyết 18": the press names the documents of the Party and the State by their bare number.
+_BARE_SPACED = re.compile(
+    r"(?<![\w])(?P<word>nghị quyết|quyết định|chỉ thị|kết luận|nghị định|thông tư|công văn|công điện|quy định)"
+    r"\s+(?P<n>\d{1,5})(?![\d/.,-]?\w)(?!\s*(?:năm|tháng|ngày|giờ|người|%|tỷ|triệu|nghìn|ha\b))",
+    re.I,
+)
+# "постановлением администрации района от 19 августа 2016 г. N 775", "указу Президента №620/2022":
+# a Russian or Ukrainian act named by its type word, its issuer and date, then "N" or "№" and the number.
+_BARE_LATE = re.compile(
+    r"(?<![\w])(?P<word>(?i:постановлени\w*|распоряжени\w*|указ\w*|приказ\w*|решени\w*|постанов\w*|"
+    r"розпорядженн\w*|наказ\w*|рішенн\w*))(?P<mid>(?:[^.;\n№]|(?<=\s[гр])\.){0,120}?)(?<![\w])(?:N|№)\s?(?P<n>\d{1,5})(?:/(?P<y>(?:19|20)\d\d))?(?![\d/.,-]?\w)"
+)
 _NUMBER_SIGN = re.compile(r"(?:số|no\.?|№|#)\s*:?\s*$", re.I)
 _AFTER = re.compile(r"^[\s,]*(?:(?:ban hành|ký|được ký)\s+)?(?:ngày|от|від|dated|of|issued on|signed on|on)?\s*$", re.I)
 _BEFORE = re.compile(r"(?:от|від|ngày|dated|of)\s*$", re.I)
@@ -132,6 +144,16 @@ def _bare(text: str) -> list[Reference]:
         if 1900 <= value <= 2100 and not has_sign:
             continue  # "Kế hoạch 2025" names a year, not a number
         refs.append(Reference(None, value, match.group(0), match.start(), match.end()))
+    taken = [(r.start, r.end) for r in refs]
+    for pattern in (_BARE_SPACED, _BARE_LATE):
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            value = int(match.group("n"))
+            if pattern is _BARE_SPACED and 1900 <= value <= 2100:
+                continue
+            refs.append(Reference(None, value, match.group(0), match.start(), match.end()))
+            taken.append((match.start(), match.end()))
     return refs
 
 
@@ -153,6 +175,11 @@ def _sign_start(text: str, number_start: int) -> int:
 
 
 def _date_for(text: str, ref: Reference, dates: list[DateMention], refs: list[Reference]) -> str | None:
+    for mention in dates:  # "постановлением … от 19 августа 2016 г. N 775": the date inside the span
+        if mention.day and ref.start < mention.start and mention.end <= ref.end and _BEFORE.search(
+            text[max(0, mention.start - 8):mention.start]
+        ):
+            return mention.day.isoformat()
     for mention in dates:
         if mention.day and 0 <= mention.start - ref.end <= 40 and _AFTER.match(text[ref.end:mention.start]):
             return mention.day.isoformat()

@@ -32,7 +32,26 @@ _VI_START_WORDS = {
 }
 _ONLY = re.compile(r"^(?:лише|лишь|только|тільки|only|chỉ)\s+", re.I)
 _EN_TO = re.compile(r"\s*,?\s+to\s", re.I)
-_VI_EXTRA_STOPS = re.compile(r"(?:để|nhằm|về\s+việc|trong\s+(?:thời\s+hạn|vòng)|trước\s+ngày)(?!\w)", re.I)
+# "… chủ trì cuộc họp": chairing a meeting, not leading a task.
+_CHAIRS_A_MEETING = re.compile(
+    r"\s+(?:cuộc\s+họp|hội\s+nghị|buổi\s+(?:làm\s+việc|họp|tiếp|gặp)|phiên\s+(?:họp|thảo\s+luận)|kỳ\s+họp|lễ|"
+    r"buổi\s+lễ|tọa\s+đàm|toạ\s+đàm|hội\s+thảo|đoàn)(?!\w)",
+    re.I,
+)
+_VERBAL_NOUN = re.compile(r"^\w+(?:ння|ття|ние|тие)$", re.I)
+_NOUN_TRIGGER = re.compile(r"(?:поручени|задани|доручення)", re.I)
+_VI_EXTRA_STOPS = re.compile(r"(?:để|nhằm|căn\s+cứ|về\s+việc|trong\s+(?:thời\s+hạn|vòng)|trước\s+ngày)(?!\w)", re.I)
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-–—+•*·▪]|\(?(?:\d{1,2}\.)*\d{1,2}[.)]|\(?[a-zđ]\))[ \t]*(?=\S)")
+_VI_NAME_HEAD = re.compile(r"(?<!\w)(?:ban|ủy\s+ban|uỷ\s+ban|ubkt|tổ|đoàn|hội\s+đồng)\s+$", re.I)
+_VI_NAME_PART = re.compile(
+    r"(?:kiểm\s+tra|chỉ\s+đạo|tổ\s+chức|giám\s+sát|quản\s+lý|thường\s+vụ|tuyên\s+giáo|dân\s+vận|nội\s+chính|"
+    r"thi\s+đua|công\s+tác|kinh\s+tế|pháp\s+chế|văn\s+hóa|văn\s+hoá|dân\s+tộc|an\s+toàn)(?!\w)",
+    re.I,
+)
+# A subject that announces a list ("Các cơ quan sau đây chịu trách nhiệm:") is a lead-in, not a task.
+_LEAD_IN_SUBJECT = re.compile(r"(?<!\w)(?:sau\s+đây|dưới\s+đây|như\s+sau|following|нижеследующ\w*|наступн\w*)(?!\w)", re.I)
 
 
 @dataclass
@@ -53,7 +72,10 @@ class TaskDraft:
 def extract_tasks(text: str, language: str, default_year: int | None, dates: list[DateMention]) -> list[TaskDraft]:
     rules = RULES[language]
     drafts = _subject_tasks(text, rules, language) + _object_tasks(text, rules, language)
+    drafts = [d for d in drafts if not _LEAD_IN_SUBJECT.search(d.assignee)]
     drafts = _drop_overlaps(sorted(drafts, key=lambda d: d.assignee_start))
+    drafts = _drop_overlaps(sorted(drafts + _unit_tasks(text, rules, language, drafts), key=lambda d: d.assignee_start))
+    drafts = _drop_overlaps(sorted(drafts + _coordinated(text, rules, language, drafts), key=lambda d: d.assignee_start))
     drafts.sort(key=lambda d: d.start)
     for index, draft in enumerate(drafts):
         next_start = drafts[index + 1].start if index + 1 < len(drafts) else len(text)
@@ -71,8 +93,14 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
         if rules.noun_use_before.search(before):
             continue
         span = _forward_assignee(text, trigger.end(), rules, language)
+        if span is not None and language in ("ru", "uk") and _NOUN_TRIGGER.match(trigger.group(0)):
+            first = text[span[0]:span[1]].split()[0].lower().strip(",;:«»\"()")
+            if not _DATIVE_END.search(first):
+                continue  # "поручением премьер-министра": the noun's owner, not its addressee
         if span is None:
-            if language in ("ru", "uk"):  # "Политбюро поручает руководить": the subject leads
+            following = _WORD.match(text, trigger.end() + 1) if trigger.end() < len(text) else None
+            if language in ("ru", "uk") and following and is_infinitive_like(following.group(0).strip(",;.")):
+                # "Политбюро поручает руководить": the subject leads
                 draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
                 if draft:
                     draft.trigger_end = trigger.end()
@@ -128,6 +156,8 @@ def _stops(text: str, position: int, word: str, rules: Rules, language: str) -> 
     if rules.coordinator_markers.match(text, position) or (language != "vi" and _RELATIVE.match(text, position)):
         return True
     if language == "vi":
+        if _VI_NAME_HEAD.search(text, max(0, position - 12), position) and _VI_NAME_PART.match(text, position):
+            return False  # "Ủy ban kiểm tra", "Ban chỉ đạo", "Ban tổ chức": part of the body's name
         return bare[:1].islower() and bool(rules.stop.match(text, position) or _VI_EXTRA_STOPS.match(text, position))
     if language in ("ru", "uk"):
         return bool(bare[:1].islower() and is_infinitive_like(bare)) or bool(rules.stop.match(text, position))
@@ -150,6 +180,8 @@ def _trim(text: str, start: int, end: int) -> int:
 def _subject_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
     drafts = []
     for trigger in rules.subject_triggers.finditer(text):
+        if _CHAIRS_A_MEETING.match(text, trigger.end()):
+            continue
         draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
         if draft:
             draft.trigger_end = trigger.end()
@@ -169,6 +201,8 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
         clause_start = relatives[-1].end()
     clause = before[clause_start:]
     stripped = clause.lstrip(" ,\t\n\"«“")
+    if bullet := _BULLET.match(stripped):
+        stripped = stripped[bullet.end():]
     while (intro := rules.intro.match(stripped)) and intro.end():
         stripped = stripped[intro.end():]
     stripped = _without_lead_in(stripped, rules)
@@ -193,8 +227,12 @@ def _without_lead_in(clause: str, rules: Rules) -> str:
 
 
 def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str) -> bool:
-    if not subject or len(subject) > 220 or len(subject.split()) > 30:
+    # An execution clause names every office in one subject ("Chánh Văn phòng …, Giám đốc các sở, …").
+    longest = (400, 60) if language == "vi" else (220, 30)
+    if not subject or len(subject) > longest[0] or len(subject.split()) > longest[1]:
         return False
+    if language in ("ru", "uk") and _VERBAL_NOUN.match(subject.split()[0]):
+        return False  # "Упорядкування апарату має здійснюватися": what must happen, not who does it
     if rules.first_person.match(subject) or rules.object_triggers.search(subject):
         return False
     if rules.pronoun.match(subject):
@@ -269,3 +307,221 @@ def _specific(assignee: str) -> bool:
         r"Министерств\w*\s+[а-я]|Міністерств\w*\s+[а-яі])",
         assignee,
     ))
+
+
+# Units of a text: lines, sentences, the items of a series (";") and lead-ins (":").  A full stop after
+# a one- or two-digit number ("3.1.", "Điều 2.") or an initial ("О. А.") does not end a unit; one after a
+# year ("30/6/2026.") does.
+_UNIT_END = re.compile(r"\n|(?<![\s(][A-ZА-ЯЁІЇЄҐĐ])(?:(?<!\d)|(?<=\d{4}))[.!?](?=\s)|;(?=\s)|:(?=\s)")
+_LEAD_WORDS = re.compile(
+    r"(?<!\w)(?:như\s+sau|sau\s+đây|nhiệm\s+vụ|có\s+ý\s+kiến|kết\s+luận|as\s+follows|following|следующ\w*|наступн\w*|"
+    r"постановля\w*|наказую|приказываю)(?!\w)",
+    re.I,
+)
+_NOT_TASK_START = re.compile(
+    r"(?:kính\s+gửi|nơi\s+nhận|căn\s+cứ|thực\s+hiện|theo\s+đề\s+nghị|xét\s+đề\s+nghị|t/m|tm\.|kt\.|tl\.|q\.)", re.I
+)
+# Words that make a Vietnamese clause a report of what happened, not an assignment ("Sở Y tế đã tổ chức").
+_VI_NOT_NAME = re.compile(
+    r"(?<!\w)(?:đã|vừa|đang|sẽ|được|bị|là|cho\s+biết|nhận\s+được|đều|chưa|không|tại|vào|ngày|năm|sáng|chiều|tối)(?!\w)",
+    re.I,
+)
+# A time limit in the clause marks an assignment even without an assigning word ("X gửi báo cáo trước ngày 30/6").
+_VI_DEADLINE_CUE = re.compile(
+    r"(?:trước|chậm\s+nhất(?:\s+là)?|không\s+quá|hạn\s+chót)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}|"
+    r"(?:trong|hoàn\s+thành\s+trong)\s+(?:quý\s+[IV\d]|tháng\s+\d)",
+    re.I,
+)
+_VI_QUANTIFIER = re.compile(r"^(?:các|những|mọi|toàn\s+thể|mỗi|từng)\s+", re.I)
+_RU_FINITE = re.compile(r"(?:ется|ются|ится|ятся|ється|ються|иться|мо|но)$")
+_RU_PREPOSITIONS = {"в", "во", "на", "с", "со", "по", "для", "у", "к", "о", "об", "при", "за", "из", "от", "до", "з", "із", "про"}
+_DATIVE_END = re.compile(r"(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)$", re.I)
+
+
+def _units(text: str):
+    start = 0
+    for match in _UNIT_END.finditer(text):
+        if match.group(0) == "\n" and _wrapped(text, match.end()):
+            continue  # a hard-wrapped line ("xã,\nphường, thị trấn") goes on
+        yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _wrapped(text: str, position: int) -> bool:
+    rest = text[position:position + 40].lstrip(" \t")
+    return bool(rest) and rest[0].islower()
+
+
+def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft]) -> list[TaskDraft]:
+    """Tasks that no assigning word introduces: the items and sentences of an assignment.
+
+    * a clause that opens with a body and goes on with its action ("Sở Tài chính bố trí kinh phí …")
+      right after an assignment or a lead-in ("Chủ tịch UBND tỉnh giao:"), or with a time limit of its own;
+    * in Russian and Ukrainian, a clause that opens with a body in the dative and an infinitive
+      ("Департаменту строительства обеспечить …"), the form of decrees;
+    * a heading that names the lead ("3. Sở Tài chính:", "2. Финансовому управлению:"): one task per
+      item under it.
+    """
+    found: list[TaskDraft] = []
+    context = listing = False
+    heading: tuple[int, int, str] | None = None
+    heading_items = 0
+    for start, end in _units(text):
+        unit = text[start:end]
+        if not unit.strip():
+            continue
+        start += len(unit) - len(unit.lstrip())
+        bullet = _BULLET.match(text, start, end)
+        body = bullet.end() if bullet else start
+        if heading is not None:
+            if bullet and _continues(text, body, end, rules, language):
+                found.append(TaskDraft(body, body, body, heading[2], trigger_end=body))
+                heading_items += 1
+                continue
+            if not heading_items:
+                found.append(TaskDraft(heading[0], heading[0], heading[1], heading[2]))
+            heading = None
+        if any(start <= d.assignee_start < end or start <= d.start < end for d in drafts):
+            context = True
+            continue
+        stripped = text[body:end].strip()
+        if stripped.endswith(":"):
+            if rules.object_triggers.search(stripped) or rules.subject_triggers.search(stripped) or _LEAD_WORDS.search(stripped):
+                context = listing = not _NOT_TASK_START.match(stripped)
+                continue
+            heading = _heading(text, body, end, rules, language) if bullet else None
+            if heading:
+                heading_items = 0
+                continue
+        if _NOT_TASK_START.match(stripped):
+            context = listing = False
+            continue
+        # "Sở X đôn đốc các sở; UBND các huyện …": after a semicolon on the same line a body is the
+        # object of the verb before it, unless a lead-in ("yêu cầu:") opened a series.
+        after_semicolon = not bullet and text[:start].rstrip(" \t").endswith(";")
+        draft = _led_draft(text, body, end, rules, language, context and (listing or not after_semicolon))
+        if draft:
+            found.append(draft)
+            context = True
+        elif stripped[:1].isupper() and len(stripped.split()) >= 3 and not rules.object_triggers.search(stripped):
+            context = listing = False
+    if heading is not None and not heading_items:
+        found.append(TaskDraft(heading[0], heading[0], heading[1], heading[2]))
+    return found
+
+
+def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, context: bool) -> TaskDraft | None:
+    if intro := rules.intro.match(text[position:end]):
+        position += intro.end()
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, position, end)][:40]
+    if len(words) < 2 or not _can_start(words[0][1], language, rules):
+        return None
+    if language == "vi":
+        if not (context or _VI_DEADLINE_CUE.search(text, position, end)):
+            return None
+        cut = next((w_start for index, (w_start, word) in enumerate(words)
+                    if index and _stops(text, w_start, word, rules, language)), None)
+    elif language in ("ru", "uk"):
+        first = words[0][1].strip("«\"(").lower()
+        if first in _RU_PREPOSITIONS or not _DATIVE_END.search(first):
+            return None
+        cut = next((w_start for index, (w_start, word) in enumerate(words)
+                    if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."))), None)
+        if cut is not None and (marker := rules.coordinator_markers.search(text, position, cut)):
+            cut = marker.start()  # "Министерству … совместно с органами … обеспечить": the lead ends at the partners
+    else:
+        return None
+    if cut is None or re.search(r"[.!?:]\s", text[position:cut]):
+        return None
+    if language == "vi" and (apposition := re.search(r"\s[-–—]\s", text[position:cut])):
+        cut = position + apposition.start()  # "Sở Kế hoạch và Đầu tư - cơ quan thường trực …"
+    elif language in ("ru", "uk") and any(_RU_FINITE.search(w) for w in text[position:cut].split()):
+        return None  # "членам комитета рекомендуется обсудить": a recommendation in the passive
+    assignee_end = _trim(text, position, cut)
+    assignee = text[position:assignee_end]
+    if not _names_a_body(assignee, rules, language):
+        return None
+    return TaskDraft(position, position, assignee_end, assignee)
+
+
+def _names_a_body(assignee: str, rules: Rules, language: str) -> bool:
+    if not assignee or len(assignee.split()) > 30 or rules.first_person.match(assignee):
+        return False
+    if language == "vi":
+        if _VI_NOT_NAME.search(assignee):
+            return False
+        return bool(rules.organization.match(_VI_QUANTIFIER.sub("", assignee)) or re.match(r"[A-ZĐ]{2,}", assignee))
+    return bool(rules.organization.search(assignee)) and not any(
+        is_infinitive_like(w.strip(",;")) for w in assignee.split()
+    )
+
+
+def _heading(text: str, position: int, end: int, rules: Rules, language: str) -> tuple[int, int, str] | None:
+    """ "3. Sở Tài chính:" or "2. Финансовому управлению (Иванова О. А.):" — the lead of the items below."""
+    if language == "en":
+        return None
+    phrase = re.sub(r"\s*\([^)]*\)\s*$", "", text[position:end].strip().rstrip(":").rstrip())
+    words = phrase.split()
+    if not words or len(words) > 30 or not _names_a_body(phrase, rules, language):
+        return None
+    if language == "vi":
+        if not _can_start(words[0], language, rules) or any(
+            _stops(text, m.start(), m.group(0), rules, language) for m in _WORD.finditer(text, position, position + len(phrase))
+        ):
+            return None
+    elif not _DATIVE_END.search(words[0].lower()):
+        return None
+    return position, position + len(phrase), phrase
+
+
+def _continues(text: str, position: int, end: int, rules: Rules, language: str) -> bool:
+    """An item under a heading starts with the action: "- chủ trì …", "3.1. Осуществлять …"."""
+    word = _WORD.match(text, position, end)
+    if not word:
+        return False
+    if language == "vi":
+        return word.group(0)[:1].islower() or bool(rules.stop.match(text[position:position + 30].lower()))
+    return is_infinitive_like(word.group(0).strip(",;:."))
+
+
+_CONJOINED = {
+    "ru": re.compile(r",\s+(?:а\s+)?(?=\w)"),  # "и", "та" join the parts of one body's name too often
+    "uk": re.compile(r",\s+(?:а\s+)?(?=\w)"),
+    "en": re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=\w)"),
+}
+
+
+def _coordinated(text: str, rules: Rules, language: str, drafts: list[TaskDraft]) -> list[TaskDraft]:
+    """One assigning verb, several bodies each with its own action:
+    "asked the MoF to allocate rice, and the MOLISA to check the lists";
+    "поручил Минфину подготовить проект, а Минэкономразвития – представить отчет"."""
+    conjunction = _CONJOINED.get(language)
+    if conjunction is None:
+        return []
+    found = []
+    for draft in drafts:
+        if not draft.trigger_end or draft.start == draft.assignee_start:
+            continue  # only the object shape: the verb governs the bodies that follow
+        sentence = _SENTENCE_END.search(text, draft.assignee_end)
+        limit = sentence.start() if sentence else len(text)
+        for match in conjunction.finditer(text, draft.assignee_end, limit):
+            extra = _conjoined_body(text, match.end(), limit, rules, language)
+            if extra is not None:
+                found.append(extra)
+    return found
+
+
+def _conjoined_body(text: str, position: int, limit: int, rules: Rules, language: str) -> TaskDraft | None:
+    if language in ("ru", "uk"):
+        return _led_draft(text, position, limit, rules, language, True)
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, position, limit)][:12]
+    cut = next((start for start, _, word in words if word == "to"), None)
+    if cut is None or cut == position or not (words[0][2] == "the" or words[0][2][:1].isupper()):
+        return None  # "… and coordinate with ministries to …" is the same body's second action
+    end = _trim(text, position, cut)
+    assignee = text[position:end]
+    if rules.first_person.match(assignee) or not rules.organization.search(assignee) or re.search(r"[,;]", assignee):
+        return None
+    return TaskDraft(position, position, end, assignee)

@@ -58,14 +58,14 @@ VI = Rules(
         r"trưởng|cơ quan|đơn vị|địa phương|ngành|huyện|tỉnh|xã|phường|cấp ủy|cấp uỷ|đảng ủy|đảng uỷ|chi bộ|"
         r"mặt trận|đoàn|hội|liên đoàn|kho bạc|cục|chi cục|tổng cục|ngân hàng|bí thư|lãnh đạo|người đứng đầu|"
         r"thủ tướng|chính phủ|tòa án|viện|chủ đầu tư|doanh nghiệp|tập đoàn|tổng công ty|trung tâm|bộ chính trị|"
-        r"ban thường vụ|ban bí thư|quân khu|bộ chỉ huy|đài|báo)(?!\w)",
+        r"ban thường vụ|ban bí thư|quân khu|bộ chỉ huy|đài|báo|đảng bộ|hội đồng|bql|bch|tổ công tác|đoàn công tác)(?!\w)",
         re.I,
     ),
     generic=re.compile(r"(?<!\w)(?:các|những|mọi|toàn bộ|tất cả)\s+(?:cấp|sở|bộ|ban|ngành|địa phương|đơn vị|cơ quan|cấp ủy|tổ chức)", re.I),
     pronoun=re.compile(r"^(?:các\s+đơn\s+vị\s+này|họ)$", re.I),
     first_person=re.compile(r"^(?:chúng\s+(?:ta|tôi)|tôi)\b", re.I),
     noun_use_before=re.compile(r"(?<!\w)(?:theo|đến|các|những|đáp ứng|với|về|là|nêu|đúng|của|có|nhiệm vụ|được|bàn|chuyển)\s*$", re.I),
-    intro=re.compile(r"^(?:đồng thời|ngoài ra|trong đó|theo đó|cụ thể|bên cạnh đó)\s*,?\s*", re.I),
+    intro=re.compile(r"^(?:đồng thời|ngoài ra|trong đó|theo đó|cụ thể|bên cạnh đó|cùng với đó|mặt khác|riêng)\s*,?\s*", re.I),
     lead_in=re.compile(r"^(?:theo|căn cứ|thực hiện|để|trên cơ sở|về)(?!\w)", re.I),
 )
 
@@ -78,7 +78,15 @@ _RU_ORGS = (
     r"комітет\w*|комісі\w*|відомств\w*|підрозділ\w*|установ\w*|міністерств\w*|відділ\w*|управлінн\w*|"
     r"рад\w*|поліці\w*|апарат\w*|організаці\w*|секретаріат\w*|уряд\w*|голов\w*|керівник\w*|делегат\w*|"
     r"комун\w*|район\w*|провінці\w*|агентств\w*|офіс\w*|колегі\w*|партійн\w*|влад\w*|власт\w*|"
-    r"рів\w*|уровн\w*|сектор\w*|населен\w*|відділенн\w*"
+    r"рів\w*|уровн\w*|сектор\w*|населен\w*|відділенн\w*|"
+    r"администраци\w*|адміністраці\w*|руководств\w*|керівництв\w*|регион\w*|регіон\w*|институт\w*|інститут\w*|"
+    r"образовани\w*|глав\w*|кабмин\w*|кабмін\w*|кабинет\w*|кабінет\w*|міністр\w*|заместител\w*|заступник\w*|"
+    r"распорядител\w*|розпорядник\w*|исполком\w*|райисполком\w*|облисполком\w*|виконком\w*|член\w*|"
+    r"генштаб\w*|ова|ода|ога|рда|рга|заклад\w*|засновник\w*|учредител\w*|"
+    # ministries by their short names, and acronyms (МОЗ, МВС, ФСБ)
+    r"минфин\w*|минздрав\w*|минэконом\w*|минобр\w*|минтранс\w*|минстро\w*|минприрод\w*|минсельхоз\w*|"
+    r"минпромторг\w*|минюст\w*|минтруд\w*|минцифр\w*|мінфін\w*|мінеконом\w*|мінцифр\w*|мінрегіон\w*|"
+    r"мінсоцполітик\w*|мінохорони\w*|мінагрополітик\w*|(?-i:[А-ЯІЇЄҐ]{2,6})"
 )
 
 # Nouns and short forms that end like an infinitive but are not verbs.
@@ -93,26 +101,33 @@ RU = Rules(
         r"(?<!\w)(?:поручил\w*|поручает|поручают|поручить|поручено|поручаю|просит|просил\w*|попросил\w*|"
         r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*\s+(?=\w)|"
         r"доручи\w*|доручає|доручають|доручено|просить|попроси\w*|звернувся\s+до|звернулася\s+до|"
-        r"зобов'яза\w*|зобов’яза\w*|закликав\w*)(?!\w)",
+        r"зобов'яза\w*|зобов’яза\w*|закликав\w*|обязал\w*|поставил\w*\s+задач\w*|поставив\w*\s+завдання|"
+        r"дал\w*\s+поручени\w*|дав\w*\s+доручення|поклад\w*\s+на|возлож\w*\s+на|поручени\w*|задани\w*|доручення)(?!\w)",
         re.I,
     ),
     subject_triggers=re.compile(
         r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|несет\s+ответственность|"
         r"несёт\s+ответственность|отвечает\s+за|повинен|повинна|повинно|повинні|необхідно|потрібно|слід|"
-        r"закликають|призывают|несе\s+відповідальність|відповідає\s+за)(?!\w)",
+        r"закликають|призывают|несе\s+відповідальність|відповідає\s+за|"
+        r"ма(?:ють|є)(?=\s+\w+(?:ти|тися|тись)(?!\w)))(?!\w)",
         re.I,
     ),
     coordinator_markers=re.compile(
         r"(?<!\w)(?:во\s+взаимодействии\s+с|совместно\s+с|в\s+координации\s+с|при\s+участии|"
         r"(?:координировать|координируя|взаимодействовать|сотрудничать)(?:\s+работу)?\s+с|"
-        r"у\s+взаємодії\s+з|спільно\s+з|у\s+співпраці\s+з|за\s+участю|"
+        r"у\s+взаємодії\s+з|спільно\s+з|у\s+співпраці\s+з|за\s+участю|разом\s+(?:з|із)|вместе\s+с|"
         r"(?:тісно\s+)?(?:співпрацювати|координувати|взаємодіяти)(?:\s+роботу)?\s+з)(?!\w)",
         re.I,
     ),
     stop=re.compile(  # infinitives are found by is_infinitive_like
         r"(?:с\s+целью|в\s+целях|для|чтобы|щоб|з\s+метою|з\s+вимогою|с\s+требованием|с\s+просьбой|з\s+проханням|"
         r"із\s+закликом|з\s+закликом|с\s+призывом|сразу|после|в\s+соответствии|відповідно|по\s+вопросам|"
-        r"з\s+питань|на\s+основе|на\s+основі)(?![\w'’])"
+        r"з\s+питань|на\s+основе|на\s+основі|"
+        # a time limit ends the assignee: "Міністерству фінансів до 1 липня подати …"
+        r"до(?=\s+\d)|до\s+(?:конца|кінця|начала|початку|январ|феврал|марта|апрел|мая|июн|июл|август|сентябр|октябр|"
+        r"ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)|не\s+позднее|не\s+позже|"
+        r"не\s+пізніше|в\s+срок|у\s+термін|в\s+течение|протягом|впродовж|в\s+\w+дневный\s+срок|ежемесячно|"
+        r"ежеквартально|ежегодно|щомісяця|щокварталу|щороку|незамедлительно|невідкладно|срочно|терміново)(?![\w'’])"
     ),
     organization=re.compile(rf"(?<!\w)(?:{_RU_ORGS})(?!\w)", re.I),
     generic=re.compile(
@@ -141,13 +156,14 @@ EN = Rules(
     object_triggers=re.compile(
         r"(?<!\w)(?:assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
         r"direct(?:ed|s)?|urg(?:ed|es)|call(?:ed|s)?\s+on|call(?:ed|s)?\s+upon|order(?:ed|s)?|requir(?:ed|es)|"
-        r"demand(?:ed|s)?\s+that|required\s+that)(?!\w)",
+        r"demand(?:ed|s)?\s+that|required\s+that|requesting|asking|assigning|instructing|urging|directing|tasking|"
+        r"ordering|calling\s+(?:on|upon))(?!\w)",
         re.I,
     ),
     subject_triggers=re.compile(
-        r"(?<!\w)(?:should|must|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:assigned|asked|requested|tasked|"
+        r"(?<!\w)(?:should|must|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:assigned|asked|requested|tasked|"
         r"instructed|directed|urged|required|responsible|ordered|called\s+on)|will(?:\s+continue)?|"
-        r"ha(?:s|ve)\s+to|needs?\s+to|shall)(?!\w)",
+        r"ha(?:s|ve|d)\s+to|needs?\s+to|shall)(?!\w)",
         re.I,
     ),
     coordinator_markers=re.compile(
@@ -163,7 +179,9 @@ EN = Rules(
         r"(?<!\w)(?:ministr\w*|bank|committee\w*|department\w*|agenc\w+|office\w*|inspectorate|commission\w*|"
         r"government|council\w*|people'?s|provinc\w+|cit(?:y|ies)|localit\w+|units?|bod(?:y|ies)|organi[sz]ations?|"
         r"authorit\w+|corporations?|groups?|sectors?|chairm[ae]n|chairs?|directors?|heads?|leaders?|secretar\w+|"
-        r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses)(?!\w)",
+        r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses|"
+        # an acronym names a body: MPI, MoF, MARD, PPC
+        r"(?-i:M[o]?[A-Z]{1,5}|[A-Z]{2,6}))(?!\w)",
         re.I,
     ),
     generic=re.compile(
