@@ -4,7 +4,6 @@ They see the three reasons in Vietnamese, fix nothing, confirm the 47 good rows 
 importing the same file again adds nothing. Debian's Chromium through Playwright, nothing downloaded.
 """
 import datetime as dt
-import io
 import re
 
 import pytest

@@ -56,10 +56,11 @@ def test_bad_rows_are_refused_with_their_reasons_in_the_readers_language(office)
     assert [e["field"] for e in refused[3]["errors"]] == ["lead_unit"]
     assert [e["field"] for e in refused[4]["errors"]] == ["deadline"]
     assert [e["field"] for e in refused[5]["errors"]] == ["document"]
+    from mandate.sheets import task_rows as tasks_kind
     from mandate.sheets.views import _shown
 
     with translation.override("vi"):
-        reasons = [_shown(refused[line])["reasons"][0] for line in (2, 3, 4, 5)]
+        reasons = [_shown(tasks_kind, refused[line])["reasons"][0] for line in (2, 3, 4, 5)]
     assert reasons[0].startswith("Sản phẩm: ") and "rõ sản phẩm" in reasons[0]
     assert reasons[1].startswith("Đơn vị chủ trì: ") and "«Sở Không Tồn Tại Ở Đâu Cả»" in reasons[1]
     assert reasons[2].startswith("Thời hạn: ") and "«31/02/2025»" in reasons[2] and "ngày" in reasons[2]
@@ -89,7 +90,7 @@ def test_an_edited_copy_creates_only_the_added_rows_and_shows_the_changed_one(of
     assert [row["key"] for row in by_status(batch, "new")] == [f"NV-{i:03d}" for i in range(11, 16)]
     [changed] = by_status(batch, "changed")
     assert changed["key"] == "NV-007"
-    first = Task.objects.get(pk=changed["imported_task"])
+    first = Task.objects.get(pk=changed["imported_id"])
     import_confirm(actor=leader, batch=batch, choices={}, decisions={})
     assert Task.objects.count() == 15
     assert Task.objects.get(pk=first.pk).product == "Báo cáo kết quả"  # kept: the decision defaults to keep

@@ -31,6 +31,10 @@ PAGE_WRITES: dict[str, str] = {
     "tasks/import/": "whoever assigns tasks somewhere (reading the file writes its preview only, kept for its reader)",
     "tasks/import/<int:batch_id>/confirm/": "the one who uploaded the file, while they may assign tasks; each row as "
                                             "the task form checks it",
+    "documents/import/": f"{REGISTER} somewhere (reading the file writes its preview only, kept for its reader)",
+    "documents/import/<int:batch_id>/confirm/": "the one who uploaded the file; each row as a registration is checked",
+    "people/import/": "system and unit administrators (reading the file writes its preview only, kept for its reader)",
+    "people/import/<int:batch_id>/confirm/": "the one who uploaded the file; each row as an appointment is checked",
     "documents/new/": REGISTER,
     "ingest/": "whoever registers documents somewhere (reading is the register's first step)",
     "ingest/confirm/": REGISTER,
@@ -63,6 +67,8 @@ PAGE_READS: frozenset[str] = frozenset({
     "monitoring/lagging/export.<str:fmt>", "monitoring/cascade/export.<str:fmt>", "reorganizations/",
     "reorganizations/<int:reorganization_id>/", "documents/<int:document_id>/attachments/<int:attachment_id>/",
     "tasks/<int:task_id>/evidence/<int:evidence_id>/", "tasks/import/template.xlsx", "tasks/import/<int:batch_id>/",
+    "documents/import/template.xlsx", "documents/import/<int:batch_id>/", "people/import/template.xlsx",
+    "people/import/<int:batch_id>/",
     "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
 })
 

@@ -1,7 +1,7 @@
 """Units and people named in a spreadsheet, matched by name without diacritics through ingest's `UnitMatcher`.
 
-A name is taken only when the matcher is sure: its confidence reaches the threshold and the runner-up is at least
-`MARGIN` behind. Otherwise the candidates are put to the person importing, never picked for them. A code or a
+A name is taken only when the matcher is sure: its confidence reaches the threshold, the runner-up is at least
+`MARGIN` behind, and the name says nothing the candidate's names do not (every word found in them, a typo apart). Otherwise the candidates are put to the person importing, never picked for them. A code or a
 user name written as such, or a name that is exactly one unit's or person's (diacritics and case aside), is taken as
 it is.
 """
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from mandate.accounts.models import User
 from django.db.models import Q
+from rapidfuzz import fuzz
 
 from mandate.accounts.permissions import WRITERS, is_system_admin
 from mandate.ingest.register import province_of
@@ -19,6 +20,8 @@ from mandate.orgs.selectors import territory_of, unit_subtree_ids
 
 THRESHOLD = 0.8  # the matcher's confidence from which a name is taken
 MARGIN = 0.05  # how far the runner-up must stand behind
+WORD_RATIO = 80  # how alike a word of the sheet and a word of the name must be (a typo apart)
+ASK_FLOOR = 0.7  # below this confidence a name is not put to the user: nothing of that name is known
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,11 @@ class Names:
         self.names = {code: name for code, name, _aliases, _province in entries}
         self.exact = {code.casefold(): code for code in self.names}
         self.spelled: dict[str, set[str]] = {}  # a name as it is matched (folded, abbreviations expanded) → its codes
+        self.words: dict[str, set[str]] = {}  # code → the words of its name and aliases
         for code, name, aliases, _province in entries:
             for label in (name, *aliases):
                 self.spelled.setdefault(normalise(label), set()).add(code)
+                self.words.setdefault(code, set()).update(normalise(label).split())
         self.matcher = UnitMatcher(entries, province=province, threshold=THRESHOLD * 100) if entries else None
         self._cache: dict[str, Match] = {}
 
@@ -65,7 +70,15 @@ class Names:
         named = tuple((c, self.names[c], score) for c, score in candidates)
         if chosen is not None and len(named) > 1 and named[0][2] - named[1][2] < MARGIN:
             chosen = None  # too close to the runner-up
+        if chosen is not None and not self._covers(chosen, text):
+            chosen = None  # "Tỉnh ủy Hà Nội" is not Phú Thọ's "Tỉnh ủy", however alike the rest
         return Match(text, chosen, confidence, named)
+
+    def _covers(self, code: str, text: str) -> bool:
+        """Every word of `text` is (near enough, a typo apart) a word of the unit's or person's names."""
+        own = self.words.get(code, set())
+        return all(word in own or any(fuzz.ratio(word, other) >= WORD_RATIO for other in own)
+                   for word in normalise(text).split())
 
 
 def assignable_units(*, user, as_of: dt.date):

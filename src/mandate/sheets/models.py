@@ -10,6 +10,8 @@ from django.db import models
 
 class ImportKind(models.TextChoices):
     TASKS = "tasks", "Tasks"
+    DOCUMENTS = "documents", "Documents"
+    USERS = "users", "Users"
 
 
 class ImportState(models.TextChoices):

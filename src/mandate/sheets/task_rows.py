@@ -6,20 +6,40 @@ clears (`tasks.clears`). A row's reasons are kept as message ids with their valu
 language of whoever reads it.
 """
 import datetime as dt
-import hashlib
-import json
 import re
 
-from django.utils.translation import gettext_lazy as _, gettext_noop
+from django.utils.translation import gettext, gettext_lazy as _, gettext_noop
 
+from mandate.accounts.models import User
 from mandate.core import clock
+from mandate.core.errors import DomainError, FieldError
 from mandate.core.text import fold_words
 from mandate.documents import numbering
+from mandate.documents.models import Document
+from mandate.documents.permissions import visible_documents
 from mandate.ingest.selectors import registered_document
-from mandate.sheets.matching import Match, Names
+from mandate.orgs.models import Unit
+from mandate.sheets.matching import Names, people_names, unit_names
 from mandate.sheets.reading import Column, Row
+from mandate.sheets.rows import BAD_NUMBER, FORMULA, cell_text, days, fingerprint, identity, named, refusal
 from mandate.tasks.clears import Draft, missing_clears
-from mandate.tasks.permissions import can_assign
+from mandate.tasks.permissions import can_assign, can_assign_somewhere
+from mandate.tasks.services import task_create
+
+KIND = "tasks"
+TITLE = _("Import tasks from a spreadsheet")
+LIST_URL = "tasks"
+DETAIL_URL = "task_detail"
+TEMPLATE_NAME = "mau-nhap-nhiem-vu.xlsx"
+SHEET_TITLE = "Nhiệm vụ"
+SUMMARY = (_("Document"), _("Deadline"))
+DONE = ("%(count)s task imported.", "%(count)s tasks imported.")  # ngettext's pair: the view counts
+REFUSED = gettext_noop("Only those who assign tasks may import them.")
+
+
+def may_import(user) -> bool:
+    """Import tasks from a spreadsheet: whoever may assign tasks somewhere (each row is then checked as a task)."""
+    return can_assign_somewhere(user)
 
 COLUMNS = (
     Column("key", _("Row key"), example="NV-001"),
@@ -43,53 +63,12 @@ RECURRENCES = {
     "sau thang": "six-monthly", "6 thang": "six-monthly", "six monthly": "six-monthly",
     "hang nam": "yearly", "nam": "yearly", "yearly": "yearly",
 }
-_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-ASK_FLOOR = 0.7  # below this confidence a name is not put to the user: the unit is unknown
 
-NOT_A_DATE = gettext_noop("«%(value)s» is not a date; write day/month/year, e.g. 30/06/2026")
-FORMULA = gettext_noop("holds a formula; formulas are not computed on import — type the value itself")
 UNKNOWN_UNIT = gettext_noop("no unit you may assign to is called «%(value)s»")
 UNKNOWN_PERSON = gettext_noop("nobody in the units you may assign to is called «%(value)s»")
-BAD_NUMBER = gettext_noop("«%(value)s» is not a document number")
 UNKNOWN_DOCUMENT = gettext_noop("no registered document that you may see has the number «%(value)s»")
 NOT_YOURS = gettext_noop("you may not assign tasks for %(unit)s, which issued %(value)s")
 BAD_RECURRENCE = gettext_noop("«%(value)s» is not a recurrence: write monthly, quarterly, six-monthly or yearly")
-REPEATED_KEY = gettext_noop("the row key «%(value)s» is used already in row %(line)s")
-
-
-def _error(field_name: str, reason: str, **params) -> dict:
-    return {"field": field_name, "reason": reason, "params": params}
-
-
-def parse_day(value) -> dt.date | None:
-    """A date cell, or a day written 30/06/2026 or 2026-06-30; ValueError when it is no day of the calendar."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value)
-    if match := _DATE.match(text):
-        day, month, year = (int(part) for part in match.groups())
-    elif match := _ISO.match(text):
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        raise ValueError(text)
-    return dt.date(year, month, day)
-
-
-def _text(value) -> str:
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def fingerprint(values: dict) -> str:
-    """The row's content, whatever its place in the sheet: what tells an unchanged row from an edited one."""
-    content = {name: _text(values[name]) for name in CONTENT if values.get(name) not in (None, "")}
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 class Context:
@@ -110,101 +89,109 @@ class Context:
         try:
             number = numbering.parse(text)
         except numbering.NumberFormatError:
-            return None, _error("document", BAD_NUMBER, value=text)
+            return None, refusal("document", BAD_NUMBER, value=text)
         document = registered_document(user=self.user, number=number, issued_on=None)
         if document is None:
-            return None, _error("document", UNKNOWN_DOCUMENT, value=text)
+            return None, refusal("document", UNKNOWN_DOCUMENT, value=text)
         if document.issuing_unit is None or not can_assign(self.user, document.issuing_unit):
-            return None, _error("document", NOT_YOURS, value=document.number_text,
+            return None, refusal("document", NOT_YOURS, value=document.number_text,
                                 unit=document.issuing_unit.name if document.issuing_unit else "—")
         return document, None
 
 
-def _named(match: Match, field_name: str, reason: str) -> tuple[str | None, dict | None, bool]:
-    """(the code taken, the refusal, whether the user is asked)."""
-    if match.chosen is not None:
-        return match.chosen, None, False
-    if match.candidates and match.candidates[0][2] >= ASK_FLOOR:
-        return None, None, True
-    return None, _error(field_name, reason, value=match.text), False
+def context(*, user, as_of: dt.date) -> Context:
+    return Context(user=user, units=unit_names(user=user, as_of=as_of), people=people_names(user=user, as_of=as_of))
+
+
+def _name(context_names: Names, text: str, key: str, field_name: str, reason: str, matches: dict, errors: list):
+    match = context_names.match(text)
+    matches[key] = match.as_dict()
+    code, refused, ask = named(match, field_name, reason)
+    errors += [refused] if refused else []
+    return code, ask
 
 
 def preview_row(row: Row, context: Context, seen_keys: dict[str, int]) -> dict:
     """The row as it will be created: values, matches (with candidates and confidence), refusals."""
     values = row.values
-    errors = [_error(name, FORMULA) for name in row.formulas]
-    text = {name: _text(values[name]) for name in values}
+    errors = [refusal(name, FORMULA) for name in row.formulas]
+    text = {name: cell_text(values[name]) for name in values}
     matches: dict[str, dict] = {}
     asked = False
-
-    document, refusal = (None, None)
+    document = None
     if text.get("document"):
-        document, refusal = context.document(text["document"])
-        errors += [refusal] if refusal else []
-
-    lead = None
+        document, refused = context.document(text["document"])
+        errors += [refused] if refused else []
+    lead = leader = None
     if text.get("lead_unit"):
-        match = context.units.match(text["lead_unit"])
-        matches["lead_unit"] = match.as_dict()
-        lead, refusal, ask = _named(match, "lead_unit", UNKNOWN_UNIT)
-        errors += [refusal] if refusal else []
+        lead, ask = _name(context.units, text["lead_unit"], "lead_unit", "lead_unit", UNKNOWN_UNIT, matches, errors)
         asked |= ask
     coordinators = []
     for i, name in enumerate(part.strip() for part in re.split(r"[;\n]", text.get("coordinators", "")) if part.strip()):
-        match = context.units.match(name)
-        matches[f"coordinators.{i}"] = match.as_dict()
-        code, refusal, ask = _named(match, "coordinators", UNKNOWN_UNIT)
-        errors += [refusal] if refusal else []
+        code, ask = _name(context.units, name, f"coordinators.{i}", "coordinators", UNKNOWN_UNIT, matches, errors)
         asked |= ask
         coordinators.append(code or f"?{i}")
-    leader = None
     if text.get("leader"):
-        match = context.people.match(text["leader"])
-        matches["leader"] = match.as_dict()
-        leader, refusal, ask = _named(match, "leader", UNKNOWN_PERSON)
-        errors += [refusal] if refusal else []
+        leader, ask = _name(context.people, text["leader"], "leader", "leader", UNKNOWN_PERSON, matches, errors)
         asked |= ask
-
-    days = {}
-    for name in ("deadline", "assigned_on"):
-        if values.get(name) not in (None, ""):
-            try:
-                days[name] = parse_day(values[name])
-            except (ValueError, TypeError):
-                errors.append(_error(name, NOT_A_DATE, value=text[name]))
-                days[name] = None
+    dates = days(values, text, ("deadline", "assigned_on"), errors)
     recurrence = ""
     if text.get("recurrence"):
         recurrence = RECURRENCES.get(fold_words(text["recurrence"]), "")
         if not recurrence:
-            errors.append(_error("recurrence", BAD_RECURRENCE, value=text["recurrence"]))
+            errors.append(refusal("recurrence", BAD_RECURRENCE, value=text["recurrence"]))
 
     # The six clears, on what the row names: a name given but not yet known (or a bad date) is not also a missing clear.
     given = object()
-    assigned_on = days.get("assigned_on") or (document.issued_on if document is not None else None) or clock.today()
+    assigned_on = dates.get("assigned_on") or (document.issued_on if document is not None else None) or clock.today()
     draft = Draft(
         leader=leader or (given if text.get("leader") else None), title=text.get("title", ""),
-        deadline=days.get("deadline") or (dt.date.max if "deadline" in days else None),
+        deadline=dates.get("deadline") or (dt.date.max if "deadline" in dates else None),
         recurrence=recurrence or text.get("recurrence", ""), lead_unit=lead or (given if text.get("lead_unit") else None),
         coordinators=tuple(coordinators), product=text.get("product", ""),
         document=document or (given if text.get("document") else None), assigned_on=assigned_on)
-    errors += [_error(e.field, e.reason) for e in missing_clears(draft)]
-
-    key = text.get("key", "")
-    print_ = fingerprint(values)
-    identity = key or f"#{print_}"
-    if identity in seen_keys:
-        errors.append(_error("key", REPEATED_KEY, value=key or "—", line=seen_keys[identity]))
-    else:
-        seen_keys[identity] = row.line
-    status = "refused" if errors else ("ask" if asked else "new")
+    errors += [refusal(e.field, e.reason) for e in missing_clears(draft)]
+    print_ = fingerprint(values, CONTENT)
+    key, known_as = identity(row, text, print_, seen_keys, errors)
     return {
-        "line": row.line, "key": key, "identity": identity, "fingerprint": print_, "status": status,
-        "scope": document.issuing_unit.code if document is not None else "",
+        "line": row.line, "key": key, "identity": known_as, "fingerprint": print_,
+        "status": "refused" if errors else ("ask" if asked else "new"),
+        "scope": document.issuing_unit.code if document is not None else "", "title": text.get("title", ""),
+        "summary": [document.number_text if document is not None else text.get("document", ""),
+                    text.get("deadline") or text.get("recurrence") or "—"],
         "values": text, "document_id": document.pk if document is not None else None,
         "document_number": document.number_text if document is not None else text.get("document", ""),
         "lead_unit": lead, "coordinators": coordinators, "leader": leader,
-        "deadline": days["deadline"].isoformat() if days.get("deadline") else None,
-        "assigned_on": assigned_on.isoformat(),
-        "recurrence": recurrence, "matches": matches, "errors": errors,
+        "deadline": dates["deadline"].isoformat() if dates.get("deadline") else None,
+        "assigned_on": assigned_on.isoformat(), "recurrence": recurrence, "matches": matches, "errors": errors,
     }
+
+
+def after_comparison(row: dict) -> None:
+    """Nothing more to check once the rows imported before are known."""
+
+
+def creator(*, actor, batch, rows: list[dict]):
+    """The function that creates one confirmed row's task, with the units, people and documents of all rows read once."""
+    units = Unit.objects.in_bulk({code for row in rows for code in [row["lead_unit"], *row["coordinators"]]},
+                                 field_name="code")
+    people = User.objects.in_bulk({row["leader"] for row in rows}, field_name="username")
+    documents = visible_documents(actor, Document.objects.filter(
+        pk__in={row["document_id"] for row in rows})).select_related("issuing_unit").in_bulk()
+
+    def create(row: dict):
+        document = documents.get(row["document_id"])
+        if document is None:
+            raise DomainError(gettext("The task cannot be assigned."), [FieldError("document", gettext(UNKNOWN_DOCUMENT) % {
+                "value": row["document_number"]}, "not_found")])
+        values = row["values"]
+        return task_create(
+            actor=actor, document=document, title=values.get("title", ""), lead_unit=units.get(row["lead_unit"]),
+            leader=people.get(row["leader"]), product=values.get("product", ""),
+            deadline=dt.date.fromisoformat(row["deadline"]) if row["deadline"] else None, recurrence=row["recurrence"],
+            coordinators=[units[code] for code in row["coordinators"] if code in units],
+            description=values.get("description", ""), assigned_on=dt.date.fromisoformat(row["assigned_on"]),
+            backdate_reason=gettext("Imported from %(file)s, row %(line)s") % {"file": batch.file_name, "line": row["line"]},
+            imported=True)
+
+    return create

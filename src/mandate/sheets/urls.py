@@ -2,11 +2,14 @@ from django.urls import path
 
 from mandate.sheets import list_exports, views
 
+# Each kind of import at home beside its list: tasks/import/, documents/import/, people/import/.
 urlpatterns = [
-    path("tasks/import/", views.task_import, name="task_import"),
-    path("tasks/import/template.xlsx", views.task_import_template, name="task_import_template"),
-    path("tasks/import/<int:batch_id>/", views.task_import_preview, name="task_import_preview"),
-    path("tasks/import/<int:batch_id>/confirm/", views.task_import_confirm, name="task_import_confirm"),
+    path(f"{prefix}import/{route}", view, {"kind": kind}, name=f"{kind}_import{suffix}")
+    for prefix, kind in (("tasks/", "tasks"), ("documents/", "documents"), ("people/", "users"))
+    for route, view, suffix in (("", views.import_start, ""), ("template.xlsx", views.import_template, "_template"),
+                                ("<int:batch_id>/", views.import_preview, "_preview"),
+                                ("<int:batch_id>/confirm/", views.import_confirm, "_confirm"))
+] + [
     path("tasks/export.<str:fmt>", list_exports.tasks_export, name="tasks_export"),
     path("documents/export.<str:fmt>", list_exports.documents_export, name="documents_export"),
 ]
