@@ -9,7 +9,7 @@ from mandate.core.errors import DomainError
 from mandate.documents.models import Document
 from mandate.sheets.services import import_confirm, import_preview
 
-from conftest import xlsx
+from sheets_samples import xlsx
 
 pytestmark = pytest.mark.django_db
 

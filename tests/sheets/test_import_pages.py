@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from mandate.sheets.models import ImportBatch
 from mandate.tasks.models import Task
 
-from conftest import HEADERS, task_rows, xlsx
+from sheets_samples import HEADERS, task_rows, xlsx
 
 pytestmark = pytest.mark.django_db
 

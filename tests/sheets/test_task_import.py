@@ -10,7 +10,7 @@ from mandate.sheets.models import ImportBatch, ImportedRow
 from mandate.sheets.services import import_confirm, import_preview
 from mandate.tasks.models import Task
 
-from conftest import HEADERS, task_rows, xlsx
+from sheets_samples import HEADERS, task_rows, xlsx
 
 pytestmark = pytest.mark.django_db
 

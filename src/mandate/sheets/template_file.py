@@ -6,7 +6,7 @@ from django.utils import translation
 from mandate.reports.exports import print_settings, text_only
 from mandate.sheets.reading import Column
 
-EXAMPLE_NOTE = "Dòng 2 là ví dụ: xóa dòng này trước khi nhập. Mỗi dòng một nhiệm vụ; “Mã dòng” giữ cho lần nhập sau nhận ra dòng đã nhập."
+EXAMPLE_NOTE = "Dòng 2 là ví dụ: xóa dòng này trước khi nhập. Mỗi dòng một mục; “Mã dòng” giữ cho lần nhập sau nhận ra dòng đã nhập."
 
 
 def template_xlsx(columns: tuple[Column, ...], *, title: str) -> bytes:
