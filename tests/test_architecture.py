@@ -27,7 +27,7 @@ ORDER = [
     ("reorganizations",),
     ("reports",),
     ("inspections",),
-    ("monitoring", "meetings", "ingest"),
+    ("monitoring", "meetings", "ingest", "sheets"),
     ("reviews",),
     ("inbox",),
     # The top: the project's own modules (settings, urls, the API and page lists) and the development tools.

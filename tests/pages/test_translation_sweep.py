@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from mandate.accounts.models import Role
@@ -94,6 +95,7 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
     """A leader of Phú Thọ and one of each thing its pages show: a task with a request for more time, a document, a
     meeting of the provincial committee with an agenda item carrying a draft, a unit code."""
     from mandate.meetings.services import agenda_item_add, meeting_create
+    from mandate.sheets.services import import_preview
     from mandate.tasks.services import extension_request
 
     leader = make_user(Role.LEADER, "25", username="bithu25", full_name="Nguyễn Văn Lãnh Đạo")
@@ -105,7 +107,9 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
                              starts_on=clock.today(), number=3, place="Việt Trì")
     item = agenda_item_add(actor=secretariat, meeting=meeting, title="Dự thảo Quy chế làm việc",
                            draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
-    real = {"task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
+    sheet = f"Nội dung nhiệm vụ,Số văn bản giao,Đơn vị chủ trì,Lãnh đạo phụ trách,Sản phẩm\nRà soát,{task.document.number_text},Ủy ban nhân dân,x,\n"
+    batch = import_preview(actor=leader, upload=SimpleUploadedFile("nv.csv", sheet.encode()), as_of=clock.today())
+    real = {"batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": MISSING, "evidence_id": MISSING}

@@ -28,6 +28,13 @@ PAGE_WRITES: dict[str, str] = {
     "tasks/<int:task_id>/delegate/": LEAD,
     "tasks/<int:task_id>/extensions/": LEAD,
     "tasks/<int:task_id>/extensions/<int:extension_id>/decision/": DECIDE,
+    "tasks/import/": "whoever assigns tasks somewhere (reading the file writes its preview only, kept for its reader)",
+    "tasks/import/<int:batch_id>/confirm/": "the one who uploaded the file, while they may assign tasks; each row as "
+                                            "the task form checks it",
+    "documents/import/": f"{REGISTER} somewhere (reading the file writes its preview only, kept for its reader)",
+    "documents/import/<int:batch_id>/confirm/": "the one who uploaded the file; each row as a registration is checked",
+    "people/import/": "system and unit administrators (reading the file writes its preview only, kept for its reader)",
+    "people/import/<int:batch_id>/confirm/": "the one who uploaded the file; each row as an appointment is checked",
     "documents/new/": REGISTER,
     "ingest/": "whoever registers documents somewhere (reading is the register's first step)",
     "ingest/confirm/": REGISTER,
@@ -59,7 +66,10 @@ PAGE_READS: frozenset[str] = frozenset({
     "monitoring/cascade/", "monitoring/notifications/", "monitoring/scorecards/export.<str:fmt>",
     "monitoring/lagging/export.<str:fmt>", "monitoring/cascade/export.<str:fmt>", "reorganizations/",
     "reorganizations/<int:reorganization_id>/", "documents/<int:document_id>/attachments/<int:attachment_id>/",
-    "tasks/<int:task_id>/evidence/<int:evidence_id>/",
+    "tasks/<int:task_id>/evidence/<int:evidence_id>/", "tasks/import/template.xlsx", "tasks/import/<int:batch_id>/",
+    "documents/import/template.xlsx", "documents/import/<int:batch_id>/", "people/import/template.xlsx",
+    "people/import/<int:batch_id>/",
+    "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
 })
 
 # API operations other than GET (as the OpenAPI schema spells them): who may write through each.

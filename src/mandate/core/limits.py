@@ -49,3 +49,8 @@ def overlong_errors(model, **values: str | None) -> list[FieldError]:
 def integer_range(model, field_name: str) -> tuple[int, int]:
     """The whole numbers an integer field of `model` can store on every database (a SMALLINT stops at 32,767)."""
     return BaseDatabaseOperations.integer_field_ranges[model._meta.get_field(field_name).get_internal_type()]
+
+# An import from a spreadsheet (`sheets`): its preview is read row by row and kept until it is confirmed.
+IMPORT_MAX_ROWS = 20_000
+# An export of a list (tasks, documents) holds at most this many rows; the PDF of more takes too long to lay out.
+LIST_EXPORT_MAX_ROWS = 5_000

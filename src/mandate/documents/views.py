@@ -18,17 +18,24 @@ from mandate.documents.permissions import can_register_somewhere
 PAGE_SIZE = 25
 
 
-@page
-def document_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+def documents_from(request: HttpRequest, as_of: dt.date):
+    """The register's filters from the query string: (form, the documents they select)."""
     form = DocumentFilterForm(request.GET)
     documents = []
     if form.is_valid():
         data = form.cleaned_data
         documents = selectors.documents_list(user=request.user, q=data["q"] or None, type=data["type"] or None,
                                              issuing_unit=data["issuing_unit"], subtree=True, as_of=as_of)
+    return form, documents
+
+
+@page
+def document_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    form, documents = documents_from(request, as_of)
     page_obj = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     may_register = can_register_somewhere(request.user)
-    return render(request, "documents/list.html", {"form": form, "page_obj": page_obj, "may_register": may_register})
+    return render(request, "documents/list.html", {"form": form, "page_obj": page_obj, "may_register": may_register,
+                                                   "export_query": request.GET.urlencode()})
 
 
 @page

@@ -20,7 +20,7 @@ CONTENT_TYPES = {
 }
 
 
-def _respond(report: OfficialReport, fmt: str, name: str) -> HttpResponse:
+def respond(report: OfficialReport, fmt: str, name: str) -> HttpResponse:
     if fmt not in CONTENT_TYPES:
         raise NotFound(_("An export is made as xlsx or pdf."))
     content = report_xlsx(report) if fmt == "xlsx" else report_pdf(report)
@@ -39,7 +39,7 @@ def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResp
             paper=cluster_paper(cluster=cluster, day=as_of), scope_name=cluster.name,
             total=selectors.cluster_total(user=request.user, cluster=cluster, filters=filters), ranked=ranked, as_of=as_of,
             assigned_from=filters.assigned_from, assigned_to=filters.assigned_to)
-        return _respond(report, fmt, f"scorecard-{cluster.code}-{as_of.isoformat()}")
+        return respond(report, fmt, f"scorecard-{cluster.code}-{as_of.isoformat()}")
     scope = scope_from_request(request, as_of)
     if scope.filters is None:
         raise NotFound(_("You hold no role in any unit yet; ask your unit administrator."))
@@ -49,7 +49,7 @@ def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResp
     report = report_tables.scorecard_report(paper=paper_of(unit=scope.unit, day=as_of), scope_name=scope.unit.name,
                                             total=total, ranked=ranked, as_of=as_of,
                                             assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
-    return _respond(report, fmt, f"scorecard-{scope.unit.code}-{as_of.isoformat()}")
+    return respond(report, fmt, f"scorecard-{scope.unit.code}-{as_of.isoformat()}")
 
 
 @page
@@ -61,7 +61,7 @@ def lagging_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpRespon
     report = report_tables.lagging_report(paper=paper_of(unit=scope.unit, day=as_of), scope_name=scope.unit.name,
                                           rows=rows, as_of=as_of,
                                           assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
-    return _respond(report, fmt, f"lagging-{scope.unit.code}-{as_of.isoformat()}")
+    return respond(report, fmt, f"lagging-{scope.unit.code}-{as_of.isoformat()}")
 
 
 @page
@@ -74,4 +74,4 @@ def cascade_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpRespon
     named = [row.document_id for row in result.rows if row.document_id]
     read_log(reader=request.user, items=[result.directive, *Document.objects.filter(pk__in=named, secrecy__gt=0)], via="export")
     report = report_tables.cascade_report(paper=paper_of(unit=issuer, day=result.as_of), cascade=result)
-    return _respond(report, fmt, f"cascade-{result.directive.pk}-{result.level}-{as_of.isoformat()}")
+    return respond(report, fmt, f"cascade-{result.directive.pk}-{result.level}-{as_of.isoformat()}")

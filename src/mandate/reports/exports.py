@@ -25,6 +25,25 @@ class OfficialReport:
     chart_series: list[tuple[str, list[float]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     percent_columns: tuple[int, ...] = ()  # indices of columns holding fractions shown as percentages
+    text_columns: tuple[int, ...] = (1,)  # indices of columns of text, set left in the PDF (numbers stand right)
+    widths: tuple[int, ...] = ()  # the columns' widths in the XLSX (characters); by default 34 for the second, 14 else
+
+
+def text_only(cell):
+    """A cell whose text begins with "=" stays that text: written out, it can never become a formula."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
+def print_settings(sheet, *, header_row: int) -> None:
+    """Printed landscape, fitted to the width of the page, with the header row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
 
 
 def _display(value, percent: bool) -> str:
@@ -66,30 +85,32 @@ def report_xlsx(report: OfficialReport) -> bytes:
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     title_row = xlsx_heading(sheet, report.paper, width=width)
     sheet.merge_cells(start_row=title_row, start_column=1, end_row=title_row, end_column=width)
-    sheet.cell(row=title_row, column=1, value=report.title.upper()).font = Font(name="Times New Roman", bold=True, size=14)
+    text_only(sheet.cell(row=title_row, column=1, value=report.title.upper())).font = Font(name="Times New Roman", bold=True, size=14)
     sheet.cell(row=title_row, column=1).alignment = centre
     sheet.merge_cells(start_row=title_row + 1, start_column=1, end_row=title_row + 1, end_column=width)
-    sheet.cell(row=title_row + 1, column=1, value=report.subtitle).font = Font(name="Times New Roman", italic=True)
+    text_only(sheet.cell(row=title_row + 1, column=1, value=report.subtitle)).font = Font(name="Times New Roman", italic=True)
     sheet.cell(row=title_row + 1, column=1).alignment = centre
     header_row = title_row + 3
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for c, name in enumerate(report.columns, start=1):
-        cell = sheet.cell(row=header_row, column=c, value=name)
+        cell = text_only(sheet.cell(row=header_row, column=c, value=name))
         cell.font, cell.alignment, cell.border = bold, centre, border
     body = report.rows + ([report.totals] if report.totals else [])
     for r, row in enumerate(body, start=header_row + 1):
         for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c, value=value)
+            cell = text_only(sheet.cell(row=r, column=c, value=value))
             cell.border = border
             cell.font = bold if report.totals and r == header_row + len(body) else plain
             if c - 1 in report.percent_columns and isinstance(value, float):
                 cell.number_format = "0.0%"
     for c in range(1, width + 1):
-        sheet.column_dimensions[get_column_letter(c)].width = 34 if c == 2 else 14
+        sheet.column_dimensions[get_column_letter(c)].width = report.widths[c - 1] if c <= len(report.widths) else (
+            34 if c == 2 else 14)
+    print_settings(sheet, header_row=header_row)
     last = header_row + len(body)
     for offset, note in enumerate(report.notes, start=2):
-        sheet.cell(row=last + offset, column=1, value=note).font = Font(name="Times New Roman", italic=True, size=10)
+        text_only(sheet.cell(row=last + offset, column=1, value=note)).font = Font(name="Times New Roman", italic=True, size=10)
     below = last + len(report.notes) + 3  # after the notes and one blank row
     if report.paper.has_closing:  # the recipients and the signature, then the chart below them
         below = xlsx_closing(sheet, report.paper, row=below, width=width) + 1

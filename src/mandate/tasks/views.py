@@ -83,8 +83,8 @@ def dashboard(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     return render(request, "tasks/dashboard.html", context)
 
 
-@page
-def task_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+def task_filters_from(request: HttpRequest, as_of: dt.date):
+    """The task list's filters from the query string: (form, the tasks they select or None, the document named)."""
     form = TaskFilterForm(request.GET)
     tasks, document = None, None
     if form.is_valid():
@@ -97,8 +97,16 @@ def task_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
                 assigned_from=data["assigned_from"], assigned_to=data["assigned_to"]))
         except NotFound:
             form.add_error("document", _("No document that you may see has this number."))
+    return form, tasks, document
+
+
+@page
+def task_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    form, tasks, document = task_filters_from(request, as_of)
     page_obj = Paginator(tasks if tasks is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "tasks/list.html", {"form": form, "page_obj": page_obj, "document": document})
+    return render(request, "tasks/list.html", {"form": form, "page_obj": page_obj, "document": document,
+                                               "may_import": can_assign_somewhere(request.user),
+                                               "export_query": request.GET.urlencode()})
 
 
 def _detail_context(request: HttpRequest, task, as_of: dt.date, forms: dict | None = None) -> dict:

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from mandate.sheets import list_exports, views
+
+# Each kind of import at home beside its list: tasks/import/, documents/import/, people/import/.
+urlpatterns = [
+    path(f"{prefix}import/{route}", view, {"kind": kind}, name=f"{kind}_import{suffix}")
+    for prefix, kind in (("tasks/", "tasks"), ("documents/", "documents"), ("people/", "users"))
+    for route, view, suffix in (("", views.import_start, ""), ("template.xlsx", views.import_template, "_template"),
+                                ("<int:batch_id>/", views.import_preview, "_preview"),
+                                ("<int:batch_id>/confirm/", views.import_confirm, "_confirm"))
+] + [
+    path("tasks/export.<str:fmt>", list_exports.tasks_export, name="tasks_export"),
+    path("documents/export.<str:fmt>", list_exports.documents_export, name="documents_export"),
+]
