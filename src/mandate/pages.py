@@ -45,4 +45,5 @@ urlpatterns: list = [
     path("meetings/", include("mandate.meetings.urls")),
     path("monitoring/", include("mandate.monitoring.urls")),
     path("reorganizations/", include("mandate.reorganizations.urls")),
+    path("inbox/", include("mandate.inbox.urls")),
 ]
