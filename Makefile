@@ -36,7 +36,10 @@ demo: install
 	$(BIN)/mandate migrate --no-input -v0
 	$(BIN)/mandate demo
 	$(BIN)/mandate collectstatic --no-input -v0
-	@echo "Serving http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
+	@echo "Serving http://127.0.0.1:$(PORT)/  (Ctrl-C stops); the worker sends the reminders every hour"
+	@echo "(the demo's e-mails are written to $(MANDATE_DATA_DIR)/mail unless MANDATE_EMAIL_BACKEND names another backend)"
+	MANDATE_EMAIL_BACKEND=$${MANDATE_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend} $(BIN)/mandate worker & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	MANDATE_DEBUG=$${MANDATE_DEBUG:-0} $(BIN)/mandate runserver --insecure 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests; Playwright drives it, nothing is downloaded by Playwright.

@@ -14,7 +14,7 @@ import mandate
 SOURCE = Path(mandate.__file__).parent
 
 # From the bottom up; apps on one line are siblings (each may read the others as long as no cycle forms). The apps to
-# come (personnel, inspections, reviews, inbox) have their places already.
+# come (personnel, inspections, reviews) have their places already.
 ORDER = [
     ("core",),
     ("web",),

@@ -84,6 +84,7 @@ from mandate.tasks.api import router as tasks_router  # noqa: E402
 from mandate.reorganizations.api import router as reorganizations_router, units_router as lineage_router  # noqa: E402
 from mandate.ingest.api import router as ingest_router  # noqa: E402
 from mandate.meetings.api import router as meetings_router  # noqa: E402
+from mandate.inbox.api import router as inbox_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
     cascade_router, kpis_router, lagging_router, notifications_router, scorecards_router,
 )
@@ -100,6 +101,7 @@ api.add_router("/lagging", lagging_router)
 api.add_router("/cascade", cascade_router)
 api.add_router("/kpis", kpis_router)
 api.add_router("/notifications", notifications_router)
+api.add_router("/inbox", inbox_router)
 api.add_router("/tokens", tokens_router)
 api.add_router("/reads", reads_router)
 api.add_router("/regulations", regulations_router)

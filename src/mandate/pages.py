@@ -4,6 +4,7 @@ from django.urls import include, path
 from mandate import conclusion_pages
 from mandate.accounts import views as accounts
 from mandate.documents import views as documents
+from mandate.monitoring import views as monitoring
 from mandate.orgs import views as orgs
 from mandate.tasks import document_views
 from mandate.tasks import views as tasks
@@ -18,6 +19,7 @@ urlpatterns: list = [
     path("account/two-factor/", accounts.two_factor, name="two_factor"),
     path("account/tokens/", accounts.token_list, name="tokens"),
     path("account/tokens/<int:token_id>/revoke/", accounts.token_revoke, name="token_revoke"),
+    path("account/reminders/", monitoring.reminder_preferences, name="reminder_preferences"),
     path("regulations/<str:code>/", accounts.regulation_detail, name="regulation"),
     path("people/search/", accounts.user_search, name="user_search"),
     path("tasks/", tasks.task_list, name="tasks"),
@@ -46,4 +48,5 @@ urlpatterns: list = [
     path("monitoring/", include("mandate.monitoring.urls")),
     path("reorganizations/", include("mandate.reorganizations.urls")),
     path("", include("mandate.sheets.urls")),
+    path("inbox/", include("mandate.inbox.urls")),
 ]

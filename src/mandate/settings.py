@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "mandate.monitoring",
     "mandate.reports",
     "mandate.sheets",
+    "mandate.inbox",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,8 @@ EMAIL_HOST_USER = os.environ.get("MANDATE_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("MANDATE_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("MANDATE_EMAIL_TLS", False)
 EMAIL_TIMEOUT = int(os.environ.get("MANDATE_EMAIL_TIMEOUT", "30"))
+# Where the file backend (MANDATE_EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend, the demo's) writes.
+EMAIL_FILE_PATH = os.environ.get("MANDATE_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
 # The address that links in reminder e-mails start with.
 MANDATE_SITE_URL = os.environ.get("MANDATE_SITE_URL", "http://127.0.0.1:8000")
 

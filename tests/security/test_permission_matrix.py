@@ -248,6 +248,7 @@ CASES: dict[tuple[str, str], Case] = {
                                                    "deadline": "2025-08-30", "product": "Quy chế sửa đổi"}]}),
     ("GET", "/api/v1/notifications"): Case(everyone),
     ("POST", "/api/v1/notifications/read"): Case(everyone, body=lambda w: {}),
+    ("GET", "/api/v1/inbox"): Case(everyone),
     ("GET", "/api/v1/tokens"): Case(everyone),
     ("GET", "/api/v1/reads"): Case(system_admin()),
     ("GET", "/api/v1/regulations/{code}"): Case(everyone, path=lambda w: "/regulations/25.TU.BTC"),

@@ -26,7 +26,7 @@ from functools import reduce
 
 from django.db.models import Q, QuerySet
 
-from mandate.accounts.models import ActingFor, Delegation, Role
+from mandate.accounts.models import ActingFor, Delegation, Membership, Role
 from mandate.core import clock
 from mandate.core.errors import PermissionDenied
 from mandate.orgs.models import TERRITORIAL_KINDS, Unit, UnitKind
@@ -106,6 +106,46 @@ def has_role_over(user, unit: Unit, roles) -> bool:
     # The unit's own path on that day decides; one indexed lookup instead of a subtree scan.
     own = placements_on(day).filter(unit=unit).values_list("path", flat=True)
     return any(path.startswith(prefix) for path in own for prefix in paths)
+
+
+def units_answered_by(user, units: dict[int, tuple[str, ...]], *, as_of: dt.date | None = None) -> set[int]:
+    """Of `units` (unit id → the roles that act for it), those whose business waits for `user`: among the people who
+    hold one of its roles in the unit itself or, when nobody there does, in the nearest unit above it where anybody
+    does (a request assigned by the Standing Committee waits for the committee's leaders above it). Whoever it waits
+    for has the role over the unit (`has_role_over`). Three queries, whatever the number of units."""
+    if not units or user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    day = as_of or clock.today()
+    paths = dict(placements_on(day).filter(unit_id__in=units).values_list("unit_id", "path"))
+    chains = {unit_id: [int(part) for part in paths[unit_id].strip("/").split("/") if part][::-1]
+              for unit_id in units if paths.get(unit_id)}
+    around = {unit_id for chain in chains.values() for unit_id in chain}
+    holders: dict[int, set[tuple[str, int]]] = {}
+    for unit_id, role, user_id in [
+            *Membership.objects.filter(unit_id__in=around, user__is_active=True).values_list("unit_id", "role", "user_id"),
+            *ActingFor.objects.filter(unit_id__in=around, acting__is_active=True, valid_from__lte=day, valid_to__gt=day)
+            .values_list("unit_id", "role", "acting_id")]:
+        holders.setdefault(unit_id, set()).add((role, user_id))
+    answered = set()
+    for unit_id, chain in chains.items():
+        for step in chain:
+            people = {person for role, person in holders.get(step, ()) if role in units[unit_id]}
+            if people:
+                if user.pk in people:
+                    answered.add(unit_id)
+                break
+    return answered
+
+
+def units_held(user, roles, *, as_of: dt.date | None = None) -> set[int]:
+    """Ids of the units where `user` holds one of `roles` themselves (a membership, or acting for an absent leader on
+    `as_of`): the units whose work waits for them, not the whole subtree they reach."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    day = as_of or clock.today()
+    own = set(user.memberships.filter(role__in=roles).values_list("unit_id", flat=True))
+    return own | set(ActingFor.objects.filter(acting=user, role__in=roles, valid_from__lte=day, valid_to__gt=day)
+                     .values_list("unit_id", flat=True))
 
 
 def require(allowed: bool, message: str = "You may not do this.") -> None:

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext, gettext_lazy
 
 from mandate.accounts.models import ActingFor, Decision, Membership, RegulationRule, Role, WorkingRegulation
-from mandate.accounts.permissions import has_role_over, require
+from mandate.accounts.permissions import has_role_over, require, units_answered_by
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, PermissionDenied
@@ -27,6 +27,8 @@ ROLE_LABELS = {
     Role.LEADER: gettext_lazy("a leader"),
     Role.SPECIALIST: gettext_lazy("a specialist"),
 }
+# The roles a regulation may name for a decision: whoever holds one of them may be the one a request waits for.
+DECIDING_ROLES = tuple(ROLE_LABELS)
 DECISION_LABELS = {
     Decision.EXTENSION: gettext_lazy("deciding a request for more time"),
     Decision.ACCEPTANCE: gettext_lazy("accepting or returning a result"),
@@ -103,6 +105,31 @@ def rule_for(*, unit: Unit | None, decision: str, as_of: dt.date | None = None) 
         return Rule(decision, roles, separate, None, None)
     separate = stated.separate_from_initiator or decision in ALWAYS_SEPARATE
     return Rule(decision, (stated.role,), separate, regulation, regulation.unit)
+
+
+def deciding_roles(*, units: set[int], decision: str, as_of: dt.date | None = None) -> dict[int, tuple[str, ...]]:
+    """The roles that take `decision` for each of `units` (ids): `rule_for(...).roles` of each, in three queries."""
+    if not units:
+        return {}
+    day = as_of or clock.today()
+    paths = dict(placements_on(day).filter(unit_id__in=units).values_list("unit_id", "path"))
+    chains = {unit_id: [int(part) for part in paths[unit_id].strip("/").split("/") if part] if paths.get(unit_id) else [unit_id]
+              for unit_id in units}
+    regulations = {regulation.unit_id: regulation for regulation in
+                   WorkingRegulation.objects.filter(_in_force(day), unit_id__in={u for chain in chains.values() for u in chain})
+                   .prefetch_related("rules")}
+    roles = {}
+    for unit_id, chain in chains.items():
+        regulation = next((regulations[u] for u in reversed(chain) if u in regulations), None)
+        stated = next((rule for rule in regulation.rules.all() if rule.decision == decision), None) if regulation else None
+        roles[unit_id] = (stated.role,) if stated is not None else DEFAULTS[decision][0]
+    return roles
+
+
+def units_deciding(*, user, units: set[int], decision: str, as_of: dt.date | None = None) -> set[int]:
+    """Of `units` (ids), those whose `decision` waits for `user`: they hold the role the regulation names for it
+    (`can_decide`'s rule), in the unit or in the nearest unit above it where anybody holds that role."""
+    return units_answered_by(user, deciding_roles(units=units, decision=decision, as_of=as_of), as_of=as_of)
 
 
 def rules_of(*, unit: Unit, as_of: dt.date | None = None) -> list[Rule]:

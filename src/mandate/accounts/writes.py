@@ -22,6 +22,7 @@ PAGE_WRITES: dict[str, str] = {
     "logout/": OWN,
     "account/two-factor/": OWN,
     "account/tokens/<int:token_id>/revoke/": OWN,
+    "account/reminders/": OWN,
     "tasks/new/": "writers of the assigning unit, to units their role reaches; back-dating by a leader with a reason",
     "tasks/<int:task_id>/progress/": LEAD,
     "tasks/<int:task_id>/transition/": f"start, submit: {LEAD}; accept, return: {DECIDE}; cancel: leaders of the assigning unit",
@@ -70,6 +71,7 @@ PAGE_READS: frozenset[str] = frozenset({
     "documents/import/template.xlsx", "documents/import/<int:batch_id>/", "people/import/template.xlsx",
     "people/import/<int:batch_id>/",
     "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
+    "inbox/", "inbox/summary/", "inbox/count/",
 })
 
 # API operations other than GET (as the OpenAPI schema spells them): who may write through each.

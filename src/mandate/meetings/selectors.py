@@ -6,10 +6,11 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subque
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from mandate.accounts.permissions import WRITERS, reach, units_answered_by
 from mandate.core.errors import NotFound, invalid
 from mandate.core.text import search_terms
 from mandate.meetings.models import (
-    AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion, Meeting, Opinion, OpinionKind,
+    AgendaItem, Delegate, Disposition, DiscussionGroup, Draft, DraftClause, DraftVersion, Meeting, MeetingState, Opinion, OpinionKind,
 )
 from mandate.documents.models import Document
 from mandate.documents.permissions import visible_documents
@@ -264,3 +265,15 @@ def clause_picked(*, meeting: Meeting, pk: int | None) -> DraftClause | None:
     if clause is None:
         raise invalid("clause", _("no clause %(id)s in this meeting's drafts") % {"id": pk}, "unknown")
     return clause
+
+
+def opinions_to_answer(*, user) -> QuerySet[Opinion]:
+    """The opinions without a response in the meetings, not yet concluded, of a body `user` writes for
+    (`can_manage_meeting`: the secretariat and the leaders who respond) — of the bodies whose nearest writers they are
+    (`units_answered_by`): what waits for them in the inbox. Four queries and the rows."""
+    waiting = Opinion.objects.filter(disposition="", meeting__body_id__in=reach(user, WRITERS)).exclude(
+        meeting__state=MeetingState.CONCLUDED)
+    bodies = set(waiting.order_by().values_list("meeting__body_id", flat=True).distinct())
+    answered = units_answered_by(user, dict.fromkeys(bodies, WRITERS))
+    return (waiting.filter(meeting__body_id__in=answered)
+            .select_related("meeting", "meeting__body", "item").order_by("meeting__starts_on", "meeting_id", "number"))

@@ -2,7 +2,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mandate.web.forms import DateInput, PickerForm
+from mandate.monitoring.models import Channel
+from mandate.web.forms import DateInput, PageForm, PickerForm
 from mandate.orgs.forms import UnitField
 from mandate.tasks.forms import AcceptsOldNames
 
@@ -43,3 +44,11 @@ class CascadeForm(PickerForm):
     within = UnitField(required=False, label=_("Within (unit code)"))
     due = forms.DateField(required=False, label=_("Implementing plans due by"), widget=DateInput())
     missing_only = forms.BooleanField(required=False, label=_("Only those that have not issued"))
+
+
+class ReminderPreferenceForm(PageForm):
+    """How the signed-in user receives the daily digest."""
+
+    channel = forms.ChoiceField(choices=Channel.choices, widget=forms.RadioSelect, label=_("Daily digest"))
+    digest_hour = forms.TypedChoiceField(choices=[(hour, f"{hour:02d}:00") for hour in range(24)], coerce=int,
+                                         label=_("Send the e-mail at"))

@@ -90,3 +90,25 @@ class Digest(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["recipient", "day"], name="digest_one_per_person_per_day")]
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("by e-mail and in Mandate")
+    IN_APP = "in_app", _("in Mandate only")
+
+
+DEFAULT_DIGEST_HOUR = 7
+
+
+class ReminderPreference(models.Model):
+    """How a person wants their daily digest: by e-mail (at their hour) or only in Mandate. No row: e-mail at 7:00."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference")
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
+    digest_hour = models.PositiveSmallIntegerField(default=DEFAULT_DIGEST_HOUR,
+                                                   help_text="the hour (0–23, Asia/Ho_Chi_Minh) the digest is sent from")
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(digest_hour__lte=23), name="reminder_digest_hour_of_a_day"),
+                       models.CheckConstraint(condition=Q(channel__in=["email", "in_app"]), name="reminder_channel_known")]

@@ -20,12 +20,12 @@ from mandate.monitoring.models import Notification, NotificationKind
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import placements_on
 from mandate.tasks.models import Task
+from mandate.tasks.permissions import LEAD_SIDE_ROLES
 from mandate.tasks.selectors import tasks_with_status
 from mandate.tasks.status import NOT_DONE, Status
 
 DEFAULT_REMINDER_DAYS = (7, 3, 1)
 DEFAULT_ESCALATE_AFTER_DAYS = 7
-LEAD_SIDE_ROLES = (Role.LEADER, Role.SPECIALIST)
 
 
 def reminder_days_of(unit: Unit) -> tuple[int, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import BigIntegerField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models import DateField as DateFieldType
 
-from mandate.monitoring.models import Notification
+from mandate.monitoring.models import DEFAULT_DIGEST_HOUR, Channel, Notification, ReminderPreference
 from mandate.orgs.models import Cluster, Unit
 from mandate.orgs.selectors import placements_on, unit_subtree_ids
 from mandate.core.secrecy import Secrecy
@@ -324,3 +324,9 @@ def notifications_of(*, user, unread: bool = False) -> QuerySet[Notification]:
     if unread:
         notifications = notifications.filter(read_at__isnull=True)
     return notifications.select_related("task", "task__lead_unit").order_by("-day", "kind", "task__deadline", "id")
+
+
+def reminder_preference_of(*, user) -> ReminderPreference:
+    """How `user` receives the daily digest: their choice, or the default (e-mail at 7:00) when they made none."""
+    return (ReminderPreference.objects.filter(user=user).first()
+            or ReminderPreference(user=user, channel=Channel.EMAIL, digest_hour=DEFAULT_DIGEST_HOUR))

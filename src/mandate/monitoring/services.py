@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from mandate.accounts.models import User
 from mandate.accounts.permissions import require
@@ -19,8 +19,11 @@ from mandate.core import clock
 from mandate.core.errors import FieldError, DomainError, invalid
 from mandate.core.integrity import refuse_duplicate, violates
 from mandate.core.text import nfc
-from mandate.monitoring.models import Comparison, Digest, KpiActual, KpiTarget, Notification, NotificationKind
-from mandate.monitoring.permissions import can_report_kpi, can_set_kpi_target
+from mandate.monitoring.models import (
+    DEFAULT_DIGEST_HOUR, Channel, Comparison, Digest, KpiActual, KpiTarget, Notification, NotificationKind,
+    ReminderPreference,
+)
+from mandate.monitoring.permissions import can_report_kpi, can_set_kpi_target, can_set_reminder_preference
 from mandate.monitoring.reminders import reminders_due
 from mandate.orgs.models import Unit
 from mandate.core.errors import field_label
@@ -115,6 +118,8 @@ def reminders_run(*, day: dt.date, actor=None) -> ReminderRun:
     with transaction.atomic():
         done = set(Digest.objects.filter(day=day, recipient_id__in=list(by_recipient)).values_list("recipient_id", flat=True))
         people = User.objects.in_bulk([r for r in by_recipient if r not in done])
+        in_app_only = set(ReminderPreference.objects.filter(user_id__in=list(people), channel=Channel.IN_APP)
+                          .values_list("user_id", flat=True))
         moment = clock.now()
         for recipient_id, items in sorted(by_recipient.items()):
             if recipient_id in done or recipient_id not in people:
@@ -123,8 +128,9 @@ def reminders_run(*, day: dt.date, actor=None) -> ReminderRun:
             subject, text, html = _digest_text(recipient, day, items)
             try:
                 with transaction.atomic():
+                    email = "" if recipient_id in in_app_only else recipient.email or ""
                     digest = Digest.objects.create(recipient=recipient, day=day, created_at=moment,
-                                                   email=recipient.email or "", subject=subject[:255], body=text)
+                                                   email=email, subject=subject[:255], body=text)
                     Notification.objects.bulk_create([
                         Notification(recipient=recipient, task=item.task, kind=item.kind, day=day, days=item.days,
                                      digest=digest, created_at=moment) for item in items])
@@ -140,11 +146,17 @@ def reminders_run(*, day: dt.date, actor=None) -> ReminderRun:
     return ReminderRun(day=day, digests=digests, notifications=notifications)
 
 
-def digests_deliver(*, day: dt.date | None = None) -> int:
-    """Send by email every digest not sent yet (of `day`, or of any day); each is marked when it has gone."""
-    pending = Digest.objects.filter(sent_at__isnull=True).exclude(email="")
+def digests_deliver(*, day: dt.date | None = None, hour: int | None = None) -> int:
+    """Send by email every digest not sent yet (of `day`, or of any day) — at `hour`, only to those whose chosen hour
+    has come; never to those who chose to read them in Mandate only. Each is marked when it has gone."""
+    pending = (Digest.objects.filter(sent_at__isnull=True).exclude(email="")
+               .exclude(recipient_id__in=ReminderPreference.objects.filter(channel=Channel.IN_APP).values("user_id")))
     if day is not None:
         pending = pending.filter(day=day)
+    if hour is not None:
+        pending = pending.exclude(recipient_id__in=ReminderPreference.objects.filter(digest_hour__gt=hour).values("user_id"))
+        if hour < DEFAULT_DIGEST_HOUR:  # those who chose nothing get theirs at the default hour
+            pending = pending.filter(recipient__reminder_preference__isnull=False)
     sent = 0
     connection = get_connection()
     for digest_id in list(pending.order_by("id").values_list("id", flat=True)):
@@ -173,6 +185,27 @@ class _Item:
 
 def _items_of(digest: Digest) -> list:
     return [_Item(n.task, n.kind, n.days) for n in digest.notifications.select_related("task", "task__lead_unit")]
+
+
+def reminder_preference_set(*, actor, user: User, channel: str, digest_hour: int | None) -> ReminderPreference:
+    """Choose how `user` receives the daily digest: by e-mail at `digest_hour` (0–23), or in Mandate only."""
+    require(can_set_reminder_preference(actor, user), gettext("You may change only your own reminders."))
+    errors = []
+    if channel not in Channel.values:
+        errors.append(FieldError("channel", gettext("'%(name)s' is not one of %(names)s") % {
+            "name": channel, "names": ", ".join(Channel.values)}, "choice"))
+    if digest_hour is None or not 0 <= digest_hour <= 23:
+        errors.append(FieldError("digest_hour", gettext("must be an hour from 0 to 23"), "range"))
+    if errors:
+        raise DomainError(gettext("The reminder settings cannot be saved."), errors)
+    with transaction.atomic():
+        current = ReminderPreference.objects.select_for_update().filter(user=user).first()
+        before = {"channel": current.channel, "digest_hour": current.digest_hour} if current else None
+        preference, _created = ReminderPreference.objects.update_or_create(
+            user=user, defaults={"channel": channel, "digest_hour": digest_hour, "updated_at": clock.now()})
+        audit_record(actor=actor, action="monitoring.reminder_preference_set", obj=preference, before=before,
+                     after={"user": user.username, "channel": channel, "digest_hour": digest_hour})
+    return preference
 
 
 def notifications_mark_read(*, actor, ids: list[int] | None = None) -> int:

@@ -5,6 +5,7 @@ Every number on these pages links to the task list that produces it.
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +21,7 @@ from mandate.documents.selectors import document_get
 from mandate.monitoring import cascade as cascade_selectors
 from mandate.monitoring import kpis as kpi_selectors
 from mandate.monitoring import report_tables, selectors, services
-from mandate.monitoring.forms import CascadeForm, KpiScopeForm, LaggingForm, ScopeForm
+from mandate.monitoring.forms import CascadeForm, KpiScopeForm, LaggingForm, ReminderPreferenceForm, ScopeForm
 from mandate.orgs.models import Cluster, Unit
 from mandate.orgs.selectors import unit_get
 from mandate.orgs.territory import NATION_CODE
@@ -202,6 +203,21 @@ def notifications(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     items = list(selectors.notifications_of(user=request.user)[:200])
     return render(request, "monitoring/notifications.html", {"items": items,
                                                              "unread": sum(1 for n in items if n.read_at is None)})
+
+
+@page
+def reminder_preferences(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    """The signed-in user's choice: the daily digest by e-mail at an hour, or in Mandate only."""
+    current = selectors.reminder_preference_of(user=request.user)
+    if request.method != "POST":
+        form = ReminderPreferenceForm(initial={"channel": current.channel, "digest_hour": current.digest_hour})
+        return render(request, "monitoring/preferences.html", {"form": form})
+    form = ReminderPreferenceForm(request.POST)
+    form.submit(lambda data: services.reminder_preference_set(actor=request.user, user=request.user, **data))
+    if form.refused:
+        return render(request, "monitoring/preferences.html", {"form": form}, status=form.status)
+    messages.success(request, _("Your reminder settings are saved."))
+    return redirect("reminder_preferences")
 
 
 @require_POST

@@ -9,11 +9,14 @@ from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, 
 from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over, is_system_admin, reach
 from mandate.accounts.secrecy import may_read_level, secrecy_q
 from mandate.accounts.regulations import rule_for
-from mandate.accounts.models import Delegation
+from mandate.accounts.models import Delegation, Role
 from mandate.core import clock
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import territory_of, unit_subtree_ids
 from mandate.tasks.models import TaskCoordinator
+
+# Who answers for a task in its lead unit, beside the leader in charge: the people reminders go to.
+LEAD_SIDE_ROLES = (Role.LEADER, Role.SPECIALIST)
 
 
 def task_q(user) -> Q:

@@ -7,6 +7,10 @@ from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, Que
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from mandate.accounts.models import Decision
+from mandate.accounts.permissions import WRITERS, reach, units_held
+from mandate.accounts.regulations import DECIDING_ROLES, units_deciding
+from mandate.accounts.secrecy import clearance_of
 from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
 from mandate.core.ids import possible_id
@@ -14,8 +18,8 @@ from mandate.core.text import search_terms
 from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
-from mandate.tasks.models import Evidence, Extension, Task, TaskEvent, TaskHandover
-from mandate.tasks.permissions import part_q, task_known, visible_tasks
+from mandate.tasks.models import OPEN_STATES, Evidence, Extension, ExtensionState, Task, TaskEvent, TaskHandover, TaskState
+from mandate.tasks.permissions import LEAD_SIDE_ROLES, part_q, task_known, visible_tasks
 from mandate.tasks.status import COUNTED, DONE, STATUS_FILTERS, official_totals
 from mandate.tasks.status_sql import status_expression, status_filter
 
@@ -211,3 +215,50 @@ def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
     task.timeline = task_timeline(user=user, task=task, known_parts={child.pk for child in shown})
     task.extension_requests = list(task_extensions(task=task))
     return task
+
+
+# What waits for one person (the inbox composes these). Each offers only what its service would let the person do:
+# the decisions through the working regulation (`units_deciding`, the rule `can_decide` applies), never one's own
+# request or result (`decided_by_initiator`), never a task above one's clearance. A decision waits for the nearest
+# people who may take it — a provincial leader's inbox holds the requests of the province's committee, not those of
+# every commune below it, whose own leaders decide them; the work of a lead unit waits for the people in that unit,
+# as the reminders go to them. Each is a fixed number of queries however many rows wait.
+
+def extensions_to_decide(*, user) -> QuerySet[Extension]:
+    """The requests for more time that wait for `user`'s decision."""
+    pending = (Extension.objects.filter(state=ExtensionState.PENDING, task__state__in=OPEN_STATES,
+                                        task__assigning_unit_id__in=reach(user, DECIDING_ROLES),
+                                        task__secrecy__lte=clearance_of(user))
+               .exclude(requested_by_id=user.pk))
+    units = set(pending.order_by().values_list("task__assigning_unit_id", flat=True).distinct())
+    deciding = units_deciding(user=user, units=units, decision=Decision.EXTENSION)
+    return (pending.filter(task__assigning_unit_id__in=deciding)
+            .select_related("task", "task__lead_unit", "requested_by").order_by("requested_at", "id"))
+
+
+def results_to_accept(*, user) -> QuerySet[Task]:
+    """The submitted results that wait for `user` to accept or return them: never a result
+    they submitted, nor one of a task they assigned and carried out (as `task_transition` refuses them)."""
+    submitted = Task.objects.filter(state=TaskState.SUBMITTED, assigning_unit_id__in=reach(user, DECIDING_ROLES),
+                                    secrecy__lte=clearance_of(user))
+    units = set(submitted.order_by().values_list("assigning_unit_id", flat=True).distinct())
+    deciding = units_deciding(user=user, units=units, decision=Decision.ACCEPTANCE)
+    by_user = TaskEvent.objects.filter(task=OuterRef("pk"), actor_id=user.pk)
+    return (submitted.filter(assigning_unit_id__in=deciding)
+            .exclude(Exists(by_user.filter(kind="submit")))
+            .exclude(Q(created_by_id=user.pk) & Exists(by_user.filter(kind="progress")))
+            .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("submitted_on", "id"))
+
+
+def tasks_returned(*, user) -> QuerySet[Task]:
+    """The tasks whose result was returned to a unit where `user` carries tasks out (`can_act_as_lead`)."""
+    return (Task.objects.filter(state=TaskState.RETURNED, lead_unit_id__in=units_held(user, WRITERS),
+                                secrecy__lte=clearance_of(user))
+            .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("deadline", "id"))
+
+
+def tasks_answered_for(*, user, status: str) -> QuerySet[Task]:
+    """`user`'s tasks of `status` ("overdue", "due_soon") today: those they are in charge of and those of the units where
+    they lead or work on the lead side — the people the reminders go to."""
+    mine = Q(leader_id=user.pk) | Q(lead_unit_id__in=units_held(user, LEAD_SIDE_ROLES))
+    return tasks_list(user=user, filters=TaskFilters(as_of=clock.today(), status=status)).filter(mine)
