@@ -150,6 +150,18 @@ def test_the_table_of_responses_reads_back_from_docx_and_xlsx_with_every_opinion
     assert api.get(f"{conference['path']}/responses.pdf").status_code == 404
 
 
+def test_the_responses_xlsx_never_holds_a_formula_and_prints_on_one_width(api, conference):
+    api.login(conference["people"]["delegate"])
+    opinion(api, conference, clause=conference["clauses"]["dieu-2.1"]["id"], text='=HYPERLINK("http://x.invalid","Xem")')
+    sheet = load_workbook(io.BytesIO(api.get(f"{conference['path']}/responses.xlsx").content)).active
+    cells = [cell for row in sheet.iter_rows(min_row=9) for cell in row if cell.value]
+    written = next(cell for cell in cells if str(cell.value).startswith("=HYPERLINK"))
+    assert written.data_type == "s"  # text, never computed
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows
+
+
 def test_a_peoples_committee_meeting_tables_its_responses_under_the_national_motto(api, make_user, freeze):
     freeze(dt.date(2025, 12, 2))
     api.login(make_user(Role.SPECIALIST, "01.UBND", username="vanphong.ubnd"))

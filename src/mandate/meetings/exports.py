@@ -10,13 +10,14 @@ import io
 from dataclasses import dataclass
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 from mandate.core.errors import NotFound
 from mandate.meetings.models import Meeting
 from mandate.meetings.selectors import ResponseRow, responses_table
 from mandate.reports.paper import Paper, docx_closing, docx_heading, xlsx_closing, xlsx_heading
+from mandate.reports.exports import print_settings, text_only
 from mandate.reports.selectors import paper_of
-from django.utils.translation import gettext as _
 
 TITLE = "BẢNG TỔNG HỢP Ý KIẾN GÓP Ý VÀ TIẾP THU, GIẢI TRÌNH"
 COLUMNS = ("STT", "Nội dung (điều, khoản)", "Đại biểu, tổ góp ý", "Loại ý kiến", "Ý kiến góp ý", "Tiếp thu, giải trình",
@@ -122,15 +123,16 @@ def responses_xlsx(sheet: ResponsesSheet) -> bytes:
     for item, rows in sheet.sections:
         at += 1
         ws.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
-        cell = ws.cell(row=at, column=1, value=item)
+        cell = text_only(ws.cell(row=at, column=1, value=item))
         cell.font, cell.border = bold, box
         for row in rows:
             at += 1
             for column, value in enumerate(sheet.cells(row), 1):
-                cell = ws.cell(row=at, column=column, value=int(value) if column == 1 else value)
+                cell = text_only(ws.cell(row=at, column=column, value=int(value) if column == 1 else value))
                 cell.font, cell.alignment, cell.border = plain, wrap, box
     xlsx_closing(ws, sheet.paper, row=at + 2, width=width)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    print_settings(ws, header_row=header_row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
