@@ -84,6 +84,7 @@ from mandate.tasks.api import router as tasks_router  # noqa: E402
 from mandate.reorganizations.api import router as reorganizations_router, units_router as lineage_router  # noqa: E402
 from mandate.ingest.api import router as ingest_router  # noqa: E402
 from mandate.meetings.api import router as meetings_router  # noqa: E402
+from mandate.search.api import router as search_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
     cascade_router, kpis_router, lagging_router, notifications_router, scorecards_router,
 )
@@ -103,6 +104,7 @@ api.add_router("/notifications", notifications_router)
 api.add_router("/tokens", tokens_router)
 api.add_router("/reads", reads_router)
 api.add_router("/regulations", regulations_router)
+api.add_router("/search", search_router)
 
 
 def _refusal(field: str, reason: str, code: str = "invalid") -> tuple[str, str, str]:

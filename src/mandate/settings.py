@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "mandate.ingest",
     "mandate.monitoring",
     "mandate.reports",
+    "mandate.search",
 ]
 
 MIDDLEWARE = [
