@@ -19,6 +19,8 @@ sides always agree. `rebuild()` (`mandate reindex`) lays everything again and re
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection as default_connection
@@ -84,7 +86,7 @@ def _fold_d(sql: str) -> str:
 
 def _sqlite_statements() -> list[str]:
     statements = [
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(title, body, content='', "
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(title, body, content='', prefix='2 3 4', "
         "tokenize='unicode61 remove_diacritics 2')",
         f"DROP TRIGGER IF EXISTS {ENTRY}_ai", f"DROP TRIGGER IF EXISTS {ENTRY}_ad", f"DROP TRIGGER IF EXISTS {ENTRY}_au",
         f"CREATE TRIGGER {ENTRY}_ai AFTER INSERT ON {ENTRY} BEGIN "
@@ -161,6 +163,25 @@ def install_after_migrate(sender=None, using: str = "default", **kwargs) -> None
 def migration_install(apps, schema_editor) -> None:
     """The migration's step: the rows a database already holds are indexed as it is upgraded."""
     rebuild(schema_editor.connection)
+
+
+def _drop_source_triggers(connection) -> None:
+    with connection.cursor() as cursor:
+        for source in SOURCES:
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER IF EXISTS search_index ON {source.table}")
+            else:
+                for event in ("ai", "au", "ad"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS search_{source.table}_{event}")
+
+
+@contextmanager
+def paused(connection=default_connection) -> Iterator[None]:
+    """For a bulk load inside one transaction: no trigger per row while it writes, then one `rebuild` (a set-wise
+    INSERT … SELECT per table, several times faster), before the transaction commits."""
+    _drop_source_triggers(connection)
+    yield
+    rebuild(connection)
 
 
 def rebuild(connection=default_connection) -> int:
