@@ -26,7 +26,7 @@ def hit_url(hit: Hit) -> str:
 
 
 def _title(hit: Hit) -> str:
-    return hit.title.strip() or hit.owner_title or kind_label(hit.kind)
+    return hit.title.strip() or kind_label(hit.kind)  # a progress report has no title: "Progress report · <its task>"
 
 
 def hit_rows(hits: list[Hit], words: list[str]) -> list[dict]:
