@@ -36,6 +36,7 @@ def test_the_page_groups_ranks_and_marks(client, world):
     assert f'href="/tasks/{world["task"].pk}/"' in page
     assert f'href="/meetings/{world["meeting"].pk}/"' in page
     assert "<mark>Việt</mark> <mark>Trì</mark>" in page
+    assert f'Progress report</span>\n    <a class="hit-title" href="/tasks/{world["task"].pk}/">Progress report</a> <span class="muted">· {world["task"].title}' in page
     assert page.index("<h2>Documents") < page.index("<h2>Tasks") < page.index("<h2>Meetings")
 
 
