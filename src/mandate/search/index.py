@@ -187,15 +187,21 @@ def paused(connection=default_connection) -> Iterator[None]:
 def rebuild(connection=default_connection) -> int:
     """Empty the index and make it again from every source row, in one transaction; the number of entries made."""
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
+        if connection.vendor == "postgresql":
+            # The GIN index is built once over all rows, several times faster than kept row by row.
+            cursor.execute(f"DROP INDEX IF EXISTS {ENTRY}_vector")
+            cursor.execute(f"TRUNCATE {ENTRY}")
+        else:
             cursor.execute(f"DROP TABLE IF EXISTS {FTS}")
             for name in (f"{ENTRY}_ai", f"{ENTRY}_ad", f"{ENTRY}_au"):
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-        cursor.execute(f"DELETE FROM {ENTRY}")
-        install(connection)
+            cursor.execute(f"DELETE FROM {ENTRY}")
+            install(connection)  # on SQLite the entry's own triggers fill the FTS table as the rows go in
         for source in SOURCES:
             cursor.execute(f"INSERT INTO {ENTRY} (kind, object_id, owner_id, title, body) SELECT '{source.kind}', s.id, "
                            f"{source.owner.format(r='s')}, {source.title.format(r='s')}, {source.body.format(r='s')} "
                            f"FROM {source.table} s")
+        if connection.vendor == "postgresql":
+            install(connection)
         cursor.execute(f"SELECT COUNT(*) FROM {ENTRY}")
         return cursor.fetchone()[0]
