@@ -64,7 +64,9 @@ def fold_table() -> tuple[str, str]:
     """Every letter `core.text.fold` changes into one other letter (Vietnamese, Latin, Cyrillic), as the two strings
     of SQL's translate(): "Ệ" → "e", "Đ" → "d", "Й" → "и"."""
     source, target = [], []
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *range(0x400, 0x530)]:
+    # translate() looks each character up in this list, so it holds what Vietnamese, its neighbours in Latin-1 and
+    # Latin Extended-A, and Russian and Ukrainian write — not all of Unicode.
+    for code in [*range(0xC0, 0x180), 0x1A0, 0x1A1, 0x1AF, 0x1B0, *range(0x1EA0, 0x1EFA), *range(0x400, 0x460), 0x490, 0x491]:
         letter = chr(code)
         folded = fold(letter)
         if folded != letter and len(folded) == 1:
