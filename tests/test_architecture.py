@@ -28,7 +28,7 @@ ORDER = [
     ("reports",),
     ("inspections",),
     ("monitoring", "meetings", "ingest", "sheets"),
-    ("reviews",),
+    ("reviews", "search"),
     ("inbox",),
     # The top: the project's own modules (settings, urls, the API and page lists) and the development tools.
     ("project", "demo", "benchmarks"),

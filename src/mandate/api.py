@@ -85,6 +85,7 @@ from mandate.reorganizations.api import router as reorganizations_router, units_
 from mandate.ingest.api import router as ingest_router  # noqa: E402
 from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.inbox.api import router as inbox_router  # noqa: E402
+from mandate.search.api import router as search_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
     cascade_router, kpis_router, lagging_router, notifications_router, scorecards_router,
 )
@@ -105,6 +106,7 @@ api.add_router("/inbox", inbox_router)
 api.add_router("/tokens", tokens_router)
 api.add_router("/reads", reads_router)
 api.add_router("/regulations", regulations_router)
+api.add_router("/search", search_router)
 
 
 def _refusal(field: str, reason: str, code: str = "invalid") -> tuple[str, str, str]:

@@ -6,6 +6,7 @@ from mandate.accounts import views as accounts
 from mandate.documents import views as documents
 from mandate.monitoring import views as monitoring
 from mandate.orgs import views as orgs
+from mandate.search import views as search
 from mandate.tasks import document_views
 from mandate.tasks import views as tasks
 
@@ -38,6 +39,7 @@ urlpatterns: list = [
     path("documents/<int:document_id>/", document_views.document_detail, name="document_detail"),
     path("documents/<int:document_id>/attachments/<int:attachment_id>/", documents.attachment_download,
          name="attachment_download"),
+    path("search/", search.search, name="search"),
     path("units/", orgs.unit_tree, name="units"),
     path("units/search/", orgs.unit_search, name="unit_search"),
     path("ingest/", include("mandate.ingest.urls")),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mandate.reports",
     "mandate.sheets",
     "mandate.inbox",
+    "mandate.search",
 ]
 
 MIDDLEWARE = [

@@ -145,6 +145,20 @@ def test_no_page_speaks_english(client, world, language):
     assert not problems, f"English on the pages in {language}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_search_page_speaks_the_readers_language_with_and_without_hits(client, world, language):
+    """The sweep asks /search/ with no words; with words it shows groups, kinds of hits and pages of one group."""
+    client.force_login(world["leader"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    problems = []
+    for query in ({"q": "ra soat"}, {"q": "ra soat", "group": "tasks"}, {"q": "viet tri"}, {"q": "***"}, {"q": "zzzz"}):
+        response = client.get("/search/", query)
+        assert response.status_code == 200
+        problems += [f"{query}: {text}" for text in english_in(response.content.decode())]
+    assert b"<mark>" in client.get("/search/", {"q": "ra soat"}).content
+    assert not problems, f"English on the search page in {language}:\n" + "\n".join(problems)
+
+
 def test_the_sweep_reaches_every_page_of_the_resolver():
     names = {name for name, _, _ in page_routes()}
     assert {"dashboard", "task_detail", "document_detail", "meetings:detail", "monitoring:overview",

@@ -247,6 +247,7 @@ CASES: dict[tuple[str, str], Case] = {
         "title": "Thông báo kết luận", "tasks": [{"title": "Rà soát quy chế", "lead_unit": "25.TU.BTC", "leader": w.leader.username,
                                                    "deadline": "2025-08-30", "product": "Quy chế sửa đổi"}]}),
     ("GET", "/api/v1/notifications"): Case(everyone),
+    ("GET", "/api/v1/search"): Case(everyone, params=lambda w: {"q": "bao cao"}),
     ("POST", "/api/v1/notifications/read"): Case(everyone, body=lambda w: {}),
     ("GET", "/api/v1/inbox"): Case(everyone),
     ("GET", "/api/v1/tokens"): Case(everyone),

@@ -10,7 +10,7 @@ FIELD_LABELS = {
     "code": _("Code"), "coordinators": _("Coordinators"), "deadline": _("Deadline"), "default_successor": _("Default successor"),
     "destinations": _("Destination"), "disposition": _("Response"), "document": _("Document"), "effective_on": _("Effective date"),
     "ends_on": _("Last day"), "explanation": _("Explanation"), "file": _("File"), "files": _("Evidence files"),
-    "group": _("Group"), "indicator": _("Indicator"), "issued_on": _("Issued on"), "issuing_unit": _("Issuing unit"),
+    "group": _("Group"), "q": _("Words to find"), "indicator": _("Indicator"), "issued_on": _("Issued on"), "issuing_unit": _("Issuing unit"),
     "item": _("Agenda item"), "kind": _("Kind"), "language": _("Language"), "lead_unit": _("Lead unit"),
     "leader": _("Leader in charge"), "level": _("Level"), "meeting": _("Meeting"), "members": _("Members"), "name": _("Name"),
     "new_name": _("New name (rename)"), "new_parent": _("New parent (move)"), "new_units": _("New units"), "note": _("Note"),

@@ -57,6 +57,17 @@ def extract_text(data: bytes, filename: str, *, limit: int = DEFAULT_LIMIT) -> s
     return require_readable(text, filename, limit=limit)
 
 
+def attachment_text(data: bytes, filename: str) -> str:
+    """The words of an attached file for search: those of a .txt, .docx or .pdf, none of a scan, a spreadsheet or an
+    image (a file the reader cannot read is still attached; it is only not found by its words)."""
+    if PurePath(filename).suffix.lower() not in (".txt", ".docx", ".pdf"):
+        return ""
+    try:
+        return extract_text(data, filename)
+    except IngestInputError:
+        return ""
+
+
 # UTF-8 read as Windows-1252: a lead byte (Ã Â Ä Å Æ á â Ð Ñ …) then a continuation byte
 # (0x80–0xBF shown as € ‚ … ¿). Neither Vietnamese nor Cyrillic text writes these pairs.
 _MOJIBAKE_PAIR = re.compile("[\u00c2-\u00c6\u00d0\u00d1\u00e1-\u00e5][\u0080-\u00bf\u0152\u0153\u0160\u0161"

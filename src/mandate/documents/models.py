@@ -81,6 +81,7 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=100)
     sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField()
+    text = models.TextField(blank=True, help_text="the words of the file (.txt, .docx, .pdf) for search; empty for a scan")
 
 
 class RelationKind(models.TextChoices):

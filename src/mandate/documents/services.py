@@ -19,6 +19,7 @@ from mandate.core.secrecy import Secrecy
 from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
 from mandate.documents import numbering
+from mandate.documents.files import attachment_text
 from mandate.documents.models import Attachment, Document, DocumentRelation, NumberSequence, NumberingSystem, RelationKind
 from mandate.documents.permissions import can_change_document, can_register_document, visible_documents
 from mandate.orgs.models import PARTY_KINDS, Term, Unit
@@ -229,9 +230,12 @@ def attachment_add(*, actor, document: Document, upload: UploadedFile) -> Attach
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
+    name = nfc(upload.name or "file")[:255]
+    text = attachment_text(upload.read(), name)  # read before the transaction: its words are what search finds it by
+    upload.seek(0)
     with transaction.atomic():
         attachment = Attachment.objects.create(
-            document=document, file=upload, name=nfc(upload.name or "file")[:255], size=upload.size,
+            document=document, file=upload, name=name, size=upload.size, text=text,
             content_type=upload.content_type or "application/octet-stream", sha256=digest.hexdigest(), uploaded_at=clock.now(),
         )
         audit_record(actor=actor, action="document.attach", obj=attachment,
