@@ -3,7 +3,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from mandate.accounts import administration, permissions
 from mandate.accounts.selectors import memberships_of, user_administered, users_administered
@@ -83,7 +83,7 @@ def person_add(request: HttpRequest, payload: PersonIn):
     _require(request.user)
     data = payload.dict()
     unit = unit_named(data.pop("unit"), "unit")
-    return 201, administration.staff_add(actor=request.user, unit=unit, **data)
+    return Status(201, administration.staff_add(actor=request.user, unit=unit, **data))
 
 
 @router.post("/people/{int:user_id}/roles", response={201: PersonOut}, summary="Grant a person a role in a unit")
@@ -91,7 +91,7 @@ def role_grant(request: HttpRequest, user_id: int, payload: RoleIn):
     _require(request.user)
     person = user_administered(actor=request.user, user_id=user_id)
     administration.role_grant(actor=request.user, user=person, unit=unit_named(payload.unit, "unit"), role=payload.role)
-    return 201, person
+    return Status(201, person)
 
 
 @router.post("/people/{int:user_id}/deactivate", response=PersonOut, summary="Deactivate an account (never deleted)")
@@ -112,5 +112,5 @@ def person_unlock(request: HttpRequest, user_id: int):
 @router.post("/units", response={201: UnitOut}, summary="Add an agency or department under a unit, with its validity dates")
 def unit_add(request: HttpRequest, payload: UnitIn):
     _require(request.user)
-    return 201, administration.unit_add(actor=request.user, parent=unit_named(payload.parent, "parent"), name=payload.name,
-                                        kind=payload.kind, valid_from=payload.valid_from, valid_to=payload.valid_to)
+    return Status(201, administration.unit_add(actor=request.user, parent=unit_named(payload.parent, "parent"), name=payload.name,
+                                        kind=payload.kind, valid_from=payload.valid_from, valid_to=payload.valid_to))
