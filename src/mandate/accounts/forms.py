@@ -7,10 +7,36 @@ from django.utils.translation import gettext_lazy as _
 
 from mandate.accounts.administration import UNIT_KINDS_ADDED
 from mandate.accounts.models import Role
+from mandate.core import clock
+from mandate.core.errors import NotFound
 from mandate.core.secrecy import Secrecy
+from mandate.core.text import fold
 from mandate.orgs.forms import UnitField, UnitListField
 from mandate.orgs.models import UnitKind
+from mandate.orgs.selectors import unit_get, units_list
 from mandate.web.forms import DateInput, PageForm
+
+class UnitNameField(UnitField):
+    """A unit typed by its name (or picked from the suggestions, which send its code): the one unit open today with
+    that name, diacritics and case aside; a name two units share asks for the suggestion to be picked."""
+
+    def to_python(self, value):
+        value = forms.CharField.to_python(self, value)
+        if not value:
+            return None
+        typed = value.split(" — ")[0].strip()
+        try:
+            return unit_get(code=typed)
+        except NotFound:
+            pass
+        same = [unit for unit in units_list(as_of=clock.today(), q=typed)[:50] if fold(unit.name) == fold(typed)]
+        if len(same) == 1:
+            return same[0]
+        if same:
+            raise ValidationError(_("Several units are named “%(name)s”: pick one from the suggestions."),
+                                  params={"name": typed}, code="ambiguous_unit")
+        raise ValidationError(_("No unit is named “%(name)s”."), params={"name": typed}, code="unknown_unit")
+
 
 ROLE_CHOICES = [(role, _(label)) for role, label in Role.choices]
 
@@ -24,12 +50,12 @@ class StaffForm(PageForm):
                                help_text=_("Empty: the person sets it from the link e-mailed to them."))
     clearance = forms.TypedChoiceField(label=_("Clearance"), coerce=int, initial=Secrecy.NONE,
                                        choices=[(value, _(label)) for value, label in Secrecy.choices])
-    unit = UnitField(label=_("Unit"))
+    unit = UnitNameField(label=_("Unit"))
     role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES, initial=Role.SPECIALIST)
 
 
 class RoleForm(PageForm):
-    unit = UnitField(label=_("Unit"))
+    unit = UnitNameField(label=_("Unit"))
     role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES, initial=Role.SPECIALIST)
 
 
@@ -39,7 +65,7 @@ class PasswordSetForm(PageForm):
 
 
 class UnitAddForm(PageForm):
-    parent = UnitField(label=_("Under the unit"))
+    parent = UnitNameField(label=_("Under the unit"))
     name = forms.CharField(label=_("Name"), max_length=255)
     short_name = forms.CharField(label=_("Short name"), max_length=64, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=[(kind, _(UnitKind(kind).label)) for kind in UNIT_KINDS_ADDED],
@@ -61,7 +87,7 @@ class DaysListField(forms.CharField):
 
 
 class AlertsForm(PageForm):
-    unit = UnitField(label=_("Unit"))
+    unit = UnitNameField(label=_("Unit"))
     warning_days = forms.IntegerField(label=_("Due soon within (days)"), required=False, min_value=0, max_value=365,
                                       help_text=_("Empty: the default of the house."))
     reminder_days = DaysListField(label=_("Remind days before the deadline"), required=False, max_length=60,
@@ -72,8 +98,8 @@ class AlertsForm(PageForm):
 
 
 class DelegationForm(PageForm):
-    from_unit = UnitField(label=_("Delegating unit"))
-    to_unit = UnitField(label=_("Receiving unit"))
+    from_unit = UnitNameField(label=_("Delegating unit"))
+    to_unit = UnitNameField(label=_("Receiving unit"))
     roles = forms.MultipleChoiceField(label=_("Roles"), widget=forms.CheckboxSelectMultiple,
                                       choices=[choice for choice in ROLE_CHOICES if choice[0] != Role.SYSTEM_ADMIN])
 
