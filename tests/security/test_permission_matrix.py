@@ -270,6 +270,22 @@ CASES: dict[tuple[str, str], Case] = {
         administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/unlock"),
     ("POST", "/api/v1/administration/units"): Case(administrator(201, own=201), body=lambda w: {
         "parent": "25.TU.BTC", "name": "Phòng Tổ chức mới", "kind": "department", "valid_from": "2025-07-20"}),
+    ("GET", "/api/v1/administration/people/{user_id}"): Case(
+        administrator(own=200, other=404), path=lambda w: f"/administration/people/{w.reporter.pk}"),
+    ("POST", "/api/v1/administration/people/{user_id}/roles/{membership_id}/withdraw"): Case(
+        administrator(other=404),
+        path=lambda w: f"/administration/people/{w.reporter.pk}/roles/{w.reporter.memberships.get().pk}/withdraw"),
+    ("POST", "/api/v1/administration/people/{user_id}/activate"): Case(
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/activate"),
+    ("POST", "/api/v1/administration/people/{user_id}/password"): Case(
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/password",
+        body=lambda w: {"password": "mat-khau-tam-thoi-dai"}),
+    ("POST", "/api/v1/administration/units/{code}/alerts"): Case(
+        administrator(own=200), path=lambda w: "/administration/units/25.TU.BTC/alerts", body=lambda w: {"warning_days": 5}),
+    ("POST", "/api/v1/administration/delegations"): Case(administrator(201), body=lambda w: {
+        "from_unit": "25", "to_unit": "25.TU.BTC", "roles": ["leader"]}),
+    ("POST", "/api/v1/administration/clusters"): Case(administrator(201, own=201), body=lambda w: {
+        "code": "CUM-MOI", "name": "Cụm mới", "members": ["25.TU.BTC"]}),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }

@@ -112,4 +112,10 @@ API_WRITES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/administration/people/{user_id}/deactivate"): ADMINISTER,
     ("POST", "/api/v1/administration/people/{user_id}/unlock"): ADMINISTER,
     ("POST", "/api/v1/administration/units"): PAGE_WRITES["administration/units/"],
+    ("POST", "/api/v1/administration/people/{user_id}/roles/{membership_id}/withdraw"): ADMINISTER,
+    ("POST", "/api/v1/administration/people/{user_id}/activate"): ADMINISTER,
+    ("POST", "/api/v1/administration/people/{user_id}/password"): ADMINISTER,
+    ("POST", "/api/v1/administration/units/{code}/alerts"): PAGE_WRITES["administration/units/"],
+    ("POST", "/api/v1/administration/delegations"): PAGE_WRITES["administration/delegations/"],
+    ("POST", "/api/v1/administration/clusters"): PAGE_WRITES["administration/clusters/"],
 }
