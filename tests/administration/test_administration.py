@@ -161,3 +161,33 @@ def test_the_menu_shows_administration_only_to_those_who_may_administer(client, 
         page = client.get("/").content.decode()
         assert ('href="/administration/"' in page) is shown
         assert client.get("/administration/").status_code == (200 if shown else 403)
+
+
+def test_a_clearance_above_ones_own_is_refused_through_the_api_and_the_page(api, client, admins):
+    api.login(admins[1])
+    before = _writes()
+    response = api.post("/administration/people", {"username": "mat", "full_name": "Cán bộ mật", "unit": "25.TU.BTC",
+                                                    "role": "specialist", "clearance": 3})
+    assert response.status_code == 403
+    client.force_login(admins[1])
+    assert client.post("/administration/people/new/", {"full_name": "Cán bộ mật", "username": "mat", "unit": "25.TU.BTC",
+                                                       "role": "specialist", "clearance": 3}).status_code == 403
+    assert _writes() == before
+
+
+def test_a_unit_is_named_on_the_page_by_its_name_and_a_shared_name_asks_for_a_pick(client, admins):
+    from mandate.core.text import fold
+
+    client.force_login(admins[0])
+    names = {}
+    for unit in Unit.objects.filter(kind="commune", valid_to__isnull=True):
+        names.setdefault(fold(unit.name), []).append(unit)
+    shared = next(units[0].name for units in names.values() if len(units) > 1)
+    refused = client.post("/administration/people/new/", {"full_name": "Người mới", "username": "nguoi.moi", "unit": shared,
+                                                          "role": "specialist", "clearance": 0})
+    assert refused.status_code == 422 and "gợi ý" in refused.content.decode()
+    unique = next(units[0] for units in names.values() if len(units) == 1)
+    response = client.post("/administration/people/new/", {"full_name": "Người mới", "username": "nguoi.moi",
+                                                           "unit": unique.name.upper(), "role": "specialist", "clearance": 0})
+    assert response.status_code == 302
+    assert User.objects.get(username="nguoi.moi").memberships.get().unit == unique
