@@ -78,6 +78,7 @@ def authentication_error(request, exc):
 
 from mandate.accounts.api import regulations_router, router as tokens_router  # noqa: E402
 from mandate.accounts.reads_api import router as reads_router  # noqa: E402
+from mandate.accounts.admin_api import router as administration_router  # noqa: E402
 from mandate.orgs.api import router as orgs_router  # noqa: E402
 from mandate.documents.api import router as documents_router  # noqa: E402
 from mandate.tasks.api import router as tasks_router  # noqa: E402
@@ -107,6 +108,7 @@ api.add_router("/tokens", tokens_router)
 api.add_router("/reads", reads_router)
 api.add_router("/regulations", regulations_router)
 api.add_router("/search", search_router)
+api.add_router("/administration", administration_router)
 
 
 def _refusal(field: str, reason: str, code: str = "invalid") -> tuple[str, str, str]:

@@ -2,13 +2,22 @@
 from django.urls import include, path
 
 from mandate import conclusion_pages
-from mandate.accounts import views as accounts
+from mandate.accounts import admin_views, views as accounts
 from mandate.documents import views as documents
 from mandate.monitoring import views as monitoring
 from mandate.orgs import views as orgs
 from mandate.search import views as search
 from mandate.tasks import document_views
 from mandate.tasks import views as tasks
+
+ADMINISTRATION = [
+    path("", admin_views.index, name="index"),
+    path("people/new/", admin_views.person_new, name="person_new"),
+    path("people/<int:user_id>/", admin_views.person, name="person"),
+    path("units/", admin_views.units, name="units"),
+    path("delegations/", admin_views.delegations, name="delegations"),
+    path("clusters/", admin_views.clusters, name="clusters"),
+]
 
 urlpatterns: list = [
     path("", tasks.dashboard, name="dashboard"),
@@ -21,6 +30,13 @@ urlpatterns: list = [
     path("account/tokens/", accounts.token_list, name="tokens"),
     path("account/tokens/<int:token_id>/revoke/", accounts.token_revoke, name="token_revoke"),
     path("account/reminders/", monitoring.reminder_preferences, name="reminder_preferences"),
+    path("account/password/", accounts.password_change, name="password_change"),
+    path("account/sessions/", accounts.session_list, name="sessions"),
+    path("password-reset/", accounts.password_reset, name="password_reset"),
+    path("password-reset/sent/", accounts.password_reset_sent, name="password_reset_sent"),
+    path("password-reset/done/", accounts.password_reset_done, name="password_reset_done"),
+    path("password-reset/<str:uidb64>/<str:token>/", accounts.password_reset_confirm, name="password_reset_confirm"),
+    path("administration/", include((ADMINISTRATION, "admin_pages"))),
     path("regulations/<str:code>/", accounts.regulation_detail, name="regulation"),
     path("people/search/", accounts.user_search, name="user_search"),
     path("tasks/", tasks.task_list, name="tasks"),

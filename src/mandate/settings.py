@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "mandate.core.context.structure_date",
                 "mandate.web.pages.form_token",
+                "mandate.accounts.context.administration",
             ],
         },
     },

@@ -112,7 +112,7 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
     real = {"batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
-            "attachment_id": MISSING, "evidence_id": MISSING}
+            "attachment_id": MISSING, "evidence_id": MISSING, "uidb64": "MQ", "user_id": leader.pk}
     missing = {name: (value if name in ("code", "fmt") else MISSING) for name, value in real.items()}
     missing["code"] = "99.XX"
     return {"leader": leader, "real": real, "missing": missing}
@@ -157,6 +157,17 @@ def test_the_search_page_speaks_the_readers_language_with_and_without_hits(clien
         problems += [f"{query}: {text}" for text in english_in(response.content.decode())]
     assert b"<mark>" in client.get("/search/", {"q": "ra soat"}).content
     assert not problems, f"English on the search page in {language}:\n" + "\n".join(problems)
+
+
+def test_no_page_speaks_english_to_a_system_administrator(client, world, unit, language):
+    """The administration pages (and the others as they show to who may do everything), a person's page included."""
+    from mandate.accounts.services import membership_grant
+
+    membership_grant(actor=None, user=world["leader"], unit=unit("VN"), role=Role.SYSTEM_ADMIN)
+    problems, html_pages = sweep(client, world, language)
+    assert html_pages > 20
+    problems = [problem for problem in problems if problem.startswith(("/administration/", "/account/", "/password-reset/"))]
+    assert not problems, f"English on the pages in {language}:\n" + "\n".join(problems)
 
 
 def test_the_sweep_reaches_every_page_of_the_resolver():

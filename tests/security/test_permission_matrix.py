@@ -86,6 +86,13 @@ def system_admin(success: int = 200) -> Callable:
     return lambda role, scope: success if role == Role.SYSTEM_ADMIN else 403
 
 
+def administrator(success: int = 200, *, own: int = 403, other: int = 403, subtree: int | None = None) -> Callable:
+    """The administration: a system administrator; a unit administrator as `own`/`subtree`/`other` say (a unit
+    administrator of 25 appoints in 25.TU.BTC, one of 25.TU.BTC itself does not); every other role 403."""
+    outcomes = {"own": own, "subtree": success if subtree is None else subtree, "other": other}
+    return lambda role, scope: success if role == Role.SYSTEM_ADMIN else outcomes[scope] if role == Role.UNIT_ADMIN else 403
+
+
 @dataclass(frozen=True)
 class Case:
     expect: Callable[[str, str], int]
@@ -253,6 +260,34 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/tokens"): Case(everyone),
     ("GET", "/api/v1/reads"): Case(system_admin()),
     ("GET", "/api/v1/regulations/{code}"): Case(everyone, path=lambda w: "/regulations/25.TU.BTC"),
+    ("GET", "/api/v1/administration/people"): Case(administrator(own=200, other=200)),
+    ("POST", "/api/v1/administration/people"): Case(administrator(201), body=lambda w: {
+        "username": "can.bo.moi", "full_name": "Cán bộ mới", "unit": "25.TU.BTC", "role": "specialist"}),
+    ("POST", "/api/v1/administration/people/{user_id}/roles"): Case(
+        administrator(201, other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/roles",
+        body=lambda w: {"unit": "25.TU.BTC", "role": "viewer"}),
+    ("POST", "/api/v1/administration/people/{user_id}/deactivate"): Case(
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/deactivate"),
+    ("POST", "/api/v1/administration/people/{user_id}/unlock"): Case(
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/unlock"),
+    ("POST", "/api/v1/administration/units"): Case(administrator(201, own=201), body=lambda w: {
+        "parent": "25.TU.BTC", "name": "Phòng Tổ chức mới", "kind": "department", "valid_from": "2025-07-20"}),
+    ("GET", "/api/v1/administration/people/{user_id}"): Case(
+        administrator(own=200, other=404), path=lambda w: f"/administration/people/{w.reporter.pk}"),
+    ("POST", "/api/v1/administration/people/{user_id}/roles/{membership_id}/withdraw"): Case(
+        administrator(other=404),
+        path=lambda w: f"/administration/people/{w.reporter.pk}/roles/{w.reporter.memberships.get().pk}/withdraw"),
+    ("POST", "/api/v1/administration/people/{user_id}/activate"): Case(
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/activate"),
+    ("POST", "/api/v1/administration/people/{user_id}/password"): Case(
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/password",
+        body=lambda w: {"password": "mat-khau-tam-thoi-dai"}),
+    ("POST", "/api/v1/administration/units/{code}/alerts"): Case(
+        administrator(own=200), path=lambda w: "/administration/units/25.TU.BTC/alerts", body=lambda w: {"warning_days": 5}),
+    ("POST", "/api/v1/administration/delegations"): Case(administrator(201), body=lambda w: {
+        "from_unit": "25", "to_unit": "25.TU.BTC", "roles": ["leader"]}),
+    ("POST", "/api/v1/administration/clusters"): Case(administrator(201, own=201), body=lambda w: {
+        "code": "CUM-MOI", "name": "Cụm mới", "members": ["25.TU.BTC"]}),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }

@@ -208,3 +208,17 @@ class IdempotencyKey(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_once_per_user")]
         indexes = [models.Index(fields=["created_at"], name="idempotency_key_created")]
+
+
+class SignedInSession(models.Model):
+    """One browser signed in as a user: when and from where, so its owner can see it and close it
+    (`accounts/sessions.py`). The session itself lives in Django's session store; this row names it."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=64, unique=True)
+    signed_in_at = models.DateTimeField()
+    ip = models.CharField(max_length=45)
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "signed_in_at"], name="signed_in_session_user_idx")]

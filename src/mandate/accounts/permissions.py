@@ -201,3 +201,36 @@ def can_delegate_rights(user, from_unit: Unit, to_unit: Unit) -> bool:
 def can_enrol_totp(user) -> bool:
     """The second factor is offered to administrators (it may be required of them by policy, not by code)."""
     return user.is_superuser or user.memberships.filter(role__in=[Role.SYSTEM_ADMIN, Role.UNIT_ADMIN]).exists()
+
+
+# Administration: the product's own pages for people, roles and units (accounts/administration.py)
+
+def can_administer(user) -> bool:
+    """Open the administration pages: system administrators everywhere, unit administrators within their subtree."""
+    if is_system_admin(user):
+        return user is not None  # the system itself has no pages
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(_paths(user, (Role.UNIT_ADMIN,), clock.today()))
+
+
+def can_manage_user(actor, user) -> bool:
+    """Deactivate, reset the password of, or unlock `user`: a system administrator; a unit administrator when they
+    could have appointed every role the user holds (so never a system administrator, nor someone with a role outside
+    their subtree, nor someone without any role)."""
+    if is_system_admin(actor):
+        return True
+    if not can_administer(actor) or user.is_superuser or actor.pk == user.pk:
+        return False
+    memberships = list(user.memberships.select_related("unit"))
+    return bool(memberships) and all(can_grant_role(actor, m.unit, m.role) for m in memberships)
+
+
+def can_give_clearance(actor, clearance: int) -> bool:
+    """No one gives a clearance above their own, except a system administrator."""
+    return is_system_admin(actor) or clearance <= getattr(actor, "clearance", 0)
+
+
+def can_administer_unit(actor, unit: Unit) -> bool:
+    """Add a unit under `unit`, or set its warning and reminders: the unit administrators over it."""
+    return has_role_over(actor, unit, (Role.UNIT_ADMIN,))

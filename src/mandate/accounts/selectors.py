@@ -1,11 +1,11 @@
 """Reads of people."""
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from mandate.accounts import permissions
 from mandate.accounts.models import ApiToken, Membership, Role, User
 from mandate.core.errors import NotFound, invalid
 from mandate.orgs.models import Unit
-from django.utils.translation import gettext as _
 
 
 def user_named(username: str | None, field_name: str) -> User | None:
@@ -52,3 +52,28 @@ def token_get(*, user, token_id: int):
     if token is None:
         raise NotFound(_("You have no token %(id)s.") % {"id": token_id})
     return token
+
+
+def users_administered(*, actor, q: str = "", limit: int = 200) -> QuerySet[User]:
+    """The people the administration pages list to `actor`: everyone for a system administrator; for a unit
+    administrator, those holding a role in their subtree (active or not)."""
+    users = User.objects.all()
+    if not permissions.is_system_admin(actor):
+        if not permissions.can_administer(actor):
+            return User.objects.none()
+        users = users.filter(memberships__unit_id__in=permissions.reach(actor, (Role.UNIT_ADMIN,))).distinct()
+    for word in q.split():
+        users = users.filter(Q(username__icontains=word) | Q(full_name__icontains=word) | Q(email__icontains=word))
+    return users.order_by("full_name", "username")[:limit]
+
+
+def user_administered(*, actor, user_id: int) -> User:
+    """One person the actor administers; anyone else is not found, as if they did not exist."""
+    user = users_administered(actor=actor, limit=None).filter(pk=user_id).first() if user_id else None
+    if user is None:
+        raise NotFound(_("No person %(id)s that you administer.") % {"id": user_id})
+    return user
+
+
+def memberships_of(*, user) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("unit").order_by("unit__code", "role")

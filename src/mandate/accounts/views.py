@@ -1,11 +1,14 @@
 """Signing in and out, the second factor, tokens and the people picker."""
 from django.conf import settings
 from django.contrib.auth import login as auth_login, views as auth_views
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse_lazy
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _, ngettext
 
-from mandate.accounts import permissions, services, signin
+from mandate.accounts import passwords, permissions, services, sessions, signin
 from mandate.accounts.models import User
 from mandate.accounts.regulations import regulation_view
 from mandate.accounts.selectors import token_get, tokens_of, users_search
@@ -81,7 +84,9 @@ class LoginView(auth_views.LoginView):
                                                            "since": clock.now().timestamp()}
             return redirect("login_code")
         signin.login_failures_clear(username=user.get_username(), ip=client_address(self.request))
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        sessions.session_record(self.request, user)
+        return response
 
 
 def login_unlock_request(request: HttpRequest) -> HttpResponse:
@@ -119,6 +124,7 @@ def login_code(request: HttpRequest) -> HttpResponse:
             signin.login_failures_clear(username=user.get_username(), ip=ip)
             del request.session[PENDING_SECOND_FACTOR]
             auth_login(request, user, backend="mandate.accounts.signin.IdentifierBackend")
+            sessions.session_record(request, user)
             return redirect(pending.get("next") or settings.LOGIN_REDIRECT_URL)
         else:
             signin.login_failure_record(username=user.get_username(), ip=ip)
@@ -190,3 +196,54 @@ def token_revoke(request: HttpRequest, token_id: int, as_of) -> HttpResponse:
 def regulation_detail(request: HttpRequest, code: str, as_of) -> HttpResponse:
     """The working regulation that governs a unit: who decides what there, and who acts for an absent leader."""
     return render(request, "accounts/regulation.html", {"view": regulation_view(unit=unit_get(code=code), as_of=as_of)})
+
+
+@page
+def password_change(request: HttpRequest, as_of) -> HttpResponse:
+    """Change my password: the old one, then the new one twice; this browser stays signed in, the others are not."""
+    form = passwords.ChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        update_session_auth_hash(request, request.user)
+        messages.success(request, _("Your password was changed. Your other signed-in browsers were signed out."))
+        return redirect("sessions")
+    return render(request, "accounts/password_change.html", {"form": form}, status=422 if form.errors else 200)
+
+
+@page
+def session_list(request: HttpRequest, as_of) -> HttpResponse:
+    """My signed-in browsers: when and from where; closing one signs it out."""
+    if request.method == "POST":
+        session_id = request.POST.get("session", "")
+        sessions.session_close(actor=request.user, user=request.user,
+                               session_id=int(session_id) if session_id.isdigit() and len(session_id) < 19 else 0)
+        messages.success(request, _("The session was closed: that browser is signed out."))
+        return redirect("sessions")
+    return render(request, "accounts/sessions.html", {"sessions": sessions.sessions_of(user=request.user),
+                                                      "current": request.session.session_key})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a link by e-mail; the answer is the same whether an account has the address or not."""
+
+    template_name = "accounts/password_reset.html"
+    form_class = passwords.ResetRequestForm
+    success_url = reverse_lazy("password_reset_sent")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = passwords.ResetForm
+    success_url = reverse_lazy("password_reset_done")
+
+
+def password_reset_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/password_reset_sent.html")
+
+
+def password_reset_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/password_reset_done.html")
+
+
+password_reset = PasswordResetView.as_view()
+password_reset_confirm = PasswordResetConfirmView.as_view()

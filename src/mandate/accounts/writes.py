@@ -12,6 +12,8 @@ REGISTER = "writers of the issuing unit; for an unregistered reference, whoever 
 MEETING = "writers of the meeting's body"
 ADMIN = "system administrators"
 OWN = "the signed-in user, on their own account"
+ADMINISTER = ("system administrators; unit administrators within their subtree, never above their own role or clearance "
+              "(accounts/administration.py)")
 
 # Page routes (as the resolver spells them) that accept a POST which may change data.
 PAGE_WRITES: dict[str, str] = {
@@ -20,6 +22,15 @@ PAGE_WRITES: dict[str, str] = {
     "login/unlock/": "anyone (asks for an unlock link to the account's own e-mail; at most one per account every 15 minutes)",
     "login/unlock/<str:token>/": "whoever holds an unlock link that was sent (it unlocks that browser only)",
     "logout/": OWN,
+    "account/password/": OWN,
+    "account/sessions/": OWN,
+    "password-reset/": "anyone (asks for a reset link to the account's own e-mail; the answer never tells whether it exists)",
+    "password-reset/<str:uidb64>/<str:token>/": "whoever holds a reset link that was sent (it works once)",
+    "administration/people/new/": ADMINISTER,
+    "administration/people/<int:user_id>/": ADMINISTER,
+    "administration/units/": "the unit administrators over the parent unit (adding) or the unit (its warning and reminders)",
+    "administration/delegations/": "the administrators of the delegating unit, to a unit below it",
+    "administration/clusters/": "the administrators of every unit in the cluster",
     "account/two-factor/": OWN,
     "account/tokens/<int:token_id>/revoke/": OWN,
     "account/reminders/": OWN,
@@ -60,7 +71,7 @@ PAGE_WRITES: dict[str, str] = {
 
 # Page routes that only read: a POST to them changes nothing (it is answered as a GET, refused or 405).
 PAGE_READS: frozenset[str] = frozenset({
-    "", "account/tokens/", "regulations/<str:code>/", "people/search/", "tasks/", "tasks/new/check/", "tasks/<int:task_id>/",
+    "", "account/tokens/", "administration/", "password-reset/sent/", "password-reset/done/", "regulations/<str:code>/", "people/search/", "tasks/", "tasks/new/check/", "tasks/<int:task_id>/",
     "documents/", "documents/<int:document_id>/", "units/", "units/search/", "meetings/", "meetings/<int:meeting_id>/",
     "meetings/<int:meeting_id>/items/<int:item_id>/", "meetings/<int:meeting_id>/responses/",
     "meetings/<int:meeting_id>/responses.<str:fmt>", "monitoring/", "monitoring/clusters/<str:code>/", "monitoring/lagging/",
@@ -108,4 +119,15 @@ API_WRITES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/meetings/{meeting_id}/conclusion"): MEETING,
     ("POST", "/api/v1/notifications/read"): OWN,
     ("POST", "/api/v1/tokens/{token_id}/revoke"): OWN,
+    ("POST", "/api/v1/administration/people"): ADMINISTER,
+    ("POST", "/api/v1/administration/people/{user_id}/roles"): ADMINISTER,
+    ("POST", "/api/v1/administration/people/{user_id}/deactivate"): ADMINISTER,
+    ("POST", "/api/v1/administration/people/{user_id}/unlock"): ADMINISTER,
+    ("POST", "/api/v1/administration/units"): PAGE_WRITES["administration/units/"],
+    ("POST", "/api/v1/administration/people/{user_id}/roles/{membership_id}/withdraw"): ADMINISTER,
+    ("POST", "/api/v1/administration/people/{user_id}/activate"): ADMINISTER,
+    ("POST", "/api/v1/administration/people/{user_id}/password"): ADMINISTER,
+    ("POST", "/api/v1/administration/units/{code}/alerts"): PAGE_WRITES["administration/units/"],
+    ("POST", "/api/v1/administration/delegations"): PAGE_WRITES["administration/delegations/"],
+    ("POST", "/api/v1/administration/clusters"): PAGE_WRITES["administration/clusters/"],
 }

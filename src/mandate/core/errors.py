@@ -23,6 +23,14 @@ FIELD_LABELS = {
     "type": _("Type"), "unit": _("Unit"), "user": _("User"), "username": _("User name"), "value": _("Reported value"),
     "version": _("Version"),
 }
+# The administration's fields (accounts/administration.py).
+FIELD_LABELS.update({
+    "email": _("E-mail"), "password": _("Password"), "new_password1": _("New password"), "clearance": _("Clearance"),
+    "full_name": _("Full name"), "roles": _("Roles"), "from_unit": _("Delegating unit"), "to_unit": _("Receiving unit"),
+    "valid_from": _("Valid from"), "valid_to": _("Valid until"), "warning_days": _("Due soon within (days)"),
+    "reminder_days": _("Remind days before the deadline"), "escalate_after_days": _("Tell the superior after (days overdue)"),
+    "membership": _("Role"), "session": _("Session"),
+})
 
 
 def field_label(field_name: str) -> str:

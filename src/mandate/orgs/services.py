@@ -26,14 +26,17 @@ def unit_snapshot(unit: Unit) -> dict:
 
 
 def unit_create(*, actor, code: str, name: str, kind: str, tier: str, parent: Unit | None,
-                short_name: str = "", issuer_code: str = "", valid_from: dt.date | None = None) -> Unit:
-    """Open a unit under `parent` from `valid_from` on."""
+                short_name: str = "", issuer_code: str = "", valid_from: dt.date | None = None,
+                valid_to: dt.date | None = None) -> Unit:
+    """Open a unit under `parent` over [valid_from, valid_to) (an open end when `valid_to` is None)."""
     code, name = nfc(code), nfc(name)
     errors = []
     if not code:
         errors.append(FieldError("code", gettext("is required"), "required"))
     if not name:
         errors.append(FieldError("name", gettext("is required"), "required"))
+    if valid_to is not None and valid_from is not None and valid_to <= valid_from:
+        errors.append(FieldError("valid_to", gettext("must be after the first day"), "interval"))
     if errors:
         raise DomainError(gettext("The unit cannot be created."), errors)
     with transaction.atomic():
@@ -48,9 +51,11 @@ def unit_create(*, actor, code: str, name: str, kind: str, tier: str, parent: Un
                             [FieldError("code", gettext_noop("is already used by another unit"), "unique")])
         with refuse_duplicate(Unit, "code", taken):
             unit = Unit.objects.create(code=code, name=name, short_name=short_name, issuer_code=issuer_code,
-                                       search_name=_search_name(name, short_name), kind=kind, tier=tier, valid_from=valid_from)
+                                       search_name=_search_name(name, short_name), kind=kind, tier=tier, valid_from=valid_from,
+                                       valid_to=valid_to)
         path = f"{parent_placement.path if parent_placement else '/'}{unit.pk}/"
-        Placement.objects.create(unit=unit, parent=parent, path=path, depth=path.count("/") - 2, valid_from=valid_from)
+        Placement.objects.create(unit=unit, parent=parent, path=path, depth=path.count("/") - 2, valid_from=valid_from,
+                                 valid_to=valid_to)
         audit_record(actor=actor, action="unit.create", obj=unit, after=unit_snapshot(unit))
     return unit
 
@@ -120,3 +125,28 @@ def cluster_create(*, actor, code: str, name: str, members: list[Unit], year: in
         audit_record(actor=actor, action="cluster.save", obj=cluster,
                      after={"code": code, "name": cluster.name, "members": sorted(u.code for u in members)})
     return cluster
+
+
+ALERT_DAYS_MAX = 365
+
+
+def unit_alerts_set(*, actor, units: list[Unit], warning_days: int | None, reminder_days: list[int] | None,
+                    escalate_after_days: int | None) -> int:
+    """Set when tasks of `units` count as due soon, the days before a deadline their people are reminded, and how
+    long overdue before the superior is told; None is the default of the house. Returns how many units changed."""
+    days = sorted(set(reminder_days or []), reverse=True)
+    errors = [FieldError(name, gettext_noop("must be a whole number of days from 0 to 365"), "range")
+              for name, values in (("warning_days", [warning_days]), ("reminder_days", days),
+                                   ("escalate_after_days", [escalate_after_days]))
+              if any(value is not None and not 0 <= value <= ALERT_DAYS_MAX for value in values)]
+    if errors:
+        raise DomainError(gettext_noop("The warning and reminder settings were not saved."), errors)
+    values = {"warning_days": warning_days, "reminder_days": ",".join(str(d) for d in days),
+              "escalate_after_days": escalate_after_days}
+    with transaction.atomic():
+        changed = [unit for unit in units if any(getattr(unit, name) != value for name, value in values.items())]
+        for unit in changed:
+            before = {name: getattr(unit, name) for name in values}
+            Unit.objects.filter(pk=unit.pk).update(**values)
+            audit_record(actor=actor, action="unit.alerts", obj=unit, before=before, after=values)
+    return len(changed)

@@ -40,7 +40,9 @@ def reorganization_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 def reorganization_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     _require_admin(request.user)
     if request.method != "POST":
-        return render(request, "reorganizations/form.html", {"form": ReorganizationForm(initial={"effective_on": as_of})})
+        # The administration's "rename a unit" opens this form with the kind chosen (and the unit, when named).
+        chosen = {name: request.GET[name][:200] for name in ("kind", "predecessors") if name in request.GET}
+        return render(request, "reorganizations/form.html", {"form": ReorganizationForm(initial={"effective_on": as_of, **chosen})})
     form = ReorganizationForm(request.POST)
     status = 422
     if form.is_valid():
