@@ -159,6 +159,7 @@ def test_the_search_page_speaks_the_readers_language_with_and_without_hits(clien
     assert not problems, f"English on the search page in {language}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_no_page_speaks_english_to_a_system_administrator(client, world, unit, language):
     """The administration pages (and the others as they show to who may do everything), a person's page included."""
     from mandate.accounts.services import membership_grant

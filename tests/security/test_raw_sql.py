@@ -17,7 +17,9 @@ REVIEWED = {
     "core/backup.py",              # PRAGMA integrity_check
     "reorganizations/handing.py",  # hand-over in bulk: table and column names from models, values bound
     "reorganizations/services.py",  # revert in bulk: the same statements, values bound
-    "orgs/migrations/0005_handover_per_task.py",  # folding handovers: fixed statements, table names from models
+    "orgs/migrations/0005_handover_per_task.py",
+    "search/index.py",             # the index's triggers and rebuild: fixed DDL, table names from models
+    "search/selectors.py",         # the match: the words and the permitted subqueries bound as parameters  # folding handovers: fixed statements, table names from models
 }
 RAW = re.compile(r"\.execute\(|RawSQL\(|\.raw\(|\.extra\(")
 

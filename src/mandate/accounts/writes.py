@@ -82,7 +82,7 @@ PAGE_READS: frozenset[str] = frozenset({
     "documents/import/template.xlsx", "documents/import/<int:batch_id>/", "people/import/template.xlsx",
     "people/import/<int:batch_id>/",
     "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
-    "inbox/", "inbox/summary/", "inbox/count/",
+    "inbox/", "inbox/summary/", "inbox/count/", "search/",
 })
 
 # API operations other than GET (as the OpenAPI schema spells them): who may write through each.
