@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its templates and static: /api/v1/docs draws Swagger UI from /static/ninja/, not from a CDN
     "mandate.core",
     "mandate.audit",
     "mandate.orgs",
