@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "mandate.offers.offers",
                 "mandate.core.context.structure_date",
                 "mandate.web.pages.form_token",
             ],

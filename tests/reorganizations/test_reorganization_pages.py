@@ -39,6 +39,7 @@ def test_prepare_preview_choose_apply_and_revert_from_the_pages(admin_client):
     assert Task.objects.get(pk=task.pk).lead_unit.code == "25.UBND.Y1"
     listing = admin_client.get("/reorganizations/?as_of=2025-08-15").content.decode()
     assert "Chia tách" in listing
+    assert "Sở nguồn → Sở Y1, Sở Y2" in listing  # the units by name, not a count of links
     applied = admin_client.get(f"/reorganizations/{event.pk}/").content.decode()
     assert "Đã chuyển giao" in applied and "was already applied" not in applied
     timeline = admin_client.get(f"/tasks/{task.pk}/").content.decode()

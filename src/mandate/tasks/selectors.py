@@ -14,7 +14,7 @@ from mandate.core.text import search_terms
 from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
-from mandate.tasks.models import Evidence, Extension, Task, TaskEvent, TaskHandover
+from mandate.tasks.models import OPEN_STATES, Evidence, Extension, Task, TaskEvent, TaskHandover
 from mandate.tasks.permissions import part_q, task_known, visible_tasks
 from mandate.tasks.status import COUNTED, DONE, STATUS_FILTERS, official_totals
 from mandate.tasks.status_sql import status_expression, status_filter
@@ -164,6 +164,11 @@ def task_children_progress(*, user, task: Task, as_of: dt.date) -> dict:
     children = (Task.objects.filter(part_q(user), parent=task).annotate(status=status_expression(as_of=as_of))
                 .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
     return _progress(list(children))
+
+
+def open_parts(task: Task) -> int:
+    """How many parts delegated from `task` are still open (assigned, in progress, submitted or returned), seen or not."""
+    return Task.objects.filter(parent=task, state__in=OPEN_STATES).count()
 
 
 def _progress(children: list[Task]) -> dict:

@@ -112,6 +112,7 @@ def _detail_context(request: HttpRequest, task, as_of: dt.date, forms: dict | No
         "lead": lead, "decide": decide, "transitions": transitions,
         "coordinators": selectors.task_coordinators(task=task),
         "children": selectors.task_children_progress(user=request.user, task=task, as_of=as_of),
+        "open_parts": selectors.open_parts(task) if decide else 0,
         "timeline": selectors.task_timeline(user=request.user, task=task),
         "history": history_lines(obj=task),  # `task` came through task_get: the user may see it
         "extensions": extensions,
