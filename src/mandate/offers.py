@@ -8,6 +8,7 @@ from functools import cached_property
 from django.http import HttpRequest
 
 from mandate.meetings.permissions import can_open_meetings
+from mandate.web.forms import date_pattern
 from mandate.tasks.permissions import can_assign_somewhere
 
 
@@ -30,3 +31,8 @@ class Offers:
 
 def offers(request: HttpRequest) -> dict:
     return {"may": Offers(getattr(request, "user", None))}
+
+
+def date_hint(request: HttpRequest) -> dict:
+    """The reader's date format (dd/mm/yyyy or dd.mm.yyyy) for the date fields a template lays out by hand."""
+    return {"date_pattern": date_pattern()}

@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mandate.offers.offers",
+                "mandate.offers.date_hint",
                 "mandate.core.context.structure_date",
                 "mandate.web.pages.form_token",
             ],

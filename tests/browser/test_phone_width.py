@@ -50,15 +50,20 @@ def round_of_pages(transactional_country, django_user_model):
     return {"task": task, "document": plan, "meeting": meeting}
 
 
-def test_the_round_fits_a_phone(live_server, round_of_pages, browser):
-    context = browser.new_context(**PHONE)
+def signed_in(browser, live_server, username: str, options: dict):
+    context = browser.new_context(**options)
     page = context.new_page()
     page.set_default_timeout(15000)
     page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "bithu")
+    page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button.primary")
     page.wait_for_url(f"{live_server.url}/")
+    return context, page
+
+
+def test_the_round_fits_a_phone(live_server, round_of_pages, browser):
+    context, page = signed_in(browser, live_server, "bithu", PHONE)
     task, document, meeting = round_of_pages["task"], round_of_pages["document"], round_of_pages["meeting"]
     for path in ("/", "/tasks/", f"/tasks/{task.pk}/", f"/documents/{document.pk}/", f"/meetings/{meeting.pk}/"):
         page.goto(f"{live_server.url}{path}")
@@ -67,4 +72,20 @@ def test_the_round_fits_a_phone(live_server, round_of_pages, browser):
     page.goto(f"{live_server.url}/tasks/{task.pk}/")
     actions, history = (page.locator(selector).first.bounding_box()["y"] for selector in (".detail-side", "#history"))
     assert actions < history
+    context.close()
+
+
+def test_the_delegation_form_suggests_units_as_the_new_task_form_does(live_server, round_of_pages, browser):
+    from mandate.core.text import fold
+
+    part = round_of_pages["task"].children.select_related("lead_unit").get()
+    typed = fold(part.lead_unit.name).split()[-1]  # a word of its name, without diacritics
+    context, page = signed_in(browser, live_server, "ubnd", {"viewport": {"width": 1280, "height": 900}, "locale": "vi-VN"})
+    page.goto(f"{live_server.url}/tasks/{round_of_pages['task'].pk}/")
+    field = page.locator("form[action$='/delegate/'] input[name='lead_unit']")
+    field.scroll_into_view_if_needed()
+    field.type(typed, delay=30)
+    page.wait_for_function("document.querySelectorAll('#suggest-f-lead_unit option').length > 0")
+    offered = page.eval_on_selector_all("#suggest-f-lead_unit option", "options => options.map(o => o.value)")
+    assert any(part.lead_unit.code in value or part.lead_unit.name in value for value in offered), offered
     context.close()
