@@ -149,6 +149,7 @@ def task_timeline(*, user, task: Task, known_parts: set[int] | None = None) -> l
     """The task's events; one that names a delegated part (its title) only when `user` may know of that part
     (`known_parts`, when the caller has read them already)."""
     events = list(task.events.select_related("actor").order_by("at", "id"))
+    _unit_names(events)
     parts = {event.data.get("child") for event in events if event.kind == "delegated_part" and isinstance(event.data, dict)}
     parts.discard(None)
     if not parts:
@@ -157,6 +158,16 @@ def task_timeline(*, user, task: Task, known_parts: set[int] | None = None) -> l
         Task.objects.filter(part_q(user), pk__in=parts).values_list("pk", flat=True))
     return [event for event in events
             if not (event.kind == "delegated_part" and isinstance(event.data, dict) and event.data.get("child") not in known)]
+
+
+def _unit_names(events: list[TaskEvent]) -> None:
+    """A reorganization's line names the units it handed the task between (`from_name`, `to_name`), not their codes."""
+    lines = [(event, event.reorganization) for event in events if event.kind.startswith("reorganiz")]
+    codes = {code for _event, line in lines if line for code in (line["from"], line["to"]) if code}
+    names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name")) if codes else {}
+    for event, line in lines:
+        if line:
+            event.from_name, event.to_name = names.get(line["from"], line["from"]), names.get(line["to"], line["to"])
 
 
 def task_children_progress(*, user, task: Task, as_of: dt.date) -> dict:
