@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its templates and static: /api/v1/docs draws Swagger UI from /static/ninja/, not from a CDN
     "mandate.core",
     "mandate.audit",
     "mandate.orgs",
@@ -87,6 +88,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "mandate.offers.offers",
+                "mandate.offers.date_hint",
                 "mandate.core.context.structure_date",
                 "mandate.web.pages.form_token",
                 "mandate.accounts.context.administration",

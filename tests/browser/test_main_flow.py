@@ -63,7 +63,7 @@ def test_assign_report_and_watch_the_dashboard(live_server, people, plan, browse
     page.fill("#id_title", "Rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ 2025–2030")
     page.fill("#id_lead_unit", "25.TU.BTC")
     page.fill("#id_leader", "truongban")
-    page.fill("#id_deadline", (clock.today() + dt.timedelta(days=3)).isoformat())
+    page.fill("#id_deadline", (clock.today() + dt.timedelta(days=3)).strftime("%d/%m/%Y"))
     product_chip = page.locator('#clears [data-clear-chip="product"]')
     page.wait_for_function("document.querySelector('#clears .clear-report') !== null")
     assert "missing" in product_chip.get_attribute("class")

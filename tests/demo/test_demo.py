@@ -12,7 +12,7 @@ from mandate.demo.users import LOGINS
 from mandate.demo.workload import MERGER, PROVINCES, Commune, workload_plan
 from mandate.documents.models import Document
 from mandate.orgs.models import Cluster, Term, Unit
-from mandate.tasks.models import Extension, ExtensionState, ProgressReport, Task, TaskState
+from mandate.tasks.models import Extension, ExtensionState, ProgressReport, Task, TaskEvent, TaskState
 from mandate.tasks.selectors import TaskFilters, status_counts
 
 SEED_TASKS = 34  # 25 written by the Writer, 9 given by the Đắk Lắk conference's conclusion notice
@@ -106,6 +106,13 @@ def test_the_workload_has_every_status_and_every_kind_of_work():
     assert Task.objects.filter(lead_unit__code__startswith="old-", state=TaskState.COMPLETED).exists()
     assert not Task.objects.filter(lead_unit__code__startswith="old-", assigned_on__gte=MERGER).exists()
     assert f"overdue {counts['overdue']}" in output
+    # The timelines tell the story on its dates, not on the day the demo was built.
+    events = list(TaskEvent.objects.filter(task__parent__isnull=True).select_related("task"))
+    assert all(clock.local_date(event.at) <= clock.today() for event in events)
+    assigned = [event for event in events if event.kind == "assigned"]
+    assert sum(clock.local_date(event.at) == event.task.assigned_on for event in assigned) >= 0.95 * len(assigned)
+    assert sum(clock.local_date(event.at) == clock.today() for event in events) < 0.2 * len(events)
+    assert {clock.local_date(event.at) for event in events if event.kind == "reorganized"} == {MERGER}
 
 
 @pytest.mark.django_db

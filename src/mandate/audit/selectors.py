@@ -54,10 +54,3 @@ def audit_changes(record: AuditRecord) -> list[Change]:
     names = list(dict.fromkeys([*before, *after]))
     return [Change(name, before.get(name), after.get(name)) for name in names if before.get(name) != after.get(name)]
 
-
-def audit_history_with_changes(*, obj) -> list[AuditRecord]:
-    """The object's audit records, oldest first, each with its `changes`; the caller has checked the object is visible."""
-    records = list(audit_history(object_type=obj._meta.label_lower, object_id=obj.pk))
-    for record in records:
-        record.changes = audit_changes(record)
-    return records

@@ -41,6 +41,19 @@ def _as_of_refused(reason: str, code: str) -> DomainError:
                        errors=[FieldError("as_of", reason, code)])
 
 
+# What an "as of" date may be written as: ISO (links), or as a page prints it in any of its languages.
+AS_OF_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y")
+
+
+def _read_date(value) -> dt.date | None:
+    for pattern in AS_OF_FORMATS:
+        try:
+            return dt.datetime.strptime(str(value).strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
 def parse_as_of(value: str | None) -> dt.date:
     """The date a page's structural question is asked about: today when none is given.
 
@@ -49,11 +62,10 @@ def parse_as_of(value: str | None) -> dt.date:
     """
     if value in (None, ""):
         return clock.today()
-    try:
-        day = dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
+    day = _read_date(value)
+    if day is None:
         raise _as_of_refused(_("“%(value)s” is not a date; write it as year-month-day, e.g. 2025-07-01.")
-                             % {"value": value[:40]}, "invalid") from None
+                             % {"value": value[:40]}, "invalid")
     if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
         raise _as_of_refused(_("%(date)s is outside the dates that can be asked about (%(earliest)s to %(latest)s).") % {
             "date": _day_month_year(day), "earliest": _day_month_year(EARLIEST_AS_OF),

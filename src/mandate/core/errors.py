@@ -16,7 +16,7 @@ FIELD_LABELS = {
     "new_name": _("New name (rename)"), "new_parent": _("New parent (move)"), "new_units": _("New units"), "note": _("Note"),
     "number": _("Number"), "parent": _("Parent task"), "percent": _("Progress (%)"), "period": _("Period"),
     "place": _("Place"), "position": _("Position"), "predecessors": _("Units it changes or closes (codes)"),
-    "product": _("Product"), "province": _("Province code"), "quote": _("Quote"), "reason": _("Reason"),
+    "product": _("Product"), "province": _("Province"), "quote": _("Quote"), "reason": _("Reason"),
     "request": _("request"), "requested_deadline": _("New deadline"), "role": _("Role"), "rule": _("Rule"), "starts_on": _("First day"),
     "state": _("State"), "status": _("Status"), "successors": _("Successors (codes, existing or new)"),
     "target": _("Target"), "task": _("Task"), "text": _("Text"), "title": _("Title"), "transition": _("Workflow"),

@@ -23,8 +23,10 @@ from mandate.demo.workload import (
 )
 from mandate.demo.writer import Actors, DocumentPlan, Writer
 from mandate.documents.models import Document
+from mandate.tasks.models import TaskEvent
 from mandate.orgs.models import Term, Tier, Unit, UnitKind
 from mandate.orgs.selectors import units_list
+from mandate.orgs.territory import MERGER_EFFECTIVE
 from mandate.reorganizations.services import country_load, reorganization_apply_2025
 from mandate.orgs.services import cluster_create, unit_create
 
@@ -104,7 +106,11 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
         # The open tasks of the provinces merged on 2025-07-01 go to their successors through the
         # same apply code as any reorganization (idempotent: nothing is left to carry the second time).
         started = time.perf_counter()
+        applying = clock.now()
         carried = reorganization_apply_2025(actor=None)
+        # The lines the merger wrote in the timelines belong to its day, not to the day the demo was built.
+        TaskEvent.objects.filter(kind="reorganized", at__gte=applying).update(
+            at=dt.datetime.combine(MERGER_EFFECTIVE, dt.time(7), tzinfo=clock.VIETNAM))
         if carried:
             result.timings["merger"] = time.perf_counter() - started
             log(f"2025 province merger applied: {carried} events ({result.timings['merger']:.1f} s).")

@@ -8,10 +8,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from mandate.accounts.models import User
+from mandate.core import clock
 from mandate.documents.models import Document
 from mandate.documents.services import RelationSpec, document_register
 from mandate.orgs.models import Unit
-from mandate.tasks.models import Task
+from mandate.tasks.models import Extension, ProgressReport, Task, TaskEvent
 from mandate.tasks.services import (
     extension_decide, extension_request, progress_report, task_create, task_delegate, task_transition,
 )
@@ -139,6 +140,7 @@ class Writer:
             backdate_reason=HISTORY_REASON, imported=True,
         )
         self.tasks_created += 1
+        _stamp(task, after=(0, 0, 0), day=task.assigned_on, hour=8)
         self.live(task, plan)
         return task
 
@@ -146,28 +148,69 @@ class Writer:
         """Take the steps of the task's life, each by the person who would take it, then hand its parts down."""
         lead = self.actors.lead(plan.lead)
         decider = self.actors.decide(task.assigning_unit.code)
-        for step in plan.steps:
-            if step.name == "report":
-                progress_report(actor=lead, task=task, percent=step.percent, text=step.text)
-            elif step.name in ("ask", "extend", "refuse"):
-                extension = extension_request(actor=lead, task=task, requested_deadline=step.to, reason=step.text)
-                if step.name != "ask":
-                    approve = step.name == "extend"
-                    note = "Đồng ý gia hạn; yêu cầu không đề nghị gia hạn thêm." if approve else \
-                        "Không đồng ý gia hạn: nhiệm vụ cấp bách, yêu cầu tập trung hoàn thành sớm nhất."
-                    extension_decide(actor=decider, extension=extension, approve=approve, note=note)
-            elif step.name == "submit":
-                task = task_transition(actor=lead, task=task, name="submit", on=step.on)
-            elif step.name in ("return", "cancel"):
-                task = task_transition(actor=decider, task=task, name=step.name, reason=step.text, on=step.on)
-            elif step.name == "complete":
-                task = task_transition(actor=decider, task=task, name="complete", on=step.on)
-            else:
-                raise ValueError(f"unknown step {step.name!r}")
+        days = story_days(plan.steps, start=task.assigned_on, today=clock.today())
+        for step, day in zip(plan.steps, days, strict=True):
+            marks = _marks(task)
+            task = self._step(task, step, lead=lead, decider=decider)
+            _stamp(task, after=marks, day=day)
         for part in plan.parts:
             child = task_delegate(actor=lead, parent=task, lead_unit=self.unit(part.lead), title=part.title,
                                   product=part.product, leader=self.actors.users[part.leader], deadline=part.deadline,
                                   description=part.description)
             self.tasks_created += 1
+            _stamp(child, after=(0, 0, 0), day=max(child.assigned_on, days[-1] if days else child.assigned_on), hour=8)
             self.live(child, part)
         return task
+
+    def _step(self, task: Task, step: Step, *, lead, decider) -> Task:
+        if step.name == "report":
+            progress_report(actor=lead, task=task, percent=step.percent, text=step.text)
+        elif step.name in ("ask", "extend", "refuse"):
+            extension = extension_request(actor=lead, task=task, requested_deadline=step.to, reason=step.text)
+            if step.name != "ask":
+                approve = step.name == "extend"
+                note = "Đồng ý gia hạn; yêu cầu không đề nghị gia hạn thêm." if approve else \
+                    "Không đồng ý gia hạn: nhiệm vụ cấp bách, yêu cầu tập trung hoàn thành sớm nhất."
+                extension_decide(actor=decider, extension=extension, approve=approve, note=note)
+        elif step.name == "submit":
+            task = task_transition(actor=lead, task=task, name="submit", on=step.on)
+        elif step.name in ("return", "cancel"):
+            task = task_transition(actor=decider, task=task, name=step.name, reason=step.text, on=step.on)
+        elif step.name == "complete":
+            task = task_transition(actor=decider, task=task, name="complete", on=step.on)
+        else:
+            raise ValueError(f"unknown step {step.name!r}")
+        return task
+
+
+def story_days(steps: list[Step], *, start: dt.date, today: dt.date) -> list[dt.date]:
+    """The day each step happened in its story: its own date, or (a report, a request) spread evenly between the dated
+    steps around it, never before `start` nor after `today`."""
+    dated = [step.on for step in steps]
+    days: list[dt.date] = []
+    previous = start
+    for index, day in enumerate(dated):
+        if day is None:
+            later = next((d for d in dated[index + 1:] if d is not None), today)
+            waiting = next((n for n, d in enumerate(dated[index + 1:], 1) if d is not None), len(dated) - index)
+            day = previous + (max(later, previous) - previous) / (waiting + 1)
+        day = min(max(day, previous), today)
+        days.append(day)
+        previous = day
+    return days
+
+
+def _marks(task: Task) -> tuple[int, int, int]:
+    """The last event, report and extension of a task: what a step writes comes after them."""
+    return tuple(model.objects.filter(task=task).order_by("-id").values_list("id", flat=True).first() or 0
+                 for model in (TaskEvent, ProgressReport, Extension))
+
+
+def _stamp(task: Task, *, after: tuple[int, int, int], day: dt.date, hour: int = 10) -> None:
+    """Date what a step just wrote on its story's day; the audit trail keeps the time it was really written."""
+    moment = dt.datetime.combine(day, dt.time(hour), tzinfo=clock.VIETNAM)
+    events, reports, extensions = after
+    TaskEvent.objects.filter(task=task, id__gt=events).update(at=moment)
+    ProgressReport.objects.filter(task=task, id__gt=reports).update(reported_at=moment)
+    Extension.objects.filter(task=task, id__gt=extensions).update(requested_at=moment)
+    Extension.objects.filter(task=task, id__gt=extensions, decided_at__isnull=False).update(decided_at=moment)

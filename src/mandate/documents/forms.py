@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import get_language, gettext_lazy as _
 
 from mandate.core.secrecy import Secrecy
-from mandate.web.forms import DateInput, PageForm, PickerForm
+from mandate.web.forms import DateField, DateInput, PageForm, PickerForm
 from mandate.documents.models import RelationKind
 from mandate.documents.numbering import TYPE_NAMES
 from mandate.orgs.forms import UnitField
@@ -19,6 +19,14 @@ RELATION_LABELS = {
 }
 
 
+def type_name(code: str) -> str:
+    """A document type's name as the reader's pages write it ("Kế hoạch", in English "Plan"); the code if unknown."""
+    names = TYPE_NAMES.get(code or "")
+    if not names:
+        return code
+    return names[1] if (get_language() or "vi").startswith("en") else names[0]
+
+
 def type_choices(blank_label) -> list[tuple[str, str]]:
     """Type codes with their names in the reader's language."""
     english = (get_language() or "vi").startswith("en")
@@ -28,7 +36,7 @@ def type_choices(blank_label) -> list[tuple[str, str]]:
 class DocumentFilterForm(PickerForm):
     q = forms.CharField(required=False, max_length=200, label=_("Number or title"))
     type = forms.ChoiceField(required=False, label=_("Type"))
-    issuing_unit = UnitField(required=False, label=_("Issuing unit (code)"))
+    issuing_unit = UnitField(required=False, label=_("Issuing unit"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,9 +44,9 @@ class DocumentFilterForm(PickerForm):
 
 
 class DocumentRegisterForm(PageForm):
-    issuing_unit = UnitField(label=_("Issuing unit (code)"))
+    issuing_unit = UnitField(label=_("Issuing unit"))
     type = forms.ChoiceField(required=False, label=_("Type"))
-    issued_on = forms.DateField(label=_("Issued on"), widget=DateInput())
+    issued_on = DateField(label=_("Issued on"), widget=DateInput())
     number = forms.CharField(required=False, max_length=80, label=_("Number"),
                              help_text=_("Empty: the next number of the issuer's sequence."))
     title = forms.CharField(required=False, max_length=500, label=_("Title (excerpt)"))
@@ -55,7 +63,7 @@ class DocumentRegisterForm(PageForm):
         for index in range(RELATION_ROWS):
             self.fields[f"relation_kind_{index}"] = forms.ChoiceField(required=False, choices=kinds, label=_("Relation"))
             self.fields[f"relation_number_{index}"] = forms.CharField(required=False, max_length=80, label=_("Document number"))
-            self.fields[f"relation_date_{index}"] = forms.DateField(required=False, label=_("of date"), widget=DateInput())
+            self.fields[f"relation_date_{index}"] = DateField(required=False, label=_("of date"), widget=DateInput())
             for name in ("target_number", "target", "kind", "number"):
                 self.field_aliases[f"relations.{index}.{name}"] = f"relation_number_{index}"
             self.field_aliases[f"relations.{index}"] = f"relation_number_{index}"

@@ -16,11 +16,13 @@ from django.views.decorators.http import require_POST
 
 from mandate.accounts.selectors import membership_units
 from mandate.core.ids import query_id, query_number
-from mandate.core.errors import DomainError, FieldError
+from mandate.core.errors import DomainError, FieldError, PermissionDenied
 from mandate.documents.models import RelationKind
 from mandate.ingest import forms, selectors, services
 from mandate.ingest.language import LANGUAGES
+from mandate.orgs.selectors import units_list
 from mandate.tasks.clears import CLEARS
+from mandate.tasks.permissions import can_assign_somewhere
 from mandate.web.forms import reason_text
 from mandate.web.pages import page
 
@@ -43,7 +45,12 @@ class _TemporaryRedirect(HttpResponseRedirect):
 @page
 def ingest_start(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     """Paste a directive or upload its file; POST reads it and shows the review."""
-    return _moved_to_the_meeting(request, "meeting_conclusion") or review_start(request, as_of)
+    moved = _moved_to_the_meeting(request, "meeting_conclusion")
+    if moved:
+        return moved
+    if not can_assign_somewhere(request.user):
+        raise PermissionDenied(_("You hold no role that may register a directive and assign its tasks."))
+    return review_start(request, as_of)
 
 
 @require_POST
@@ -62,7 +69,8 @@ def _urls(extra: dict) -> dict:
 def review_start(request: HttpRequest, as_of: dt.date, *, header_default=None, extra: dict | None = None) -> HttpResponse:
     """The start page, and on POST the review of what the reader found; `header_default` fills in what the text
     did not say (a meeting's conclusion: the body that met, its last day)."""
-    context = {"languages": LANGUAGES, "values": request.POST, **_urls(extra or {})}
+    context = {"languages": LANGUAGES, "values": request.POST, **_urls(extra or {}),
+               "provinces": units_list(as_of=as_of, level="province").order_by("search_name")}
     if request.method != "POST":
         return render(request, "ingest/start.html", context)
     form = forms.ReadForm(request.POST, request.FILES)

@@ -10,7 +10,7 @@ from mandate.documents.uploads import uploaded_text
 from mandate.meetings.models import Attendance, DelegateRole, Disposition, DraftClause, Meeting, OpinionKind
 from mandate.orgs.forms import UnitField
 from mandate.tasks.forms import UserField
-from mandate.web.forms import DateInput, PageForm, reason_text
+from mandate.web.forms import DateField, DateInput, PageForm, reason_text
 
 
 def _from_domain(error: DomainError) -> ValidationError:
@@ -35,11 +35,11 @@ NO_GROUP = _("no such group in this meeting")
 
 
 class MeetingForm(PageForm):
-    body = UnitField(label=_("Body that meets (unit code)"))
+    body = UnitField(label=_("Body that meets"))
     number = forms.IntegerField(required=False, label=_("Ordinal (e.g. 2 for the second conference)"))
     title = forms.CharField(required=False, max_length=500, label=_("Title"))
-    starts_on = forms.DateField(label=_("First day"), widget=DateInput())
-    ends_on = forms.DateField(required=False, label=_("Last day"), widget=DateInput())
+    starts_on = DateField(label=_("First day"), widget=DateInput())
+    ends_on = DateField(required=False, label=_("Last day"), widget=DateInput())
     place = forms.CharField(required=False, max_length=300, label=_("Place"))
     extended = forms.BooleanField(required=False, label=_("Extended: invited guests take part"))
 

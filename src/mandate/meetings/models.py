@@ -36,6 +36,11 @@ class Meeting(models.Model):
             models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="meeting_ends_after_start"),
             models.CheckConstraint(condition=~Q(state="concluded") | Q(conclusion__isnull=False),
                                    name="meeting_concluded_has_conclusion"),
+            # One "lần thứ 3" per body and term (and per body, where no term is known).
+            models.UniqueConstraint(fields=["body", "term", "number"], condition=Q(number__isnull=False),
+                                    name="meeting_number_once_per_term"),
+            models.UniqueConstraint(fields=["body", "number"], condition=Q(number__isnull=False, term__isnull=True),
+                                    name="meeting_number_once_without_term"),
         ]
         indexes = [models.Index(fields=["body", "starts_on"], name="meeting_body_date_idx")]
 

@@ -33,6 +33,12 @@ def _inherited_from(units: QuerySet) -> QuerySet:
             .values("predecessor"))
 
 
+def can_open_meetings(user) -> bool:
+    """Holds a writing role in some unit, the least that `can_manage_meeting` asks of a body: offers "Open a meeting"."""
+    return is_system_admin(user) or bool(user is not None and getattr(user, "is_authenticated", False)
+                                          and reach(user, WRITERS).exists())
+
+
 def can_manage_meeting(user, body: Unit) -> bool:
     """The secretariat's work (delegates, groups, agenda, drafts, attendance, conclusion) and the leaders'
     responses: those who write for the body that meets, or for its successor when a reorganization closed it."""

@@ -65,10 +65,16 @@ def meeting_create(*, actor, body: Unit, title: str, starts_on: dt.date, ends_on
         errors.append(FieldError("number", _("must be from 1 to %(most)s") % {"most": integer_range(Meeting, "number")[1]}))
     if errors:
         raise DomainError(_("The meeting cannot be created."), errors)
+    term = _term_of(body, starts_on)
+    taken = DomainError(_("The meeting cannot be created."), [FieldError("number", _(
+        "%(body)s already has a meeting number %(number)s in this term") % {"body": body.name, "number": number},
+        "duplicate")])
     with transaction.atomic():
-        meeting = Meeting.objects.create(body=body, title=title, search_title=searchable(title), starts_on=starts_on,
-                                         ends_on=ends_on, place=place, number=number, extended=extended,
-                                         term=_term_of(body, starts_on), created_by=actor, created_at=clock.now())
+        with refuse_duplicate(Meeting, "meeting_number_once_per_term", taken), \
+                refuse_duplicate(Meeting, "meeting_number_once_without_term", taken):
+            meeting = Meeting.objects.create(body=body, title=title, search_title=searchable(title), starts_on=starts_on,
+                                             ends_on=ends_on, place=place, number=number, extended=extended,
+                                             term=term, created_by=actor, created_at=clock.now())
         audit_record(actor=actor, action="meeting.create", obj=meeting, after=meeting_snapshot(meeting))
     return meeting
 

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mandate.core.ids import query_id, query_number
-from mandate.core.errors import DomainError, invalid
+from mandate.core.errors import DomainError, PermissionDenied, invalid
 from mandate.meetings import exports, forms, selectors, services
 from mandate.meetings.models import Attendance, DelegateRole, Disposition, Meeting, MeetingState, OpinionKind
-from mandate.meetings.permissions import can_manage_meeting
+from mandate.meetings.permissions import can_manage_meeting, can_open_meetings
 from mandate.web.forms import refusal_message
 from mandate.web.pages import page
 
@@ -42,6 +42,8 @@ def meeting_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 
 @page
 def meeting_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    if not can_open_meetings(request.user):
+        raise PermissionDenied(_("You hold no role that may open a meeting."))
     if request.method != "POST":
         return render(request, "meetings/create.html", {"values": {}, "errors": {}})
     form = forms.MeetingForm(request.POST)

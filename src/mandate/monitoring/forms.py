@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mandate.monitoring.models import Channel
-from mandate.web.forms import DateInput, PageForm, PickerForm
+from mandate.web.forms import DateField, DateInput, PageForm, PickerForm
 from mandate.orgs.forms import UnitField
 from mandate.tasks.forms import AcceptsOldNames
 
@@ -11,7 +11,7 @@ from mandate.tasks.forms import AcceptsOldNames
 class UnitScopeForm(PickerForm):
     """Which unit, with or without its subtree."""
 
-    unit = UnitField(required=False, label=_("Unit (code)"))
+    unit = UnitField(required=False, label=_("Unit"))
     subtree = forms.BooleanField(required=False, initial=True, label=_("and the units below it"))
 
 
@@ -20,15 +20,15 @@ class ScopeForm(AcceptsOldNames, UnitScopeForm):
 
     old_names = {"period_from": "assigned_from", "period_to": "assigned_to"}
 
-    assigned_from = forms.DateField(required=False, label=_("Assigned from"), widget=DateInput())
-    assigned_to = forms.DateField(required=False, label=_("Assigned to"), widget=DateInput())
+    assigned_from = DateField(required=False, label=_("Assigned from"), widget=DateInput())
+    assigned_to = DateField(required=False, label=_("Assigned to"), widget=DateInput())
 
 
 class KpiScopeForm(UnitScopeForm):
     """Which unit, and the targets whose own period overlaps [period_from, period_to]."""
 
-    period_from = forms.DateField(required=False, label=_("Period from"), widget=DateInput())
-    period_to = forms.DateField(required=False, label=_("Period to"), widget=DateInput())
+    period_from = DateField(required=False, label=_("Period from"), widget=DateInput())
+    period_to = DateField(required=False, label=_("Period to"), widget=DateInput())
 
 
 class LaggingForm(ScopeForm):
@@ -41,8 +41,8 @@ class LaggingForm(ScopeForm):
 class CascadeForm(PickerForm):
     document = forms.IntegerField(min_value=1, label=_("Directive (document id)"))
     level = forms.ChoiceField(label=_("Level"), choices=[("province", _("Provinces")), ("commune", _("Communes"))])
-    within = UnitField(required=False, label=_("Within (unit code)"))
-    due = forms.DateField(required=False, label=_("Implementing plans due by"), widget=DateInput())
+    within = UnitField(required=False, label=_("Within (unit)"))
+    due = DateField(required=False, label=_("Implementing plans due by"), widget=DateInput())
     missing_only = forms.BooleanField(required=False, label=_("Only those that have not issued"))
 
 

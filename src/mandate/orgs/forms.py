@@ -1,4 +1,5 @@
-"""Unit pickers: a unit is named by its code, which never changes and never returns to another unit."""
+"""Unit pickers: a unit is named by its name or picked from the suggestions; its code, which never changes and never
+returns to another unit, is what is kept."""
 import re
 
 from django import forms
@@ -6,22 +7,33 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mandate.web.forms import PickerForm
+from mandate.core import clock
 from mandate.core.errors import NotFound
+from mandate.core.text import fold
 from mandate.orgs.models import Unit
-from mandate.orgs.selectors import unit_get
+from mandate.orgs.selectors import unit_get, units_list
 
 
 def unit_from_code(value: str) -> Unit:
-    # A picked suggestion may arrive as "CODE — name"; the code is what counts.
+    """A unit by its code, or by its name (without diacritics: "viet tri" finds Việt Trì) when one unit in force today
+    bears it. A picked suggestion may arrive as "CODE — name"; the code is what counts."""
     code = value.split(" — ")[0].strip()
     try:
         return unit_get(code=code)
     except NotFound:
-        raise ValidationError(_("No unit has the code “%(code)s”."), params={"code": code}, code="unknown_unit") from None
+        pass
+    found = list(units_list(as_of=clock.today(), q=value.strip())[:20])
+    named = [unit for unit in found if fold(unit.name) == fold(value.strip())]
+    if len(named) == 1 or len(found) == 1:
+        return (named or found)[0]
+    if found:
+        raise ValidationError(_("Several units match “%(name)s”: pick one from the suggestions."),
+                              params={"name": value.strip()[:80]}, code="ambiguous_unit")
+    raise ValidationError(_("No unit is named or coded “%(code)s”."), params={"code": code[:80]}, code="unknown_unit")
 
 
 class UnitField(forms.CharField):
-    """A unit code typed or picked from the suggestions."""
+    """A unit's name (or code) typed, or picked from the suggestions."""
 
     picker_url_name = "unit_search"
 
@@ -31,15 +43,25 @@ class UnitField(forms.CharField):
 
 
 class UnitListField(forms.CharField):
-    """Several unit codes separated by commas, spaces or new lines."""
+    """Several units, by name or code, separated by commas, semicolons or new lines (codes also by spaces)."""
 
     def to_python(self, value):
         value = super().to_python(value)
-        return [unit_from_code(code) for code in re.split(r"[,;\s]+", value or "") if code]
+        units = []
+        for piece in (piece.strip() for piece in re.split(r"[,;\n]+", value or "")):
+            if not piece:
+                continue
+            try:
+                units.append(unit_from_code(piece))
+            except ValidationError:
+                if not re.search(r"\s", piece):
+                    raise
+                units.extend(unit_from_code(code) for code in piece.split())
+        return units
 
 
 class UnitTreeForm(PickerForm):
-    root = UnitField(required=False, label=_("Unit code"))
+    root = UnitField(required=False, label=_("Unit"))
     q = forms.CharField(required=False, label=_("Find a province"), max_length=100)
     depth = forms.TypedChoiceField(required=False, coerce=int, empty_value=2, initial=2, label=_("Depth"),
                                    choices=[(1, "1"), (2, "2"), (3, "3")])

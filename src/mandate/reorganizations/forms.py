@@ -3,7 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mandate.web.forms import DateInput, PageForm
+from mandate.web.forms import DateField, DateInput, PageForm
 from mandate.orgs.forms import UnitField, UnitListField, unit_from_code
 from mandate.orgs.models import ReorganizationKind, Tier, UnitKind
 from mandate.reorganizations.selectors import RULES
@@ -13,7 +13,7 @@ class ReorganizationForm(PageForm):
     field_aliases = {"links": "predecessors", "unit": "predecessors", "reorganization": "kind"}
 
     kind = forms.ChoiceField(label=_("Kind"), choices=ReorganizationKind.choices)
-    effective_on = forms.DateField(label=_("Effective date"), widget=DateInput())
+    effective_on = DateField(label=_("Effective date"), widget=DateInput())
     basis = forms.IntegerField(label=_("Legal basis (document id)"), required=False, min_value=1)
     batch = forms.CharField(label=_("Batch"), required=False, max_length=64,
                             help_text=_("Events of one batch are applied together."))

@@ -23,7 +23,7 @@ from mandate.documents.models import Document, NumberSequence
 from mandate.documents.permissions import visible_documents
 from mandate.orgs.models import Placement, ReorganizationKind, Unit
 from mandate.orgs.selectors import placements_on
-from mandate.reorganizations.models import DestinationItem, PlannedUnit, Reorganization
+from mandate.reorganizations.models import DestinationItem, PlannedUnit, Reorganization, ReorganizationLink
 from mandate.tasks.models import (
     OPEN_STATES, CoordinationHandover, Extension, ExtensionState, Task, TaskCoordinator, TaskHandover,
 )
@@ -437,3 +437,35 @@ def reorganizations_list(*, user, batch: str | None = None, state: str | None = 
     if as_of is not None:
         events = events.filter(effective_on__lte=as_of)
     return events.order_by("-effective_on", "batch", "id")
+
+
+NAMES_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class LinkNames:
+    """What a list shows of an event's links: the names it changes or closes, and the names it leads to."""
+    before: list[str]
+    before_more: int
+    after: list[str]
+    after_more: int
+
+
+def _shown(names: list[tuple[int, str]]) -> tuple[list[str], int]:
+    distinct = list(dict.fromkeys(name for _depth, name in sorted(names)))
+    return distinct[:NAMES_SHOWN], max(0, len(distinct) - NAMES_SHOWN)
+
+
+def reorganizations_link_names(*, events: list[Reorganization]) -> dict[int, LinkNames]:
+    """The unit names each event links, the highest units first (a province before its offices), in one query."""
+    before: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    after: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    links = (ReorganizationLink.objects.filter(reorganization__in=[event.pk for event in events])
+             .select_related("predecessor", "successor", "planned").order_by("id"))
+    for link in links:
+        if link.predecessor:
+            before[link.reorganization_id].append((link.predecessor.code.count("."), link.predecessor.name))
+        end = link.successor or link.planned
+        if end:
+            after[link.reorganization_id].append((end.code.count("."), end.name))
+    return {event.pk: LinkNames(*_shown(before[event.pk]), *_shown(after[event.pk])) for event in events}

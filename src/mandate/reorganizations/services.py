@@ -67,7 +67,7 @@ def _mergers_2025_record(*, actor) -> int:
         if all(old in recorded for old in olds):
             continue
         event = Reorganization.objects.create(kind=ReorganizationKind.MERGE, effective_on=MERGER_EFFECTIVE,
-                                              note="Resolution 202/2025/QH15", author=actor)
+                                              note="Nghị quyết số 202/2025/QH15", author=actor)
         ReorganizationLink.objects.bulk_create(
             [ReorganizationLink(reorganization=event, predecessor=units[old], successor=units[new]) for old in sorted(olds)]
         )

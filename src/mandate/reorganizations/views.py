@@ -14,7 +14,7 @@ from mandate.core.errors import DomainError, PermissionDenied, invalid
 from mandate.documents.models import Document
 from mandate.reorganizations import permissions, selectors, services
 from mandate.reorganizations.forms import ReorganizationForm
-from mandate.reorganizations.selectors import reorganization_get, reorganizations_list
+from mandate.reorganizations.selectors import reorganization_get, reorganizations_link_names, reorganizations_list
 
 
 def _require_admin(user) -> None:
@@ -31,6 +31,9 @@ def _preview_url(reorganization_id: int, request: HttpRequest) -> str:
 def reorganization_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     state = request.GET.get("state") or None
     events = list(reorganizations_list(user=request.user, batch=request.GET.get("batch") or None, state=state)[:300])
+    names = reorganizations_link_names(events=events)
+    for event in events:
+        event.linked = names[event.pk]
     return render(request, "reorganizations/list.html", {
         "events": events, "state": state, "may_reorganize": permissions.can_reorganize(request.user),
         "in_effect": {event.pk for event in events if event.effective_on <= as_of}})

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mandate.core.ids import query_id
-from mandate.web.forms import DateInput, PageForm, PickerForm, reason_text
+from mandate.web.forms import DateField, DateInput, PageForm, PickerForm, reason_text
 from mandate.accounts.models import User
 from mandate.documents.selectors import documents_list
 from mandate.orgs.forms import UnitField, UnitListField
@@ -61,14 +61,14 @@ class TaskFilterForm(AcceptsOldNames, PickerForm):
 
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
     status = forms.ChoiceField(required=False, choices=STATUS_CHOICES, label=_("Status"))
-    lead_unit = UnitField(required=False, label=_("Lead unit (code)"))
+    lead_unit = UnitField(required=False, label=_("Lead unit"))
     subtree = forms.BooleanField(required=False, label=_("and the units below it"))
     document = forms.IntegerField(required=False, min_value=1, label=_("Document"), widget=forms.HiddenInput)
-    deadline_from = forms.DateField(required=False, label=_("Deadline from"), widget=DateInput())
-    deadline_to = forms.DateField(required=False, label=_("Deadline to"), widget=DateInput())
+    deadline_from = DateField(required=False, label=_("Deadline from"), widget=DateInput())
+    deadline_to = DateField(required=False, label=_("Deadline to"), widget=DateInput())
     # The period of a scorecard, so that every number of a scorecard opens the tasks behind it.
-    assigned_from = forms.DateField(required=False, label=_("Assigned from"), widget=DateInput())
-    assigned_to = forms.DateField(required=False, label=_("Assigned to"), widget=DateInput())
+    assigned_from = DateField(required=False, label=_("Assigned from"), widget=DateInput())
+    assigned_to = DateField(required=False, label=_("Assigned to"), widget=DateInput())
 
 
 class UserField(forms.ModelChoiceField):
@@ -100,9 +100,9 @@ class TaskForm(PageForm):
     description = forms.CharField(required=False, label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
     lead_unit = UnitField(required=False, label=_("Lead unit (clear responsibility)"))
     coordinators = UnitListField(required=False, label=_("Coordinating units"),
-                                 help_text=_("Unit codes separated by commas; they only coordinate."))
+                                 help_text=_("Unit names separated by commas; they only coordinate."))
     leader = UserField(required=False, label=_("Leader in charge (clear person)"))
-    deadline = forms.DateField(required=False, label=_("Deadline (clear time)"), widget=DateInput())
+    deadline = DateField(required=False, label=_("Deadline (clear time)"), widget=DateInput())
     recurrence = forms.ChoiceField(required=False, choices=RECURRENCE_CHOICES, label=_("or recurrence"))
     product = forms.CharField(required=False, max_length=500, label=_("Product (clear product)"),
                               help_text=_("What proves it done: a report submitted, a decision issued, a figure reached."))
@@ -139,7 +139,7 @@ class DelegateForm(VersionedForm):
     title = forms.CharField(required=False, max_length=500, label=_("Part to delegate (clear work)"))
     lead_unit = UnitField(required=False, label=_("Unit below (lead)"))
     leader = UserField(required=False, label=_("Leader in charge"))
-    deadline = forms.DateField(required=False, label=_("Deadline"), widget=DateInput(),
+    deadline = DateField(required=False, label=_("Deadline"), widget=DateInput(),
                                help_text=_("Empty: the task's own deadline."))
     product = forms.CharField(required=False, max_length=500, label=_("Product"))
 
@@ -161,7 +161,7 @@ class TransitionForm(VersionedForm):
 
 
 class ExtensionRequestForm(VersionedForm):
-    requested_deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
+    requested_deadline = DateField(label=_("New deadline"), widget=DateInput())
     reason = forms.CharField(required=False, label=_("Why more time is needed"), widget=forms.Textarea(attrs={"rows": 2}))
     field_aliases = {"task": "reason"}
 

@@ -153,6 +153,7 @@ def task_timeline(*, user, task: Task, known_parts: set[int] | None = None) -> l
     """The task's events; one that names a delegated part (its title) only when `user` may know of that part
     (`known_parts`, when the caller has read them already)."""
     events = list(task.events.select_related("actor").order_by("at", "id"))
+    _unit_names(events)
     parts = {event.data.get("child") for event in events if event.kind == "delegated_part" and isinstance(event.data, dict)}
     parts.discard(None)
     if not parts:
@@ -163,11 +164,26 @@ def task_timeline(*, user, task: Task, known_parts: set[int] | None = None) -> l
             if not (event.kind == "delegated_part" and isinstance(event.data, dict) and event.data.get("child") not in known)]
 
 
+def _unit_names(events: list[TaskEvent]) -> None:
+    """A reorganization's line names the units it handed the task between (`from_name`, `to_name`), not their codes."""
+    lines = [(event, event.reorganization) for event in events if event.kind.startswith("reorganiz")]
+    codes = {code for _event, line in lines if line for code in (line["from"], line["to"]) if code}
+    names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name")) if codes else {}
+    for event, line in lines:
+        if line:
+            event.from_name, event.to_name = names.get(line["from"], line["from"]), names.get(line["to"], line["to"])
+
+
 def task_children_progress(*, user, task: Task, as_of: dt.date) -> dict:
     """The delegated parts of a task that `user` may know of, and how far they have come."""
     children = (Task.objects.filter(part_q(user), parent=task).annotate(status=status_expression(as_of=as_of))
                 .select_related(*SHOWN_WITH_TASK).defer(*NOT_SHOWN_WITH_TASK).order_by("lead_unit__code", "id"))
     return _progress(list(children))
+
+
+def open_parts(task: Task) -> int:
+    """How many parts delegated from `task` are still open (assigned, in progress, submitted or returned), seen or not."""
+    return Task.objects.filter(parent=task, state__in=OPEN_STATES).count()
 
 
 def _progress(children: list[Task]) -> dict:

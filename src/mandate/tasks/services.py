@@ -27,6 +27,7 @@ from mandate.tasks.clears import Draft, require_clear
 from mandate.tasks.models import (
     Evidence, Extension, ExtensionState, ProgressReport, Task, TaskCoordinator, TaskEvent, TaskState,
 )
+from mandate.tasks.selectors import open_parts
 from mandate.tasks.permissions import (
     can_act_as_lead, can_assign, can_assign_to, can_backdate, can_decide, decided_by_initiator,
 )
@@ -228,6 +229,9 @@ def task_transition(*, actor, task: Task, name: str, reason: str = "", on: dt.da
                                        "state")])
         if transition.needs_reason and not reason:
             raise invalid("reason", _("is required to return a task") if name == "return" else _("is required to cancel a task"), "required")
+        if name == "complete" and not reason and open_parts(task):
+            raise invalid("reason", _("is required to accept a task while a part delegated from it is still open: "
+                                      "say why it counts as completed"), "parts_open")
         before = task_snapshot(task)
         moment = clock.now()
         day = on or clock.local_date(moment)

@@ -18,7 +18,6 @@ from mandate.accounts.permissions import READERS, has_role_over, is_system_admin
 from mandate.accounts.selectors import membership_units
 from mandate.web.downloads import file_download
 from mandate.web.pages import page
-from mandate.audit.selectors import audit_history_with_changes
 from mandate.audit.reads import read_log
 from mandate.core import clock
 from mandate.core.errors import DomainError, NotFound, PermissionDenied
@@ -27,6 +26,7 @@ from mandate.orgs.selectors import unit_get
 from mandate.orgs.territory import NATION_CODE
 from mandate.tasks import selectors, services
 from mandate.tasks.clears import CLEARS, missing_clears
+from mandate.tasks.history import history_lines
 from mandate.tasks.forms import (
     DashboardForm, DelegateForm, ExtensionDecisionForm, ExtensionRequestForm, ProgressForm, TaskFilterForm, TaskForm,
     TransitionForm,
@@ -120,8 +120,9 @@ def _detail_context(request: HttpRequest, task, as_of: dt.date, forms: dict | No
         "lead": lead, "decide": decide, "transitions": transitions,
         "coordinators": selectors.task_coordinators(task=task),
         "children": selectors.task_children_progress(user=request.user, task=task, as_of=as_of),
+        "open_parts": selectors.open_parts(task) if decide else 0,
         "timeline": selectors.task_timeline(user=request.user, task=task),
-        "history": audit_history_with_changes(obj=task),  # `task` came through task_get: the user may see it
+        "history": history_lines(obj=task),  # `task` came through task_get: the user may see it
         "extensions": extensions,
         "pending": next((e for e in extensions if e.state == ExtensionState.PENDING), None),
         "progress_form": forms.get("progress") or ProgressForm(initial={"percent": task.progress, "version": task.version}),

@@ -1,5 +1,6 @@
 """What every page form shares: pickers, dates, and domain refusals shown next to the fields they name, in the reader's language."""
 from django import forms
+from django.utils import formats
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, gettext_lazy as _, gettext_noop
 
@@ -90,6 +91,9 @@ class PickerForm(forms.Form):
                     "hx-get": f"{reverse(url_name)}?field={self.add_prefix(name)}",
                     "hx-trigger": "input changed delay:300ms", "hx-target": f"#suggest-{self.prefix or 'f'}-{name}",
                     "hx-swap": "innerHTML", "hx-sync": "this:replace",
+                    # Not the hx-select of a form it sits in (the delegation form selects #main from its answer):
+                    # the suggestions are the whole answer.
+                    "hx-select": "unset",
                 })
 
 
@@ -135,8 +139,38 @@ class PageForm(PickerForm):
             self.add_error(None, self.refusal)
 
 
+def date_pattern() -> str:
+    """The reader's date format as a person writes it: dd/mm/yyyy (vi, en) or dd.mm.yyyy (ru, uk)."""
+    first = formats.get_format("DATE_INPUT_FORMATS")[0]
+    return first.replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy")
+
+
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A text field in the reader's format, not the browser's date picker (which writes mm/dd/yyyy in an English
+    browser while the pages print dd/mm/yyyy)."""
+
+    input_type = "text"
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        super().__init__(format=None, **kwargs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", date_pattern())
+        return context
+
+
+class DateField(forms.DateField):
+    """A date read in the reader's format; one that is not a date (31/02/2025) is refused saying what to write."""
+
+    widget = DateInput
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            if error.code != "invalid":
+                raise
+            raise forms.ValidationError(
+                _("“%(value)s” is not a date: write it as %(format)s"), code="invalid",
+                params={"value": str(value)[:40], "format": date_pattern()}) from None

@@ -1,0 +1,38 @@
+"""What the menus and buttons of every page offer the signed-in user: only what a role of theirs may do.
+
+A context processor (`may`): each answer is asked of the permission predicates the services themselves check, once
+per page and only when a template reads it, so a viewer is never offered a form that would then refuse them.
+"""
+from functools import cached_property
+
+from django.http import HttpRequest
+
+from mandate.meetings.permissions import can_open_meetings
+from mandate.web.forms import date_pattern
+from mandate.tasks.permissions import can_assign_somewhere
+
+
+class Offers:
+    def __init__(self, user) -> None:
+        self.user = user
+
+    @cached_property
+    def assign(self) -> bool:
+        return can_assign_somewhere(self.user)
+
+    @cached_property
+    def read_directive(self) -> bool:
+        return can_assign_somewhere(self.user)
+
+    @cached_property
+    def open_meeting(self) -> bool:
+        return can_open_meetings(self.user)
+
+
+def offers(request: HttpRequest) -> dict:
+    return {"may": Offers(getattr(request, "user", None))}
+
+
+def date_hint(request: HttpRequest) -> dict:
+    """The reader's date format (dd/mm/yyyy or dd.mm.yyyy) for the date fields a template lays out by hand."""
+    return {"date_pattern": date_pattern()}
