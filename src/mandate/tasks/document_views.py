@@ -11,7 +11,7 @@ from django.shortcuts import render
 from mandate.web.pages import page
 from mandate.audit.reads import read_log
 from mandate.audit.selectors import audit_history_with_changes
-from mandate.documents.selectors import document_chain, document_get
+from mandate.documents.selectors import document_attachments, document_chain, document_get
 from mandate.tasks.permissions import can_assign
 from mandate.tasks.selectors import TaskFilters, tasks_list
 
@@ -22,6 +22,7 @@ def document_detail(request: HttpRequest, document_id: int, as_of: dt.date) -> H
     return render(request, "tasks/document_detail.html", {
         "document": document,
         "chain": document_chain(user=request.user, document=document),
+        "attachments": document_attachments(document=document),
         "tasks": tasks_list(user=request.user, filters=TaskFilters(as_of=as_of, document=document)),
         "may_assign": document.issuing_unit is not None and can_assign(request.user, document.issuing_unit),
         "history": audit_history_with_changes(obj=document),  # `document` came through document_get: the user may see it

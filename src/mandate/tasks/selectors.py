@@ -14,7 +14,7 @@ from mandate.core.text import search_terms
 from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
-from mandate.tasks.models import Evidence, Extension, Task, TaskEvent, TaskHandover
+from mandate.tasks.models import Evidence, Extension, ProgressReport, Task, TaskEvent, TaskHandover
 from mandate.tasks.permissions import part_q, task_known, visible_tasks
 from mandate.tasks.status import COUNTED, DONE, STATUS_FILTERS, official_totals
 from mandate.tasks.status_sql import status_expression, status_filter
@@ -174,6 +174,12 @@ def _progress(children: list[Task]) -> dict:
 
 def task_extensions(*, task: Task) -> QuerySet[Extension]:
     return task.extensions.select_related("requested_by", "decided_by").order_by("requested_at")
+
+
+def task_progress_reports(*, task: Task) -> QuerySet[ProgressReport]:
+    """The task's progress reports, newest first, each with its evidence (a task the caller has already been shown)."""
+    return (task.progress_reports.select_related("author").prefetch_related("evidence")
+            .order_by("-reported_at", "-pk"))
 
 
 def task_coordinators(*, task: Task) -> list[Unit]:
