@@ -21,7 +21,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from mandate.core import clock
 from tests.samples import a_pdf
 
-pytestmark = [pytest.mark.browser]
+# The pages are the same on PostgreSQL; skipped before the country is loaded for nothing.
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(connection.vendor != "sqlite", reason="the accessibility sweep runs on SQLite only")]
 
 AXE = Path(os.environ.get("MANDATE_AXE_JS") or Path(__file__).parents[2] / "build" / "axe-core" / "axe.min.js")
 TAGS = ["wcag2a", "wcag2aa"]
@@ -116,8 +118,6 @@ def violations_of(page) -> list[str]:
 
 
 def test_no_page_of_any_role_breaks_wcag_2_a_or_aa(live_server, browser, world):
-    if connection.vendor != "sqlite":
-        pytest.skip("the accessibility sweep runs on SQLite only: the pages are the same on PostgreSQL")
     if not AXE.exists():
         pytest.fail(f"axe-core is not at {AXE}: `make axe` puts it there from the npm registry")
     routes = list(page_routes())
