@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 export MANDATE_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install system demo test browser bench clean
+.PHONY: install system demo test browser axe bench clean
 
 # Debian packages the PDF exports need (WeasyPrint's Pango, a font with every Vietnamese glyph).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
@@ -48,8 +48,26 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core for the accessibility sweep (tests/browser/test_accessibility.py), from the npm registry, pinned; the
+# browser tests inject this file into each page, so nothing is fetched while they run.
+AXE_VERSION := 4.10.3
+AXE_DIR := build/axe-core
+export MANDATE_AXE_JS ?= $(CURDIR)/$(AXE_DIR)/axe.min.js
+
+$(AXE_DIR)/.version-$(AXE_VERSION):
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm to fetch axe-core"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	rm -rf $(AXE_DIR) && mkdir -p $(AXE_DIR)
+	cd $(AXE_DIR) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+	  && tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE \
+	  && rm axe-core-$(AXE_VERSION).tgz
+	touch $@
+
+axe: $(AXE_DIR)/.version-$(AXE_VERSION)
+
 # The whole suite. pytest's exit 5 ("no tests collected") is a failure here, never a pass.
-test: install browser
+test: install browser axe
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mandate makemigrations --check --dry-run -v0
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS); rc=$$?; \

@@ -207,7 +207,7 @@ def test_the_bomb_is_refused_as_evidence_by_the_api_and_nothing_is_kept(api, mak
     response = api.post_form(f"/tasks/{task.pk}/progress", {
         "percent": 10, "text": "Đã làm", "files": [SimpleUploadedFile("bao-cao.docx", bomb)], "version": 1})
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "files", "reason": "unpacks to more than a file may hold",
+    assert response.json()["errors"] == [{"field": "files", "reason": "bao-cao.docx: unpacks to more than a file may hold",
                                           "code": "unpacked_too_large"}]
     assert Evidence.objects.count() == 0
 
@@ -219,7 +219,7 @@ def test_a_fake_pdf_is_refused_as_an_attachment(api, make_user):
     refused = api.post_form(f"/documents/{document.pk}/attachments",
                             {"file": SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.7\n<html><script>alert(1)</script>")})
     assert refused.status_code == 422
-    assert refused.json()["errors"][0] == {"field": "file", "reason": "is not a readable PDF file", "code": "unreadable"}
+    assert refused.json()["errors"][0] == {"field": "file", "reason": "ke-hoach.pdf: is not a readable PDF file", "code": "unreadable"}
     assert Attachment.objects.count() == 0
     assert api.post_form(f"/documents/{document.pk}/attachments",
                          {"file": SimpleUploadedFile("ke-hoach.pdf", a_pdf())}).status_code == 201

@@ -32,3 +32,27 @@ def searchable(*parts: str) -> str:
 def search_terms(query: str) -> list[str]:
     """Each word of a query as a word start: ' ha' finds 'Hà Nội' but not 'nhân'."""
     return [f" {word}" for word in fold(query).split()]
+
+
+def shorten(value: str, limit: int) -> str:
+    """`value` cut to at most `limit` characters at a space, never inside a word, with '…' when something was left out."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1].rsplit(" ", 1)[0] if " " in value[: limit] else value[: limit - 1]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def wrap_words(value: str, width: int, *, lines: int = 2) -> list[str]:
+    """`value` as at most `lines` lines of at most `width` characters, broken between words; the last line shortened."""
+    words, result, line = " ".join(value.split()).split(" "), [], ""
+    for index, word in enumerate(words):
+        candidate = f"{line} {word}" if line else word
+        if len(candidate) <= width or not line:
+            line = candidate
+            continue
+        result.append(line)
+        if len(result) == lines - 1:
+            return [*result, shorten(" ".join(words[index:]), width)]
+        line = word
+    return [*result, shorten(line, width)] if line else result

@@ -7,10 +7,10 @@ pass is then opened by its format's own library (`core.file_formats`), within th
 from pathlib import PurePath
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from mandate.core.errors import FieldError
 from mandate.core.file_formats import file_errors
-from django.utils.translation import gettext as _
 
 # Extension → accepted leading bytes (None: plain text, checked as UTF-8 without markup).
 SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
@@ -30,11 +30,13 @@ def upload_errors(upload, field_name: str) -> list[FieldError]:
     limit = settings.MANDATE_UPLOAD_MAX_BYTES
     errors = []
     if upload.size > limit:
-        errors.append(FieldError(field_name, _("%(name)s is %(size)s bytes; the limit is %(limit)s") % {"name": name, "size": upload.size, "limit": limit}, "too_large"))
+        errors.append(FieldError(field_name, _("%(name)s is %(size)s bytes; the limit is %(limit)s bytes")
+                                 % {"name": name, "size": upload.size, "limit": limit}, "too_large"))
     extension = PurePath(name).suffix.lower()
     allowed = settings.MANDATE_UPLOAD_EXTENSIONS
     if extension not in allowed or extension not in SIGNATURES:
-        errors.append(FieldError(field_name, _("%(name)s: only %(kinds)s files are accepted") % {"name": name, "kinds": ", ".join(allowed)}, "type"))
+        errors.append(FieldError(field_name, _("%(name)s: only %(extensions)s files are accepted")
+                                 % {"name": name, "extensions": ", ".join(allowed)}, "type"))
         return errors
     head = upload.read(512)
     upload.seek(0)
@@ -46,9 +48,13 @@ def upload_errors(upload, field_name: str) -> list[FieldError]:
             if error.start < len(head) - 3:  # not merely a character cut at the 512th byte
                 errors.append(FieldError(field_name, _("%(name)s is not UTF-8 text") % {"name": name}, "type"))
         if any(marker in head.lower() for marker in _MARKUP):
-            errors.append(FieldError(field_name, _("%(name)s holds markup, not plain text") % {"name": name}, "type"))
+            errors.append(FieldError(field_name, _("%(name)s holds markup (a web page or a script), not plain text")
+                                     % {"name": name}, "type"))
     elif not head.startswith(signatures):
-        errors.append(FieldError(field_name, _("%(name)s is not really a %(kind)s file") % {"name": name, "kind": extension}, "type"))
+        errors.append(FieldError(field_name, _("%(name)s is not really a %(extension)s file")
+                                 % {"name": name, "extension": extension}, "type"))
     if not errors:  # only a file of the right size and header is worth opening
-        errors.extend(file_errors(upload, name=name, field_name=field_name, kind=extension))
+        # The format's reason with the file's name, in the reader's language: a report may carry several files.
+        errors.extend(FieldError(error.field, _("%(name)s: %(reason)s") % {"name": name, "reason": _(error.reason)}, error.code)
+                      for error in file_errors(upload, name=name, field_name=field_name, kind=extension))
     return errors

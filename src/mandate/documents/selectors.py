@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from mandate.accounts.permissions import is_system_admin
 from mandate.core.errors import NotFound
 from mandate.core.text import search_terms
-from mandate.documents.models import Document, DocumentRelation
+from mandate.documents.models import Attachment, Document, DocumentRelation
 from mandate.documents.permissions import document_q, given_tasks_q, visible_documents
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
@@ -44,6 +44,11 @@ def document_get(*, user, document_id: int) -> Document:
     if document is None:
         raise NotFound(_("No document %(id)s that you may see.") % {"id": document_id})
     return document
+
+
+def document_attachments(*, document: Document) -> QuerySet[Attachment]:
+    """The files attached to a document the caller has already been shown, oldest first."""
+    return document.attachments.order_by("uploaded_at", "pk")
 
 
 def attachment_get(*, user, document_id: int, attachment_id: int):

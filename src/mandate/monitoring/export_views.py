@@ -43,11 +43,13 @@ def scorecard_export(request: HttpRequest, fmt: str, as_of: dt.date) -> HttpResp
     scope = scope_from_request(request, as_of)
     if scope.filters is None:
         raise NotFound(_("You hold no role in any unit yet; ask your unit administrator."))
-    total = selectors.scorecard(user=request.user, filters=scope.filters)
-    ranked = [r for r in selectors.children_scorecards(user=request.user, unit=scope.unit, filters=scope.filters)
-              if r.scorecard.assigned] if scope.filters.subtree else []
+    if scope.filters.subtree:
+        rows = selectors.subtree_rows(user=request.user, unit=scope.unit, filters=scope.filters)
+        total, ranked, own = rows.total, rows.ranked, rows.own
+    else:
+        total, ranked, own = selectors.scorecard(user=request.user, filters=scope.filters), [], None
     report = report_tables.scorecard_report(paper=paper_of(unit=scope.unit, day=as_of), scope_name=scope.unit.name,
-                                            total=total, ranked=ranked, as_of=as_of,
+                                            total=total, ranked=ranked, own=own, as_of=as_of,
                                             assigned_from=scope.filters.assigned_from, assigned_to=scope.filters.assigned_to)
     return respond(report, fmt, f"scorecard-{scope.unit.code}-{as_of.isoformat()}")
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from mandate.core.text import shorten
 from mandate.monitoring.cascade import ISSUED, TASKS_ONLY, Cascade
 from mandate.monitoring.selectors import LaggingUnit, Ranked, Scorecard
 from mandate.reports.charts import COLOURS, Bar, Series, horizontal_bars, stacked_columns
@@ -60,9 +61,17 @@ def _scorecard_row(number, name: str, card: Scorecard) -> list:
 
 
 def _period(assigned_from: dt.date | None, assigned_to: dt.date | None, as_of: dt.date) -> str:
-    text = _("Tasks assigned from %(start)s to %(end)s") % {
-        "start": date_format(assigned_from, "SHORT_DATE_FORMAT") if assigned_from else "…",
-        "end": date_format(assigned_to, "SHORT_DATE_FORMAT") if assigned_to else "…"}
+    # A bound that was not asked for is left out of the sentence, not printed as dots.
+    start = date_format(assigned_from, "SHORT_DATE_FORMAT") if assigned_from else ""
+    end = date_format(assigned_to, "SHORT_DATE_FORMAT") if assigned_to else ""
+    if start and end:
+        text = _("Tasks assigned from %(start)s to %(end)s") % {"start": start, "end": end}
+    elif start:
+        text = _("Tasks assigned since %(start)s") % {"start": start}
+    elif end:
+        text = _("Tasks assigned up to %(end)s") % {"end": end}
+    else:
+        text = _("All tasks assigned")
     return text + "; " + _("status as of %(date)s") % {"date": date_format(as_of, "SHORT_DATE_FORMAT")}
 
 
@@ -70,9 +79,18 @@ NOTES = lambda: [_("Within deadline includes the tasks due soon, as the official
                  _("On-time rate = completed on time / (completed + overdue); completion rate = completed / assigned.")]
 
 
+def own_tasks_label(unit_name: str) -> str:
+    """The row of a subtree's scorecard that holds the tasks its head unit leads itself."""
+    return _("%(unit)s (tasks it leads itself)") % {"unit": unit_name}
+
+
 def scorecard_report(*, paper: Paper, scope_name: str, total: Scorecard, ranked: list[Ranked], as_of: dt.date,
-                     assigned_from: dt.date | None, assigned_to: dt.date | None) -> OfficialReport:
+                     assigned_from: dt.date | None, assigned_to: dt.date | None,
+                     own: Scorecard | None = None) -> OfficialReport:
+    """The scorecard on official paper; with `own`, the scope's own tasks are a row, so that the rows sum to the total."""
     rows = [_scorecard_row(r.rank, r.unit.name, r.scorecard) for r in ranked]
+    if own is not None and own.assigned:
+        rows.append(_scorecard_row("", own_tasks_label(scope_name), own))
     return OfficialReport(
         paper=paper, title=_("Scorecard of task performance: %(scope)s") % {"scope": scope_name},
         subtitle=_period(assigned_from, assigned_to, as_of), columns=scorecard_columns(), rows=rows,
@@ -88,7 +106,7 @@ def lagging_report(*, paper: Paper, scope_name: str, rows: list[LaggingUnit], as
     table = []
     for index, row in enumerate(rows, start=1):
         card = row.scorecard
-        oldest = "; ".join(f"{t.title[:60]} ({date_format(t.deadline, 'SHORT_DATE_FORMAT')})" for t in row.overdue_tasks[:3])
+        oldest = "; ".join(f"{shorten(t.title, 60)} ({date_format(t.deadline, 'SHORT_DATE_FORMAT')})" for t in row.overdue_tasks[:3])
         table.append([index, row.unit.name, card.assigned, card.overdue, card.overdue_rate, card.average_days_overdue, oldest])
     bars = [Bar(r.unit.name, r.scorecard.overdue, COLOURS["overdue"]) for r in rows[:20]]
     return OfficialReport(
@@ -124,8 +142,9 @@ def cascade_report(*, paper: Paper, cascade: Cascade) -> OfficialReport:
              for index, row in enumerate(cascade.rows, start=1)]
     bars = _cascade_bars(cascade)
     directive = cascade.directive
-    subtitle = _("Directive %(number)s of %(date)s") % {
-        "number": directive.number_text, "date": date_format(directive.issued_on, "SHORT_DATE_FORMAT") if directive.issued_on else "…"}
+    subtitle = (_("Directive %(number)s of %(date)s") % {"number": directive.number_text,
+                                                          "date": date_format(directive.issued_on, "SHORT_DATE_FORMAT")}
+                if directive.issued_on else _("Directive %(number)s") % {"number": directive.number_text})
     if cascade.due:
         subtitle += "; " + _("implementing plans due by %(date)s") % {"date": date_format(cascade.due, "SHORT_DATE_FORMAT")}
     return OfficialReport(

@@ -244,6 +244,24 @@ def children_scorecards(*, user, unit: Unit, filters: TaskFilters, kind: str | N
                                    filters=dataclasses.replace(filters, subtree=True))
 
 
+@dataclass(frozen=True)
+class SubtreeRows:
+    """A subtree's scorecard as rows that add up to its total: each unit directly under `unit` with its own subtree,
+    ranked, and the tasks `unit` leads itself, which belong to no unit below it."""
+
+    ranked: list[Ranked]
+    own: Scorecard
+    total: Scorecard
+
+
+def subtree_rows(*, user, unit: Unit, filters: TaskFilters) -> SubtreeRows:
+    """The rows of a subtree's scorecard (units below without a task left out), its own tasks and its total."""
+    ranked = [r for r in children_scorecards(user=user, unit=unit, filters=filters) if r.scorecard.assigned]
+    own = scorecard(user=user, filters=dataclasses.replace(filters, lead_unit=unit, subtree=False))
+    total = scorecard(user=user, filters=dataclasses.replace(filters, lead_unit=unit, subtree=True))
+    return SubtreeRows(ranked=ranked, own=own, total=total)
+
+
 def month_ends(*, as_of: dt.date, months: int) -> list[dt.date]:
     """The last day of each of the `months` months ending with the month of `as_of` (that one ends at `as_of`);
     fewer when the calendar begins sooner (as of 0001-01-01 there is no month before)."""

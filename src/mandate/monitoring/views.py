@@ -94,8 +94,9 @@ def overview(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         filters = scope.filters
         card = selectors.scorecard(user=request.user, filters=filters)
         links = _links(filters)
-        ranked = selectors.children_scorecards(user=request.user, unit=scope.unit, filters=filters)
-        ranked = [r for r in ranked if r.scorecard.assigned] or ranked[:0]
+        # The ranking's rows add up to the subtree's total: the units below, and the tasks the unit leads itself.
+        rows = selectors.subtree_rows(user=request.user, unit=scope.unit, filters=filters)
+        ranked = rows.ranked
         rank_links = [tasks_link(filters, unit=r.unit, subtree=True) for r in ranked]
         trend = selectors.monthly_trend(user=request.user, filters=filters, months=12)
         trend_links = [tasks_link(filters, status="overdue", as_of=end) for end, _card in trend]
@@ -113,6 +114,10 @@ def overview(request: HttpRequest, as_of: dt.date) -> HttpResponse:
             ranking_svg=report_tables.ranking_chart(ranked, rank_links) if ranked else "",
             ranked=[(r, rank_links[i], _links(TaskFilters(**{**filters.__dict__, "lead_unit": r.unit, "subtree": True})))
                     for i, r in enumerate(ranked)],
+            own=rows.own, own_label=report_tables.own_tasks_label(scope.unit.name),
+            own_links=_links(TaskFilters(**{**filters.__dict__, "lead_unit": scope.unit, "subtree": False})),
+            ranking_total=rows.total,
+            total_links=_links(TaskFilters(**{**filters.__dict__, "lead_unit": scope.unit, "subtree": True})),
             clusters=Cluster.objects.order_by("code")[:50],
             export_query=scope.query(),
         )

@@ -3,10 +3,17 @@
 Each chart is an `<svg role="img">` with a <title> and <desc> that say in words what it shows, text
 labels on every bar, and colours that are not the only carrier of meaning (every value is written).
 """
+import hashlib
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from mandate.core.text import wrap_words
+
 FONT = "DejaVu Sans, Arial, sans-serif"
+# The widest a character of the labels (12 px) and of the titles (13 px, bold) is taken to be, in px: a line
+# of text is broken at a word before it could reach the edge of its room.
+LABEL_CHARACTER_WIDTH = 7
+TITLE_CHARACTER_WIDTH = 8
 COLOURS = {
     "completed_on_time": "#2e7d32", "completed_late": "#b26a00", "within_deadline": "#1565c0",
     "due_soon": "#e65100", "overdue": "#c62828", "neutral": "#546e7a",
@@ -22,11 +29,15 @@ class Bar:
     text: str = ""  # what is written beside the bar; the value when empty
 
 
-def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="img" '
-            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="t d" '
-            f'font-family="{FONT}" font-size="12">'
-            f'<title id="t">{escape(title)}</title><desc id="d">{escape(desc)}</desc>' + "".join(body) + "</svg>")
+def _svg(width: int, height: int, title: str, desc: str, body: list[str], *, links: bool = False) -> str:
+    # An image's parts are hidden from assistive technology, so a chart whose bars are links is a group of them,
+    # named by its title and described by its words, not an image (axe-core: nested-interactive).
+    role = "group" if links else "img"
+    key = "chart-" + hashlib.sha1((title + desc).encode()).hexdigest()[:10]  # ids unique among a page's charts
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" role="{role}" '
+            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="{key}-t" '
+            f'aria-describedby="{key}-d" font-family="{FONT}" font-size="12">'
+            f'<title id="{key}-t">{escape(title)}</title><desc id="{key}-d">{escape(desc)}</desc>' + "".join(body) + "</svg>")
 
 
 def _number(value: float) -> str:
@@ -35,23 +46,31 @@ def _number(value: float) -> str:
 
 def horizontal_bars(*, title: str, bars: list[Bar], width: int = 640, label_width: int = 220, maximum: float | None = None) -> str:
     """One bar per row, label on the left, value on the right; links when a bar has an `href`."""
-    row = 24
-    height = 30 + row * max(len(bars), 1)
+    # A label fits its column: broken between words onto two lines (a row grows for them), never cut by the edge.
+    labels = [wrap_words(bar.label, max((label_width - 10) // LABEL_CHARACTER_WIDTH, 8)) for bar in bars]
+    row = 36 if any(len(lines) > 1 for lines in labels) else 24
+    title_lines = wrap_words(title, (width - 10) // TITLE_CHARACTER_WIDTH)
+    head = 12 + 16 * len(title_lines)
+    height = head + row * max(len(bars), 1)
     top = max([b.value for b in bars] + [maximum or 0, 1])
     span = width - label_width - 70
-    body = [f'<text x="0" y="16" font-weight="bold" font-size="13">{escape(title)}</text>']
+    body = [f'<text x="0" y="{16 + 16 * index}" font-weight="bold" font-size="13">{escape(line)}</text>'
+            for index, line in enumerate(title_lines)]
     for index, bar in enumerate(bars):
-        y = 28 + index * row
+        y = head - 2 + index * row
+        middle = y + row / 2
         length = 0 if top == 0 else round(span * bar.value / top, 1)
-        label = bar.label if len(bar.label) <= 34 else bar.label[:33] + "…"
-        item = (f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
-                f'<rect x="{label_width}" y="{y + 3}" width="{length}" height="16" fill="{bar.colour}" rx="2"/>'
-                f'<text x="{label_width + length + 6}" y="{y + 15}">{escape(bar.text or _number(bar.value))}</text>')
+        lines = labels[index]
+        first = middle + 4 - 7 * (len(lines) - 1)
+        label = "".join(f'<tspan x="{label_width - 6}" y="{first + 14 * i:g}">{escape(line)}</tspan>' for i, line in enumerate(lines))
+        item = (f'<text text-anchor="end">{label}</text>'
+                f'<rect x="{label_width}" y="{middle - 8:g}" width="{length}" height="16" fill="{bar.colour}" rx="2"/>'
+                f'<text x="{label_width + length + 6}" y="{middle + 4:g}">{escape(bar.text or _number(bar.value))}</text>')
         if bar.href:
             item = f'<a href="{escape(bar.href)}" xlink:href="{escape(bar.href)}">{item}</a>'
         body.append(f"<g>{item}</g>")
     desc = "; ".join(f"{b.label}: {b.text or _number(b.value)}" for b in bars)
-    return _svg(width, height, title, desc, body)
+    return _svg(width, height, title, desc, body, links=any(bar.href for bar in bars))
 
 
 @dataclass(frozen=True)
@@ -98,4 +117,4 @@ def stacked_columns(*, title: str, categories: list[str], series: list[Series], 
         body.append(f"<g>{group}</g>")
     desc = "; ".join(f"{c}: " + ", ".join(f"{s.label} {_number(s.values[i])}" for s in series)
                      for i, c in enumerate(categories))
-    return _svg(width, height, title, desc, body)
+    return _svg(width, height, title, desc, body, links=bool(hrefs and any(hrefs)))

@@ -11,6 +11,9 @@ from django.template.loader import render_to_string
 from mandate.reports.paper import Paper, xlsx_closing, xlsx_heading
 
 
+TITLE_CHARACTERS_PER_COLUMN = 9  # capitals of 14 pt in a column of the default width, a little less than fit
+
+
 @dataclass
 class OfficialReport:
     paper: Paper
@@ -87,6 +90,8 @@ def report_xlsx(report: OfficialReport) -> bytes:
     sheet.merge_cells(start_row=title_row, start_column=1, end_row=title_row, end_column=width)
     text_only(sheet.cell(row=title_row, column=1, value=report.title.upper())).font = Font(name="Times New Roman", bold=True, size=14)
     sheet.cell(row=title_row, column=1).alignment = centre
+    # A merged cell does not grow with its text: give the title the lines it wraps onto, so no word is cut off.
+    sheet.row_dimensions[title_row].height = 20 * max(1, -(-len(report.title) // (TITLE_CHARACTERS_PER_COLUMN * width)))
     sheet.merge_cells(start_row=title_row + 1, start_column=1, end_row=title_row + 1, end_column=width)
     text_only(sheet.cell(row=title_row + 1, column=1, value=report.subtitle)).font = Font(name="Times New Roman", italic=True)
     sheet.cell(row=title_row + 1, column=1).alignment = centre

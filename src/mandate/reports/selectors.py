@@ -9,6 +9,12 @@ from mandate.reports.paper import PARTY, STATE, Paper, Signature
 # The prefixes a territory's name carries and its place name in a date line leaves out.
 TERRITORY_PREFIXES = ("Thành phố ", "Tỉnh ", "Xã ", "Phường ", "Đặc khu ")
 CAPITAL = "Hà Nội"  # the place of the central bodies' papers
+PARTY_ORGANIZATION = "Đảng bộ"  # "Đảng bộ tỉnh Phú Thọ": the party organization of a territory
+
+
+def _lower_first(name: str) -> str:
+    """'tỉnh Phú Thọ' of 'Tỉnh Phú Thọ', as it reads inside a name."""
+    return name[:1].lower() + name[1:]
 
 
 def place_name(territory: Unit | None) -> str:
@@ -33,13 +39,24 @@ def paper_of(*, unit: Unit, day: dt.date, number: str = "", recipients: tuple[st
     """
     issuer = unit_names_as_of([numbering_owner(unit, on=day)], as_of=day)[0]
     parent = unit_parent(unit=issuer, as_of=day)
+    territory = territory_of(unit=issuer, as_of=day)
     name, superior = issuer.name, ""
-    if parent is not None and parent.kind not in TERRITORIAL_KINDS:
+    if issuer.kind == UnitKind.PARTY_COMMITTEE and territory is not None and territory.kind == UnitKind.COMMUNE:
+        # A commune's party committee heads its paper with the province's party organization above its name
+        # ("ĐẢNG BỘ TỈNH PHÚ THỌ" over "ĐẢNG ỦY XÃ …"): the body directly above it since the districts went.
+        province = unit_parent(unit=territory, as_of=day)
+        if province is not None and province.kind == UnitKind.PROVINCE:
+            superior = PARTY_ORGANIZATION + " " + _lower_first(unit_names_as_of([province], as_of=day)[0].name)
+    elif parent is not None and parent.kind not in TERRITORIAL_KINDS:
         superior = unit_names_as_of([parent], as_of=day)[0].name
-        if name.casefold().endswith(" " + superior.casefold()):
-            name = name[: -len(superior) - 1]
+        # "Sở Nội vụ tỉnh Phú Thọ" under "Ủy ban nhân dân tỉnh Phú Thọ" is "SỞ NỘI VỤ": the superior names the place.
+        place = _lower_first(territory.name) if territory is not None else ""
+        for suffix in (superior, *([place] if place and superior.casefold().endswith(place.casefold()) else [])):
+            if name.casefold().endswith(" " + suffix.casefold()):
+                name = name[: -len(suffix) - 1]
+                break
     return Paper(system=PARTY if issuer.kind in PARTY_KINDS else STATE, issuer=name.upper(), superior=superior.upper(),
-                 number=number, place=place_name(territory_of(unit=issuer, as_of=day)), day=day,
+                 number=number, place=place_name(territory), day=day,
                  recipients=tuple(recipients), signature=signature)
 
 

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from mandate.web.pages import page
 from mandate.audit.reads import read_log
 from mandate.documents.forms import type_name
-from mandate.documents.selectors import document_chain, document_get
+from mandate.documents.selectors import document_attachments, document_chain, document_get
 from mandate.tasks.history import history_lines
 from mandate.tasks.permissions import can_assign
 from mandate.tasks.selectors import TaskFilters, tasks_list
@@ -23,6 +23,7 @@ def document_detail(request: HttpRequest, document_id: int, as_of: dt.date) -> H
     return render(request, "tasks/document_detail.html", {
         "document": document, "type_name": type_name(document.type),
         "chain": document_chain(user=request.user, document=document),
+        "attachments": document_attachments(document=document),
         "tasks": tasks_list(user=request.user, filters=TaskFilters(as_of=as_of, document=document)),
         "may_assign": document.issuing_unit is not None and can_assign(request.user, document.issuing_unit),
         "history": history_lines(obj=document),  # `document` came through document_get: the user may see it

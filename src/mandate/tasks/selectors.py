@@ -18,7 +18,7 @@ from mandate.core.text import search_terms
 from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
-from mandate.tasks.models import OPEN_STATES, Evidence, Extension, ExtensionState, Task, TaskEvent, TaskHandover, TaskState
+from mandate.tasks.models import OPEN_STATES, Evidence, Extension, ExtensionState, ProgressReport, Task, TaskEvent, TaskHandover, TaskState
 from mandate.tasks.permissions import LEAD_SIDE_ROLES, part_q, task_known, visible_tasks
 from mandate.tasks.status import COUNTED, DONE, STATUS_FILTERS, official_totals
 from mandate.tasks.status_sql import status_expression, status_filter
@@ -194,6 +194,12 @@ def _progress(children: list[Task]) -> dict:
 
 def task_extensions(*, task: Task) -> QuerySet[Extension]:
     return task.extensions.select_related("requested_by", "decided_by").order_by("requested_at")
+
+
+def task_progress_reports(*, task: Task) -> QuerySet[ProgressReport]:
+    """The task's progress reports, newest first, each with its evidence (a task the caller has already been shown)."""
+    return (task.progress_reports.select_related("author").prefetch_related("evidence")
+            .order_by("-reported_at", "-pk"))
 
 
 def task_coordinators(*, task: Task) -> list[Unit]:

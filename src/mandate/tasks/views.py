@@ -124,6 +124,7 @@ def _detail_context(request: HttpRequest, task, as_of: dt.date, forms: dict | No
         "timeline": selectors.task_timeline(user=request.user, task=task),
         "history": history_lines(obj=task),  # `task` came through task_get: the user may see it
         "extensions": extensions,
+        "reports": selectors.task_progress_reports(task=task),
         "pending": next((e for e in extensions if e.state == ExtensionState.PENDING), None),
         "progress_form": forms.get("progress") or ProgressForm(initial={"percent": task.progress, "version": task.version}),
         "transition_form": forms.get("transition"),
