@@ -41,7 +41,7 @@ class BackupResult:
 
 
 def default_backup_path(*, now: dt.datetime) -> Path:
-    return Path(settings.DATA_DIR) / "backups" / f"mandate-{now.strftime('%Y%m%dT%H%M%SZ')}"
+    return Path(settings.DATA_DIR) / "backups" / now.strftime(BACKUP_NAME)
 
 
 def _database(alias: str) -> dict:
@@ -80,6 +80,32 @@ def _private(file: Path) -> Path:
     os.close(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     file.chmod(0o600)  # os.open's mode is masked by the umask, which may only remove bits; this makes it exact
     return file
+
+
+BACKUP_NAME = "mandate-%Y%m%dT%H%M%SZ"
+
+
+def backups_prune(*, folder: Path, keep_days: int, now: dt.datetime) -> list[Path]:
+    """Remove the backups in `folder` taken more than `keep_days` days before `now`; returns the ones removed.
+
+    Only directories named as `mandate backup` names them and holding a manifest are candidates, and the newest backup
+    is always kept, however old: a server whose backups stopped keeps its last one."""
+    if keep_days < 1:
+        raise BackupError("--keep-days must be at least 1")
+    taken = []
+    for child in Path(folder).iterdir() if Path(folder).is_dir() else []:
+        try:
+            moment = dt.datetime.strptime(child.name, BACKUP_NAME).replace(tzinfo=dt.UTC)
+        except ValueError:
+            continue
+        if child.is_dir() and not child.is_symlink() and (child / MANIFEST).is_file():
+            taken.append((moment, child))
+    taken.sort()
+    limit = now - dt.timedelta(days=keep_days)
+    removed = [child for moment, child in taken[:-1] if moment < limit]
+    for child in removed:
+        shutil.rmtree(child)
+    return removed
 
 
 def backup_create(*, path: Path, now: dt.datetime, alias: str = "default") -> BackupResult:
