@@ -60,6 +60,7 @@ PAGE_READS: frozenset[str] = frozenset({
     "monitoring/lagging/export.<str:fmt>", "monitoring/cascade/export.<str:fmt>", "reorganizations/",
     "reorganizations/<int:reorganization_id>/", "documents/<int:document_id>/attachments/<int:attachment_id>/",
     "tasks/<int:task_id>/evidence/<int:evidence_id>/",
+    "healthz",  # the monitor's GET (mandate/health.py); a POST is a 405
 })
 
 # API operations other than GET (as the OpenAPI schema spells them): who may write through each.
