@@ -7,12 +7,16 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 export MANDATE_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install system demo test browser axe bench clean
+.PHONY: install system demo test browser axe bench clean test-debian-python
 
-# Debian packages the PDF exports need (WeasyPrint's Pango, a font with every Vietnamese glyph).
+# Debian packages, installed before the virtual environment (python-ldap builds against them). The PDF exports need
+# WeasyPrint's Pango and a font with every Vietnamese glyph.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# python-ldap's build (the directory sign-in); Debian's own Python and its venv (make test-debian-python); the OpenLDAP
+# server, nginx and the PostgreSQL client the operations tests run (slapd on a port of its own, `nginx -t`, pg_dump).
+SYSTEM_PACKAGES += libldap2-dev libsasl2-dev gcc python3-dev python3-venv slapd ldap-utils nginx postgresql-client
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml | system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -26,7 +30,7 @@ system:
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages: $$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "Please install these Debian packages for the PDF exports: $$missing"; fi; \
+	  else echo "Please install these Debian packages: $$missing"; fi; \
 	fi
 
 # Installs, migrates the embedded SQLite database, builds the demo, prints the passwords, serves it.
@@ -40,7 +44,7 @@ demo: install
 	@echo "(the demo's e-mails are written to $(MANDATE_DATA_DIR)/mail unless MANDATE_EMAIL_BACKEND names another backend)"
 	MANDATE_EMAIL_BACKEND=$${MANDATE_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend} $(BIN)/mandate worker & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	MANDATE_DEBUG=$${MANDATE_DEBUG:-0} $(BIN)/mandate runserver --insecure 127.0.0.1:$(PORT)
+	MANDATE_DEBUG=$${MANDATE_DEBUG:-0} $(BIN)/gunicorn mandate.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 # Debian's Chromium for the browser tests; Playwright drives it, nothing is downloaded by Playwright.
 browser:
@@ -77,5 +81,24 @@ test: install browser axe
 bench: install
 	$(BIN)/mandate bench --json
 
+# The backup, restore, guide and sign-in tests (and the architecture test) on Debian 12's own Python (3.11.2), the one
+# the operator's guide prescribes, in a second virtual environment.
+DEBIAN_PYTHON ?= /usr/bin/python3
+DEBIAN_VENV ?= .venv-debian
+DEBIAN_TESTS := tests/ops/test_backup_restore.py tests/ops/test_restore_all_or_nothing.py tests/ops/test_health.py \
+	tests/ops/test_guide.py tests/security/test_authentication.py tests/security/test_directory_sign_in.py \
+	tests/test_architecture.py
+
+$(DEBIAN_VENV)/.installed: pyproject.toml | system
+	test -x $(DEBIAN_VENV)/bin/python || $(DEBIAN_PYTHON) -m venv $(DEBIAN_VENV)
+	$(DEBIAN_VENV)/bin/python -m pip install -q --upgrade pip
+	$(DEBIAN_VENV)/bin/python -m pip install -q -e '.[test]'
+	touch $@
+
+test-debian-python: $(DEBIAN_VENV)/.installed
+	@$(DEBIAN_VENV)/bin/python -c 'import sys; print("== Debian Python", sys.version.split()[0])'
+	$(DEBIAN_VENV)/bin/python -m pytest -q -p no:cacheprovider $(DEBIAN_TESTS); rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc
+
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) $(DEBIAN_VENV) var build *.egg-info

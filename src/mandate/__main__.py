@@ -2,6 +2,8 @@
 import os
 import sys
 
+from mandate import __version__
+
 # The commands of the development apps (demo, benchmarks): they run on the development settings, every other
 # command on the production ones, unless DJANGO_SETTINGS_MODULE says otherwise.
 DEVELOPMENT_COMMANDS = frozenset({"demo", "generate", "bench"})
@@ -13,6 +15,10 @@ def settings_module(argv: list[str]) -> str:
 
 
 def main() -> None:
+    if sys.argv[1:2] in (["version"], ["--version"]):
+        # Mandate's version, not Django's (which `mandate --version` would otherwise print); no settings needed.
+        print(__version__)
+        return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module(sys.argv))
     from django.core.management import execute_from_command_line
 

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves /static/ from STATIC_ROOT (after `mandate collectstatic`), in production as in `make demo`.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "mandate.web.language.VietnameseFirst",
@@ -93,6 +95,7 @@ TEMPLATES = [
                 "mandate.core.context.structure_date",
                 "mandate.web.pages.form_token",
                 "mandate.accounts.context.administration",
+                "mandate.health.version",
             ],
         },
     },
@@ -147,6 +150,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("MANDATE_STATIC_ROOT", DATA_DIR / "static"))
+# WhiteNoise stores a gzip copy beside each file at collectstatic and serves either; the names are not hashed, so a
+# page never fails for a missing manifest entry (browsers revalidate after WhiteNoise's 60 seconds).
+STORAGES = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MANDATE_MEDIA_ROOT", DATA_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -176,6 +183,8 @@ SECURE_SSL_REDIRECT = env_flag("MANDATE_SECURE_SSL_REDIRECT", PRODUCTION)
 SECURE_HSTS_SECONDS = int(os.environ.get("MANDATE_SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("MANDATE_SECURE_HSTS_SUBDOMAINS", PRODUCTION)
 SECURE_HSTS_PRELOAD = env_flag("MANDATE_SECURE_HSTS_PRELOAD", PRODUCTION)
+# A monitor may ask for /healthz over plain HTTP on the machine itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_flag("MANDATE_SECURE_PROXY", False):
     # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto (and strips the client's own).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -215,9 +224,34 @@ MANDATE_SITE_URL = os.environ.get("MANDATE_SITE_URL", "http://127.0.0.1:8000")
 # How many days ahead a task counts as "due soon" when its unit sets no window of its own.
 MANDATE_DEFAULT_WARNING_DAYS = 7
 
+# Logs go to standard error, with the time, level, process and logger; under systemd journald keeps and rotates them
+# (deploy/journald-mandate.conf caps their size and age; `journalctl -u mandate -u mandate-worker` reads them).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(levelname)s %(process)d %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MANDATE_LOG_LEVEL", "WARNING")},
 }
+
+# Signing in with the office's directory (LDAP), off unless MANDATE_LDAP_URI is set. The password is checked by the
+# directory; the account in Mandate is made (or refreshed) at sign-in with no role: roles are granted in Mandate.
+MANDATE_LDAP_URI = os.environ.get("MANDATE_LDAP_URI", "")
+if MANDATE_LDAP_URI:
+    import ldap
+    from django_auth_ldap.config import LDAPSearch
+
+    AUTH_LDAP_SERVER_URI = MANDATE_LDAP_URI
+    AUTH_LDAP_BIND_DN = os.environ.get("MANDATE_LDAP_BIND_DN", "")
+    AUTH_LDAP_BIND_PASSWORD = os.environ.get("MANDATE_LDAP_BIND_PASSWORD", "")
+    AUTH_LDAP_START_TLS = env_flag("MANDATE_LDAP_START_TLS", False)
+    AUTH_LDAP_USER_SEARCH = LDAPSearch(os.environ.get("MANDATE_LDAP_USER_BASE", ""), ldap.SCOPE_SUBTREE,
+                                       os.environ.get("MANDATE_LDAP_USER_FILTER", "(uid=%(user)s)"))
+    AUTH_LDAP_USER_ATTR_MAP = {"full_name": os.environ.get("MANDATE_LDAP_NAME_ATTR", "cn"),
+                               "email": os.environ.get("MANDATE_LDAP_EMAIL_ATTR", "mail")}
+    AUTH_LDAP_CONNECTION_OPTIONS = {ldap.OPT_NETWORK_TIMEOUT: int(os.environ.get("MANDATE_LDAP_TIMEOUT", "5")),
+                                    ldap.OPT_REFERRALS: 0}
+    if os.environ.get("MANDATE_LDAP_CA_FILE"):
+        AUTH_LDAP_GLOBAL_OPTIONS = {ldap.OPT_X_TLS_CACERTFILE: os.environ["MANDATE_LDAP_CA_FILE"]}
+    # The directory first; local passwords still work (the first administrator, accounts the directory lacks).
+    AUTHENTICATION_BACKENDS = ["mandate.accounts.directory.DirectoryBackend", *AUTHENTICATION_BACKENDS]

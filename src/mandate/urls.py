@@ -1,8 +1,10 @@
 from django.urls import include, path
 
 from mandate.api import api
+from mandate.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("mandate.pages")),

@@ -90,3 +90,33 @@ def test_every_file_of_a_backup_is_readable_by_its_owner_only(db, settings, medi
     modes = {file.name: stat.S_IMODE(file.stat().st_mode) for file in (tmp_path / "backup").iterdir()}
     assert modes and set(modes.values()) == {0o600}, modes
     assert stat.S_IMODE((tmp_path / "backup").stat().st_mode) == 0o700
+
+
+def test_keep_days_removes_old_backups_and_never_the_newest(db, media, tmp_path):
+    import datetime as dt
+
+    from mandate.core.backup import BACKUP_NAME, backups_prune
+
+    folder = tmp_path / "backups"
+    now = dt.datetime(2026, 12, 3, 1, 30, tzinfo=dt.UTC)
+    for days in (1, 13, 15, 40):
+        backup = folder / (now - dt.timedelta(days=days)).strftime(BACKUP_NAME)
+        backup.mkdir(parents=True)
+        (backup / "manifest.json").write_text("{}")
+    (folder / "mandate-notes").mkdir()  # not a backup's name: never touched
+    (folder / (now - dt.timedelta(days=99)).strftime(BACKUP_NAME)).mkdir()  # no manifest: not a backup
+    removed = backups_prune(folder=folder, keep_days=14, now=now)
+    assert sorted(p.name for p in removed) == ["mandate-20261024T013000Z", "mandate-20261118T013000Z"]
+    assert len(list(folder.iterdir())) == 4
+    only_old = tmp_path / "only-old"
+    (only_old / (now - dt.timedelta(days=100)).strftime(BACKUP_NAME)).mkdir(parents=True)
+    (only_old / (now - dt.timedelta(days=100)).strftime(BACKUP_NAME) / "manifest.json").write_text("{}")
+    assert backups_prune(folder=only_old, keep_days=14, now=now) == []
+
+
+def test_the_backup_command_prunes_beside_the_new_backup(db, media, tmp_path):
+    old = tmp_path / "backups" / "mandate-20200101T000000Z"
+    old.mkdir(parents=True)
+    (old / "manifest.json").write_text("{}")
+    call_command("backup", str(tmp_path / "backups" / "mandate-20990101T000000Z"), "--keep-days", "14")
+    assert not old.exists()

@@ -83,6 +83,7 @@ PAGE_READS: frozenset[str] = frozenset({
     "people/import/<int:batch_id>/",
     "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
     "inbox/", "inbox/summary/", "inbox/count/", "search/",
+    "healthz",  # the monitor's GET (mandate/health.py); a POST is a 405
 })
 
 # API operations other than GET (as the OpenAPI schema spells them): who may write through each.

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import tarfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +41,7 @@ class BackupResult:
 
 
 def default_backup_path(*, now: dt.datetime) -> Path:
-    return Path(settings.DATA_DIR) / "backups" / f"mandate-{now.strftime('%Y%m%dT%H%M%SZ')}"
+    return Path(settings.DATA_DIR) / "backups" / now.strftime(BACKUP_NAME)
 
 
 def _database(alias: str) -> dict:
@@ -79,6 +80,32 @@ def _private(file: Path) -> Path:
     os.close(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     file.chmod(0o600)  # os.open's mode is masked by the umask, which may only remove bits; this makes it exact
     return file
+
+
+BACKUP_NAME = "mandate-%Y%m%dT%H%M%SZ"
+
+
+def backups_prune(*, folder: Path, keep_days: int, now: dt.datetime) -> list[Path]:
+    """Remove the backups in `folder` taken more than `keep_days` days before `now`; returns the ones removed.
+
+    Only directories named as `mandate backup` names them and holding a manifest are candidates, and the newest backup
+    is always kept, however old: a server whose backups stopped keeps its last one."""
+    if keep_days < 1:
+        raise BackupError("--keep-days must be at least 1")
+    taken = []
+    for child in Path(folder).iterdir() if Path(folder).is_dir() else []:
+        try:
+            moment = dt.datetime.strptime(child.name, BACKUP_NAME).replace(tzinfo=dt.UTC)
+        except ValueError:
+            continue
+        if child.is_dir() and not child.is_symlink() and (child / MANIFEST).is_file():
+            taken.append((moment, child))
+    taken.sort()
+    limit = now - dt.timedelta(days=keep_days)
+    removed = [child for moment, child in taken[:-1] if moment < limit]
+    for child in removed:
+        shutil.rmtree(child)
+    return removed
 
 
 def backup_create(*, path: Path, now: dt.datetime, alias: str = "default") -> BackupResult:
@@ -127,8 +154,17 @@ def _media_archive(target: Path) -> int:
     return count
 
 
+# How long a SQLite restore waits for the live database's write lock before it gives up (and changes nothing).
+RESTORE_LOCK_SECONDS = 60
+
+
 def backup_restore(*, path: Path, alias: str = "default") -> dict:
     """Replace the database and the media folder with the backup in `path`; returns its manifest.
+
+    All or nothing: everything is read and checked before anything is touched (the manifest, the database file —
+    SQLite's integrity check, PostgreSQL's table of contents —, every member of the media archive, unpacked beside
+    the media folder); then the media folder is swapped and the database restored in one transaction. When the
+    database cannot be restored, the old media folder is put back: the site is as it was before.
 
     The application server should be stopped: on PostgreSQL `pg_restore --clean` waits for the
     locks of open sessions, and requests served during a restore would see a mixed state."""
@@ -137,60 +173,166 @@ def backup_restore(*, path: Path, alias: str = "default") -> dict:
         manifest = json.loads((path / MANIFEST).read_text())
     except FileNotFoundError as error:
         raise BackupError(f"{path} is not a Mandate backup: no {MANIFEST}") from error
+    except (OSError, ValueError) as error:
+        raise BackupError(f"{path / MANIFEST} cannot be read: {error}") from error
+    if not isinstance(manifest, dict) or not {"engine", "database_file"} <= manifest.keys():
+        raise BackupError(f"{path / MANIFEST} is not the manifest of a Mandate backup")
     database = _database(alias)
     if manifest["engine"] != database["ENGINE"]:
         raise BackupError(f"the backup is of {manifest['engine']}; the configured database is {database['ENGINE']}")
-    database_file = path / manifest["database_file"]
+    database_file = path / Path(str(manifest["database_file"])).name
     if not database_file.is_file():
         raise BackupError(f"{database_file} is missing")
-    connections[alias].close()
+    archive_path = path / Path(str(manifest.get("media", MEDIA_ARCHIVE))).name
+    if not archive_path.is_file():
+        raise BackupError(f"{archive_path} is missing")
     if database["ENGINE"] == SQLITE:
-        source = sqlite3.connect(str(database_file))
-        target = sqlite3.connect(str(database["NAME"]), timeout=60)
-        try:
-            # Copies every page into the live file under its write lock: readers see the old or the new database.
-            source.backup(target)
-            check = target.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            target.close()
-            source.close()
-        if check != "ok":
-            raise BackupError(f"the restored database fails its integrity check: {check}")
+        _sqlite_check(database_file)
     else:
         arguments, environment = _postgres_arguments(database)
-        # One transaction: a restore that fails half-way leaves the database as it was.
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
-              *arguments, "--dbname", str(database["NAME"]), str(database_file)], environment)
-    _media_restore(path / manifest.get("media", MEDIA_ARCHIVE))
+        _run(["pg_restore", "--list", str(database_file)], environment)  # a dump pg_restore cannot read stops here
+    media = _MediaSwap(Path(settings.MEDIA_ROOT))
+    media.stage(archive_path)  # unpacked and checked beside the live folder; nothing is changed yet
+    try:
+        media.swap()
+        connections[alias].close()
+        if database["ENGINE"] == SQLITE:
+            _sqlite_restore(database_file, Path(database["NAME"]))
+        else:
+            # One transaction: a restore that fails half-way leaves the database as it was.
+            _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error",
+                  *arguments, "--dbname", str(database["NAME"]), str(database_file)], environment)
+    except BaseException:
+        media.undo()
+        raise
+    media.finish()
     return manifest
 
 
-def _media_restore(archive_path: Path) -> None:
-    """Unpack beside $MEDIA_ROOT, then swap, so the folder is never half-written."""
-    media_root = Path(settings.MEDIA_ROOT)
-    if not archive_path.is_file():
-        raise BackupError(f"{archive_path} is missing")
-    media_root.parent.mkdir(parents=True, exist_ok=True)
-    incoming = media_root.with_name(media_root.name + ".restoring")
-    previous = media_root.with_name(media_root.name + ".before-restore")
-    shutil.rmtree(incoming, ignore_errors=True)
-    incoming.mkdir()
-    with tarfile.open(archive_path) as archive:
-        archive.extractall(incoming, filter="data")
-    shutil.rmtree(previous, ignore_errors=True)
+def _read_only(file: Path) -> str:
+    return Path(file).resolve().as_uri() + "?mode=ro&immutable=1"  # reads the backup and writes nothing beside it
+
+
+def _sqlite_check(file: Path) -> None:
     try:
-        if media_root.exists():
-            media_root.rename(previous)
-        incoming.rename(media_root)
-    except OSError:
-        # The media folder is a mount point (it cannot be renamed): replace what is inside it instead.
-        media_root.mkdir(exist_ok=True)
-        for child in list(media_root.iterdir()):
-            if child.is_dir() and not child.is_symlink():
-                shutil.rmtree(child)
+        connection = sqlite3.connect(_read_only(file), uri=True)
+        try:
+            check = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise BackupError(f"{file} is not a readable SQLite database: {error}") from error
+    if check != "ok":
+        raise BackupError(f"{file} fails its integrity check: {check}")
+
+
+def _sqlite_restore(source_file: Path, live_file: Path) -> None:
+    """Copy every page into the live file in one write transaction: it holds the old or the new database, never a mix."""
+    source = sqlite3.connect(_read_only(source_file), uri=True)
+    target = sqlite3.connect(str(live_file), timeout=RESTORE_LOCK_SECONDS)
+    deadline = time.monotonic() + RESTORE_LOCK_SECONDS
+
+    def waited(status: int, remaining: int, total: int) -> None:
+        # The backup API retries a locked destination for ever; one step (all pages) either copies all or nothing.
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise BackupError(f"the database is in use (locked for more than {RESTORE_LOCK_SECONDS} s); nothing was "
+                              "changed: stop the application server and the worker, then restore again")
+
+    try:
+        source.backup(target, progress=waited, sleep=0.1)
+        check = target.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.Error as error:
+        raise BackupError(f"the database could not be restored (nothing was changed): {error}") from error
+    finally:
+        target.close()
+        source.close()
+    if check != "ok":
+        raise BackupError(f"the restored database fails its integrity check: {check}")
+
+
+def _members(archive: tarfile.TarFile):
+    """Each member of a media archive with its checked relative path: regular files and folders only, inside the folder.
+
+    Written out here rather than with `extractall(filter="data")`, which Python gained in 3.11.4 (Debian 12 has 3.11.2).
+    """
+    for member in archive:
+        name = Path(member.name)
+        if name.is_absolute() or ".." in name.parts or not name.parts or name.parts[0] == "":
+            raise BackupError(f"the media archive holds a path outside the media folder: {member.name!r}")
+        if not (member.isfile() or member.isdir()):
+            raise BackupError(f"the media archive holds something other than a file or folder: {member.name!r}")
+        yield member, name
+
+
+class _MediaSwap:
+    """The media folder replaced by a staged copy, reversibly until `finish`.
+
+    Beside the folder when it can be renamed; inside it when it is a mount point (which cannot be)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.mount = os.path.ismount(root)
+        base = root if self.mount else root.parent
+        prefix = "." if self.mount else root.name
+        self.incoming = base / f"{prefix}.restoring"
+        self.previous = base / f"{prefix}.before-restore"
+        self.swapped = False
+
+    def stage(self, archive_path: Path) -> None:
+        self.root.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.incoming, ignore_errors=True)
+        shutil.rmtree(self.previous, ignore_errors=True)
+        self.incoming.mkdir(mode=0o700)
+        try:
+            with tarfile.open(archive_path) as archive:
+                for member, name in _members(archive):
+                    target = self.incoming / name
+                    if member.isdir():
+                        target.mkdir(parents=True, exist_ok=True)
+                        continue
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with archive.extractfile(member) as source, open(target, "xb") as out:
+                        shutil.copyfileobj(source, out)
+                    target.chmod((member.mode & 0o644) | 0o600)
+        except (OSError, tarfile.TarError, BackupError) as error:
+            shutil.rmtree(self.incoming, ignore_errors=True)
+            if isinstance(error, BackupError):
+                raise
+            raise BackupError(f"the media archive cannot be unpacked (nothing was changed): {error}") from error
+
+    def _live_children(self) -> list[Path]:
+        return [child for child in self.root.iterdir() if child not in (self.incoming, self.previous)]
+
+    def swap(self) -> None:
+        if self.mount:
+            self.previous.mkdir(mode=0o700)
+            for child in self._live_children():
+                child.rename(self.previous / child.name)
+            self.swapped = True
+            for child in list(self.incoming.iterdir()):
+                child.rename(self.root / child.name)
+            self.incoming.rmdir()
+        else:
+            if self.root.exists():
+                self.root.rename(self.previous)
+            self.swapped = True
+            self.incoming.rename(self.root)
+
+    def undo(self) -> None:
+        """Put the old media folder back and drop the staged one."""
+        if self.swapped:
+            if self.mount:
+                for child in self._live_children():
+                    shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+                for child in list(self.previous.iterdir()):
+                    child.rename(self.root / child.name)
+                self.previous.rmdir()
             else:
-                child.unlink()
-        for child in list(incoming.iterdir()):
-            shutil.move(str(child), str(media_root / child.name))
-        incoming.rmdir()
-    shutil.rmtree(previous, ignore_errors=True)
+                if self.root.exists():
+                    shutil.rmtree(self.root)
+                if self.previous.exists():
+                    self.previous.rename(self.root)
+        shutil.rmtree(self.incoming, ignore_errors=True)
+
+    def finish(self) -> None:
+        shutil.rmtree(self.previous, ignore_errors=True)
