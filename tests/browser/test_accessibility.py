@@ -58,6 +58,7 @@ def world(transactional_country, settings, tmp_path):
     from mandate.documents.services import attachment_add, document_register
     from mandate.meetings.services import agenda_item_add, delegate_add, meeting_create, opinion_give
     from mandate.orgs.models import Unit
+    from mandate.sheets.services import import_preview
     from mandate.tasks.services import extension_request, progress_report, task_create
 
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -85,10 +86,13 @@ def world(transactional_country, settings, tmp_path):
     guest = delegate_add(actor=secretariat, meeting=meeting, name="Khách mời", role="guest")
     opinion = opinion_give(actor=secretariat, meeting=meeting, item=item, delegate=guest, kind="amend",
                            text="Đề nghị làm rõ phạm vi điều chỉnh.")
+    sheet = f"Nội dung nhiệm vụ,Số văn bản giao,Đơn vị chủ trì,Lãnh đạo phụ trách,Sản phẩm\nRà soát,{plan.number_text},Ủy ban nhân dân,x,\n"
+    batch = import_preview(actor=users["leader"], upload=SimpleUploadedFile("nv.csv", sheet.encode()), as_of=clock.today())
     real = {"task_id": task.pk, "document_id": plan.pk, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "delegate_id": guest.pk, "opinion_id": opinion.pk, "code": "25", "fmt": "xlsx",
             "token_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
-            "attachment_id": attachment.pk, "evidence_id": report.evidence.get().pk}
+            "attachment_id": attachment.pk, "evidence_id": report.evidence.get().pk,
+            "batch_id": batch.pk, "uidb64": "MQ", "user_id": users["leader"].pk}
     return {"users": users, "real": real}
 
 

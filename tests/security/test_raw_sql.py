@@ -15,6 +15,7 @@ REVIEWED = {
     "benchmarks/harness.py",       # SHOW server_version
     "benchmarks/scenarios.py",     # benchmark queries: named parameters
     "core/backup.py",              # PRAGMA integrity_check
+    "health.py",                   # SELECT 1: is the database there
     "reorganizations/handing.py",  # hand-over in bulk: table and column names from models, values bound
     "reorganizations/services.py",  # revert in bulk: the same statements, values bound
     "orgs/migrations/0005_handover_per_task.py",

@@ -85,10 +85,10 @@ def test_the_history_of_a_task_is_on_its_page_for_those_who_may_see_it(client, m
     client.force_login(make_user("viewer", "25"))
     html = client.get(f"/tasks/{task.pk}/").content.decode()
     history = html[html.index('id="history"'):]
-    assert "task.create" in history and "task.start" in history and "chuyen.vien" in history
-    assert "assigned → in_progress" in history
+    assert "Hệ thống đã giao nhiệm vụ." in history and "chuyen.vien đã bắt đầu thực hiện." in history
+    assert "Mới giao → Đang thực hiện" in history
     document_page = client.get(f"/documents/{task.document_id}/").content.decode()
-    assert "document.register" in document_page[document_page.index('id="history"'):]
+    assert "đã đăng ký văn bản." in document_page[document_page.index('id="history"'):]
     client.force_login(make_user("viewer", "01"))
     assert client.get(f"/tasks/{task.pk}/").status_code == 404
 

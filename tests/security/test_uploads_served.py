@@ -42,7 +42,7 @@ def test_the_operators_guide_does_not_let_the_web_server_hand_out_uploads():
 
     guide = (Path(__file__).parents[2] / "docs" / "operations.md").read_text()
     assert "`/media/` from" not in guide and "location /media/" not in guide
-    assert "never serve `/media/`" in guide
+    assert "It has no location for `/media/`, and none may be added" in guide
 
 
 def test_a_pdf_opens_inline_and_anything_else_is_a_download(client, media, make_user, freeze):

@@ -159,12 +159,32 @@ def install(connection=default_connection) -> None:
 
 
 def install_after_migrate(sender=None, using: str = "default", **kwargs) -> None:
-    install(connections[using])
+    connection = connections[using]
+    if ENTRY in connection.introspection.table_names():  # not after `migrate search zero`
+        install(connection)
 
 
 def migration_install(apps, schema_editor) -> None:
     """The migration's step: the rows a database already holds are indexed as it is upgraded."""
     rebuild(schema_editor.connection)
+
+
+def migration_uninstall(apps, schema_editor) -> None:
+    """The migration's step backwards: nothing of the index stays on the source tables, which outlive it (a trigger
+    naming a dropped table would refuse every later write to them)."""
+    connection = schema_editor.connection
+    _drop_source_triggers(connection)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for source in SOURCES:
+                cursor.execute(f"DROP FUNCTION IF EXISTS search_{source.table}()")
+            cursor.execute(f"ALTER TABLE {ENTRY} DROP COLUMN IF EXISTS vector")
+            cursor.execute("DROP FUNCTION IF EXISTS mandate_words(text)")
+            cursor.execute("DROP FUNCTION IF EXISTS mandate_fold(text)")
+        else:
+            for name in (f"{ENTRY}_ai", f"{ENTRY}_ad", f"{ENTRY}_au"):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {FTS}")
 
 
 def _drop_source_triggers(connection) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -108,7 +109,7 @@ def history_lines(*, obj) -> list[HistoryLine]:
     names = _Names(records)
     lines = []
     for record in records:
-        actor = str(record.actor) if record.actor else _("the system")
+        actor = str(record.actor) if record.actor else capfirst(_("the system"))  # a person's name is never recased
         sentence = str(ACTIONS.get(record.action, OTHER_ACTION)) % {"actor": actor}
         created = not isinstance(record.before, dict) or not record.before
         changes = [change for change in audit_changes(record) if change.field not in QUIET_FIELDS]
@@ -126,5 +127,5 @@ def history_lines(*, obj) -> list[HistoryLine]:
                 details.append(_("%(field)s: %(before)s → %(after)s") % {
                     "field": _label(change.field), "before": names.value(change.field, change.before),
                     "after": names.value(change.field, change.after)})
-        lines.append(HistoryLine(at=record.at, actor=actor, sentence=sentence[:1].upper() + sentence[1:], details=details))
+        lines.append(HistoryLine(at=record.at, actor=actor, sentence=sentence, details=details))
     return lines

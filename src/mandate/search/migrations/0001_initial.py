@@ -1,6 +1,6 @@
 from django.db import migrations, models
 
-from mandate.search.index import migration_install
+from mandate.search.index import migration_install, migration_uninstall
 
 
 class Migration(migrations.Migration):
@@ -32,5 +32,5 @@ class Migration(migrations.Migration):
         ),
         # The index beside the table and the triggers on the source tables (`search.index`), and the rows already
         # written indexed.
-        migrations.RunPython(migration_install, migrations.RunPython.noop),
+        migrations.RunPython(migration_install, migration_uninstall),
     ]
