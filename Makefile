@@ -11,6 +11,7 @@ export MANDATE_DATA_DIR ?= $(CURDIR)/var
 
 # Debian packages the PDF exports need (WeasyPrint's Pango, a font with every Vietnamese glyph).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+SYSTEM_PACKAGES += tesseract-ocr tesseract-ocr-osd tesseract-ocr-vie tesseract-ocr-rus tesseract-ocr-ukr tesseract-ocr-eng  # OCR of scans
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
