@@ -4,8 +4,8 @@ Each page is rendered (a PDF's by PDFium at OCR_DPI) or decoded (an image's fram
 and cleaned the way a clerk's scans need: a red stamp or red heading is turned to paper, then an Otsu threshold
 leaves black print on white. Tesseract's script and orientation detection turns a page
 that lies on its side and, when the reader was not told the language, picks the models of its script (Latin:
-Vietnamese and English; Cyrillic: Russian and Ukrainian). A slight skew (a page fed a little askew) Tesseract
-reads through by itself. The whole reading is bounded by `core.limits` (pages, pixels, seconds).
+Vietnamese and English; Cyrillic: Russian and Ukrainian). A page fed a little askew is turned level first (a
+projection profile: Tesseract reads through 1° or so, but at 2° it dropped whole lines of a two-column header page). The whole reading is bounded by `core.limits` (pages, pixels, seconds).
 
 `settings.MANDATE_OCR_COMMAND` names the tesseract program (default `tesseract` on the PATH; Debian's
 `tesseract-ocr` with `tesseract-ocr-vie`, `-rus`, `-ukr`, `-eng`, installed by `make system`). When it is not
@@ -25,7 +25,7 @@ import pypdfium2
 import pytesseract
 from django.conf import settings
 from django.utils.translation import gettext_noop
-from PIL import Image, ImageChops, ImageSequence
+from PIL import Image, ImageChops, ImageOps, ImageSequence
 
 from mandate.core import limits
 
@@ -39,7 +39,7 @@ FAILED = gettext_noop("is a scan that OCR could not read")
 
 # The reader's languages → Tesseract's models; a script found by Tesseract → the models to read it with.
 MODELS = {"vi": "vie", "ru": "rus", "uk": "ukr", "en": "eng"}
-BY_SCRIPT = {"Latin": "vie", "Cyrillic": "rus+ukr"}  # English read by the Vietnamese model loses no letter; the reverse loses every diacritic
+BY_SCRIPT = {"Latin": "vie", "Cyrillic": "rus+ukr+eng"}  # English read by the Vietnamese model loses no letter; the reverse loses every diacritic
 EVERY_MODEL = "vie+rus+ukr+eng"
 # Red minus green, past which a pixel is red ink (print is grey: its red and green are within a few levels).
 REDDER_THAN_GREY = 40
@@ -108,7 +108,26 @@ def cleaned(page: Image.Image) -> Image.Image:
     stamp = ImageChops.subtract(red, green).point(lambda value: 255 if value > REDDER_THAN_GREY else 0)
     grey = Image.composite(Image.new("L", rgb.size, 255), rgb.convert("L"), stamp)
     cut = otsu_threshold(grey.histogram())
+    angle = skew_angle(grey.point(lambda value: 255 if value > cut else 0))
+    if abs(angle) >= 0.2:
+        grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     return grey.point(lambda value: 255 if value > cut else 0)
+
+
+def skew_angle(page: Image.Image) -> float:
+    """The degrees to turn the page (counter-clockwise) so that its lines of print lie level, within ±4°: the angle
+    at which the rows of a small copy are most unequal (lines of ink and the white between them)."""
+    small = ImageOps.invert(page.convert("L"))  # ink bright, paper black: what turning brings in is paper
+    small.thumbnail((800, 800))
+
+    def sharpness(angle: float) -> float:
+        turned = small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0)
+        rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
+        mean = sum(rows) / len(rows)
+        return sum((row - mean) ** 2 for row in rows)
+
+    best = max((step / 2 for step in range(-8, 9)), key=sharpness)
+    return max((best + step / 10 for step in range(-4, 5)), key=sharpness)
 
 
 def otsu_threshold(histogram: list[int]) -> int:
@@ -151,7 +170,14 @@ def _read(pages: Iterator[tuple[Image.Image, int]], language: str | None) -> str
             raise OcrError(NO_LANGUAGE_DATA, "ocr_not_installed")
         words = _tesseract(pytesseract.image_to_data, image, deadline, lang=models, config=f"--psm 3 --dpi {dpi}",
                            output_type=pytesseract.Output.DICT)
-        texts.append(paragraphs(words))
+        text = paragraphs(words)
+        if models == "vie" and not language and _vietnamese_share(text) < 0.02:  # Latin script, but not Vietnamese
+            words = _tesseract(pytesseract.image_to_data, image, deadline, lang="eng", config=f"--psm 3 --dpi {dpi}",
+                               output_type=pytesseract.Output.DICT)
+            text = paragraphs(words)
+        if "rus" in models or "ukr" in models:
+            text = _NUMBER_SIGN.sub("N", text)
+        texts.append(text)
     text = "\n".join(texts).strip()
     if len(text) < 20:
         raise OcrError(NOTHING_FOUND, "ocr_no_text")
@@ -161,6 +187,16 @@ def _read(pages: Iterator[tuple[Image.Image, int]], language: str | None) -> str
 # A line that begins a list item ("1.", "a)", "-", "+", "•") begins a line of its own, wherever the last one ended.
 _HYPHENATED = re.compile(r"\w-$")
 _ITEM = re.compile(r"^(?:\d{1,3}[.)]|[a-zđа-я][)]|[IVX]{1,5}[.)]|[-+•–—*])(?:\s|$)")
+
+
+# Cyrillic models read a Latin "N" before a number (the "N 467" of a decree) as "М" or "И".
+_NUMBER_SIGN = re.compile(r"(?<![\w.])[МИ](?=\s?\d)")
+_VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
+
+
+def _vietnamese_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c in _VIETNAMESE for c in letters) / max(len(letters), 1)
 
 
 def paragraphs(words: dict) -> str:
@@ -175,9 +211,8 @@ def paragraphs(words: dict) -> str:
         return ""
     right = {key: max(words["left"][i] + words["width"][i] for i in found) for key, found in lines.items()}
     left = min(min(words["left"][i] for i in found) for found in lines.values())
-    # The text's right margin; a page fed 2° askew moves it by under 4 % of the text's width from top to bottom.
-    margin = max(right.values())
-    wrapped = margin - 0.07 * (margin - left)
+    margin = max(right.values())  # the text's right margin
+    space = 0.3 * sorted(words["height"][i] for found in lines.values() for i in found)[len(right) // 2]
     out, previous = [], None
     for key in sorted(lines):
         text = " ".join(words["text"][i] for i in lines[key])
@@ -185,7 +220,9 @@ def paragraphs(words: dict) -> str:
             out.append(text)
         elif previous[0] != key[0]:
             out.append("\n\n" + text)
-        elif right[previous] >= wrapped and not _ITEM.match(text):
+        # The printer wrapped the line when the next line's first word would not have fitted after it.
+        elif (right[previous] + space + words["width"][lines[key][0]] >= margin - 0.02 * (margin - left)
+              and not _ITEM.match(text)):
             if _HYPHENATED.search(out[-1]) and text[:1].islower():  # "распоряже-" + "ния"
                 out[-1] = out[-1][:-1]
                 out.append(text)
