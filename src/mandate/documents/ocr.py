@@ -184,9 +184,10 @@ def _read(pages: Iterator[tuple[Image.Image, int]], language: str | None) -> str
     return text
 
 
-# A line that begins a list item ("1.", "a)", "-", "+", "•") begins a line of its own, wherever the last one ended.
+# A line that begins a list item ("1.", "a)", "- Sở …", "+", "•") begins a line of its own, wherever the last one
+# ended; a dash before a number goes on a range ("giai đoạn 2006" / "- 2010").
 _HYPHENATED = re.compile(r"\w-$")
-_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[a-zđа-я][)]|[IVX]{1,5}[.)]|[-+•–—*])(?:\s|$)")
+_ITEM = re.compile(r"^(?:(?:\d{1,3}[.)]|[a-zđа-я][)]|[IVX]{1,5}[.)])(?:\s|$)|[-+•–—*](?!\s*\d))")
 
 
 # Cyrillic models read a Latin "N" before a number (the "N 467" of a decree) as "М" or "И".
