@@ -38,7 +38,7 @@ NOTHING_FOUND = gettext_noop("is a scan in which OCR found no text")
 FAILED = gettext_noop("is a scan that OCR could not read")
 
 # The reader's languages → Tesseract's models; a script found by Tesseract → the models to read it with.
-MODELS = {"vi": "vie", "ru": "rus", "uk": "ukr", "en": "eng"}
+MODELS = {"vi": "vie", "ru": "rus+eng", "uk": "ukr+eng", "en": "eng"}  # Cyrillic pages cite Latin names ("COVID-19")
 BY_SCRIPT = {"Latin": "vie", "Cyrillic": "rus+ukr+eng"}  # English read by the Vietnamese model loses no letter; the reverse loses every diacritic
 EVERY_MODEL = "vie+rus+ukr+eng"
 # Red minus green, past which a pixel is red ink (print is grey: its red and green are within a few levels).
@@ -176,7 +176,7 @@ def _read(pages: Iterator[tuple[Image.Image, int]], language: str | None) -> str
                                output_type=pytesseract.Output.DICT)
             text = paragraphs(words)
         if "rus" in models or "ukr" in models:
-            text = _NUMBER_SIGN.sub("N", text)
+            text = _cyrillic_repaired(text)
         texts.append(text)
     text = "\n".join(texts).strip()
     if len(text) < 20:
@@ -192,6 +192,18 @@ _ITEM = re.compile(r"^(?:(?:\d{1,3}[.)]|[a-zđа-я][)]|[IVX]{1,5}[.)])(?:\s|$)|
 
 # Cyrillic models read a Latin "N" before a number (the "N 467" of a decree) as "М" or "И".
 _NUMBER_SIGN = re.compile(r"(?<![\w.])[МИ](?=\s?\d)")
+# A word in capitals made only of letters that Latin and Cyrillic share ("ОВА", "МВС") is read by `eng` as Latin.
+_LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+_LATIN_LOOKALIKE_WORD = re.compile(r"(?<![^\W\d_])[ABCEHKMOPTXaceopxy]{2,}(?![^\W\d_])")
+
+
+def _cyrillic_repaired(text: str) -> str:
+    """A page in Cyrillic script, with the two confusions of its models repaired: "N 467" and Latin look-alikes."""
+    text = _NUMBER_SIGN.sub("N", text)
+    return _LATIN_LOOKALIKE_WORD.sub(lambda found: found.group() if set(found.group()) <= set("CMX")  # "XX століття"
+                                     else found.group().translate(_LOOKALIKES), text)
+
+
 _VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
 
 
