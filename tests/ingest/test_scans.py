@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from mandate.documents.files import IngestInputError, extract_text
-from mandate.documents.ocr import cleaned, otsu_threshold
+from mandate.documents.ocr import cleaned, otsu_threshold, paragraphs
 from tests.ingest.scans import character_error_rate, scan_image, scan_pdf
 from tests.ingest_api.phu_tho_directive import DIRECTIVE
 
@@ -151,3 +151,36 @@ def test_an_image_whose_header_claims_too_many_pixels_is_refused_before_decoding
     with pytest.raises(IngestInputError) as refused:
         extract_text(bytes(data), "bomb.png")
     assert refused.value.code in ("image_too_large", "unreadable")
+
+
+def test_wrapped_lines_are_joined_and_short_lines_lists_and_ranges_kept():
+    printed = [("TỈNH ỦY PHÚ THỌ", 400), ("1. Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Đảng ủy Ủy ban nhân dân", 1500),
+               ("tỉnh tham mưu kiện toàn cán bộ, giai đoạn 2021", 1490), ("- 2025, báo cáo trước ngày 25/7/2025.", 700),
+               ("2.1.Осуществлять координацию", 600), ("- Sở Tài chính bố trí kinh phí;", 650)]
+    words = {key: [] for key in ("text", "block_num", "par_num", "line_num", "left", "width", "height")}
+    for line_number, (line, right) in enumerate(printed, start=1):
+        parts = line.split()
+        for index, word in enumerate(parts):  # the words spread evenly up to the line's right edge
+            left = 100 + (right - 100) * index // len(parts)
+            for key, value in (("text", word), ("block_num", 1), ("par_num", 1), ("line_num", line_number), ("left", left),
+                               ("width", (right - 100) // len(parts) - 12), ("height", 40)):
+                words[key].append(value)
+
+    assert paragraphs(words).split("\n") == [
+        "TỈNH ỦY PHÚ THỌ",
+        "1. Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Đảng ủy Ủy ban nhân dân tỉnh tham mưu kiện toàn cán bộ, giai "
+        "đoạn 2021 - 2025, báo cáo trước ngày 25/7/2025.",
+        "2.1.Осуществлять координацию",
+        "- Sở Tài chính bố trí kinh phí;",
+    ]
+
+
+def test_a_russian_scan_is_read_by_the_cyrillic_models_without_being_told_its_language():
+    text = ("В целях реализации программы, утвержденной постановлением администрации района от 19 августа 2016 г. N 775, "
+            "администрация района постановляет:\n1. Финансовому управлению района (Гусева О. А.) обеспечить мониторинг "
+            "выполнения Плана мероприятий до 1 марта 2017 года.\n2. Контроль за исполнением постановления возложить на ОВА.")
+
+    found = extract_text(scan_pdf(text, stamp="АДМИНИСТРАЦИЯ"), "scan.pdf")
+
+    assert character_error_rate(found, text) < 0.02, found
+    assert "N 775" in found and "ОВА" in found and "Финансовому управлению района" in found

@@ -187,7 +187,7 @@ def _read(pages: Iterator[tuple[Image.Image, int]], language: str | None) -> str
 # A line that begins a list item ("1.", "a)", "- Sở …", "+", "•") begins a line of its own, wherever the last one
 # ended; a dash before a number goes on a range ("giai đoạn 2006" / "- 2010").
 _HYPHENATED = re.compile(r"\w-$")
-_ITEM = re.compile(r"^(?:(?:\d{1,3}[.)]|[a-zđа-я][)]|[IVX]{1,5}[.)])(?:\s|$)|[-+•–—*](?!\s*\d))")
+_ITEM = re.compile(r"^(?:(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđа-я][)]|[IVX]{1,5}[.)])(?:\s|$|(?=[^\W\d_]))|[-+•–—*](?!\s*\d))")
 
 
 # Cyrillic models read a Latin "N" before a number (the "N 467" of a decree) as "М" or "И".
