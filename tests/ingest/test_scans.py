@@ -184,3 +184,11 @@ def test_a_russian_scan_is_read_by_the_cyrillic_models_without_being_told_its_la
 
     assert character_error_rate(found, text) < 0.02, found
     assert "N 775" in found and "ОВА" in found and "Финансовому управлению района" in found
+
+
+def test_a_page_photographed_on_its_side_is_turned_upright():
+    page = Image.open(io.BytesIO(scan_image(DIRECTIVE))).rotate(90, expand=True)
+    buffer = io.BytesIO()
+    page.save(buffer, "PNG")
+
+    assert character_error_rate(extract_text(buffer.getvalue(), "sideways.png"), DIRECTIVE) < 0.02

@@ -163,7 +163,7 @@ def _read(pages: Iterator[tuple[Image.Image, int]], language: str | None) -> str
         image = cleaned(page)
         rotation, script = _orientation(image, dpi, deadline)
         if rotation:
-            image = image.rotate(rotation, expand=True, fillcolor=255)
+            image = image.rotate(-rotation, expand=True, fillcolor=255)  # Tesseract counts clockwise, Pillow against
         models = MODELS.get(language or "") or BY_SCRIPT.get(script or "") or EVERY_MODEL
         models = "+".join(model for model in models.split("+") if model in available)
         if not models:
