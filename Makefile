@@ -15,6 +15,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 # python-ldap's build (the directory sign-in); Debian's own Python and its venv (make test-debian-python); the OpenLDAP
 # server, nginx and the PostgreSQL client the operations tests run (slapd on a port of its own, `nginx -t`, pg_dump).
 SYSTEM_PACKAGES += libldap2-dev libsasl2-dev gcc python3-dev python3-venv slapd ldap-utils nginx postgresql-client
+SYSTEM_PACKAGES += tesseract-ocr tesseract-ocr-osd tesseract-ocr-vie tesseract-ocr-rus tesseract-ocr-ukr tesseract-ocr-eng  # OCR of scans
 
 $(BIN)/.installed: pyproject.toml | system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

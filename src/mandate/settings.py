@@ -162,6 +162,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 MANDATE_UPLOAD_MAX_BYTES = int(os.environ.get("MANDATE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
 MANDATE_UPLOAD_EXTENSIONS = [e.strip().lower() for e in os.environ.get(
     "MANDATE_UPLOAD_EXTENSIONS", ".pdf,.docx,.doc,.xlsx,.xls,.pptx,.odt,.ods,.png,.jpg,.jpeg,.txt,.csv,.zip").split(",") if e.strip()]
+# The tesseract program that reads scans (documents/ocr.py); a path to none makes every scan refused as unreadable by OCR.
+MANDATE_OCR_COMMAND = os.environ.get("MANDATE_OCR_COMMAND", "tesseract")
 
 # Production: explicitly (MANDATE_PRODUCTION=1), or whenever debugging is off and the site answers to
 # a host name that is not this machine's. Each protection below can still be turned off by its own

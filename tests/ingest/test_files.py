@@ -44,7 +44,7 @@ def test_docx_paragraphs_and_tables():
     assert extract_text(buffer.getvalue(), "plan.docx") == TEXT + "\nSố: 5/KH-UBND | ngày 1 tháng 2 năm 2025"
 
 
-def test_pdf_without_text_is_refused_as_a_scan():
+def test_pdf_without_text_is_read_as_a_scan_and_refused_when_blank():
     from pypdf import PdfWriter
 
     writer = PdfWriter()
@@ -52,7 +52,7 @@ def test_pdf_without_text_is_refused_as_a_scan():
     buffer = io.BytesIO()
     writer.write(buffer)
 
-    with pytest.raises(IngestInputError, match="no text layer"):
+    with pytest.raises(IngestInputError, match="is a scan in which OCR found no text"):
         extract_text(buffer.getvalue(), "scan.pdf")
 
 

@@ -177,11 +177,11 @@ def test_mojibake_that_can_be_repaired_is_read(api, specialist):
         ("empty.txt", b"", "the file is empty"),
         ("binary.txt", b"\x00\x01\x02\x03\x04binary", "binary data"),
         ("garbled.txt", "Quyáº¿t Ä‘á»‹nh sá»‘ 5 về việc giao nhiệm vụ".encode(), "garbled"),
-        ("report.xlsx", b"PK\x03\x04", "only .txt, .docx, .pdf files can be read"),
-        ("no-extension", b"Giao So Y te", "only .txt, .docx, .pdf files can be read"),
+        ("report.xlsx", b"PK\x03\x04", "only .txt, .docx, .pdf, .png, .jpg, .jpeg, .tif, .tiff files can be read"),
+        ("no-extension", b"Giao So Y te", "only .txt, .docx, .pdf, .png, .jpg, .jpeg, .tif, .tiff files can be read"),
         ("broken.docx", b"PK\x03\x04not a zip", "not a readable .docx"),
         ("broken.pdf", b"%PDF-1.4 broken", "not a readable PDF"),
-        ("scan.pdf", _pdf(None), "no text layer"),
+        ("scan.pdf", _pdf(None), "is a scan in which OCR found no text"),
     ],
 )
 def test_bad_files_are_refused_naming_the_file(api, specialist, name, data, reason):

@@ -45,6 +45,8 @@ UNREADABLE = {
     ".png": gettext_noop("is not a readable PNG image"),
     ".jpg": gettext_noop("is not a readable JPEG image"),
     ".jpeg": gettext_noop("is not a readable JPEG image"),
+    ".tif": gettext_noop("is not a readable TIFF image"),
+    ".tiff": gettext_noop("is not a readable TIFF image"),
 }
 UNPACKED_TOO_LARGE = gettext_noop("unpacks to more than a file may hold")
 TOO_MANY_PARTS = gettext_noop("holds more parts than a document can have")
@@ -63,7 +65,7 @@ OOXML = {".docx": "word/", ".xlsx": "xl/", ".pptx": "ppt/"}
 OPEN_DOCUMENT = {".odt": b"application/vnd.oasis.opendocument.text",
                  ".ods": b"application/vnd.oasis.opendocument.spreadsheet"}
 CONTAINERS = (*OOXML, *OPEN_DOCUMENT, ".zip")
-IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".tif": "TIFF", ".tiff": "TIFF"}
 OLE_STREAMS = {".doc": ("WordDocument",), ".xls": ("Workbook", "Book")}
 CHECKED = (".pdf", *CONTAINERS, *IMAGE_FORMATS, *OLE_STREAMS)
 

@@ -28,6 +28,14 @@ PDF_MAX_PAGES = 3000
 # 60 megapixels: a 300 dpi scan of an A1 sheet; an image of 50,000 × 50,000 pixels would decode to 7.5 GB.
 IMAGE_MAX_PIXELS = 60_000_000
 
+# A scan read by OCR (documents/ocr.py): a directive of a few pages, within a request (the server's 60 s timeout).
+# Pages are rendered at OCR_DPI and kept within OCR_MAX_PIXELS (A4 at 300 dpi is 8.7 megapixels); past OCR_SECONDS
+# the reading stops and says so. One page takes about a second of one core.
+OCR_MAX_PAGES = 20
+OCR_SECONDS = 40.0
+OCR_DPI = 300
+OCR_MAX_PIXELS = 12_000_000
+
 # Text: a field the models bound (a CharField) is refused past its `max_length` by the service that writes it
 # (`overlong_errors`); a TextField, and anything any request sends, past this many characters (a directive's whole
 # text fits: its file is at most 10 MB).

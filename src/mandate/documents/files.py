@@ -1,4 +1,5 @@
-"""Text out of uploaded files: .txt (any of the encodings seen in practice), .docx, .pdf (a directive to read, a draft to comment on)."""
+"""Text out of uploaded files: .txt (any of the encodings seen in practice), .docx, .pdf (a directive to read, a draft to comment on),
+and scans (a PDF without a text layer, a PNG, JPEG or TIFF image) read by OCR (`documents.ocr`)."""
 from __future__ import annotations
 
 import io
@@ -7,14 +8,17 @@ import time
 import unicodedata
 from pathlib import PurePath
 
-from mandate.core.file_formats import TOO_SLOW, file_errors
+from mandate.core.file_formats import IMAGE_FORMATS, TOO_SLOW, file_errors
 from mandate.core.limits import EXTRACTION_SECONDS
+from mandate.documents import ocr
 
 DEFAULT_LIMIT = 10 * 1024 * 1024
 
 # Tried in order after UTF-8: Vietnamese Windows, Cyrillic Windows, Cyrillic KOI8.
 _LEGACY_ENCODINGS = ("cp1258", "cp1251", "koi8-u", "koi8-r")
 _MOJIBAKE_MARKERS = ("Ã", "Â", "Ä", "Æ", "á»", "Ð", "Ñ", "Ä‘")
+# An image by its first bytes, whatever its name says.
+_IMAGE_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", ".png"), (b"\xff\xd8\xff", ".jpg"), (b"II*\x00", ".tif"), (b"MM\x00*", ".tif"))
 
 
 class IngestInputError(ValueError):
@@ -27,8 +31,8 @@ class IngestInputError(ValueError):
         self.code = code
 
 
-def extract_text(data: bytes, filename: str, *, limit: int = DEFAULT_LIMIT) -> str:
-    """The text of a .txt, .docx or .pdf file, NFC-normalised."""
+def extract_text(data: bytes, filename: str, *, limit: int = DEFAULT_LIMIT, language: str | None = None) -> str:
+    """The text of a .txt, .docx or .pdf file, or of a scan read by OCR (in `language`'s model when given), NFC-normalised."""
     if not data:
         raise IngestInputError(f"{filename}: the file is empty")
     if len(data) > limit:
@@ -38,6 +42,10 @@ def extract_text(data: bytes, filename: str, *, limit: int = DEFAULT_LIMIT) -> s
         kind = ".docx"
     elif suffix == ".pdf" or data[:5] == b"%PDF-":
         kind = ".pdf"
+    elif suffix in IMAGE_FORMATS:
+        kind = suffix
+    elif sniffed := next((image for head, image in _IMAGE_SIGNATURES if data.startswith(head)), None):
+        kind = sniffed
     else:
         kind = ".txt"
     # Opened and bounded by the same checks as every upload before the reader's libraries see it.
@@ -48,7 +56,9 @@ def extract_text(data: bytes, filename: str, *, limit: int = DEFAULT_LIMIT) -> s
     if kind == ".docx":
         text = _docx(data, filename)
     elif kind == ".pdf":
-        text = _pdf(data, filename, deadline)
+        text = _pdf(data, filename, deadline) or _scanned(ocr.pdf_text, data, filename, language)
+    elif kind in IMAGE_FORMATS:
+        text = _scanned(ocr.image_text, data, filename, language)
     else:
         text = _plain(data, filename)
     text = unicodedata.normalize("NFC", text).strip()
@@ -162,6 +172,11 @@ def _pdf(data: bytes, filename: str, deadline: float) -> str:
     except (PdfReadError, ValueError, KeyError) as error:
         raise IngestInputError(f"{filename}: not a readable PDF ({error})") from error
     text = "\n".join(pages)
-    if len(text.strip()) < 20:
-        raise IngestInputError(f"{filename}: the PDF has no text layer (a scan?); run OCR first")
-    return text
+    return text if len(text.strip()) >= 20 else ""  # no text layer: a scan
+
+
+def _scanned(read, data: bytes, filename: str, language: str | None) -> str:
+    try:
+        return read(data, language=language)
+    except ocr.OcrError as error:
+        raise IngestInputError(f"{filename}: {error.reason}", reason=error.reason, code=error.code) from None

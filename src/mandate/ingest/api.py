@@ -25,7 +25,7 @@ _READ_BODY = {
                                "province": {"type": "string", "description": "province code whose units win ties"}}}},
             "multipart/form-data": {"schema": {
                 "type": "object", "required": ["file"],
-                "properties": {"file": {"type": "string", "format": "binary", "description": ".txt, .docx or .pdf, at most 10 MB"},
+                "properties": {"file": {"type": "string", "format": "binary", "description": ".txt, .docx or .pdf, or a scan (a PDF without text, .png, .jpg, .tif) read by OCR; at most 10 MB"},
                                "language": {"type": "string"}, "province": {"type": "string"}}}},
         },
     }
@@ -107,7 +107,7 @@ def _read_input(request: HttpRequest) -> tuple[str, str | None, str | None]:
             upload = request.FILES.get("file")
             if upload is None and "text" not in request.POST:
                 raise invalid("file", _("upload a .txt, .docx or .pdf file (or send JSON with “text”)"), "required")
-            text = inputs.directive_text(text=request.POST.get("text"), upload=upload)
+            text = inputs.directive_text(text=request.POST.get("text"), upload=upload, language=request.POST.get("language"))
             return text, request.POST.get("language"), request.POST.get("province")
         body = request.body
     except RequestDataTooBig:

@@ -16,14 +16,14 @@ def main(argv: list[str], stdin: TextIO, stdout: TextIO, *, units: Matcher | Non
     mode.add_argument("--format", choices=["json"], default="json", help="one JSON object for FILE")
     mode.add_argument("--jsonl", action="store_true", help='read lines {"id", "text"}; write one line each')
     parser.add_argument("--language", choices=["vi", "ru", "uk", "en"], default=None)
-    parser.add_argument("file", help="a .txt, .docx or .pdf file, or - for standard input")
+    parser.add_argument("file", help="a .txt, .docx or .pdf file, a scan (read by OCR), or - for standard input")
     args = parser.parse_args(argv)
     if args.jsonl:
         return _jsonl(_open_text(args.file, stdin), stdout, args.language, units)
     from .files import IngestInputError  # deferred: batch runs never read files
 
     try:
-        text = _read_document(args.file, stdin)
+        text = _read_document(args.file, stdin, args.language)
     except (IngestInputError, OSError) as error:
         sys.stderr.write(f"ingest: {error}\n")
         return 2
@@ -53,7 +53,7 @@ def _open_text(path: str, stdin: TextIO) -> TextIO:
     return open(path, encoding="utf-8")
 
 
-def _read_document(path: str, stdin: TextIO) -> str:
+def _read_document(path: str, stdin: TextIO, language: str | None) -> str:
     from .files import extract_text
 
     if path == "-":
@@ -62,7 +62,7 @@ def _read_document(path: str, stdin: TextIO) -> str:
             return extract_text(buffer.read(), "stdin.txt")
         return stdin.read()
     with open(path, "rb") as handle:
-        return extract_text(handle.read(), path)
+        return extract_text(handle.read(), path, language=language)
 
 
 def _utf8(stream: TextIO) -> TextIO:

@@ -36,8 +36,10 @@ class ReadForm(PageForm):
 
     def clean(self):
         data = super().clean()
-        for name, parse in (("text", lambda: inputs.directive_text(text=data.get("text"), upload=data.get("file"))),
-                            ("language", lambda: inputs.reading_language(data.get("language"))),
+        # The language first: a scan is read by OCR in the language's model.
+        for name, parse in (("language", lambda: inputs.reading_language(data.get("language"))),
+                            ("text", lambda: inputs.directive_text(text=data.get("text"), upload=data.get("file"),
+                                                                   language=data.get("language"))),
                             ("province", lambda: inputs.reading_province(data.get("province")))):
             try:
                 data[name] = parse()

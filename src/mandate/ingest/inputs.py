@@ -11,10 +11,11 @@ from mandate.orgs.models import Unit
 __all__ = ["EXTENSIONS", "LIMIT", "directive_text", "reading_language", "reading_province"]
 
 
-def directive_text(*, text: str | None = None, upload: UploadedFile | None = None) -> str:
-    """The readable text of the paste or the upload; a DomainError naming `text` or `file` otherwise."""
+def directive_text(*, text: str | None = None, upload: UploadedFile | None = None, language: str | None = None) -> str:
+    """The readable text of the paste or the upload (a scan read by OCR in `language` when it is one of the reader's);
+    a DomainError naming `text` or `file` otherwise."""
     if upload is not None:
-        return uploaded_text(upload)
+        return uploaded_text(upload, language=language if language in LANGUAGES else None)
     if text is None or not text.strip():
         raise invalid("text", _("give the text of the directive, or upload a file"), "required")
     try:
