@@ -145,7 +145,7 @@ def test_a_draft_comes_from_its_word_file_and_is_cut_into_clauses(client, confer
     assert client.post(base, {"title": "Quy định phân cấp", "file": upload}).status_code == 302
     version = AgendaItem.objects.get(title="Quy định phân cấp").draft.versions.get()
     assert [c.label for c in version.clauses.all()] == ["Mở đầu", "Điều 1", "Điều 2", "Điều 2, khoản 1"]
-    refused = client.post(base, {"title": "Ảnh chụp", "file": SimpleUploadedFile("anh.png", b"\x89PNG")})
+    refused = client.post(base, {"title": "Bảng tính", "file": SimpleUploadedFile("bang.xlsx", b"PK\x03\x04")})
     assert refused.status_code == 422 and "chỉ đọc được tệp .txt, .docx, .pdf" in refused.content.decode()
 
 

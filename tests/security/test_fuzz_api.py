@@ -13,7 +13,7 @@ import os
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -92,6 +92,16 @@ def run_stateful(headers: dict, *, scenarios: int, steps: int) -> None:
     """Sequences of calls (an id an answer gave is used by the next call), each answered without a server error."""
 
     class Sequences(_schema().as_state_machine()):
+        # Each scenario starts from the same database: what one sequence created (people, tasks) is rolled back
+        # before the next, so that a sequence hypothesis replays meets the answers it met when it was drawn.
+        def setup(self):
+            self._scenario = transaction.atomic()
+            self._scenario.__enter__()
+
+        def teardown(self):
+            transaction.set_rollback(True)
+            self._scenario.__exit__(None, None, None)
+
         def get_call_kwargs(self, case):
             return {"headers": headers}
 
