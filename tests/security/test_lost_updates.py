@@ -1,5 +1,7 @@
 """Issue 14, class 9: lost updates and duplicates. Two clients editing one task cannot silently overwrite each other
 (the edit carries the version it changes), and a retried or double-submitted report is recorded once."""
+import datetime as dt
+
 import pytest
 from django.utils import translation
 
@@ -125,3 +127,49 @@ def test_a_page_form_sent_with_an_old_version_changes_nothing(client, make_user)
     stale = client.post(f"/tasks/{task.pk}/extensions/", {"requested_deadline": new, "reason": "Chờ", "version": task.version})
     assert stale.status_code == 409
     assert not task.extensions.exists()
+
+
+def test_of_two_secretaries_answering_one_opinion_the_second_with_the_old_revision_gets_409(api, make_user):
+    from mandate.meetings import services as meetings
+    from mandate.orgs.models import Unit
+
+    meeting = meetings.meeting_create(actor=None, body=Unit.objects.get(code="25.TU.BTV"), title="Hội nghị",
+                                      starts_on=dt.date(2025, 7, 20))
+    guest = meetings.delegate_add(actor=None, meeting=meeting, name="Khách mời", role="guest")
+    item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Dự thảo", draft_text="Điều 1. Phạm vi\nNội dung.")
+    opinion = meetings.opinion_give(actor=None, meeting=meeting, item=item, kind="amend", text="Làm rõ.", delegate=guest)
+    path = f"/meetings/{meeting.pk}/opinions/{opinion.pk}/response"
+    one, other = make_user("leader", "25.TU.BTV"), make_user("specialist", "25.TU.BTV")
+    revision = api.login(one).get(f"/meetings/{meeting.pk}/opinions").json()["items"][0]["revision"]
+    missing = api.post(path, {"disposition": "accepted"})
+    assert missing.status_code == 428
+    answered = api.post(path, {"disposition": "accepted", "version": revision})
+    assert (answered.status_code, answered.json()["revision"]) == (200, revision + 1)
+    stale = api.login(other).post(path, {"disposition": "not_accepted", "explanation": "Không", "version": revision})
+    assert (stale.status_code, stale.json()["current_version"]) == (409, revision + 1)
+    opinion.refresh_from_db()
+    assert (opinion.disposition, opinion.revision) == ("accepted", revision + 1)
+    closing = api.post(f"/meetings/{meeting.pk}/close", {"version": 2})
+    assert (closing.status_code, closing.json()["current_version"]) == (409, 1)
+    closed = api.post(f"/meetings/{meeting.pk}/close", HTTP_IF_MATCH="1")
+    assert (closed.status_code, closed.json()["state"], closed.json()["version"]) == (200, "closed", 2)
+
+
+def test_a_response_form_sent_after_someone_else_answered_changes_nothing(client, make_user):
+    from mandate.meetings import services as meetings
+    from mandate.orgs.models import Unit
+
+    meeting = meetings.meeting_create(actor=None, body=Unit.objects.get(code="25.TU.BTV"), title="Hội nghị",
+                                      starts_on=dt.date(2025, 7, 20))
+    guest = meetings.delegate_add(actor=None, meeting=meeting, name="Khách mời", role="guest")
+    item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Dự thảo", draft_text="Điều 1. Phạm vi\nNội dung.")
+    opinion = meetings.opinion_give(actor=None, meeting=meeting, item=item, kind="amend", text="Làm rõ.", delegate=guest)
+    client.force_login(make_user("leader", "25.TU.BTV"))
+    html = client.get(f"/meetings/{meeting.pk}/responses/").content.decode()
+    assert 'name="version" value="1"' in html
+    meetings.opinion_respond(actor=None, opinion=opinion, disposition="accepted", expected_version=1)  # someone else
+    stale = client.post(f"/meetings/{meeting.pk}/responses/{opinion.pk}/",
+                        {"disposition": "not_accepted", "explanation": "Không", "version": 1})
+    assert stale.status_code == 409
+    opinion.refresh_from_db()
+    assert (opinion.disposition, opinion.revision) == ("accepted", 2)

@@ -247,9 +247,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/meetings/{meeting_id}/opinions"): Case(writer(201), path=lambda w: _m(w, "/opinions"), body=lambda w: {
         "item": w.extras["item"].pk, "kind": "add", "text": "Bổ sung.", "delegate": w.extras["guest"].pk}),
     ("POST", "/api/v1/meetings/{meeting_id}/opinions/{opinion_id}/response"): Case(
-        writer(), path=lambda w: _m(w, f"/opinions/{w.extras['opinion'].pk}/response"), body=lambda w: {"disposition": "accepted"}),
+        writer(), path=lambda w: _m(w, f"/opinions/{w.extras['opinion'].pk}/response"), body=lambda w: {"disposition": "accepted", "version": 1}),
     ("GET", "/api/v1/meetings/{meeting_id}/responses.{fmt}"): Case(reader, path=lambda w: _m(w, "/responses.xlsx")),
-    ("POST", "/api/v1/meetings/{meeting_id}/close"): Case(writer(), path=lambda w: _m(w, "/close")),
+    ("POST", "/api/v1/meetings/{meeting_id}/close"): Case(writer(), path=lambda w: _m(w, "/close"), body=lambda w: {"version": 1}),
     ("POST", "/api/v1/meetings/{meeting_id}/conclusion"): Case(writer(201), path=lambda w: _m(w, "/conclusion"), body=lambda w: {
         "title": "Thông báo kết luận", "tasks": [{"title": "Rà soát quy chế", "lead_unit": "25.TU.BTC", "leader": w.leader.username,
                                                    "deadline": "2025-08-30", "product": "Quy chế sửa đổi"}]}),

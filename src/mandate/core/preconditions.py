@@ -1,7 +1,26 @@
 """The version an edit changes, taken from the request: `If-Match: <version>` or a `version` field."""
 from django.utils.translation import gettext as _
+from ninja import Schema
 
-from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.core.errors import Conflict, DomainError, FieldError, invalid
+
+
+class FieldErrorOut(Schema):
+    field: str
+    reason: str
+    code: str
+
+
+class RefusalOut(Schema):
+    """The API's error format; a 409 adds `current_version`."""
+
+    message: str
+    errors: list[FieldErrorOut]
+    current_version: int | None = None
+
+
+# What an edit can answer besides its success: the version is missing (428) or old (409).
+VERSIONED = {409: RefusalOut, 428: RefusalOut}
 
 
 def expected_version(request, value: int | None) -> int:
@@ -18,3 +37,15 @@ def expected_version(request, value: int | None) -> int:
         raise DomainError(_("%(field)s: %(reason)s") % {"field": _("Version"), "reason": reason},
                           [FieldError("version", reason, "required")], status=428)
     return value
+
+
+def version_checked(row, expected: int | None, *, field: str = "version") -> int:
+    """The next version of a row read under lock (`select_for_update`), after refusing with 409 an edit of an older
+    one: the caller stores it with its change. `field` names the row's version column."""
+    current = getattr(row, field)
+    if expected is not None and current != expected:
+        raise Conflict(_("This was changed by someone else (version %(current)s, you had %(yours)s); reload it.")
+                       % {"current": current, "yours": expected},
+                       [FieldError("version", _("current version is %(version)s") % {"version": current}, "stale")],
+                       details={"current_version": current})
+    return current + 1

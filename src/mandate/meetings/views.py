@@ -140,8 +140,10 @@ def item_add(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpRespo
 @page
 def meeting_close(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
+    seen = forms.VersionedForm(request.POST)
     try:
-        services.meeting_close(actor=request.user, meeting=meeting)
+        services.meeting_close(actor=request.user, meeting=meeting,
+                               expected_version=seen.cleaned_data.get("version") if seen.is_valid() else None)
     except DomainError as error:
         context = _detail_context(request, meeting, forms={"close": {"message": refusal_message(error)}})
         return render(request, "meetings/detail.html", context, status=error.status)
@@ -279,7 +281,8 @@ def respond(request: HttpRequest, as_of: dt.date, meeting_id: int, opinion_id: i
     opinion = selectors.opinion_get(meeting=meeting, opinion_id=opinion_id)
     form = forms.ResponseForm(request.POST)
     form.submit(lambda data: services.opinion_respond(actor=request.user, opinion=opinion, disposition=data["disposition"],
-                                                      explanation=data["explanation"], responder=data["responder"]))
+                                                      explanation=data["explanation"], responder=data["responder"],
+                                                      expected_version=data["version"]))
     if form.refused:
         context = _responses_context(request, meeting, forms={opinion.pk: form.state()})
         return render(request, "meetings/responses.html", context, status=form.status)
