@@ -129,7 +129,7 @@ def test_a_page_form_sent_with_an_old_version_changes_nothing(client, make_user)
     assert not task.extensions.exists()
 
 
-def test_of_two_secretaries_answering_one_opinion_the_second_with_the_old_revision_gets_409(api, make_user):
+def test_of_two_secretaries_answering_one_opinion_the_second_with_the_old_revision_gets_409(api, client, make_user):
     from mandate.meetings import services as meetings
     from mandate.orgs.models import Unit
 
@@ -151,7 +151,8 @@ def test_of_two_secretaries_answering_one_opinion_the_second_with_the_old_revisi
     assert (opinion.disposition, opinion.revision) == ("accepted", revision + 1)
     closing = api.post(f"/meetings/{meeting.pk}/close", {"version": 2})
     assert (closing.status_code, closing.json()["current_version"]) == (409, 1)
-    closed = api.post(f"/meetings/{meeting.pk}/close", HTTP_IF_MATCH="1")
+    closed = client.generic("POST", f"/api/v1/meetings/{meeting.pk}/close", b"", content_type="application/json",
+                            HTTP_IF_MATCH="1", **api.headers)  # no body at all
     assert (closed.status_code, closed.json()["state"], closed.json()["version"]) == (200, "closed", 2)
 
 
@@ -173,3 +174,23 @@ def test_a_response_form_sent_after_someone_else_answered_changes_nothing(client
     assert stale.status_code == 409
     opinion.refresh_from_db()
     assert (opinion.disposition, opinion.revision) == ("accepted", 2)
+
+
+def test_of_two_administrators_editing_one_reorganization_the_second_with_the_old_version_gets_409(api, make_user):
+    from mandate.orgs.models import Unit
+    from mandate.reorganizations.models import Reorganization
+    from mandate.reorganizations.services import reorganization_prepare
+
+    event = reorganization_prepare(actor=None, kind="rename", effective_on=dt.date(2025, 9, 1),
+                                   predecessors=[Unit.objects.get(code="25.TU.BTC")], new_name="Ban Tổ chức (mới)")
+    one, other = make_user("system_admin", "VN"), make_user("system_admin", "VN")
+    version = api.login(one).get(f"/reorganizations/{event.pk}").json()["version"]
+    assert api.post(f"/reorganizations/{event.pk}/apply").status_code == 428
+    assert api.post(f"/reorganizations/{event.pk}/destinations", {"rule": "", "version": version}).status_code == 200
+    stale = api.login(other).post(f"/reorganizations/{event.pk}/apply", {"version": version})
+    assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1)
+    assert Reorganization.objects.get(pk=event.pk).applied_at is None
+    applied = api.post(f"/reorganizations/{event.pk}/apply", HTTP_IF_MATCH=str(version + 1))
+    assert (applied.status_code, applied.json()["state"], applied.json()["version"]) == (200, "applied", version + 2)
+    stale = api.login(one).post(f"/reorganizations/{event.pk}/revert", {"version": version + 1})
+    assert stale.status_code == 409 and Reorganization.objects.get(pk=event.pk).reverted_at is None

@@ -204,11 +204,12 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/reorganizations/{reorganization_id}/preview"): Case(
         system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/preview"),
     ("POST", "/api/v1/reorganizations/{reorganization_id}/destinations"): Case(
-        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/destinations", body=lambda w: {"destinations": []}),
+        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/destinations", body=lambda w: {"destinations": [], "version": 1}),
     ("POST", "/api/v1/reorganizations/{reorganization_id}/apply"): Case(
-        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/apply"),
+        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/apply", body=lambda w: {"version": 1}),
     ("POST", "/api/v1/reorganizations/{reorganization_id}/revert"): Case(
-        system_admin(), setup=_applied, path=lambda w: f"/reorganizations/{w.reorganization.pk}/revert"),
+        system_admin(), setup=_applied, path=lambda w: f"/reorganizations/{w.reorganization.pk}/revert",
+        body=lambda w: {"version": 2}),
     ("POST", "/api/v1/reorganizations/batches/{batch}/apply"): Case(system_admin(), setup=_batch,
                                                                     path=lambda w: "/reorganizations/batches/b-1/apply"),
     ("POST", "/api/v1/ingest"): Case(registrar, body=lambda w: {"text": "Ban Tổ chức Tỉnh ủy chủ trì, báo cáo trước ngày 30/8/2025."}),

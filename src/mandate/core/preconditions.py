@@ -1,6 +1,6 @@
 """The version an edit changes, taken from the request: `If-Match: <version>` or a `version` field."""
 from django.utils.translation import gettext as _
-from ninja import Schema
+from ninja import Field, Schema
 
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 
@@ -17,6 +17,13 @@ class RefusalOut(Schema):
     message: str
     errors: list[FieldErrorOut]
     current_version: int | None = None
+
+
+class ExpectedVersionIn(Schema):
+    """The body of an edit that sends nothing but the version it changes (or an empty body and If-Match)."""
+
+    version: int | None = Field(None, description="The version of the row this edit changes (or send If-Match: "
+                                                  "<version>); required: 428 when missing, 409 when it changed since.")
 
 
 # What an edit can answer besides its success: the version is missing (428) or old (409).
@@ -49,3 +56,10 @@ def version_checked(row, expected: int | None, *, field: str = "version") -> int
                        [FieldError("version", _("current version is %(version)s") % {"version": current}, "stale")],
                        details={"current_version": current})
     return current + 1
+
+
+def form_version(request) -> int | None:
+    """The version a page form carries in its hidden `version` field; None when it carries none (pages do not require
+    it: the form they render always has it)."""
+    value = request.POST.get("version", "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None

@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from mandate.accounts.selectors import user_named
 from mandate.core import clock
 from mandate.core.errors import invalid
-from mandate.core.preconditions import VERSIONED, expected_version
+from mandate.core.preconditions import VERSIONED, ExpectedVersionIn, expected_version
 from mandate.documents.selectors import document_get
 from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import Delegate, DiscussionGroup, Meeting
@@ -269,11 +269,6 @@ class ResponseIn(Schema):
                                                   "<revision>); required: 428 when missing, 409 when it was answered since.")
 
 
-class CloseIn(Schema):
-    version: int | None = Field(None, description="The meeting version this closes (or send If-Match: <version>); "
-                                                  "required: 428 when missing, 409 when the meeting changed since.")
-
-
 class ConclusionTaskIn(Schema):
     title: str = ""
     lead_unit: str | None = None
@@ -462,7 +457,7 @@ def responses_export(request: HttpRequest, meeting_id: int, fmt: str, item: int 
 
 
 @router.post("/{int:meeting_id}/close", response={200: MeetingOut, **VERSIONED}, summary="Close the floor: no more opinions")
-def close_meeting(request: HttpRequest, meeting_id: int, payload: CloseIn | None = None):
+def close_meeting(request: HttpRequest, meeting_id: int, payload: ExpectedVersionIn | None = None):
     services.meeting_close(actor=request.user, meeting=_meeting(request, meeting_id),
                            expected_version=expected_version(request, payload.version if payload else None))
     return _meeting(request, meeting_id)

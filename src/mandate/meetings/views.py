@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from mandate.core.ids import query_id, query_number
 from mandate.core.errors import DomainError, PermissionDenied, invalid
+from mandate.core.preconditions import form_version
 from mandate.meetings import exports, forms, selectors, services
 from mandate.meetings.models import Attendance, DelegateRole, Disposition, Meeting, MeetingState, OpinionKind
 from mandate.meetings.permissions import can_manage_meeting, can_open_meetings
@@ -140,10 +141,8 @@ def item_add(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpRespo
 @page
 def meeting_close(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
-    seen = forms.VersionedForm(request.POST)
     try:
-        services.meeting_close(actor=request.user, meeting=meeting,
-                               expected_version=seen.cleaned_data.get("version") if seen.is_valid() else None)
+        services.meeting_close(actor=request.user, meeting=meeting, expected_version=form_version(request))
     except DomainError as error:
         context = _detail_context(request, meeting, forms={"close": {"message": refusal_message(error)}})
         return render(request, "meetings/detail.html", context, status=error.status)
