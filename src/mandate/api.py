@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _, gettext_noop
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from mandate.accounts.auth import BearerToken, SessionWithCsrf
+from mandate.accounts.auth import BearerToken, SessionWithCsrf, bearer_user
 from mandate.accounts.idempotency import KEY_MAX_LENGTH, key_answer, key_claim, key_release, request_digest
-from mandate.accounts.services import token_authenticate
 from mandate.core.errors import DomainError, field_label, invalid
 from mandate.core.ids import MAX_ID
 from mandate.core.limits import TEXT_MAX_CHARS
@@ -241,7 +240,7 @@ def _caller(request):
     """Who sends the request, as the operation's authentication will find: the bearer token's user or the session's."""
     scheme, _space, raw = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == "bearer" and raw.strip():
-        return token_authenticate(raw=raw.strip())
+        return bearer_user(request, raw.strip())
     if "Authorization" not in request.headers and request.user.is_authenticated:
         return request.user
     return None

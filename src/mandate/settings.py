@@ -85,6 +85,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["mandate.web.guard"],  # {% csrf_token %} writes the form's one-time token too
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -93,7 +94,6 @@ TEMPLATES = [
                 "mandate.offers.offers",
                 "mandate.offers.date_hint",
                 "mandate.core.context.structure_date",
-                "mandate.web.pages.form_token",
                 "mandate.accounts.context.administration",
                 "mandate.health.version",
             ],

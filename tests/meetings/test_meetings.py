@@ -94,16 +94,16 @@ def test_a_leader_responds_and_the_next_version_takes_the_accepted_opinions_in(a
                     text="Họp thường lệ hai tháng một lần.").json()
     second = opinion(api, conference, kind="remove", text="Bỏ Chương II.").json()
     path = conference["path"]
-    assert api.post(f"{path}/opinions/{first['id']}/response", {"disposition": "accepted"}).status_code == 403
+    assert api.post(f"{path}/opinions/{first['id']}/response", {"disposition": "accepted", "version": 1}).status_code == 403
     assert Opinion.objects.filter(pk=first["id"]).values_list("disposition", "responded_at").get() == ("", None)
     api.login(conference["people"]["leader"])
-    refused = api.post(f"{path}/opinions/{second['id']}/response", {"disposition": "explained"})
+    refused = api.post(f"{path}/opinions/{second['id']}/response", {"disposition": "explained", "version": 1})
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "explanation"
     accepted = api.post(f"{path}/opinions/{first['id']}/response",
-                        {"disposition": "accepted", "explanation": "Tiếp thu, sửa Điều 3."}).json()
+                        {"disposition": "accepted", "explanation": "Tiếp thu, sửa Điều 3.", "version": 1}).json()
     assert (accepted["disposition"], accepted["responder"]) == ("accepted", "Nguyễn Duy Ngọc, Bí thư Thành ủy")
     api.post(f"{path}/opinions/{second['id']}/response",
-             {"disposition": "not_accepted", "explanation": "Chương II quy định trách nhiệm, cần giữ."})
+             {"disposition": "not_accepted", "explanation": "Chương II quy định trách nhiệm, cần giữ.", "version": 1})
     api.login(conference["people"]["secretariat"])
     item = conference["item"]["id"]
     text = conference["item"]["draft"]["versions"][0]["text"].replace("ba tháng", "hai tháng")
@@ -113,7 +113,7 @@ def test_a_leader_responds_and_the_next_version_takes_the_accepted_opinions_in(a
     assert version.status_code == 201 and version.json()["number"] == 2 and version.json()["taken_in"] == [first["number"]]
     assert api.get(f"{path}/opinions").json()["items"][0]["taken_into"] == [2]
     api.login(conference["people"]["leader"])
-    changed = api.post(f"{path}/opinions/{first['id']}/response", {"disposition": "not_accepted", "explanation": "Đổi ý."})
+    changed = api.post(f"{path}/opinions/{first['id']}/response", {"disposition": "not_accepted", "explanation": "Đổi ý.", "version": 2})
     assert changed.status_code == 409
     api.login(conference["people"]["delegate"])  # opinions now anchor to version 2 only
     old = opinion(api, conference, clause=conference["clauses"]["dieu-3"]["id"])
@@ -127,7 +127,7 @@ def test_the_table_of_responses_reads_back_from_docx_and_xlsx_with_every_opinion
     api.login(conference["people"]["leader"])
     for record, disposition in zip(opinions, ("accepted", "explained", "not_accepted"), strict=True):
         api.post(f"{conference['path']}/opinions/{record['id']}/response",
-                 {"disposition": disposition, "explanation": f"Trả lời {record['number']}"})
+                 {"disposition": disposition, "explanation": f"Trả lời {record['number']}", "version": 1})
     docx = api.get(f"{conference['path']}/responses.docx")
     assert docx.status_code == 200 and docx["Content-Type"].endswith("wordprocessingml.document")
     document = Docx(io.BytesIO(docx.content))
@@ -178,13 +178,13 @@ def test_closing_the_floor_stops_opinions_but_not_responses(api, conference):
     api.login(conference["people"]["delegate"])
     given = opinion(api, conference).json()
     api.login(conference["people"]["secretariat"])
-    assert api.post(f"{conference['path']}/close").json()["state"] == "closed"
+    assert api.post(f"{conference['path']}/close", {"version": 1}).json()["state"] == "closed"
     api.login(conference["people"]["delegate"])
     late = opinion(api, conference)
     assert late.status_code == 409 and late.json()["errors"][0]["field"] == "meeting"
     api.login(conference["people"]["leader"])
     assert api.post(f"{conference['path']}/opinions/{given['id']}/response",
-                    {"disposition": "explained", "explanation": "Đã có trong Điều 2."}).status_code == 200
+                    {"disposition": "explained", "explanation": "Đã có trong Điều 2.", "version": 1}).status_code == 200
 
 
 CONCLUSION = {
@@ -249,7 +249,7 @@ def test_a_meeting_of_a_body_closed_by_the_merger_stays_with_the_successors_staf
     elsewhere = make_user("specialist", "25.TU")
     api.login(successor_staff)
     assert api.get(f"/meetings/{meeting.pk}").status_code == 200
-    assert api.post(f"/meetings/{meeting.pk}/close").json()["state"] == "closed"
+    assert api.post(f"/meetings/{meeting.pk}/close", HTTP_IF_MATCH="1").json()["state"] == "closed"
     api.login(elsewhere)
     assert api.get(f"/meetings/{meeting.pk}").status_code == 404
 
@@ -270,7 +270,7 @@ def test_a_version_taking_in_six_opinions_costs_the_queries_of_one(api, conferen
     numbers = [opinion(api, conference, text=f"Ý kiến {n}").json() for n in range(7)]
     api.login(conference["people"]["leader"])
     for given in numbers:
-        api.post(f"{conference['path']}/opinions/{given['id']}/response", {"disposition": "accepted"})
+        api.post(f"{conference['path']}/opinions/{given['id']}/response", {"disposition": "accepted", "version": 1})
     api.login(conference["people"]["secretariat"])
     url = f"{conference['path']}/items/{conference['item']['id']}/versions"
     text = conference["item"]["draft"]["versions"][0]["text"]

@@ -25,6 +25,6 @@ def test_an_opinion_waits_for_the_bodys_writers_until_it_is_answered(api, confer
     entry = next(s for s in inbox_of(user=people["leader"]) if s.key == "opinions").entries[0]
     assert entry.url == f"/meetings/{conference['meeting']['id']}/responses/#opinion-{given['id']}"
     api.login(people["leader"])
-    api.post(f"{conference['path']}/opinions/{given['id']}/response", {"disposition": "accepted"})
+    api.post(f"{conference['path']}/opinions/{given['id']}/response", {"disposition": "accepted", "version": 1})
     assert Opinion.objects.get(pk=given["id"]).disposition == "accepted"
     assert _opinions(people["leader"]) == []

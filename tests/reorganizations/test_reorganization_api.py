@@ -34,20 +34,20 @@ def test_split_through_the_api(admin):
     assert preview["can_apply"] is False and preview["handed"] is None
     assert [(m["item_type"], m["item_id"]) for m in preview["missing"]] == [("task", task.pk)]
 
-    refused = admin.post(f"/reorganizations/{event['id']}/apply")
+    refused = admin.post(f"/reorganizations/{event['id']}/apply", {"version": event["version"]})
     assert refused.status_code == 409
     assert refused.json()["errors"][0]["field"] == f"destinations.task.{task.pk}"
     assert refused.json()["errors"][0]["code"] == "no_destination"
 
     wrong = admin.post(f"/reorganizations/{event['id']}/destinations",
-                       {"destinations": [{"item_type": "task", "item_id": task.pk, "destination": "25.UBND"}]})
+                       {"destinations": [{"item_type": "task", "item_id": task.pk, "destination": "25.UBND"}], "version": 1})
     assert wrong.status_code == 422 and wrong.json()["errors"][0] == {
         "field": "destinations", "reason": "25.UBND is not a successor of this event", "code": "not_successor"}
     chosen = admin.post(f"/reorganizations/{event['id']}/destinations",
-                        {"destinations": [{"item_type": "task", "item_id": task.pk, "destination": "25.UBND.X2"}]})
-    assert chosen.json()["can_apply"] is True
+                        {"destinations": [{"item_type": "task", "item_id": task.pk, "destination": "25.UBND.X2"}], "version": 1})
+    assert chosen.json()["can_apply"] is True and chosen.json()["reorganization"]["version"] == 2
 
-    applied = admin.post(f"/reorganizations/{event['id']}/apply")
+    applied = admin.post(f"/reorganizations/{event['id']}/apply", HTTP_IF_MATCH="2")
     assert applied.status_code == 200 and applied.json()["state"] == "applied"
     assert Task.objects.get(pk=task.pk).lead_unit.code == "25.UBND.X2"
     listed = admin.get("/reorganizations", batch="b1").json()
@@ -56,7 +56,7 @@ def test_split_through_the_api(admin):
     assert done["handed"] == {"task": 1, "assigned": 0, "coordination": 0}
     assert done["handings"][0]["handed"] == {"task": 1, "assigned": 0, "coordination": 0}
 
-    reverted = admin.post(f"/reorganizations/{event['id']}/revert")
+    reverted = admin.post(f"/reorganizations/{event['id']}/revert", {"version": 3})
     assert reverted.json()["state"] == "reverted"
     assert Task.objects.get(pk=task.pk).lead_unit == source
     assert not Unit.objects.filter(code="25.UBND.X2").exists()

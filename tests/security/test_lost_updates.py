@@ -1,5 +1,7 @@
 """Issue 14, class 9: lost updates and duplicates. Two clients editing one task cannot silently overwrite each other
 (the edit carries the version it changes), and a retried or double-submitted report is recorded once."""
+import datetime as dt
+
 import pytest
 from django.utils import translation
 
@@ -125,3 +127,70 @@ def test_a_page_form_sent_with_an_old_version_changes_nothing(client, make_user)
     stale = client.post(f"/tasks/{task.pk}/extensions/", {"requested_deadline": new, "reason": "Chờ", "version": task.version})
     assert stale.status_code == 409
     assert not task.extensions.exists()
+
+
+def test_of_two_secretaries_answering_one_opinion_the_second_with_the_old_revision_gets_409(api, client, make_user):
+    from mandate.meetings import services as meetings
+    from mandate.orgs.models import Unit
+
+    meeting = meetings.meeting_create(actor=None, body=Unit.objects.get(code="25.TU.BTV"), title="Hội nghị",
+                                      starts_on=dt.date(2025, 7, 20))
+    guest = meetings.delegate_add(actor=None, meeting=meeting, name="Khách mời", role="guest")
+    item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Dự thảo", draft_text="Điều 1. Phạm vi\nNội dung.")
+    opinion = meetings.opinion_give(actor=None, meeting=meeting, item=item, kind="amend", text="Làm rõ.", delegate=guest)
+    path = f"/meetings/{meeting.pk}/opinions/{opinion.pk}/response"
+    one, other = make_user("leader", "25.TU.BTV"), make_user("specialist", "25.TU.BTV")
+    revision = api.login(one).get(f"/meetings/{meeting.pk}/opinions").json()["items"][0]["revision"]
+    missing = api.post(path, {"disposition": "accepted"})
+    assert missing.status_code == 428
+    answered = api.post(path, {"disposition": "accepted", "version": revision})
+    assert (answered.status_code, answered.json()["revision"]) == (200, revision + 1)
+    stale = api.login(other).post(path, {"disposition": "not_accepted", "explanation": "Không", "version": revision})
+    assert (stale.status_code, stale.json()["current_version"]) == (409, revision + 1)
+    opinion.refresh_from_db()
+    assert (opinion.disposition, opinion.revision) == ("accepted", revision + 1)
+    closing = api.post(f"/meetings/{meeting.pk}/close", {"version": 2})
+    assert (closing.status_code, closing.json()["current_version"]) == (409, 1)
+    closed = client.generic("POST", f"/api/v1/meetings/{meeting.pk}/close", b"", content_type="application/json",
+                            HTTP_IF_MATCH="1", **api.headers)  # no body at all
+    assert (closed.status_code, closed.json()["state"], closed.json()["version"]) == (200, "closed", 2)
+
+
+def test_a_response_form_sent_after_someone_else_answered_changes_nothing(client, make_user):
+    from mandate.meetings import services as meetings
+    from mandate.orgs.models import Unit
+
+    meeting = meetings.meeting_create(actor=None, body=Unit.objects.get(code="25.TU.BTV"), title="Hội nghị",
+                                      starts_on=dt.date(2025, 7, 20))
+    guest = meetings.delegate_add(actor=None, meeting=meeting, name="Khách mời", role="guest")
+    item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Dự thảo", draft_text="Điều 1. Phạm vi\nNội dung.")
+    opinion = meetings.opinion_give(actor=None, meeting=meeting, item=item, kind="amend", text="Làm rõ.", delegate=guest)
+    client.force_login(make_user("leader", "25.TU.BTV"))
+    html = client.get(f"/meetings/{meeting.pk}/responses/").content.decode()
+    assert 'name="version" value="1"' in html
+    meetings.opinion_respond(actor=None, opinion=opinion, disposition="accepted", expected_version=1)  # someone else
+    stale = client.post(f"/meetings/{meeting.pk}/responses/{opinion.pk}/",
+                        {"disposition": "not_accepted", "explanation": "Không", "version": 1})
+    assert stale.status_code == 409
+    opinion.refresh_from_db()
+    assert (opinion.disposition, opinion.revision) == ("accepted", 2)
+
+
+def test_of_two_administrators_editing_one_reorganization_the_second_with_the_old_version_gets_409(api, make_user):
+    from mandate.orgs.models import Unit
+    from mandate.reorganizations.models import Reorganization
+    from mandate.reorganizations.services import reorganization_prepare
+
+    event = reorganization_prepare(actor=None, kind="rename", effective_on=dt.date(2025, 9, 1),
+                                   predecessors=[Unit.objects.get(code="25.TU.BTC")], new_name="Ban Tổ chức (mới)")
+    one, other = make_user("system_admin", "VN"), make_user("system_admin", "VN")
+    version = api.login(one).get(f"/reorganizations/{event.pk}").json()["version"]
+    assert api.post(f"/reorganizations/{event.pk}/apply").status_code == 428
+    assert api.post(f"/reorganizations/{event.pk}/destinations", {"rule": "", "version": version}).status_code == 200
+    stale = api.login(other).post(f"/reorganizations/{event.pk}/apply", {"version": version})
+    assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1)
+    assert Reorganization.objects.get(pk=event.pk).applied_at is None
+    applied = api.post(f"/reorganizations/{event.pk}/apply", HTTP_IF_MATCH=str(version + 1))
+    assert (applied.status_code, applied.json()["state"], applied.json()["version"]) == (200, "applied", version + 2)
+    stale = api.login(one).post(f"/reorganizations/{event.pk}/revert", {"version": version + 1})
+    assert stale.status_code == 409 and Reorganization.objects.get(pk=event.pk).reverted_at is None

@@ -204,11 +204,12 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/reorganizations/{reorganization_id}/preview"): Case(
         system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/preview"),
     ("POST", "/api/v1/reorganizations/{reorganization_id}/destinations"): Case(
-        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/destinations", body=lambda w: {"destinations": []}),
+        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/destinations", body=lambda w: {"destinations": [], "version": 1}),
     ("POST", "/api/v1/reorganizations/{reorganization_id}/apply"): Case(
-        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/apply"),
+        system_admin(), path=lambda w: f"/reorganizations/{w.reorganization.pk}/apply", body=lambda w: {"version": 1}),
     ("POST", "/api/v1/reorganizations/{reorganization_id}/revert"): Case(
-        system_admin(), setup=_applied, path=lambda w: f"/reorganizations/{w.reorganization.pk}/revert"),
+        system_admin(), setup=_applied, path=lambda w: f"/reorganizations/{w.reorganization.pk}/revert",
+        body=lambda w: {"version": 2}),
     ("POST", "/api/v1/reorganizations/batches/{batch}/apply"): Case(system_admin(), setup=_batch,
                                                                     path=lambda w: "/reorganizations/batches/b-1/apply"),
     ("POST", "/api/v1/ingest"): Case(registrar, body=lambda w: {"text": "Ban Tổ chức Tỉnh ủy chủ trì, báo cáo trước ngày 30/8/2025."}),
@@ -247,9 +248,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/meetings/{meeting_id}/opinions"): Case(writer(201), path=lambda w: _m(w, "/opinions"), body=lambda w: {
         "item": w.extras["item"].pk, "kind": "add", "text": "Bổ sung.", "delegate": w.extras["guest"].pk}),
     ("POST", "/api/v1/meetings/{meeting_id}/opinions/{opinion_id}/response"): Case(
-        writer(), path=lambda w: _m(w, f"/opinions/{w.extras['opinion'].pk}/response"), body=lambda w: {"disposition": "accepted"}),
+        writer(), path=lambda w: _m(w, f"/opinions/{w.extras['opinion'].pk}/response"), body=lambda w: {"disposition": "accepted", "version": 1}),
     ("GET", "/api/v1/meetings/{meeting_id}/responses.{fmt}"): Case(reader, path=lambda w: _m(w, "/responses.xlsx")),
-    ("POST", "/api/v1/meetings/{meeting_id}/close"): Case(writer(), path=lambda w: _m(w, "/close")),
+    ("POST", "/api/v1/meetings/{meeting_id}/close"): Case(writer(), path=lambda w: _m(w, "/close"), body=lambda w: {"version": 1}),
     ("POST", "/api/v1/meetings/{meeting_id}/conclusion"): Case(writer(201), path=lambda w: _m(w, "/conclusion"), body=lambda w: {
         "title": "Thông báo kết luận", "tasks": [{"title": "Rà soát quy chế", "lead_unit": "25.TU.BTC", "leader": w.leader.username,
                                                    "deadline": "2025-08-30", "product": "Quy chế sửa đổi"}]}),

@@ -3,12 +3,13 @@ closing the floor and the conclusion with its tasks."""
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from mandate.accounts.selectors import user_named
 from mandate.core import clock
 from mandate.core.errors import invalid
+from mandate.core.preconditions import VERSIONED, ExpectedVersionIn, expected_version
 from mandate.documents.selectors import document_get
 from mandate.meetings import exports, selectors, services
 from mandate.meetings.models import Delegate, DiscussionGroup, Meeting
@@ -29,6 +30,7 @@ class MeetingOut(Schema):
     ends_on: dt.date
     place: str
     state: str
+    version: int
     opinion_count: int
     conclusion_id: int | None
     conclusion_number: str | None
@@ -163,6 +165,7 @@ class OpinionOut(Schema):
     explanation: str
     responder: str
     responded_at: dt.datetime | None
+    revision: int = Field(description="raised by every response; a response sends it as its version (If-Match)")
     taken_into: list[int]
 
     @staticmethod
@@ -262,6 +265,8 @@ class ResponseIn(Schema):
     disposition: str
     explanation: str = ""
     responder: str = ""
+    version: int | None = Field(None, description="The opinion's revision this response changes (or send If-Match: "
+                                                  "<revision>); required: 428 when missing, 409 when it was answered since.")
 
 
 class ConclusionTaskIn(Schema):
@@ -433,13 +438,14 @@ def give_opinion(request: HttpRequest, meeting_id: int, payload: OpinionIn):
     return Status(201, selectors.opinion_get(meeting=meeting, opinion_id=opinion.pk))
 
 
-@router.post("/{int:meeting_id}/opinions/{int:opinion_id}/response", response=OpinionOut,
+@router.post("/{int:meeting_id}/opinions/{int:opinion_id}/response", response={200: OpinionOut, **VERSIONED},
              summary="Respond to an opinion: accepted, explained or not accepted")
 def respond(request: HttpRequest, meeting_id: int, opinion_id: int, payload: ResponseIn):
     meeting = _meeting(request, meeting_id)
     opinion = selectors.opinion_get(meeting=meeting, opinion_id=opinion_id)
     services.opinion_respond(actor=request.user, opinion=opinion, disposition=payload.disposition,
-                             explanation=payload.explanation, responder=payload.responder)
+                             explanation=payload.explanation, responder=payload.responder,
+                             expected_version=expected_version(request, payload.version))
     return selectors.opinion_get(meeting=meeting, opinion_id=opinion_id)
 
 
@@ -450,9 +456,10 @@ def responses_export(request: HttpRequest, meeting_id: int, fmt: str, item: int 
     return exports.responses_response(meeting=meeting, fmt=fmt, day=clock.today(), item_id=item)
 
 
-@router.post("/{int:meeting_id}/close", response=MeetingOut, summary="Close the floor: no more opinions")
-def close_meeting(request: HttpRequest, meeting_id: int):
-    services.meeting_close(actor=request.user, meeting=_meeting(request, meeting_id))
+@router.post("/{int:meeting_id}/close", response={200: MeetingOut, **VERSIONED}, summary="Close the floor: no more opinions")
+def close_meeting(request: HttpRequest, meeting_id: int, payload: ExpectedVersionIn | None = None):
+    services.meeting_close(actor=request.user, meeting=_meeting(request, meeting_id),
+                           expected_version=expected_version(request, payload.version if payload else None))
     return _meeting(request, meeting_id)
 
 

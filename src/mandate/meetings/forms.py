@@ -9,7 +9,7 @@ from mandate.core.ids import query_id
 from mandate.documents.uploads import uploaded_text
 from mandate.meetings.models import Attendance, DelegateRole, Disposition, DraftClause, Meeting, OpinionKind
 from mandate.orgs.forms import UnitField
-from mandate.tasks.forms import UserField
+from mandate.tasks.forms import UserField, VersionedForm
 from mandate.web.forms import DateField, DateInput, PageForm, reason_text
 
 
@@ -159,7 +159,9 @@ class OpinionForm(_OfMeeting):
         return (row, None) if kind == "delegate" else (None, row)
 
 
-class ResponseForm(PageForm):
+class ResponseForm(VersionedForm):
+    """`version` is the opinion's revision the response changes."""
+
     disposition = forms.ChoiceField(required=False, choices=Disposition.choices, label=_("Response"))
     explanation = forms.CharField(required=False, label=_("Explanation"))
     responder = forms.CharField(required=False, max_length=300, label=_("Responder"))

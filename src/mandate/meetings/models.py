@@ -26,6 +26,7 @@ class Meeting(models.Model):
     ends_on = models.DateField()
     place = models.CharField(max_length=255, blank=True)
     state = models.CharField(max_length=12, choices=MeetingState.choices, default=MeetingState.OPEN)
+    version = models.PositiveIntegerField(default=1, help_text="raised by every change of its state: an edit names it")
     conclusion = models.OneToOneField("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
                                       related_name="concluded_meeting", help_text="the conclusion notice (TB)")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -202,6 +203,8 @@ class Opinion(models.Model):
     responder = models.CharField(max_length=255, blank=True, help_text="who gave the response: name and position")
     responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     responded_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=1, help_text="raised by every response: a response names the one it "
+                                                                "changes (`version` is the draft's)")
 
     class Meta:
         constraints = [

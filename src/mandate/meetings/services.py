@@ -13,6 +13,7 @@ from mandate.core import clock
 from mandate.core.limits import integer_range, overlong_errors
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.integrity import refuse_duplicate
+from mandate.core.preconditions import version_checked
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
 from mandate.documents.services import numbering_owner
@@ -334,7 +335,8 @@ def opinion_give(*, actor, meeting: Meeting, item: AgendaItem, kind: str, text: 
     return opinion
 
 
-def opinion_respond(*, actor, opinion: Opinion, disposition: str, explanation: str = "", responder: str = "") -> Opinion:
+def opinion_respond(*, actor, opinion: Opinion, disposition: str, explanation: str = "", responder: str = "",
+                    expected_version: int | None = None) -> Opinion:
     """The response to an opinion (tiếp thu, giải trình): accepted, explained or not accepted, and who gave it."""
     _manage(actor, opinion.meeting)
     explanation, responder = nfc(explanation or "").strip(), nfc(responder or "").strip()
@@ -348,6 +350,7 @@ def opinion_respond(*, actor, opinion: Opinion, disposition: str, explanation: s
         raise DomainError(_("The response cannot be recorded."), errors)
     with transaction.atomic():
         opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
+        revision = version_checked(opinion, expected_version, field="revision")
         taken = opinion.taken_into.order_by("number").first()
         if taken is not None and disposition != Disposition.ACCEPTED:
             raise Conflict(_("Version %(version)s of the draft took this opinion in; it stays accepted.") % {"version": taken.number},
@@ -356,25 +359,26 @@ def opinion_respond(*, actor, opinion: Opinion, disposition: str, explanation: s
         if actor is not None and not responder:
             responder = ", ".join(part for part in (actor.full_name or actor.username, actor.position) if part)
         opinion.disposition, opinion.explanation, opinion.responder = disposition, explanation, responder
-        opinion.responded_by, opinion.responded_at = actor, clock.now()
-        opinion.save(update_fields=["disposition", "explanation", "responder", "responded_by", "responded_at"])
+        opinion.responded_by, opinion.responded_at, opinion.revision = actor, clock.now(), revision
+        opinion.save(update_fields=["disposition", "explanation", "responder", "responded_by", "responded_at", "revision"])
         audit_record(actor=actor, action="meeting.opinion_respond", obj=opinion, before=before, after=opinion_snapshot(opinion))
     return opinion
 
 
 # Closing and concluding
 
-def meeting_close(*, actor, meeting: Meeting) -> Meeting:
+def meeting_close(*, actor, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     """Close the floor: no more opinions; responses and the conclusion go on."""
     _manage(actor, meeting)
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        version = version_checked(meeting, expected_version)
         if meeting.state != MeetingState.OPEN:
             raise Conflict(_("The meeting is already %(state)s.") % {"state": meeting.get_state_display()},
                            [FieldError("state", meeting.state, "state")])
         before = meeting_snapshot(meeting)
-        meeting.state = MeetingState.CLOSED
-        meeting.save(update_fields=["state"])
+        meeting.state, meeting.version = MeetingState.CLOSED, version
+        meeting.save(update_fields=["state", "version"])
         audit_record(actor=actor, action="meeting.close", obj=meeting, before=before, after=meeting_snapshot(meeting))
     return meeting
 
@@ -401,9 +405,9 @@ def meeting_conclude(*, actor, meeting: Meeting, header: DocumentHeader, referen
         before = meeting_snapshot(locked)
         confirmed = document_issue(actor=actor, header=header, references=references, tasks=tasks, text=text,
                                    refusal=_("The conclusion cannot be issued: nothing was saved."))
-        locked.conclusion, locked.state = confirmed.document, MeetingState.CONCLUDED
-        locked.save(update_fields=["conclusion", "state"])
+        locked.conclusion, locked.state, locked.version = confirmed.document, MeetingState.CONCLUDED, locked.version + 1
+        locked.save(update_fields=["conclusion", "state", "version"])
         audit_record(actor=actor, action="meeting.conclude", obj=locked, before=before,
                      after={**meeting_snapshot(locked), "tasks": [task.pk for task in confirmed.tasks]})
-    meeting.conclusion, meeting.state = locked.conclusion, locked.state
+    meeting.conclusion, meeting.state, meeting.version = locked.conclusion, locked.state, locked.version
     return confirmed

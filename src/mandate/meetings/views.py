@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from mandate.core.ids import query_id, query_number
 from mandate.core.errors import DomainError, PermissionDenied, invalid
+from mandate.core.preconditions import form_version
 from mandate.meetings import exports, forms, selectors, services
 from mandate.meetings.models import Attendance, DelegateRole, Disposition, Meeting, MeetingState, OpinionKind
 from mandate.meetings.permissions import can_manage_meeting, can_open_meetings
@@ -141,7 +142,7 @@ def item_add(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpRespo
 def meeting_close(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
     try:
-        services.meeting_close(actor=request.user, meeting=meeting)
+        services.meeting_close(actor=request.user, meeting=meeting, expected_version=form_version(request))
     except DomainError as error:
         context = _detail_context(request, meeting, forms={"close": {"message": refusal_message(error)}})
         return render(request, "meetings/detail.html", context, status=error.status)
@@ -279,7 +280,8 @@ def respond(request: HttpRequest, as_of: dt.date, meeting_id: int, opinion_id: i
     opinion = selectors.opinion_get(meeting=meeting, opinion_id=opinion_id)
     form = forms.ResponseForm(request.POST)
     form.submit(lambda data: services.opinion_respond(actor=request.user, opinion=opinion, disposition=data["disposition"],
-                                                      explanation=data["explanation"], responder=data["responder"]))
+                                                      explanation=data["explanation"], responder=data["responder"],
+                                                      expected_version=data["version"]))
     if form.refused:
         context = _responses_context(request, meeting, forms={opinion.pk: form.state()})
         return render(request, "meetings/responses.html", context, status=form.status)

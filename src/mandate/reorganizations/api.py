@@ -10,6 +10,7 @@ from mandate.accounts.permissions import require
 from mandate.core import clock
 from mandate.core.errors import NotFound, invalid
 from mandate.core.dates import AsOfDate
+from mandate.core.preconditions import VERSIONED, ExpectedVersionIn, expected_version
 from mandate.documents.models import Document
 from mandate.orgs.schemas import UnitDetailOut, UnitOut
 from mandate.orgs.selectors import unit_ancestors, unit_get, units_list
@@ -36,6 +37,7 @@ class ReorganizationOut(Schema):
     batch: str
     author: str | None
     state: str
+    version: int
     applied_at: dt.datetime | None
     reverted_at: dt.datetime | None
     links: list[LinkOut]
@@ -105,7 +107,7 @@ class ReorganizationIn(Schema):
     destinations: list[DestinationIn] = []
 
 
-class DestinationsIn(Schema):
+class DestinationsIn(ExpectedVersionIn):
     destinations: list[DestinationIn] = []
     default_successor: str | None = None
     rule: str | None = None
@@ -226,23 +228,29 @@ def reorganization_preview(request: HttpRequest, reorganization_id: int):
     return _preview(selectors.reorganization_preview(reorganization_id=reorganization_id))
 
 
-@router.post("/{reorganization_id}/destinations", response=PreviewOut, summary="Choose destinations, a default successor or a rule")
+@router.post("/{reorganization_id}/destinations", response={200: PreviewOut, **VERSIONED},
+             summary="Choose destinations, a default successor or a rule")
 def reorganization_destinations(request: HttpRequest, reorganization_id: int, payload: DestinationsIn):
     event = services.reorganization_destinations_set(
         actor=request.user, reorganization=reorganization_get(reorganization_id=reorganization_id),
         destinations=[(d.item_type, d.item_id, d.destination) for d in payload.destinations],
-        default_successor=payload.default_successor, rule=payload.rule)
+        default_successor=payload.default_successor, rule=payload.rule,
+        expected_version=expected_version(request, payload.version))
     return _preview(selectors.reorganization_preview(reorganization_id=event.pk))
 
 
-@router.post("/{reorganization_id}/apply", response=ReorganizationOut, summary="Apply in one transaction; refused while anything lacks a destination")
-def reorganization_apply(request: HttpRequest, reorganization_id: int):
-    return services.reorganization_apply(actor=request.user, reorganization=reorganization_get(reorganization_id=reorganization_id))
+@router.post("/{reorganization_id}/apply", response={200: ReorganizationOut, **VERSIONED},
+             summary="Apply in one transaction; refused while anything lacks a destination")
+def reorganization_apply(request: HttpRequest, reorganization_id: int, payload: ExpectedVersionIn | None = None):
+    return services.reorganization_apply(actor=request.user, reorganization=reorganization_get(reorganization_id=reorganization_id),
+                                         expected_version=expected_version(request, payload.version if payload else None))
 
 
-@router.post("/{reorganization_id}/revert", response=ReorganizationOut, summary="Revert while nothing later depends on it")
-def reorganization_revert(request: HttpRequest, reorganization_id: int):
-    return services.reorganization_revert(actor=request.user, reorganization=reorganization_get(reorganization_id=reorganization_id))
+@router.post("/{reorganization_id}/revert", response={200: ReorganizationOut, **VERSIONED},
+             summary="Revert while nothing later depends on it")
+def reorganization_revert(request: HttpRequest, reorganization_id: int, payload: ExpectedVersionIn | None = None):
+    return services.reorganization_revert(actor=request.user, reorganization=reorganization_get(reorganization_id=reorganization_id),
+                                          expected_version=expected_version(request, payload.version if payload else None))
 
 
 @router.post("/batches/{batch}/apply", response=list[ReorganizationOut], summary="Apply every prepared event of a batch together")

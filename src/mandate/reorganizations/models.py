@@ -37,6 +37,7 @@ class Reorganization(models.Model):
                                               help_text="split: where whatever has no destination of its own goes")
     rule = models.CharField(max_length=16, blank=True, help_text="split: 'territory' sends a task where its units go")
     marks = models.JSONField(default=dict, blank=True, help_text="the last ids when applied, to tell what came later")
+    version = models.PositiveIntegerField(default=1, help_text="raised by every change after preparing: an edit names it")
 
     class Meta:
         constraints = [

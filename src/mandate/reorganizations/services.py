@@ -17,6 +17,7 @@ from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, invalid
 from mandate.core.integrity import refuse_duplicate
+from mandate.core.preconditions import version_checked
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document, NumberSequence
 from mandate.orgs.models import Placement, ReorganizationKind, Tier, Unit, UnitKind, UnitName
@@ -164,11 +165,13 @@ def _destinations_write(event: Reorganization, destinations) -> None:
 
 
 def reorganization_destinations_set(*, actor, reorganization: Reorganization, destinations: list[tuple[str, int, str]] | tuple = (),
-                                    default_successor: str | None = None, rule: str | None = None) -> Reorganization:
+                                    default_successor: str | None = None, rule: str | None = None,
+                                    expected_version: int | None = None) -> Reorganization:
     """Choose destinations one by one, or a default successor, or a rule, for a prepared event."""
     require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
+        version = version_checked(event, expected_version)
         if event.is_applied:
             raise Conflict(_("The reorganization is applied; revert it before changing its destinations."))
         successors = {code for codes in successor_codes(event).values() for code in codes}
@@ -186,7 +189,8 @@ def reorganization_destinations_set(*, actor, reorganization: Reorganization, de
             event.default_successor_code = _unit_or_code(default_successor)
         if rule is not None:
             event.rule = rule
-        event.save(update_fields=["default_successor_code", "rule"])
+        event.version = version
+        event.save(update_fields=["default_successor_code", "rule", "version"])
         audit_record(actor=actor, action="reorganization.destinations", obj=event, before=before, after=_event_snapshot(event))
     return event
 
@@ -205,11 +209,12 @@ def _event_snapshot(event: Reorganization) -> dict:
 
 # Apply
 
-def reorganization_apply(*, actor, reorganization: Reorganization) -> Reorganization:
+def reorganization_apply(*, actor, reorganization: Reorganization, expected_version: int | None = None) -> Reorganization:
     """Apply one event in one transaction; refused while anything lacks a destination."""
     require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
+        version_checked(event, expected_version)
         _apply(event, actor=actor)
     return event
 
@@ -272,7 +277,8 @@ def _apply(event: Reorganization, *, actor) -> None:
     marks["event"] = TaskEvent.objects.aggregate(m=Max("id"))["m"] or 0
     marks["placement"] = Placement.objects.aggregate(m=Max("id"))["m"] or 0
     event.applied_at, event.reverted_at, event.marks = moment, None, marks
-    event.save(update_fields=["applied_at", "reverted_at", "marks"])
+    event.version += 1
+    event.save(update_fields=["applied_at", "reverted_at", "marks", "version"])
     audit_record(actor=actor, action="reorganization.apply", obj=event, before=_event_snapshot(event), after={
         "closes": [u.code for u in preview.closes], "opens": [p.code for p in preview.opens], "tasks": handed,
         "units_moved": sum(1 for c in changes if c.action == "placement_opened"),
@@ -414,11 +420,12 @@ def reorganization_dependants(*, reorganization: Reorganization) -> list[FieldEr
     return errors
 
 
-def reorganization_revert(*, actor, reorganization: Reorganization) -> Reorganization:
+def reorganization_revert(*, actor, reorganization: Reorganization, expected_version: int | None = None) -> Reorganization:
     """Undo a mistaken event exactly, while nothing that happened later depends on it; the refusal names what does."""
     require(can_reorganize(actor), gettext_noop("Only a system administrator may reorganize units."))
     with transaction.atomic():
         event = Reorganization.objects.select_for_update().get(pk=reorganization.pk)
+        version = version_checked(event, expected_version)
         if not event.is_applied:
             raise Conflict(_("The reorganization is not applied."), [FieldError("reorganization", _("is not applied"), "not_applied")])
         dependants = reorganization_dependants(reorganization=event)
@@ -435,8 +442,8 @@ def reorganization_revert(*, actor, reorganization: Reorganization) -> Reorganiz
         coordinations.delete()
         event_handovers(event).delete()
         _structure_restore(event)
-        event.reverted_at = moment
-        event.save(update_fields=["reverted_at"])
+        event.reverted_at, event.version = moment, version
+        event.save(update_fields=["reverted_at", "version"])
         audit_record(actor=actor, action="reorganization.revert", obj=event, before={"applied_at": event.applied_at},
                      after=_event_snapshot(event))
     return event

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from mandate.accounts.permissions import require
 from mandate.web.pages import page
 from mandate.core.errors import DomainError, PermissionDenied, invalid
+from mandate.core.preconditions import form_version
 from mandate.documents.models import Document
 from mandate.reorganizations import permissions, selectors, services
 from mandate.reorganizations.forms import ReorganizationForm
@@ -98,14 +99,16 @@ def _act(request: HttpRequest, reorganization_id: int, action, success: str) -> 
 @require_POST
 @page
 def reorganization_apply(request: HttpRequest, reorganization_id: int, as_of: dt.date) -> HttpResponse:
-    return _act(request, reorganization_id, lambda event: services.reorganization_apply(actor=request.user, reorganization=event),
+    return _act(request, reorganization_id, lambda event: services.reorganization_apply(
+        actor=request.user, reorganization=event, expected_version=form_version(request)),
                 _("The reorganization was applied."))
 
 
 @require_POST
 @page
 def reorganization_revert(request: HttpRequest, reorganization_id: int, as_of: dt.date) -> HttpResponse:
-    return _act(request, reorganization_id, lambda event: services.reorganization_revert(actor=request.user, reorganization=event),
+    return _act(request, reorganization_id, lambda event: services.reorganization_revert(
+        actor=request.user, reorganization=event, expected_version=form_version(request)),
                 _("The reorganization was reverted."))
 
 
@@ -119,5 +122,6 @@ def reorganization_destinations(request: HttpRequest, reorganization_id: int, as
             choices.append((item_type, int(item_id), value))
     return _act(request, reorganization_id, lambda event: services.reorganization_destinations_set(
         actor=request.user, reorganization=event, destinations=choices,
-        default_successor=request.POST.get("default_successor"), rule=request.POST.get("rule")),
+        default_successor=request.POST.get("default_successor"), rule=request.POST.get("rule"),
+        expected_version=form_version(request)),
         _("The destinations were saved."))

@@ -11,7 +11,7 @@ from mandate.audit.reads import read_log
 from mandate.core import clock
 from mandate.core.errors import NotFound
 from mandate.core.dates import AsOfDate
-from mandate.core.preconditions import expected_version
+from mandate.core.preconditions import VERSIONED, expected_version
 from mandate.documents.selectors import document_get
 from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_named
@@ -132,22 +132,6 @@ VERSION_DESCRIPTION = ("The task version this edit changes (or send If-Match: <v
                        "409 with current_version when someone changed the task since.")
 
 
-class FieldErrorOut(Schema):
-    field: str
-    reason: str
-    code: str
-
-
-class RefusalOut(Schema):
-    """The API's error format; a 409 adds `current_version`."""
-
-    message: str
-    errors: list[FieldErrorOut]
-    current_version: int | None = None
-
-
-# What an edit of a task can answer besides its success: the version is missing (428) or old (409).
-VERSIONED = {409: RefusalOut, 428: RefusalOut}
 
 
 class DelegateIn(Schema):

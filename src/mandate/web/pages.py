@@ -1,7 +1,6 @@
 """`page`: what every page view shares."""
 import functools
 import hashlib
-import uuid
 from typing import Protocol
 
 from django.conf import settings
@@ -9,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.functional import lazy
 from django.utils.module_loading import import_string
 
 from django.utils.translation import gettext as _
@@ -54,15 +52,10 @@ def _refuse_unstorable(request: HttpRequest) -> None:
             raise invalid(name[:60], reason)
 
 
-# A form's one-time token: `<input type="hidden" name="form_token" value="{{ form_token }}">` (each `{{ form_token }}`
-# is a new one). A second submit of the same form (a double click, a reload of the POST) is answered as the first:
-# redirected to where the first went, with "already recorded", and nothing is written twice.
+# A form's one-time token: `{% csrf_token %}` writes it (mandate.web.guard), a new one in every form. A second submit
+# of the same form (a double click, a reload of the POST) is answered as the first: redirected to where the first went,
+# with "already recorded", and nothing is written twice. A POST without a token (a script, a test) is served unchecked.
 FORM_TOKEN = "form_token"
-
-
-def form_token(request) -> dict:
-    """Context processor: `form_token`, a fresh token each time a template writes it."""
-    return {FORM_TOKEN: lazy(lambda: uuid.uuid4().hex, str)()}
 
 
 class OnceStore(Protocol):
@@ -84,7 +77,7 @@ def _store() -> OnceStore | None:
 
 
 def _once(request: HttpRequest, view) -> HttpResponse:
-    token = request.POST.get(FORM_TOKEN, "") if request.method == "POST" else ""
+    token = next((value for value in request.POST.getlist(FORM_TOKEN) if value), "") if request.method == "POST" else ""
     once_store = _store()
     if not token or once_store is None or not request.user.is_authenticated or len(token) > 64:
         return view()
