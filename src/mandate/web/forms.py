@@ -79,11 +79,14 @@ def refusal_message(error: DomainError) -> str:
 
 
 class PickerForm(forms.Form):
-    """Fields that name a unit or a person get suggestions from a small HTMX endpoint as one types."""
+    """Fields that name a unit or a person get suggestions from a small HTMX endpoint as one types; a field that
+    resolves what was typed within someone's reach (a person) is given the `viewer`."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, viewer=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if hasattr(field, "viewer"):
+                field.viewer = viewer
             url_name = getattr(field, "picker_url_name", None)
             if url_name:
                 field.widget.attrs.update({
