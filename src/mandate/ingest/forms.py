@@ -11,10 +11,9 @@ from mandate.core.ids import query_number
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs
 from mandate.orgs.forms import unit_from_code
-from mandate.web.forms import PageForm
+from mandate.web.forms import DateField, PageForm
 
 ROWS_AT_MOST = 500
-NOT_A_DATE = {"invalid": _("is not a date (YYYY-MM-DD)")}
 
 
 def _code(value: str) -> str:
@@ -69,7 +68,7 @@ class HeaderForm(PageForm):
     issuing_unit = forms.CharField(required=False, label=_("Issuing unit"))
     type = forms.CharField(required=False, max_length=20, label=_("Type"))
     number = forms.CharField(required=False, max_length=100, label=_("Number"))
-    issued_on = forms.DateField(required=False, label=_("Date"), error_messages=NOT_A_DATE)
+    issued_on = DateField(required=False, label=_("Date"))
     title = forms.CharField(required=False, label=_("Title"))
 
     def clean_issuing_unit(self):
@@ -81,7 +80,7 @@ class ReferenceRowForm(forms.Form):
     raw = forms.CharField(required=False, strip=False)
     number = forms.CharField(required=False, label=_("Number"))
     kind = forms.ChoiceField(required=False, choices=RelationKind.choices, label=_("Relation"))
-    issued_on = forms.DateField(required=False, label=_("Date"), error_messages=NOT_A_DATE)
+    issued_on = DateField(required=False, label=_("Date"))
     registered_id = forms.IntegerField(required=False, min_value=1)
     span = forms.CharField(required=False)
 
@@ -96,7 +95,7 @@ class TaskRowForm(forms.Form):
     lead_unit = forms.CharField(required=False, label=_("Lead unit (clear responsibility)"))
     coordinators = forms.CharField(required=False, label=_("Coordinating units"))
     leader = forms.CharField(required=False, label=_("Leader in charge (clear person)"))
-    deadline = forms.DateField(required=False, label=_("Deadline"), error_messages=NOT_A_DATE)
+    deadline = DateField(required=False, label=_("Deadline"))
     recurrence = forms.CharField(required=False, label=_("Recurrence"))
     deadline_raw = forms.CharField(required=False)
     product = forms.CharField(required=False, label=_("Product (clear product)"))

@@ -1,9 +1,9 @@
 """What every page form shares: pickers, dates, and domain refusals shown next to the fields they name, in the reader's language."""
 from django import forms
-from django.utils import formats
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, gettext_lazy as _, gettext_noop
 
+from mandate.core.dates import date_pattern
 from mandate.core.errors import DomainError, FieldError
 
 # Fixed reasons the services give; listed here so that they are translated (the catalogue keeps them).
@@ -140,12 +140,6 @@ class PageForm(PickerForm):
                 placed = True
         if not placed:
             self.add_error(None, self.refusal)
-
-
-def date_pattern() -> str:
-    """The reader's date format as a person writes it: dd/mm/yyyy (vi, en) or dd.mm.yyyy (ru, uk)."""
-    first = formats.get_format("DATE_INPUT_FORMATS")[0]
-    return first.replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy")
 
 
 class DateInput(forms.DateInput):
