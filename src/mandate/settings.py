@@ -85,6 +85,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # `shorten`: a title cut at a word, on any page.
+            "builtins": ["mandate.web.words"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
