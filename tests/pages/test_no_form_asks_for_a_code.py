@@ -77,7 +77,7 @@ def walk(client, world, language: str) -> tuple[list[str], int]:  # noqa: F811
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     codes = set(Unit.objects.values_list("code", flat=True))
     problems, forms = [], 0
-    for name, route, parameters in page_routes():
+    for name, route, _parameters in page_routes():
         if name == "logout":
             continue
         response = client.get(fill(route, world["real"]))
