@@ -85,7 +85,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "builtins": ["mandate.web.guard"],  # {% csrf_token %} writes the form's one-time token too
+            # {% csrf_token %} writes the form's one-time token too (guard); `shorten`: a title cut at a word (words).
+            "builtins": ["mandate.web.guard", "mandate.web.words"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -87,5 +87,5 @@ def test_the_delegation_form_suggests_units_as_the_new_task_form_does(live_serve
     field.type(typed, delay=30)
     page.wait_for_function("document.querySelectorAll('#suggest-f-lead_unit option').length > 0")
     offered = page.eval_on_selector_all("#suggest-f-lead_unit option", "options => options.map(o => o.value)")
-    assert any(value.split(" — ")[0] == part.lead_unit.code for value in offered), (typed, offered)
+    assert any(value.split(" — ")[0] == part.lead_unit.name for value in offered), (typed, offered)  # a name, not a code
     context.close()

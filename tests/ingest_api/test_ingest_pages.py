@@ -67,14 +67,15 @@ def test_the_review_shows_header_references_and_tasks_with_their_sentences(brows
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'value="07-CT/TU"' in html and 'value="2025-07-18"' in html and 'value="25.TU.BTV"' not in html
+    assert 'value="07-CT/TU"' in html and 'value="18/07/2025"' in html and 'value="25.TU.BTV"' not in html
     assert 'value="25.TU"' in html  # the issuing unit guessed from the user's own unit with issuer code TU
     assert html.count("chưa đăng ký") == 3  # 177-KL/TW, 02-KH/BCĐTW, 204-QĐ/TW
     assert '<span class="source" id="source-0" data-task="0">Giao Ban Tổ chức Tỉnh ủy chủ trì' in html
     assert 'name="task-0-lead_unit" value="25.TU.BTC"' in html
     assert "Ban Tổ chức Tỉnh ủy Phú Thọ" in html
     assert 'name="task-0-coordinators" value="25.UBND"' in html
-    assert 'name="task-0-deadline" value="2025-07-25"' in html
+    # Dates in the reader's format, in text fields (not the browser's picker, which writes mm/dd/yyyy in English).
+    assert 'name="task-0-deadline" value="25/07/2025" placeholder="dd/mm/yyyy"' in html and 'type="date"' not in html
     assert 'name="task-4-recurrence" value="hằng tháng"' in html
     # Before submitting, each row already says what it misses: no leader, no product.
     row = html.split('data-clears-for="0"')[1].split("</tr>")[0]
@@ -134,16 +135,18 @@ def test_a_corrected_review_is_confirmed_and_opens_the_document(browser, leader)
     assert kinds == {"177-KL/TW": "implements", "02-KH/BCĐTW": "cites", "204-QĐ/TW": "cites"}
 
 
-def test_a_date_that_is_not_a_date_is_shown_on_its_row(browser):
+@pytest.mark.parametrize("typed", ["25/13/2025", "31/02/2025"])
+def test_a_date_that_is_not_a_date_is_shown_on_its_row(browser, typed):
     form = _form(browser.post("/ingest/", {"text": DIRECTIVE}).content.decode())
-    form["task-1-deadline"] = "25/13/2025"
+    form["task-1-deadline"] = typed
     before = _counts()
 
     response = browser.post("/ingest/confirm/", form)
 
     assert response.status_code == 422
     assert _counts() == before
-    assert "không phải là ngày (YYYY-MM-DD)" in response.content.decode().split('id="task-1"')[1].split('class="clear-row"')[0]
+    row = response.content.decode().split('id="task-1"')[1].split('class="clear-row"')[0]
+    assert f"“{typed}” không phải là một ngày: hãy viết theo dạng dd/mm/yyyy" in row, row
 
 
 def test_the_page_needs_a_signed_in_user(client):
@@ -162,4 +165,4 @@ def test_the_header_refusal_names_each_field_by_its_label_and_a_forged_row_is_no
     assert response.status_code == 422
     assert _counts() == before
     refusal = response.content.decode().split('class="refusal"')[1].split("</div>")[0]
-    assert "Ngày: không phải là ngày (YYYY-MM-DD)" in refusal and "issued_on" not in refusal
+    assert "Ngày: “18.07.2025” không phải là một ngày: hãy viết theo dạng dd/mm/yyyy" in refusal and "issued_on" not in refusal

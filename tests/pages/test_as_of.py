@@ -11,7 +11,7 @@ from mandate.core.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 
-UNREADABLE = "“2025-13-45” không phải là ngày; hãy viết theo năm-tháng-ngày, ví dụ 2025-07-01."
+UNREADABLE = "“2025-13-45” không phải là ngày; hãy viết theo dạng dd/mm/yyyy, ví dụ 01/07/2025."
 TOO_EARLY = "01/01/0001 nằm ngoài khoảng ngày có thể hỏi (01/01/1900 đến 31/12/2999)."
 
 
@@ -43,8 +43,15 @@ def test_a_bad_as_of_is_refused_naming_the_field_in_vietnamese(leader, path, val
 def test_the_same_refusal_speaks_english_to_who_chose_it(leader):
     leader.cookies["django_language"] = "en"
     message, beside = refusal(leader.get("/tasks/", {"as_of": "2025-13-45"}).content.decode())
-    assert message == "Structure as of: “2025-13-45” is not a date; write it as year-month-day, e.g. 2025-07-01."
-    assert beside == "“2025-13-45” is not a date; write it as year-month-day, e.g. 2025-07-01."
+    # The reader's format, not ISO's "year-month-day" (ISO stays accepted: links write it).
+    assert message == "Structure as of: “2025-13-45” is not a date; write it as dd/mm/yyyy, e.g. 01/07/2025."
+    assert beside == "“2025-13-45” is not a date; write it as dd/mm/yyyy, e.g. 01/07/2025."
+
+
+def test_the_refusal_of_an_as_of_gives_a_russian_reader_the_russian_format(leader):
+    leader.cookies["django_language"] = "ru"
+    message, beside = refusal(leader.get("/tasks/", {"as_of": "31.02.2025"}).content.decode())
+    assert "dd.mm.yyyy" in beside and "01.07.2025" in beside and "год-месяц-день" not in beside, beside
 
 
 def test_the_api_keeps_refusing_an_unreadable_as_of_with_422(api, make_user):

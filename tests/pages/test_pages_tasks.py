@@ -257,11 +257,12 @@ def test_submitting_a_clear_task_assigns_it(client, make_user, plan):
 
 
 def test_unit_and_user_pickers_suggest(client, make_user):
-    make_user(username="nguyenvana", full_name="Nguyễn Văn A")
+    make_user("leader", "25.TU", username="nguyenvana", full_name="Nguyễn Văn A")
     c = signed_in(client, make_user("viewer", "25"))
     html = c.get("/units/search/", {"field": "lead_unit", "lead_unit": "ban to chuc phu tho"}).content.decode()
-    assert '<option value="25.TU.BTC">Ban Tổ chức Tỉnh ủy Phú Thọ</option>' in html
-    assert '<option value="nguyenvana">' in c.get("/people/search/", {"field": "leader", "leader": "nguyen"}).content.decode()
+    # The field shows the name the person picked, never the unit's code.
+    assert '<option value="Ban Tổ chức Tỉnh ủy Phú Thọ">Ban Tổ chức Tỉnh ủy Phú Thọ</option>' in html
+    assert '<option value="Nguyễn Văn A">' in c.get("/people/search/", {"field": "leader", "leader": "nguyen"}).content.decode()
 
 
 def test_english_after_switching_language(client, make_user, make_task):

@@ -108,4 +108,4 @@ class ClusterForm(PageForm):
     code = forms.CharField(label=_("Code"), max_length=64)
     name = forms.CharField(label=_("Name"), max_length=255)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
-    members = UnitListField(label=_("Member units (codes)"), help_text=_("Unit codes separated by commas."))
+    members = UnitListField(label=_("Member units"), help_text=_("Unit names separated by commas."))

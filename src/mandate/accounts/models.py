@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.db.models import Q
 
 from mandate.core.secrecy import Secrecy
+from mandate.core.text import searchable
 
 
 class User(AbstractUser):
@@ -17,12 +18,20 @@ class User(AbstractUser):
     totp_secret = models.CharField(max_length=64, blank=True)
     # The last TOTP time step (unix time // 30) whose code was accepted: a code works once, never again in its window.
     totp_last_step = models.BigIntegerField(null=True, blank=True)
+    # The full name folded (core/text.py `searchable`), so that "nguyen van a" finds "Nguyễn Văn A".
+    search_name = models.CharField(max_length=300, blank=True, editable=False)
 
     class Meta(AbstractUser.Meta):
         constraints = [models.CheckConstraint(condition=Q(clearance__lte=max(Secrecy.values)), name="user_clearance_level")]
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def save(self, *args, **kwargs):
+        self.search_name = searchable(self.full_name or self.username)
+        if kwargs.get("update_fields") is not None and "full_name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
 
 
 class Role(models.TextChoices):

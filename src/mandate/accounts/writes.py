@@ -71,7 +71,7 @@ PAGE_WRITES: dict[str, str] = {
 # Page routes that only read: a POST to them changes nothing (it is answered as a GET, refused or 405).
 PAGE_READS: frozenset[str] = frozenset({
     "", "account/tokens/", "administration/", "password-reset/sent/", "password-reset/done/", "regulations/<str:code>/", "people/search/", "tasks/", "tasks/new/check/", "tasks/<int:task_id>/",
-    "documents/", "documents/<int:document_id>/", "units/", "units/search/", "meetings/", "meetings/<int:meeting_id>/",
+    "documents/", "documents/search/", "documents/<int:document_id>/", "units/", "units/search/", "meetings/", "meetings/<int:meeting_id>/",
     "meetings/<int:meeting_id>/items/<int:item_id>/", "meetings/<int:meeting_id>/responses/",
     "meetings/<int:meeting_id>/responses.<str:fmt>", "monitoring/", "monitoring/clusters/<str:code>/", "monitoring/lagging/",
     "monitoring/cascade/", "monitoring/notifications/", "monitoring/kpis/", "monitoring/scorecards/export.<str:fmt>",

@@ -399,6 +399,7 @@ class Generator:
         wanted = [(f"{role}.{code}".lower(), code, role) for code in places for role in ("leader", "specialist")]
         existing = dict(User.objects.filter(username__in=[w[0] for w in wanted]).values_list("username", "pk"))
         fresh = [User(username=name, password="!", full_name=f"{'Lãnh đạo' if role == 'leader' else 'Chuyên viên'} {code}",
+                      search_name=searchable(f"{'Lãnh đạo' if role == 'leader' else 'Chuyên viên'} {code}"),
                       position="leader in charge" if role == "leader" else "specialist")
                  for name, code, role in wanted if name not in existing]
         User.objects.bulk_create(fresh, batch_size=2000)

@@ -2,7 +2,7 @@
 import datetime as dt
 from typing import Annotated
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from pydantic import AfterValidator
 
@@ -45,6 +45,12 @@ def _as_of_refused(reason: str, code: str) -> DomainError:
 AS_OF_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y")
 
 
+def date_pattern() -> str:
+    """The reader's date format as a person writes it: dd/mm/yyyy (vi, en) or dd.mm.yyyy (ru, uk)."""
+    first = get_format("DATE_INPUT_FORMATS")[0]
+    return first.replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy")
+
+
 def _read_date(value) -> dt.date | None:
     for pattern in AS_OF_FORMATS:
         try:
@@ -64,8 +70,9 @@ def parse_as_of(value: str | None) -> dt.date:
         return clock.today()
     day = _read_date(value)
     if day is None:
-        raise _as_of_refused(_("“%(value)s” is not a date; write it as year-month-day, e.g. 2025-07-01.")
-                             % {"value": value[:40]}, "invalid")
+        raise _as_of_refused(_("“%(value)s” is not a date; write it as %(format)s, e.g. %(example)s.") % {
+            "value": value[:40], "format": date_pattern(), "example": date_format(dt.date(2025, 7, 1), "SHORT_DATE_FORMAT")},
+            "invalid")
     if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
         raise _as_of_refused(_("%(date)s is outside the dates that can be asked about (%(earliest)s to %(latest)s).") % {
             "date": _day_month_year(day), "earliest": _day_month_year(EARLIEST_AS_OF),

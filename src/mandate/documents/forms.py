@@ -4,11 +4,36 @@ from django.utils.translation import get_language, gettext_lazy as _
 
 from mandate.core.secrecy import Secrecy
 from mandate.web.forms import DateField, DateInput, PageForm, PickerForm
-from mandate.documents.models import RelationKind
+from mandate.documents.models import Document, RelationKind
 from mandate.documents.numbering import TYPE_NAMES
+from mandate.documents.selectors import documents_named
 from mandate.orgs.forms import UnitField
 
 RELATION_ROWS = 3
+
+
+class DocumentField(forms.CharField):
+    """A document named by its number ("02-CT/TW") or words of its title, without diacritics, typed or picked from the
+    suggestions of the documents the form's `viewer` may know of (`documents.selectors.documents_named`)."""
+
+    picker_url_name = "document_search"
+    viewer = None
+
+    def prepare_value(self, value):
+        return value.number_text if isinstance(value, Document) else value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        found = documents_named(user=self.viewer, text=value, limit=2)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise forms.ValidationError(_("Several documents match “%(text)s”: pick one from the suggestions."),
+                                        params={"text": value[:80]}, code="ambiguous_document")
+        raise forms.ValidationError(_("No document that you may see has the number or title “%(text)s”."),
+                                    params={"text": value[:80]}, code="unknown_document")
 
 RELATION_LABELS = {
     "implements": _("implements"),

@@ -316,6 +316,11 @@ def _diagnose(text: str) -> str:
 _FIRST_DIGIT = re.compile(r"\d")
 
 
+def number_key(number: DocumentNumber) -> str:
+    """The folded key a document keeps beside its number (`Document.number_key`): spellings of one number share it."""
+    return "|".join("" if part is None else str(part) for part in number.key())
+
+
 def number_in(raw: str) -> DocumentNumber | None:
     """The document number in a number or in a cited phrase ("Kết luận số 177-KL/TW"); None when there is none."""
     if not raw:

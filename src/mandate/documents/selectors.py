@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import is_system_admin
 from mandate.core.errors import NotFound
-from mandate.core.text import search_terms
+from mandate.core.text import fold, search_terms
 from mandate.documents.models import Attachment, Document, DocumentRelation
+from mandate.documents.numbering import NumberFormatError, number_key, parse
 from mandate.documents.permissions import document_q, given_tasks_q, visible_documents
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
@@ -44,6 +45,40 @@ def document_get(*, user, document_id: int) -> Document:
     if document is None:
         raise NotFound(_("No document %(id)s that you may see.") % {"id": document_id})
     return document
+
+
+def documents_named(*, user, text: str, limit: int = 15) -> list[Document]:
+    """The registered documents `user` may know of that `text` names, for a field that takes a document: the one of
+    that number in any spelling ("02-CT/TW", "02 ct/tw"), or, when several share it, the one whose suggestion
+    "number — title" was picked; else those whose number and title contain its words (without diacritics), newest
+    first. A document id (a link made before numbers were asked) names that document."""
+    text = " ".join((text or "").split())
+    if not text:
+        return []
+    visible = visible_documents(user, Document.objects.filter(registered=True)).select_related("issuing_unit")
+    if text.isdigit():
+        return list(visible.filter(pk=int(text)))
+    number, _sep, title = text.partition(" — ")
+    try:
+        numbered = list(visible.filter(number_key=number_key(parse(number))).order_by("-issued_on", "-id")[:limit])
+    except NumberFormatError:
+        numbered = []
+    if len(numbered) > 1 and title:
+        numbered = [document for document in numbered if fold(document.title) == fold(title)] or numbered
+    if numbered:
+        return numbered
+    found = visible
+    for term in search_terms(text):
+        found = found.filter(search_title__contains=term)
+    return list(found.order_by("-issued_on", "-id")[:limit])
+
+
+def document_picks(documents: list[Document]) -> list[tuple[Document, str]]:
+    """Each document with what choosing it among suggestions writes in a field: its number, or "number — title"
+    when another of the documents shown has the same number."""
+    numbers = [document.number_text for document in documents]
+    return [(document, document.number_text if numbers.count(document.number_text) == 1
+             else f"{document.number_text} — {document.title}") for document in documents]
 
 
 def document_attachments(*, document: Document) -> QuerySet[Attachment]:

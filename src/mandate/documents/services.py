@@ -19,6 +19,7 @@ from mandate.core.secrecy import Secrecy
 from mandate.core.text import nfc, searchable
 from mandate.core.uploads import upload_errors
 from mandate.documents import numbering
+from mandate.documents.numbering import number_key
 from mandate.documents.files import attachment_text
 from mandate.documents.models import Attachment, Document, DocumentRelation, NumberSequence, NumberingSystem, RelationKind
 from mandate.documents.permissions import can_change_document, can_register_document, visible_documents
@@ -36,10 +37,6 @@ class RelationSpec:
     number: str = ""
     issued_on: dt.date | None = None
     title: str = ""
-
-
-def number_key(number: numbering.DocumentNumber) -> str:
-    return "|".join("" if part is None else str(part) for part in number.key())
 
 
 def document_snapshot(document: Document) -> dict:

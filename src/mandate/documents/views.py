@@ -30,6 +30,15 @@ def documents_from(request: HttpRequest, as_of: dt.date):
 
 
 @page
+def document_search(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    """Suggestions for a field that takes a document: those the user may know of, by number or title."""
+    field = request.GET.get("field", "q")
+    text = (request.GET.get(field) or "").strip()
+    found = selectors.documents_named(user=request.user, text=text) if len(text) >= 2 else []
+    return render(request, "documents/_document_options.html", {"picks": selectors.document_picks(found)})
+
+
+@page
 def document_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     form, documents = documents_from(request, as_of)
     page_obj = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))

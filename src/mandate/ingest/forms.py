@@ -5,19 +5,36 @@ import re
 from django import forms
 from django.utils.translation import gettext, gettext_lazy as _
 
+from mandate.accounts.selectors import people_named
 from mandate.core.errors import DomainError
 from mandate.core.ids import query_number
 from mandate.documents.models import RelationKind
 from mandate.ingest import inputs
-from mandate.web.forms import PageForm
+from mandate.orgs.forms import unit_from_code
+from mandate.web.forms import DateField, PageForm
 
 ROWS_AT_MOST = 500
-NOT_A_DATE = {"invalid": _("is not a date (YYYY-MM-DD)")}
 
 
 def _code(value: str) -> str:
-    """A picked suggestion arrives as "CODE — name"; the code is what counts."""
-    return (value or "").split(" — ")[0].strip()
+    """The code of the unit a field names: suggestions write its name (`orgs.forms.unit_from_code`); a text that names
+    no unit is passed on as typed, for the service to refuse."""
+    value = (value or "").strip()
+    try:
+        return unit_from_code(value).code if value else ""
+    except forms.ValidationError:
+        return value.split(" — ")[0].strip()
+
+
+def _username(value: str) -> str:
+    """The user name of the one person a leader field names (suggestions write a name, `tasks.forms.UserField`)."""
+    value = (value or "").strip()
+    found = people_named(viewer=None, name=value) if value else []
+    if len(found) > 1:
+        raise forms.ValidationError(
+            _("Several people are named “%(name)s”: pick one from the suggestions, which show each one's position and unit."),
+            params={"name": value[:80]}, code="ambiguous_person")
+    return found[0].username if found else value
 
 
 def _span(value: str) -> list[int] | None:
@@ -53,7 +70,7 @@ class HeaderForm(PageForm):
     issuing_unit = forms.CharField(required=False, label=_("Issuing unit"))
     type = forms.CharField(required=False, max_length=20, label=_("Type"))
     number = forms.CharField(required=False, max_length=100, label=_("Number"))
-    issued_on = forms.DateField(required=False, label=_("Date"), error_messages=NOT_A_DATE)
+    issued_on = DateField(required=False, label=_("Date"))
     title = forms.CharField(required=False, label=_("Title"))
 
     def clean_issuing_unit(self):
@@ -65,7 +82,7 @@ class ReferenceRowForm(forms.Form):
     raw = forms.CharField(required=False, strip=False)
     number = forms.CharField(required=False, label=_("Number"))
     kind = forms.ChoiceField(required=False, choices=RelationKind.choices, label=_("Relation"))
-    issued_on = forms.DateField(required=False, label=_("Date"), error_messages=NOT_A_DATE)
+    issued_on = DateField(required=False, label=_("Date"))
     registered_id = forms.IntegerField(required=False, min_value=1)
     span = forms.CharField(required=False)
 
@@ -80,7 +97,7 @@ class TaskRowForm(forms.Form):
     lead_unit = forms.CharField(required=False, label=_("Lead unit (clear responsibility)"))
     coordinators = forms.CharField(required=False, label=_("Coordinating units"))
     leader = forms.CharField(required=False, label=_("Leader in charge (clear person)"))
-    deadline = forms.DateField(required=False, label=_("Deadline"), error_messages=NOT_A_DATE)
+    deadline = DateField(required=False, label=_("Deadline"))
     recurrence = forms.CharField(required=False, label=_("Recurrence"))
     deadline_raw = forms.CharField(required=False)
     product = forms.CharField(required=False, label=_("Product (clear product)"))
@@ -90,7 +107,7 @@ class TaskRowForm(forms.Form):
         return _code(self.cleaned_data["lead_unit"])
 
     def clean_leader(self):
-        return _code(self.cleaned_data["leader"])
+        return _username(self.cleaned_data["leader"])
 
     def clean_coordinators(self):
         return [code for code in re.split(r"[,;\s]+", self.cleaned_data["coordinators"]) if code]

@@ -84,7 +84,7 @@ def _refused(request: HttpRequest, meeting: Meeting, name: str, form) -> HttpRes
 @page
 def delegate_add(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, meeting_id=meeting_id)
-    form = forms.DelegateForm(request.POST, meeting=meeting)
+    form = forms.DelegateForm(request.POST, meeting=meeting, viewer=request.user)
     form.submit(lambda data: services.delegate_add(actor=request.user, meeting=meeting, **data))
     if form.refused:
         return _refused(request, meeting, "delegate", form)

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mandate.monitoring.models import Channel
+from mandate.documents.forms import DocumentField
 from mandate.web.forms import DateField, DateInput, PageForm, PickerForm
 from mandate.orgs.forms import UnitField
 from mandate.tasks.forms import AcceptsOldNames
@@ -39,7 +40,7 @@ class LaggingForm(ScopeForm):
 
 
 class CascadeForm(PickerForm):
-    document = forms.IntegerField(min_value=1, label=_("Directive (document id)"))
+    document = DocumentField(label=_("Directive (number or title)"))
     level = forms.ChoiceField(label=_("Level"), choices=[("province", _("Provinces")), ("commune", _("Communes"))])
     within = UnitField(required=False, label=_("Within (unit)"))
     due = DateField(required=False, label=_("Implementing plans due by"), widget=DateInput())

@@ -17,7 +17,6 @@ from mandate.accounts.permissions import READERS, has_role_over, is_system_admin
 from mandate.accounts.selectors import membership_units
 from mandate.web.pages import page
 from mandate.core.errors import NotFound
-from mandate.documents.selectors import document_get
 from mandate.monitoring import cascade as cascade_selectors
 from mandate.monitoring import kpis as kpi_selectors
 from mandate.monitoring import report_tables, selectors, services
@@ -167,11 +166,11 @@ def lagging(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 
 
 def cascade_from_request(request: HttpRequest, as_of: dt.date):
-    form = CascadeForm(request.GET or None)
+    form = CascadeForm(request.GET or None, viewer=request.user)
     if not form.is_valid():
         return form, None
     data = form.cleaned_data
-    directive = document_get(user=request.user, document_id=data["document"])
+    directive = data["document"]
     within = data.get("within") or unit_get(code=NATION_CODE)
     result = cascade_selectors.directive_cascade(user=request.user, directive=directive, level=data["level"], within=within, as_of=as_of,
                                                  due=data.get("due"))
@@ -181,6 +180,11 @@ def cascade_from_request(request: HttpRequest, as_of: dt.date):
 @page
 def cascade(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     form, result = cascade_from_request(request, as_of)
+    if result is not None and request.GET.get("document", "").strip().isdigit():
+        # A link made when the page asked for a database id: the same page, naming the directive by its number.
+        query = request.GET.copy()
+        query["document"] = result.directive.number_text
+        return redirect(f"{reverse('monitoring:cascade')}?{query.urlencode()}")
     rows = None
     if result is not None:
         rows = [r for r in result.rows if not (form.cleaned_data.get("missing_only") and r.took_up)]

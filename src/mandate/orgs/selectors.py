@@ -3,7 +3,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.db.models import Case, Q, QuerySet, When
+from django.db.models import Case, Count, Q, QuerySet, When
 from django.db.models.functions import Length
 
 from mandate.core.errors import NotFound, invalid
@@ -78,6 +78,19 @@ def units_list(*, as_of: dt.date, level: str | None = None, kind: str | None = N
         territorial = Case(When(kind__in=TERRITORIAL_KINDS, then=0), default=1)
         return units.order_by(phrase, territorial, Length("name"), "code")
     return units.order_by("code")
+
+
+def unit_picks(units, *, as_of: dt.date) -> list[tuple[Unit, str]]:
+    """Each unit with what choosing it among suggestions writes in a field: its name, or "name — its parent's name"
+    when another unit open on `as_of` bears the same name (a person never sees a code in a field)."""
+    units = list(units)
+    shared = set(Unit.objects.filter(_valid_on(as_of), name__in={unit.name for unit in units}).values("name")
+                 .annotate(n=Count("pk")).filter(n__gt=1).values_list("name", flat=True))
+    picks = []
+    for unit in units:
+        parent = unit_parent(unit=unit, as_of=as_of) if unit.name in shared else None
+        picks.append((unit, f"{unit.name} — {parent.name}" if parent else unit.name))
+    return picks
 
 
 def unit_names_as_of(units, *, as_of: dt.date) -> list[Unit]:

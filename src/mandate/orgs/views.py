@@ -42,4 +42,4 @@ def unit_search(request: HttpRequest, as_of) -> HttpResponse:
         except NotFound:
             pass
     template = "orgs/_unit_options.html" if request.GET.get("as") != "list" else "orgs/_unit_list.html"
-    return render(request, template, {"units": units, "field": field, "q": q})
+    return render(request, template, {"units": units, "picks": selectors.unit_picks(units, as_of=as_of), "field": field, "q": q})

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from mandate.core.ids import query_id
 from mandate.web.forms import DateField, DateInput, PageForm, PickerForm, reason_text
 from mandate.accounts.models import User
+from mandate.accounts.selectors import people_named
 from mandate.documents.selectors import documents_list
 from mandate.orgs.forms import UnitField, UnitListField
 from mandate.tasks.clears import Draft
@@ -71,19 +72,30 @@ class TaskFilterForm(AcceptsOldNames, PickerForm):
     assigned_to = DateField(required=False, label=_("Assigned to"), widget=DateInput())
 
 
-class UserField(forms.ModelChoiceField):
-    """A person named by user name, typed or picked from the suggestions."""
+class UserField(forms.CharField):
+    """A person named by their full name (without diacritics), typed or picked from the suggestions, which show
+    name, position and unit; a name two people share asks for a choice among the suggestions. People who left are
+    not found (`accounts.selectors.people_current`); the form gives the `viewer` whose reach decides."""
 
     picker_url_name = "user_search"
+    viewer = None
 
-    default_error_messages = {"invalid_choice": _("No active user has this user name.")}
-
-    def __init__(self, **kwargs):
-        super().__init__(queryset=User.objects.filter(is_active=True), to_field_name="username",
-                         widget=forms.TextInput, **kwargs)
+    def prepare_value(self, value):
+        return (value.full_name or value.username) if isinstance(value, User) else value
 
     def to_python(self, value):
-        return super().to_python((value or "").split(" — ")[0].strip())
+        value = super().to_python(value)
+        if not value:
+            return None
+        found = people_named(viewer=self.viewer, name=value)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise forms.ValidationError(
+                _("Several people are named “%(name)s”: pick one from the suggestions, which show each one's position and unit."),
+                params={"name": value[:80]}, code="ambiguous_person")
+        raise forms.ValidationError(_("No one who works here now is named “%(name)s”."), params={"name": value[:80]},
+                                    code="unknown_person")
 
 
 class DocumentChoiceField(forms.ModelChoiceField):
@@ -110,7 +122,7 @@ class TaskForm(PageForm):
                                help_text=_("Empty: the unit that issued the document."))
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, viewer=user, **kwargs)
         visible = documents_list(user=user)
         field = self.fields["document"]
         field.queryset = visible

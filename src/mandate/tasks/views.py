@@ -220,7 +220,7 @@ def task_delegate(request: HttpRequest, task_id: int, as_of: dt.date) -> HttpRes
                                product=data["product"] or "", leader=data["leader"], deadline=data["deadline"],
                                expected_version=data["version"])
 
-    return _act(request, task_id, as_of, DelegateForm(request.POST), "delegate", delegate, _("The part was delegated."))
+    return _act(request, task_id, as_of, DelegateForm(request.POST, viewer=request.user), "delegate", delegate, _("The part was delegated."))
 
 
 def _clears_panel(form: TaskForm) -> dict:

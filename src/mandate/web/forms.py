@@ -1,9 +1,9 @@
 """What every page form shares: pickers, dates, and domain refusals shown next to the fields they name, in the reader's language."""
 from django import forms
-from django.utils import formats
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, gettext_lazy as _, gettext_noop
 
+from mandate.core.dates import date_pattern
 from mandate.core.errors import DomainError, FieldError
 
 # Fixed reasons the services give; listed here so that they are translated (the catalogue keeps them).
@@ -79,11 +79,14 @@ def refusal_message(error: DomainError) -> str:
 
 
 class PickerForm(forms.Form):
-    """Fields that name a unit or a person get suggestions from a small HTMX endpoint as one types."""
+    """Fields that name a unit or a person get suggestions from a small HTMX endpoint as one types; a field that
+    resolves what was typed within someone's reach (a person) is given the `viewer`."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, viewer=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if hasattr(field, "viewer"):
+                field.viewer = viewer
             url_name = getattr(field, "picker_url_name", None)
             if url_name:
                 field.widget.attrs.update({
@@ -137,12 +140,6 @@ class PageForm(PickerForm):
                 placed = True
         if not placed:
             self.add_error(None, self.refusal)
-
-
-def date_pattern() -> str:
-    """The reader's date format as a person writes it: dd/mm/yyyy (vi, en) or dd.mm.yyyy (ru, uk)."""
-    first = formats.get_format("DATE_INPUT_FORMATS")[0]
-    return first.replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy")
 
 
 class DateInput(forms.DateInput):

@@ -36,15 +36,15 @@
     });
   }
 
-  // A click on a suggested unit appends its code to the field it serves.
+  // A click on a suggested unit appends its name to the field it serves (names apart by commas).
   document.addEventListener("click", function (event) {
     var pick = event.target.closest("button[data-append]");
     if (!pick) { return; }
     var target = document.getElementById(pick.getAttribute("data-target"));
     if (!target) { return; }
-    var codes = target.value.split(/[,;\s]+/).filter(Boolean);
-    if (codes.indexOf(pick.getAttribute("data-append")) === -1) { codes.push(pick.getAttribute("data-append")); }
-    target.value = codes.join(", ");
+    var names = target.value.split(/[,;\n]+/).map(function (name) { return name.trim(); }).filter(Boolean);
+    if (names.indexOf(pick.getAttribute("data-append")) === -1) { names.push(pick.getAttribute("data-append")); }
+    target.value = names.join(", ");
     target.dispatchEvent(new Event("input", { bubbles: true }));
   });
 
