@@ -78,6 +78,7 @@ def review_start(request: HttpRequest, as_of: dt.date, *, header_default=None, e
         context["errors"] = {name: " ".join(reasons) for name, reasons in form.state()["errors"].items()}
         return render(request, "ingest/start.html", context, status=422)
     text, language, province = (form.cleaned_data[name] for name in ("text", "language", "province"))
+    text = _as_shown(text)
     reading = selectors.ingestion_read(user=request.user, text=text, language=language, province_code=province, as_of=as_of)
     rows = _rows_from_reading(reading, request.user)
     if header_default is not None:
@@ -91,8 +92,8 @@ def review_confirm(request: HttpRequest, *, issue, done, extra: dict | None = No
 
     A posted `op` (split-N, merge-N, add) is an edit of the rows, not a confirmation: the review comes back with
     the rows changed and nothing saved (the whole form, so that HTMX swaps it with its row counts right)."""
-    text = request.POST.get("text", "")
-    rows = _rows_from_post(request.POST)
+    text = _as_shown(request.POST.get("text", ""))
+    rows = _rows_from_post(request.POST, text)
     edited = _edited(rows, request.POST.get("op", ""))
     if edited is not None:
         rows["tasks"] = edited
@@ -204,7 +205,13 @@ def _issuing_unit_guess(user, header: dict) -> str:
     return units[0].code if units else ""
 
 
-def _rows_from_post(post) -> dict:
+def _as_shown(text: str) -> str:
+    """The text with its lines ending as the page shows them: a browser posts a textarea's line ends as CRLF and
+    shows them as LF, and the sentences' offsets (the highlights, a selected sentence) count what is shown."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _rows_from_post(post, text: str) -> dict:
     """The review's rows from its forms: the header, a formset of references and one of tasks."""
     header_form = forms.HeaderForm(post)
     references = forms.ReferenceRows(forms.rows_data(post, prefix="reference", count_name="reference_count"),
@@ -225,7 +232,6 @@ def _rows_from_post(post) -> dict:
                                    "read_unit": ""}),
          "index": index, "confidence": None, "candidates": [], "coordinators_raw": [], "errors": forms.row_errors(form)}
         for index, form in enumerate(tasks)]
-    text = post.get("text", "")
     for position, row in enumerate(task_rows):
         row["coordinator_codes"] = row.pop("coordinators")
         row["title"], row["product"], row["recurrence"] = row["title"].strip(), row["product"].strip(), row["recurrence"].strip()
