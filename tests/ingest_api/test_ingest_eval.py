@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from mandate.core.errors import PermissionDenied
 
@@ -64,8 +65,9 @@ def test_since_and_clearance_narrow_the_examples(examples):
     assert list(_eval("--since", "2021-01-01")["languages"]) == ["en"]
     assert list(_eval("--clearance", "0")["languages"]) == ["vi"]
     out = io.StringIO()
-    call_command("ingest-eval", "--clearance", "1", "--since", "2021-01-01", stdout=out)
-    assert out.getvalue().strip() == "No confirmed reading to score."
+    with translation.override("vi"):
+        call_command("ingest-eval", "--clearance", "1", "--since", "2021-01-01", stdout=out)
+    assert out.getvalue().strip() == "Chưa có lượt đọc đã xác nhận nào để chấm."
 
 
 def test_the_confidential_example_is_not_shown_to_an_uncleared_user(examples, make_user):
@@ -80,3 +82,13 @@ def test_the_confidential_example_is_not_shown_to_an_uncleared_user(examples, ma
     assert list(_eval("--user", "comat")["languages"]) == ["en", "vi"]
     with pytest.raises(PermissionDenied):
         list(labeled_examples(user=make_user(username="nobody")))
+
+
+def test_the_lines_name_each_language_and_the_whole(examples):
+    out = io.StringIO()
+    with translation.override("en"):
+        call_command("ingest-eval", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["en", "vi", "all"]
+    assert "tasks precision 1.000, recall 0.750, F1 0.857; deadlines 0.500" in lines[2]
