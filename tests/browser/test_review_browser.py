@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from tests.browser.test_accessibility import violations_of
 from tests.ingest_api.phu_tho_directive import DAY, DIRECTIVE
 
 pytestmark = [pytest.mark.browser]
@@ -72,6 +73,7 @@ def test_split_merge_and_add_a_missed_task_then_confirm(live_server, clerk, brow
     page.wait_for_function("document.querySelector('[name=task_count]').value === '6'")
     assert page.input_value('[name="task-4-deadline"]') == "2025-09-30"
     assert page.input_value('[name="task-2-lead_unit"]') == "25.TU.BTC"  # the split row's correction survived
+    assert violations_of(page) == []  # the review with its edit buttons and the row for a missed task (axe-core)
 
     sentence = page.evaluate(SELECT_SENTENCE, "Ủy ban Mặt trận Tổ quốc")
     assert sentence and page.input_value('[name="task-5-title"]') == sentence.strip()
