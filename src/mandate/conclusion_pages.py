@@ -7,10 +7,12 @@ import datetime as dt
 import functools
 from dataclasses import replace
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from mandate.ingest.services import ReviewLabels, example_record
 from mandate.ingest.views import review_confirm, review_start
 from mandate.meetings.selectors import meeting_get
 from mandate.meetings.services import meeting_conclude
@@ -38,10 +40,18 @@ def conclusion_read(request: HttpRequest, as_of: dt.date, meeting_id: int) -> Ht
                         extra=_extra(meeting))
 
 
+def _conclude(*, meeting, labels: ReviewLabels, actor, **reviewed):
+    """Conclude the meeting and keep the reviewed conclusion as a labeled example, in one transaction."""
+    with transaction.atomic():
+        issued = meeting_conclude(actor=actor, meeting=meeting, **reviewed)
+        example_record(actor=actor, document=issued.document, text=reviewed.get("text", ""), labels=labels)
+    return issued
+
+
 @require_POST
 @page
 def conclusion_issue(request: HttpRequest, as_of: dt.date, meeting_id: int) -> HttpResponse:
     """Issue the reviewed conclusion with its tasks and conclude the meeting, all or nothing."""
     meeting = meeting_get(user=request.user, meeting_id=meeting_id)
-    return review_confirm(request, issue=functools.partial(meeting_conclude, meeting=meeting),
+    return review_confirm(request, issue=functools.partial(_conclude, meeting=meeting),
                           done=lambda issued: reverse("meetings:detail", args=[meeting.pk]), extra=_extra(meeting))

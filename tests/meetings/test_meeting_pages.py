@@ -2,7 +2,8 @@
 the conclusion is issued from the review of its text; refusals come back next to their form, never as a 500."""
 import pytest
 
-from mandate.meetings.models import Opinion
+from mandate.ingest.models import LabeledExample
+from mandate.meetings.models import Meeting, Opinion
 from mandate.tasks.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,9 @@ def test_the_conclusion_is_read_reviewed_and_issued_from_the_meeting(client, con
     post["task-0-product"] = "Quy chế được ban hành"
     done = client.post(f"/meetings/{meeting}/conclusion/confirm/", post)
     assert done.status_code == 302 and done["Location"] == f"/meetings/{meeting}/"
+    example = LabeledExample.objects.get()  # the conclusion is kept as a labeled example, with its document
+    assert example.document == Meeting.objects.get(pk=meeting).conclusion
+    assert [t["deadline"] for t in example.confirmed["tasks"]] == ["2025-12-31", "2025-12-31"]
     page = client.get(f"/meetings/{meeting}/").content.decode()
     assert "-TB/TU" in page
     listed = client.get("/tasks/", {"as_of": "2025-11-26", "q": "Quy che lam viec"}).content.decode()

@@ -102,6 +102,8 @@ class TaskRowForm(forms.Form):
     deadline_raw = forms.CharField(required=False)
     product = forms.CharField(required=False, label=_("Product (clear product)"))
     span = forms.CharField(required=False)
+    read_unit = forms.CharField(required=False)  # the unit the reader matched to the assignee as written
+    sentence = forms.CharField(required=False)  # a missed task's sentence, picked from the text's ("start:end")
 
     def clean_lead_unit(self):
         return _code(self.cleaned_data["lead_unit"])
@@ -130,6 +132,11 @@ def rows_data(post, *, prefix: str, count_name: str):
 
 def row_errors(form) -> dict[str, list[str]]:
     return {name: [str(reason) for reason in reasons] for name, reasons in form.errors.items()}
+
+
+def row_span(form, name: str) -> list[int] | None:
+    """A posted "start:end" field of the row, as [start, end]."""
+    return _span(form.data.get(form.add_prefix(name), ""))
 
 
 def row_values(form, defaults: dict) -> dict:

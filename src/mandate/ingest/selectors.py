@@ -1,14 +1,17 @@
 """Reading a directive against the register: the reader's object with units matched and citations looked up."""
 import datetime as dt
 
+from django.db.models import Q
 from django.utils.translation import gettext
 
 from mandate.accounts.permissions import require
+from mandate.accounts.secrecy import secrecy_q
 from mandate.accounts.selectors import membership_units
 from mandate.documents import numbering
 from mandate.documents.models import Document
 from mandate.documents.permissions import can_register_somewhere, visible_documents
 from mandate.documents.services import number_key
+from mandate.ingest.models import LabeledExample
 from mandate.ingest.reader import read
 from mandate.ingest.register import province_of, unit_matcher
 from mandate.orgs.models import Unit
@@ -68,3 +71,19 @@ def missing_clears_of(*, header: DocumentHeader, tasks: list[TaskSpec]) -> list[
     (`tasks.issue.task_drafts`: the same units, the same leaders, the header standing in for the document)."""
     return [{error.code.removeprefix("clear_") for error in missing_clears(draft)}
             for draft in task_drafts(header=header, tasks=tasks)]
+
+
+def labeled_examples(*, user=None, since: dt.date | None = None, clearance: int | None = None):
+    """The confirmed readings kept as labeled examples, oldest first. For a `user`, only those whose level (and their
+    document's, should it have been raised since) the user's clearance covers, and only to one who registers
+    documents; `user` None is the operator at the console. `since` and `clearance` narrow further."""
+    examples = LabeledExample.objects.select_related("document")
+    if user is not None:
+        require(can_register_somewhere(user), gettext("Only those who register documents may read the confirmed readings."))
+        examples = examples.filter(secrecy_q(user, need_to_know=Q())).filter(
+            Q(document__isnull=True) | secrecy_q(user, need_to_know=Q(), field="document__secrecy"))
+    if since is not None:
+        examples = examples.filter(created_at__date__gte=since)
+    if clearance is not None:
+        examples = examples.filter(secrecy__lte=clearance).filter(Q(document__isnull=True) | Q(document__secrecy__lte=clearance))
+    return examples.order_by("created_at", "pk")

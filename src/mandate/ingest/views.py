@@ -18,7 +18,7 @@ from mandate.accounts.selectors import membership_units
 from mandate.core.ids import query_id, query_number
 from mandate.core.errors import DomainError, FieldError, PermissionDenied
 from mandate.documents.models import RelationKind
-from mandate.ingest import forms, selectors, services
+from mandate.ingest import forms, review, selectors, services
 from mandate.ingest.language import LANGUAGES
 from mandate.orgs.selectors import units_list
 from mandate.tasks.clears import CLEARS
@@ -78,18 +78,27 @@ def review_start(request: HttpRequest, as_of: dt.date, *, header_default=None, e
         context["errors"] = {name: " ".join(reasons) for name, reasons in form.state()["errors"].items()}
         return render(request, "ingest/start.html", context, status=422)
     text, language, province = (form.cleaned_data[name] for name in ("text", "language", "province"))
+    text = _as_shown(text)
     reading = selectors.ingestion_read(user=request.user, text=text, language=language, province_code=province, as_of=as_of)
     rows = _rows_from_reading(reading, request.user)
     if header_default is not None:
         rows["header"] = header_default(rows["header"])
-    return render(request, "ingest/review.html", {**_review_context(text, rows, reading), **_urls(extra or {})})
+    return render(request, "ingest/review.html", {**_review_context(text, rows, reading["language"]), **_urls(extra or {})})
 
 
 def review_confirm(request: HttpRequest, *, issue, done, extra: dict | None = None) -> HttpResponse:
-    """Issue the reviewed rows with `issue` (a service taking the header, references, tasks and text); on success
-    go to `done(issued)`, else show the review again with each refusal on its row."""
-    text = request.POST.get("text", "")
-    rows = _rows_from_post(request.POST)
+    """Issue the reviewed rows with `issue` (a service taking the header, references, tasks, text and the review's
+    labels); on success go to `done(issued)`, else show the review again with each refusal on its row.
+
+    A posted `op` (split-N, merge-N, add) is an edit of the rows, not a confirmation: the review comes back with
+    the rows changed and nothing saved (the whole form, so that HTMX swaps it with its row counts right)."""
+    text = _as_shown(request.POST.get("text", ""))
+    rows = _rows_from_post(request.POST, text)
+    edited = _edited(rows, request.POST.get("op", ""))
+    if edited is not None:
+        rows["tasks"] = edited
+        return render(request, "ingest/review.html", {**_review_context(text, rows, _language(request.POST)),
+                                                      **_urls(extra or {})})
     kept_tasks = [row for row in rows["tasks"] if row["keep"]]
     kept_references = [row for row in rows["references"] if row["keep"]]
     try:
@@ -100,15 +109,49 @@ def review_confirm(request: HttpRequest, *, issue, done, extra: dict | None = No
             references=[services.ReviewedReference(number=r["number"], kind=r["kind"], issued_on=r["issued_on"],
                                                    registered_id=r["registered_id"]) for r in kept_references],
             tasks=[_task_spec(t) for t in kept_tasks],
+            labels=_labels(text, _language(request.POST), rows["header"], kept_references, kept_tasks),
         )
     except DomainError as error:
         _place_errors(error.errors, rows, kept_tasks, kept_references)
-        context = {**_review_context(text, rows, None), **_urls(extra or {})}
+        context = {**_review_context(text, rows, _language(request.POST)), **_urls(extra or {})}
         context["refusal"] = _("Nothing was saved: correct what is marked below.") if error.status == 422 else error.message
         return render(request, "ingest/review.html", context, status=error.status)
     messages.success(request, _("Registered %(number)s with %(count)d tasks.") % {
         "number": confirmed.document.number_text, "count": len(confirmed.tasks)})
     return redirect(done(confirmed))
+
+
+def _edited(rows: dict, op: str) -> list[dict] | None:
+    """The task rows after the posted edit, or None when the post is a confirmation."""
+    name, _sep, position = op.partition("-")
+    index = query_number(position)
+    if name == "split" and index is not None:
+        return review.split(rows["tasks"], index)
+    if name == "merge" and index is not None:
+        return review.merge(rows["tasks"], index)
+    if name == "add":
+        return rows["tasks"]  # the filled blank row is a row now; the review offers a new blank one
+    return None
+
+
+def _language(post) -> str | None:
+    value = post.get("language", "")
+    return value if value in LANGUAGES else None
+
+
+def _labels(text: str, language: str | None, header, references: list[dict], tasks: list[dict]) -> services.ReviewLabels:
+    """The reader's proposal for the text (read again, as it stands today: the reader is deterministic) and the
+    confirmed rows, both in the corpus's label shape."""
+    reading = review.reading(text, language)
+    names = selectors.unit_names(codes={row["lead_unit"] for row in tasks} | {c for row in tasks for c in row["coordinator_codes"]})
+    own = None
+    if header.number:
+        own = review.number_labels(header.number, selectors.reference_number(header.number), header.issued_on)
+    confirmed = review.confirmed_labels(
+        title=header.title, names=names, own_number=own, tasks=tasks,
+        references=[review.number_labels(r["raw"] or r["number"], selectors.reference_number(r["number"]), r["issued_on"])
+                    for r in references])
+    return services.ReviewLabels(language=reading["language"], proposal=review.proposal_labels(reading), confirmed=confirmed)
 
 
 def _task_spec(row: dict) -> services.ReviewedTask:
@@ -143,7 +186,7 @@ def _rows_from_reading(reading: dict, user) -> dict:
         coordinators = task["coordinator_units"]  # matched by the reader, in the province of the lead unit
         tasks.append({
             "index": index, "keep": True, "assignee": task["assignee"], "title": task["action"] or task["assignee"],
-            "lead_unit": task["unit"] or "", "confidence": task["unit_confidence"], "candidates": task["unit_candidates"],
+            "lead_unit": task["unit"] or "", "read_unit": task["unit"] or "", "confidence": task["unit_confidence"], "candidates": task["unit_candidates"],
             "coordinators_raw": task["coordinators"], "coordinator_codes": coordinators, "leader": "",
             "deadline": dt.date.fromisoformat(task["deadline"]) if task["deadline"] else None,
             "recurrence": "" if task["deadline"] else (task["deadline_raw"] or ""), "deadline_raw": task["deadline_raw"],
@@ -162,7 +205,13 @@ def _issuing_unit_guess(user, header: dict) -> str:
     return units[0].code if units else ""
 
 
-def _rows_from_post(post) -> dict:
+def _as_shown(text: str) -> str:
+    """The text with its lines ending as the page shows them: a browser posts a textarea's line ends as CRLF and
+    shows them as LF, and the sentences' offsets (the highlights, a selected sentence) count what is shown."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _rows_from_post(post, text: str) -> dict:
     """The review's rows from its forms: the header, a formset of references and one of tasks."""
     header_form = forms.HeaderForm(post)
     references = forms.ReferenceRows(forms.rows_data(post, prefix="reference", count_name="reference_count"),
@@ -179,12 +228,18 @@ def _rows_from_post(post) -> dict:
         for index, form in enumerate(references)]
     task_rows = [
         {**forms.row_values(form, {"keep": False, "assignee": "", "title": "", "lead_unit": "", "coordinators": [],
-                                   "leader": "", "deadline": None, "recurrence": "", "deadline_raw": "", "product": ""}),
+                                   "leader": "", "deadline": None, "recurrence": "", "deadline_raw": "", "product": "",
+                                   "read_unit": ""}),
          "index": index, "confidence": None, "candidates": [], "coordinators_raw": [], "errors": forms.row_errors(form)}
         for index, form in enumerate(tasks)]
-    for row in task_rows:
+    for position, row in enumerate(task_rows):
         row["coordinator_codes"] = row.pop("coordinators")
         row["title"], row["product"], row["recurrence"] = row["title"].strip(), row["product"].strip(), row["recurrence"].strip()
+        row["sentence"] = forms.row_span(tasks.forms[position], "sentence")
+        task_rows[position] = review.with_sentence(row, text)
+    task_rows = [row for row in task_rows if not review.is_blank(row)]  # the offered row for a missed task, unused
+    for index, row in enumerate(task_rows):
+        row["index"] = index
     for row in reference_rows:
         row["number"] = row["number"].strip()
     return {"header": header, "header_errors": forms.row_errors(header_form), "references": reference_rows,
@@ -209,7 +264,9 @@ def _place_one(error: FieldError, rows: dict, references: list, tasks: list) -> 
     rows["header_errors"].setdefault(name, []).append(reason_text(error))
 
 
-def _review_context(text: str, rows: dict, reading: dict | None) -> dict:
+def _review_context(text: str, rows: dict, language: str | None) -> dict:
+    for index, row in enumerate(rows["tasks"]):
+        row["index"] = index
     codes = {row["lead_unit"] for row in rows["tasks"]} | {c["unit"] for row in rows["tasks"] for c in row["candidates"]}
     codes |= {code for row in rows["tasks"] for code in row["coordinator_codes"]} | {rows["header"].issuing_unit}
     names = selectors.unit_names(codes=codes)
@@ -230,7 +287,8 @@ def _review_context(text: str, rows: dict, reading: dict | None) -> dict:
     return {"text": text, "segments": _segments(text, rows["tasks"]), "header": header, "header_errors": rows["header_errors"],
             "header_labelled": header_labelled,
             "issuing_unit_name": names.get(header.issuing_unit, ""), "references": rows["references"], "tasks": rows["tasks"],
-            "relation_kinds": RelationKind.choices, "language": reading["language"] if reading else None}
+            "relation_kinds": RelationKind.choices, "language": language, "blank_index": len(rows["tasks"]),
+            "task_count": len(rows["tasks"]) + 1, "sentences": review.sentences(text)}
 
 
 def _segments(text: str, tasks: list[dict]) -> list[tuple[str, int | None]]:

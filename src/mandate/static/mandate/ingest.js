@@ -27,9 +27,48 @@
     if (row) { row.classList.toggle("active", on); }
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    var form = document.querySelector("form[data-ingest-review]");
-    if (!form) { return; }
+  // Text selected in the shown text becomes the sentence and work of the row for a missed task.
+  function offsetIn(container, node, offset) {
+    var range = document.createRange();
+    range.selectNodeContents(container);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+
+  function takeSelection(form) {
+    var text = form.querySelector("[data-ingest-text]");
+    var row = form.querySelector("[data-add-row]");
+    var selection = window.getSelection();
+    if (!text || !row || !selection || selection.isCollapsed || selection.rangeCount === 0) { return; }
+    var range = selection.getRangeAt(0);
+    if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) { return; }
+    var picked = range.toString().trim();
+    if (!picked) { return; }
+    var start = offsetIn(text, range.startContainer, range.startOffset);
+    var end = offsetIn(text, range.endContainer, range.endOffset);
+    row.querySelector("[data-add-span]").value = start + ":" + end;
+    row.querySelector("[data-add-sentence]").value = "";
+    var title = row.querySelector("[data-add-title]");
+    title.value = picked;
+    title.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function bind(form) {
+    form.addEventListener("mouseup", function (event) {
+      if (event.target.closest("[data-ingest-text]")) { takeSelection(form); }
+    });
+    form.addEventListener("keyup", function (event) {
+      if (event.target.closest("[data-ingest-text]")) { takeSelection(form); }
+    });
+    // A sentence picked from the list is the row's sentence (the server fills the work with it when left empty).
+    form.addEventListener("change", function (event) {
+      var pick = event.target.closest("[data-add-sentence]");
+      if (!pick) { return; }
+      var row = pick.closest("[data-add-row]");
+      row.querySelector("[data-add-span]").value = "";
+      var title = row.querySelector("[data-add-title]");
+      if (!title.value.trim() && pick.selectedIndex > 0) { title.value = pick.options[pick.selectedIndex].getAttribute("data-sentence"); }
+    });
     form.querySelectorAll("[data-task-row]").forEach(markRow);
     form.addEventListener("input", function (event) {
       var row = event.target.closest("[data-task-row]");
@@ -53,5 +92,15 @@
       row.addEventListener("focusin", function () { highlight(index, true); });
       row.addEventListener("focusout", function () { highlight(index, false); });
     });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-ingest-review]");
+    if (form) { bind(form); }
+  });
+  // Split, merge and add come back as the whole form (HTMX swaps it): bind the new one.
+  document.addEventListener("htmx:load", function (event) {
+    var element = event.detail && event.detail.elt;
+    if (element && element.matches && element.matches("form[data-ingest-review]")) { bind(element); }
   });
 })();
