@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 export MANDATE_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install system demo test browser axe bench clean test-debian-python
+.PHONY: install system demo test browser axe bench clean test-debian-python help-shots
 
 # Debian packages, installed before the virtual environment (python-ldap builds against them). The PDF exports need
 # WeasyPrint's Pango and a font with every Vietnamese glyph.
@@ -70,6 +70,10 @@ $(AXE_DIR)/.version-$(AXE_VERSION):
 	touch $@
 
 axe: $(AXE_DIR)/.version-$(AXE_VERSION)
+
+# The user's guide's screenshots (src/mandate/static/help/), taken by its browser test from the real pages; commit them.
+help-shots: install browser
+	MANDATE_HELP_SHOTS=write $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_help_guide.py
 
 # The whole suite. pytest's exit 5 ("no tests collected") is a failure here, never a pass.
 test: install browser axe

@@ -1,7 +1,7 @@
 """The page routes of every app, in one list."""
 from django.urls import include, path
 
-from mandate import conclusion_pages
+from mandate import conclusion_pages, guide
 from mandate.accounts import admin_views, views as accounts
 from mandate.documents import views as documents
 from mandate.monitoring import views as monitoring
@@ -68,4 +68,6 @@ urlpatterns: list = [
     path("reorganizations/", include("mandate.reorganizations.urls")),
     path("", include("mandate.sheets.urls")),
     path("inbox/", include("mandate.inbox.urls")),
+    path("help/", guide.index, name="help"),
+    *[path(f"help/{each.slug}/", guide.guide_page, {"slug": each.slug}, name=f"help_{each.slug}") for each in guide.GUIDES],
 ]

@@ -82,6 +82,8 @@ PAGE_READS: frozenset[str] = frozenset({
     "people/import/<int:batch_id>/",
     "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
     "inbox/", "inbox/summary/", "inbox/count/", "search/",
+    "help/", "help/office/", "help/unit/", "help/leader/", "help/inspector/", "help/organization/",
+    "help/administrator/",  # the user's guide (mandate/guide.py)
     "healthz",  # the monitor's GET (mandate/health.py); a POST is a 405
 })
 

@@ -1,0 +1,177 @@
+"""The user's guide shows the real pages (issue 15, item 9): each role signs in on a small Phú Thọ, in each language,
+opens every page its guide shows, finds on it every label the guide's text names, and takes the guide's screenshot.
+
+A page that no longer prints a label the guide names fails here; a screenshot the guide shows that is not committed
+fails here and in tests/pages/test_help.py. `make help-shots` (MANDATE_HELP_SHOTS=write) runs this test to write the
+screenshots into src/mandate/static/help/; otherwise they are taken into a temporary folder and only compared in size
+with the committed ones. The guide's own pages are checked at 1280 and 390 px for sideways scrolling.
+Run on SQLite only, as the other sweeps: the pages are the same on PostgreSQL.
+"""
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.utils import translation
+from PIL import Image
+
+import mandate
+from mandate import guide
+from mandate.core import clock
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(connection.vendor != "sqlite", reason="the guide's screenshots are taken on SQLite")]
+
+STATIC = Path(mandate.__file__).parent / "static"
+WRITE = os.environ.get("MANDATE_HELP_SHOTS") == "write"
+VIEWPORT = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+# Who each guide signs in as: (role, unit) memberships.
+PEOPLE = {"office": [("specialist", "25.TU")], "unit": [("specialist", "25.UBND")], "leader": [("leader", "25")],
+          "inspector": [("inspector", "25")], "organization": [("specialist", "25.TU.BTC"), ("unit_admin", "25")],
+          "administrator": [("system_admin", "VN")]}
+LOCALES = {"vi": "vi-VN", "en": "en-GB", "ru": "ru-RU", "uk": "uk-UA"}
+# An element whose own text is the label (a count beside it, as in the menu's "What waits for me 3", is allowed).
+FIND = """labels => labels.map(label => {
+  const norm = s => s.replace(/\\s+/g, ' ').trim();
+  const all = [...document.querySelectorAll('a, button, h1, h2, h3, h4, summary, label, legend, th, caption, option')];
+  const hit = all.filter(e => { const t = norm(e.innerText || e.textContent || '');
+    return t === label || (t.startsWith(label) && /^[\\s\\d]*$/.test(t.slice(label.length))); });
+  hit.forEach(e => { e.style.outline = '3px solid #c00'; e.style.outlineOffset = '2px'; });
+  return hit.length; })"""
+
+
+@pytest.fixture
+def small_world(transactional_country, settings, tmp_path):
+    """One person for each guide (the unit's, locked out by failed sign-ins), a plan of the provincial committee with two tasks (one being worked on by the
+    People's Committee, one waiting for the leader's decision on more time), and a meeting with an agenda item."""
+    from mandate.accounts.models import User
+    from mandate.accounts.services import membership_grant
+    from mandate.accounts.signin import ACCOUNT_LIMIT, login_failure_record
+    from mandate.documents.services import document_register
+    from mandate.meetings.services import agenda_item_add, delegate_add, meeting_create
+    from mandate.orgs.models import Unit
+    from mandate.tasks.services import extension_request, progress_report, task_create, task_transition
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    unit = lambda code: Unit.objects.get(code=code)  # noqa: E731
+    names = {"office": "Trần Thị Văn Phòng", "unit": "Lê Văn Đơn Vị", "leader": "Nguyễn Văn Lãnh Đạo",
+             "inspector": "Phạm Thị Kiểm Tra", "organization": "Hoàng Văn Tổ Chức", "administrator": "Đỗ Thị Quản Trị"}
+    users = {}
+    for slug, roles in PEOPLE.items():
+        users[slug] = User.objects.create_user(username=f"guide-{slug}", password="x" * 12, full_name=names[slug])
+        for role, code in roles:
+            membership_grant(actor=None, user=users[slug], unit=unit(code), role=role)
+    for n in range(ACCOUNT_LIMIT):  # the person's page the administrators' guides show offers to unlock the account
+        login_failure_record(username=users["unit"].username, ip=f"192.0.2.{n + 1}")
+    today = clock.today()
+    plan = document_register(actor=None, issuing_unit=unit("25.TU"), type="KH", issued_on=today - dt.timedelta(days=20),
+                             title="Kế hoạch thực hiện Kết luận số 177-KL/TW của Bộ Chính trị")
+    worked = task_create(actor=users["office"], document=plan, title="Rà soát, sắp xếp các cơ quan chuyên môn",
+                         lead_unit=unit("25.UBND"), leader=users["leader"], product="Báo cáo kết quả rà soát",
+                         deadline=today + dt.timedelta(days=5), coordinators=[unit("25.TU.BTC")])
+    task_transition(actor=users["unit"], task=worked, name="start")
+    progress_report(actor=users["unit"], task=worked, percent=40, text="Đã rà soát chức năng, nhiệm vụ của 5 sở")
+    waiting = task_create(actor=users["office"], document=plan, title="Xây dựng đề án sáp nhập các ban của Tỉnh ủy",
+                          lead_unit=unit("25.UBND"), leader=users["leader"], product="Đề án", deadline=today + dt.timedelta(days=12))
+    waiting.refresh_from_db()
+    extension_request(actor=users["unit"], task=waiting, requested_deadline=waiting.deadline + dt.timedelta(days=20),
+                      reason="Chờ ý kiến của Ban Thường vụ")
+    meeting = meeting_create(actor=users["office"], body=unit("25.TU"), number=3, starts_on=today, place="Việt Trì",
+                             title="Hội nghị lần thứ ba Ban Chấp hành Đảng bộ tỉnh")
+    agenda_item_add(actor=users["office"], meeting=meeting, title="Dự thảo Quy chế làm việc",
+                    draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
+    delegate_add(actor=users["office"], meeting=meeting, name="Khách mời", role="guest")
+    urls = {"dashboard": "/", "tasks": "/tasks/", "task_new": "/tasks/new/", "task": f"/tasks/{worked.pk}/",
+            "task_extension": f"/tasks/{waiting.pk}/", "inbox": "/inbox/", "meeting": f"/meetings/{meeting.pk}/",
+            "ingest": "/ingest/", "monitoring": "/monitoring/", "administration": "/administration/",
+            "person": f"/administration/people/{users['unit'].pk}/", "units": "/administration/units/",
+            "reorganizations": "/reorganizations/"}
+    assert set(urls) == set(guide.PAGES)
+    return {"users": users, "urls": urls}
+
+
+def _context(browser, live_server, user, language, viewport):
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale=LOCALES[language], viewport=viewport)
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                          "url": live_server.url},
+                         {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    return context
+
+
+def test_the_guide_shows_the_real_pages_of_each_role_in_each_language(live_server, browser, small_world, tmp_path):
+    problems = []
+    for language in guide.LANGUAGES:
+        with translation.override(language):
+            wanted = {each.slug: {page: [translation.gettext(m) for s in each.steps if s.page == page for m in s.names.values()]
+                                  for page in each.pages()} for each in guide.GUIDES}
+        for each in guide.GUIDES:
+            context = _context(browser, live_server, small_world["users"][each.slug], language, VIEWPORT)
+            page = context.new_page()
+            page.set_default_timeout(15000)
+            for step_page in each.pages():
+                response = page.goto(live_server.url + small_world["urls"][step_page])
+                page.wait_for_load_state("networkidle")
+                if response.status != 200:
+                    problems.append(f"{language} {each.slug} {step_page}: {response.status}")
+                    continue
+                labels = wanted[each.slug][step_page]
+                counts = page.evaluate(FIND, labels)
+                problems += [f"{language} {each.slug} {step_page}: no {label!r} on the page"
+                             for label, count in zip(labels, counts, strict=True) if not count]
+                # The first label the text names inside the page (not in the menu) is brought into view: a form far
+                # down a task's page.
+                page.evaluate("""() => { const e = document.querySelector('main [style*="outline"]');
+                    const y = e ? e.getBoundingClientRect().top + window.scrollY : 0;
+                    if (y > window.innerHeight * 0.7) window.scrollTo(0, y - 80); }""")
+                taken = tmp_path / each.shot(next(s for s in each.steps if s.page == step_page), language)
+                taken.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(taken), type="jpeg", quality=60)
+                committed = STATIC / taken.relative_to(tmp_path)
+                if WRITE:
+                    committed.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(taken, committed)
+                elif not committed.is_file():
+                    problems.append(f"{committed.relative_to(STATIC)} is not committed: `make help-shots` takes it")
+                elif Image.open(committed).size != Image.open(taken).size:
+                    problems.append(f"{committed.relative_to(STATIC)} is not a screenshot of {VIEWPORT}")
+            context.close()
+    assert not problems, "the guide no longer matches the pages:\n" + "\n".join(problems)
+
+
+def test_the_guides_pages_fit_a_phone_and_a_desktop_in_each_language(live_server, browser, small_world):
+    paths = ["/help/", *(f"/help/{each.slug}/" for each in guide.GUIDES)]
+    problems = []
+    for language in guide.LANGUAGES:
+        for viewport in (VIEWPORT, PHONE):
+            context = _context(browser, live_server, small_world["users"]["unit"], language, viewport)
+            page = context.new_page()
+            for path in paths:
+                page.goto(live_server.url + path)
+                page.wait_for_load_state("load")
+                widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+                if widths[0] > widths[1]:
+                    problems.append(f"{language} {viewport['width']} px {path}: {widths}")
+                # Each screenshot is loaded (they load lazily, as the reader scrolls) and decoded.
+                images = page.evaluate("""Promise.all([...document.querySelectorAll('main img')].map(i => {
+                    i.loading = 'eager'; return i.decode().then(() => i.naturalWidth, () => 0); }))""")
+                if path != "/help/" and (not images or 0 in images):
+                    problems.append(f"{language} {path}: a screenshot does not load ({images})")
+            context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_check_finds_a_label_only_where_it_is(browser):
+    """The finder itself: a label counts on a button or a menu link with its number, not inside a sentence."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content('<html lang="vi"><body><nav><a href="/inbox/">Việc cần tôi xử lý <span>3</span></a></nav>'
+                     '<main><p>Bấm nút Báo cáo.</p><button>Gửi đề nghị</button></main></body></html>')
+    assert page.evaluate(FIND, ["Việc cần tôi xử lý", "Báo cáo", "Gửi đề nghị", "Gửi"]) == [1, 0, 1, 0]
+    context.close()
