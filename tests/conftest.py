@@ -4,6 +4,7 @@ import itertools
 import socket
 
 import pytest
+from django.utils import translation
 
 from mandate.accounts.models import User
 from mandate.accounts.services import membership_grant, token_create
@@ -131,3 +132,12 @@ def smtp(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     yield inbox
     controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language():
+    """A request activates its reader's language in the thread and nothing resets it; a test of a service that runs
+    after a Ukrainian page in the same worker would otherwise read its refusals in Ukrainian."""
+    translation.activate("vi")
+    yield
+    translation.deactivate()

@@ -71,7 +71,7 @@ def test_split_merge_and_add_a_missed_task_then_confirm(live_server, clerk, brow
     page.uncheck('[name="task-3-keep"]')  # the Fatherland Front is not in the register
     page.click('button[name="op"][value="merge-4"]')
     page.wait_for_function("document.querySelector('[name=task_count]').value === '6'")
-    assert page.input_value('[name="task-4-deadline"]') == "2025-09-30"
+    assert page.input_value('[name="task-4-deadline"]') == "30/09/2025"
     assert page.input_value('[name="task-2-lead_unit"]') == "25.TU.BTC"  # the split row's correction survived
     assert violations_of(page) == []  # the review with its edit buttons and the row for a missed task (axe-core)
 

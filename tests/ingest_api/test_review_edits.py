@@ -47,7 +47,7 @@ def test_split_merge_add_and_a_new_summary_are_issued_and_kept_as_a_labeled_exam
     del form["task-3-keep"]  # the Fatherland Front is not in the register
     html = _edit(browser, form, "merge-4")  # the Inspection Commission and the Office: one task
     assert 'name="task_count" value="6"' in html
-    assert 'name="task-4-deadline" value="2025-09-30"' in html
+    assert 'name="task-4-deadline" value="30/09/2025"' in html
     assert 'name="task-4-assignee" value="Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Tỉnh ủy"' in html
     span, sentence = _sentence(html, "Ủy ban Mặt trận")
     form = _form(html)

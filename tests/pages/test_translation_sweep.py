@@ -7,7 +7,6 @@ fixtures' data is Vietnamese and the codes are not words, so any hit is a messag
 """
 import datetime as dt
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from mandate.accounts.models import Role
 from mandate.core import clock
+from tests.english import english_in
 
 from pages_fixtures import make_task, plan  # noqa: F401  (fixtures)
 
@@ -23,45 +23,7 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("vi", "ru", "uk")
 MISSING = 999999
-# Words an English sentence can hardly do without, and that Vietnamese, Russian and Ukrainian texts never write.
-ENGLISH = {"the", "not", "no", "is", "are", "cannot", "you", "your", "this", "that", "of", "and", "be", "been",
-           "with", "for", "has", "have", "such", "was", "there", "must", "only", "any", "may", "yet", "before",
-           "after", "which", "one", "here", "none"}
 SKIP_PREFIXES = ("api/", "i18n/")
-VISIBLE_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
-
-
-class _Reader(HTMLParser):
-    """The text of a page a person reads: no scripts, styles or code."""
-
-    def __init__(self):
-        super().__init__()
-        self.parts, self._hidden = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "code", "pre"):
-            self._hidden += 1
-        self.parts.extend(value for name, value in attrs if name in VISIBLE_ATTRIBUTES and value)
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "code", "pre") and self._hidden:
-            self._hidden -= 1
-
-    def handle_data(self, data):
-        if not self._hidden:
-            self.parts.append(data)
-
-
-def english_in(html: str) -> list[str]:
-    """The pieces of readable text that carry English words."""
-    reader = _Reader()
-    reader.feed(html)
-    found = []
-    for part in reader.parts:
-        words = {word.lower() for word in re.findall(r"[A-Za-z]+", part)}
-        if words & ENGLISH:
-            found.append(" ".join(part.split())[:160])
-    return found
 
 
 def test_the_detector_finds_english_and_nothing_else():

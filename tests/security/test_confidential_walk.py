@@ -254,8 +254,8 @@ def _walk(world: World, role: str, kind: str, requests, get, *, probe_pages: boo
 
 
 def _normalized(content: bytes) -> bytes:
-    """An answer without its numbers (the id asked for) and its one-time CSRF token."""
-    content = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"", content)
+    """An answer without its numbers (the id asked for) and its one-time CSRF and form tokens."""
+    content = re.sub(rb'name="(csrfmiddlewaretoken|form_token)" value="[^"]*"', b"", content)
     return re.sub(rb"\d+", b"N", re.sub(rb'"X-CSRFToken": "[^"]*"', b"", content))
 
 
