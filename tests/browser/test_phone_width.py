@@ -65,7 +65,8 @@ def signed_in(browser, live_server, username: str, options: dict):
 def test_the_round_fits_a_phone(live_server, round_of_pages, browser):
     context, page = signed_in(browser, live_server, "bithu", PHONE)
     task, document, meeting = round_of_pages["task"], round_of_pages["document"], round_of_pages["meeting"]
-    for path in ("/", "/tasks/", f"/tasks/{task.pk}/", f"/documents/{document.pk}/", f"/meetings/{meeting.pk}/"):
+    for path in ("/", "/tasks/", f"/tasks/{task.pk}/", f"/documents/{document.pk}/", f"/meetings/{meeting.pk}/",
+                 "/monitoring/"):
         page.goto(f"{live_server.url}{path}")
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1], (path, widths)
