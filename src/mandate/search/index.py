@@ -128,7 +128,7 @@ def _postgresql_statements() -> list[str]:
         # The words of a text as SQLite's unicode61 cuts them: every punctuation mark apart, so that PostgreSQL's
         # parser sees no path in "15-CT/TU", no e-mail and no hyphenated word, only 15, ct and tu.
         "CREATE OR REPLACE FUNCTION mandate_words(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS "
-        f"$$ SELECT translate(mandate_fold($1), {_quoted(PUNCTUATION)}, {_quoted(' ' * len(PUNCTUATION))}) $$",
+        f"$$ SELECT translate(public.mandate_fold($1), {_quoted(PUNCTUATION)}, {_quoted(' ' * len(PUNCTUATION))}) $$",
         f"ALTER TABLE {ENTRY} ADD COLUMN IF NOT EXISTS vector tsvector GENERATED ALWAYS AS ("
         "setweight(to_tsvector('simple'::regconfig, mandate_words(title)), 'A') || "
         "setweight(to_tsvector('simple'::regconfig, mandate_words(body)), 'B')) STORED",
