@@ -42,6 +42,20 @@ def _sign_in(page, url, username, password):
     page.wait_for_url(f"{url}/")
 
 
+def _add_colleague(page, *, password: str, unit_name: str, role: str) -> None:
+    """As the signed-in administrator: "Quản trị" → "Thêm người dùng", Lê Thị Cán Bộ with `role` in `unit_name`."""
+    page.click("nav.nav >> text=Quản trị")
+    page.click("text=Thêm người dùng")
+    page.fill("#id_full_name", "Lê Thị Cán Bộ")
+    page.fill("#id_username", "le.canbo")
+    page.fill("#id_email", "le.canbo@example.org")
+    page.fill("#id_password", password)
+    page.fill("#id_unit", unit_name)
+    page.select_option("#id_role", role)
+    page.click("button.primary")
+    page.wait_for_url(re.compile(r"/administration/people/\d+/$"))
+
+
 def test_the_administrator_adds_a_colleague_who_then_signs_in(live_server, administrator, browser, smtp, settings):
     settings.MANDATE_SITE_URL = live_server.url
     commune = _commune()
@@ -50,16 +64,7 @@ def test_the_administrator_adds_a_colleague_who_then_signs_in(live_server, admin
     page.set_default_timeout(15000)
 
     _sign_in(page, live_server.url, "quantri", PASSWORD)
-    page.click("nav.nav >> text=Quản trị")
-    page.click("text=Thêm người dùng")
-    page.fill("#id_full_name", "Lê Thị Cán Bộ")
-    page.fill("#id_username", "le.canbo")
-    page.fill("#id_email", "le.canbo@example.org")
-    page.fill("#id_password", COLLEAGUE)
-    page.fill("#id_unit", commune.name)
-    page.select_option("#id_role", "specialist")
-    page.click("button.primary")
-    page.wait_for_url(re.compile(r"/administration/people/\d+/$"))
+    _add_colleague(page, password=COLLEAGUE, unit_name=commune.name, role="specialist")
     assert commune.name in page.inner_text("main")
     assert "Chuyên viên" in page.inner_text("main")
     page.click("form.logout button")

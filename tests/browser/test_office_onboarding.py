@@ -12,7 +12,7 @@ import pytest
 
 from mandate.core import clock
 from mandate.core.text import fold
-from tests.browser.test_administration_flow import PASSWORD, _commune, _sign_in, administrator  # noqa: F401
+from tests.browser.test_administration_flow import PASSWORD, _add_colleague, _commune, _sign_in, administrator  # noqa: F401
 from tests.browser.test_import_tasks import HEADERS
 
 pytestmark = [pytest.mark.browser]
@@ -55,16 +55,7 @@ def test_the_administrator_adds_a_commune_leader_who_imports_the_offices_tasks(l
     page.set_default_timeout(20000)
 
     _sign_in(page, live_server.url, "quantri", PASSWORD)
-    page.click("nav.nav >> text=Quản trị")
-    page.click("text=Thêm người dùng")
-    page.fill("#id_full_name", "Lê Thị Cán Bộ")
-    page.fill("#id_username", "le.canbo")
-    page.fill("#id_email", "le.canbo@example.org")
-    page.fill("#id_password", COLLEAGUE)
-    page.fill("#id_unit", commune.name)
-    page.select_option("#id_role", "leader")
-    page.click("button.primary")
-    page.wait_for_url(re.compile(r"/administration/people/\d+/$"))
+    _add_colleague(page, password=COLLEAGUE, unit_name=commune.name, role="leader")
     assert "Lãnh đạo" in page.inner_text("main")
     page.click("form.logout button")
     page.wait_for_url(re.compile(r"/login/"))

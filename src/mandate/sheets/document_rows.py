@@ -8,14 +8,13 @@ import datetime as dt
 
 from django.utils.translation import gettext_lazy as _, gettext_noop
 
-from mandate.accounts.permissions import WRITERS, is_system_admin, reach
+from mandate.accounts.permissions import WRITERS
 from mandate.documents import numbering
 from mandate.documents.permissions import can_register_somewhere
 from mandate.documents.services import document_register
-from mandate.ingest.register import province_of
 from mandate.ingest.selectors import registered_document
 from mandate.orgs.models import Unit
-from mandate.sheets.matching import Names
+from mandate.sheets.matching import Names, names_of, reached_units
 from mandate.sheets.reading import Column, Row
 from mandate.sheets.rows import BAD_NUMBER, FORMULA, cell_text, days, fingerprint, identity, named, refusal
 
@@ -55,14 +54,7 @@ class Context:
 
 
 def context(*, user, as_of: dt.date) -> Context:
-    units = Unit.objects.valid_on(as_of)
-    if not is_system_admin(user):
-        units = units.filter(pk__in=reach(user, WRITERS, as_of=as_of))
-    rows = list(units.values_list("code", "name", "short_name"))
-    provinces = {province_of(code) for code, _name, _short in rows} - {None}
-    return Context(user=user, units=Names([(code, name, [short] if short else [], province_of(code))
-                                           for code, name, short in rows],
-                                          province=provinces.pop() if len(provinces) == 1 else None))
+    return Context(user=user, units=names_of(reached_units(user=user, roles=WRITERS, as_of=as_of)))
 
 
 def preview_row(row: Row, context: Context, seen_keys: dict[str, int]) -> dict:

@@ -12,7 +12,7 @@ from mandate.accounts.models import User
 from django.db.models import Q
 from rapidfuzz import fuzz
 
-from mandate.accounts.permissions import WRITERS, is_system_admin
+from mandate.accounts.permissions import WRITERS, is_system_admin, reach
 from mandate.ingest.register import province_of
 from mandate.ingest.units import UnitMatcher, normalise
 from mandate.orgs.models import Unit
@@ -95,11 +95,22 @@ def assignable_units(*, user, as_of: dt.date):
     return units.filter(within)
 
 
-def unit_names(*, user, as_of: dt.date) -> Names:
-    rows = list(assignable_units(user=user, as_of=as_of).values_list("code", "name", "short_name"))
+def names_of(units) -> Names:
+    """The names of `units` to match a sheet's words against; a single province among them is the default place."""
+    rows = list(units.values_list("code", "name", "short_name"))
     provinces = {province_of(code) for code, _n, _s in rows} - {None}
     return Names([(code, name, [short] if short else [], province_of(code)) for code, name, short in rows],
                  province=provinces.pop() if len(provinces) == 1 else None)
+
+
+def reached_units(*, user, roles, as_of: dt.date):
+    """The units in force on `as_of` that `user` reaches with one of `roles` (all of them for a system administrator)."""
+    units = Unit.objects.valid_on(as_of)
+    return units if is_system_admin(user) else units.filter(pk__in=reach(user, roles, as_of=as_of))
+
+
+def unit_names(*, user, as_of: dt.date) -> Names:
+    return names_of(assignable_units(user=user, as_of=as_of))
 
 
 def people_names(*, user, as_of: dt.date) -> Names:

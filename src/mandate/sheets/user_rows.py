@@ -12,9 +12,8 @@ from mandate.accounts.models import Role, User
 from mandate.accounts.permissions import can_grant_role, is_system_admin, reach
 from mandate.accounts.services import membership_grant, user_create
 from mandate.core.text import fold_words
-from mandate.ingest.register import province_of
 from mandate.orgs.models import Unit
-from mandate.sheets.matching import Names
+from mandate.sheets.matching import Names, names_of, reached_units
 from mandate.sheets.reading import Column, Row
 from mandate.sheets.rows import FORMULA, cell_text, fingerprint, identity, named, refusal
 
@@ -64,14 +63,7 @@ class Context:
 
 
 def context(*, user, as_of: dt.date) -> Context:
-    units = Unit.objects.valid_on(as_of)
-    if not is_system_admin(user):
-        units = units.filter(pk__in=reach(user, (Role.UNIT_ADMIN,), as_of=as_of))
-    rows = list(units.values_list("code", "name", "short_name"))
-    provinces = {province_of(code) for code, _name, _short in rows} - {None}
-    return Context(user=user, units=Names([(code, name, [short] if short else [], province_of(code))
-                                           for code, name, short in rows],
-                                          province=provinces.pop() if len(provinces) == 1 else None))
+    return Context(user=user, units=names_of(reached_units(user=user, roles=(Role.UNIT_ADMIN,), as_of=as_of)))
 
 
 def preview_row(row: Row, context: Context, seen_keys: dict[str, int]) -> dict:
