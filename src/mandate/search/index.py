@@ -169,6 +169,13 @@ def migration_install(apps, schema_editor) -> None:
     rebuild(schema_editor.connection)
 
 
+def _drop_sqlite_index(cursor) -> None:
+    """SQLite: the FTS table and the entry's triggers that fill it."""
+    cursor.execute(f"DROP TABLE IF EXISTS {FTS}")
+    for name in (f"{ENTRY}_ai", f"{ENTRY}_ad", f"{ENTRY}_au"):
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
 def migration_uninstall(apps, schema_editor) -> None:
     """The migration's step backwards: nothing of the index stays on the source tables, which outlive it (a trigger
     naming a dropped table would refuse every later write to them)."""
@@ -182,9 +189,7 @@ def migration_uninstall(apps, schema_editor) -> None:
             cursor.execute("DROP FUNCTION IF EXISTS mandate_words(text)")
             cursor.execute("DROP FUNCTION IF EXISTS mandate_fold(text)")
         else:
-            for name in (f"{ENTRY}_ai", f"{ENTRY}_ad", f"{ENTRY}_au"):
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-            cursor.execute(f"DROP TABLE IF EXISTS {FTS}")
+            _drop_sqlite_index(cursor)
 
 
 def _drop_source_triggers(connection) -> None:
@@ -214,9 +219,7 @@ def rebuild(connection=default_connection) -> int:
             cursor.execute(f"DROP INDEX IF EXISTS {ENTRY}_vector")
             cursor.execute(f"TRUNCATE {ENTRY}")
         else:
-            cursor.execute(f"DROP TABLE IF EXISTS {FTS}")
-            for name in (f"{ENTRY}_ai", f"{ENTRY}_ad", f"{ENTRY}_au"):
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            _drop_sqlite_index(cursor)
             cursor.execute(f"DELETE FROM {ENTRY}")
             install(connection)  # on SQLite the entry's own triggers fill the FTS table as the rows go in
         for source in SOURCES:
