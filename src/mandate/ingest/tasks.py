@@ -472,8 +472,8 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
                     if index and _stops(text, w_start, word, rules, language)), None)
     elif language in ("ru", "uk"):
         first = words[0][1].strip("«\"(").lower()
-        if first in _RU_PREPOSITIONS or not _DATIVE_END.search(first):
-            return None
+        if first in _RU_PREPOSITIONS or not _DATIVE_END.search(first) or _RELATIVE.fullmatch(first):
+            return None  # "…, які були висловлені …": a relative clause, not a dative lead
         cut = next((w_start for index, (w_start, word) in enumerate(words)
                     if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."))), None)
         if cut is not None and (marker := rules.coordinator_markers.search(text, position, cut)):
