@@ -100,7 +100,12 @@ def validation_error(request, exc: ValidationError):
     for error in exc.errors:
         location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "form", "payload")]
         code = error.get("type", "invalid")
-        reason = _(VALIDATION_REASONS[code]) if code in VALIDATION_REASONS else error.get("msg", "invalid")
+        if code in VALIDATION_REASONS:
+            reason = _(VALIDATION_REASONS[code])
+        elif code == "value_error" and isinstance(error.get("ctx", {}).get("error"), ValueError):
+            reason = str(error["ctx"]["error"])  # a validator's own refusal, written through gettext
+        else:
+            reason = error.get("msg", "invalid")
         errors.append({"field": ".".join(location) or "request", "reason": reason, "code": code})
     message = "; ".join(_("%(field)s: %(reason)s") % {"field": field_label(e["field"]), "reason": e["reason"]} for e in errors) \
         or _("The request is not valid.")
