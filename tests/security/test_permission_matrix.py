@@ -235,9 +235,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/meetings/{meeting_id}/delegates"): Case(writer(201), path=lambda w: _m(w, "/delegates"),
                                                               body=lambda w: {"name": "Khách thứ hai", "role": "guest"}),
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/group"): Case(
-        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None}),
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None, "version": 1}),
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/attendance"): Case(
-        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present"}),
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present", "version": 1}),
     ("POST", "/api/v1/meetings/{meeting_id}/groups"): Case(writer(201), path=lambda w: _m(w, "/groups"), body=lambda w: {}),
     ("POST", "/api/v1/meetings/{meeting_id}/items"): Case(writer(201), path=lambda w: _m(w, "/items"),
                                                           body=lambda w: {"title": "Báo cáo"}),
@@ -266,9 +266,9 @@ CASES: dict[tuple[str, str], Case] = {
         "username": "can.bo.moi", "full_name": "Cán bộ mới", "unit": "25.TU.BTC", "role": "specialist"}),
     ("POST", "/api/v1/administration/people/{user_id}/roles"): Case(
         administrator(201, other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/roles",
-        body=lambda w: {"unit": "25.TU.BTC", "role": "viewer"}),
+        body=lambda w: {"unit": "25.TU.BTC", "role": "viewer", "version": 1}),
     ("POST", "/api/v1/administration/people/{user_id}/deactivate"): Case(
-        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/deactivate"),
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/deactivate", body=lambda w: {"version": 1}),
     ("POST", "/api/v1/administration/people/{user_id}/unlock"): Case(
         administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/unlock"),
     ("POST", "/api/v1/administration/units"): Case(administrator(201, own=201), body=lambda w: {
@@ -277,14 +277,18 @@ CASES: dict[tuple[str, str], Case] = {
         administrator(own=200, other=404), path=lambda w: f"/administration/people/{w.reporter.pk}"),
     ("POST", "/api/v1/administration/people/{user_id}/roles/{membership_id}/withdraw"): Case(
         administrator(other=404),
-        path=lambda w: f"/administration/people/{w.reporter.pk}/roles/{w.reporter.memberships.get().pk}/withdraw"),
+        path=lambda w: f"/administration/people/{w.reporter.pk}/roles/{w.reporter.memberships.get().pk}/withdraw",
+        body=lambda w: {"version": 1}),
     ("POST", "/api/v1/administration/people/{user_id}/activate"): Case(
-        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/activate"),
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/activate", body=lambda w: {"version": 1}),
     ("POST", "/api/v1/administration/people/{user_id}/password"): Case(
         administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/password",
         body=lambda w: {"password": "mat-khau-tam-thoi-dai"}),
     ("POST", "/api/v1/administration/units/{code}/alerts"): Case(
-        administrator(own=200), path=lambda w: "/administration/units/25.TU.BTC/alerts", body=lambda w: {"warning_days": 5}),
+        administrator(own=200), path=lambda w: "/administration/units/25.TU.BTC/alerts",
+        body=lambda w: {"warning_days": 5, "version": 1}),
+    ("GET", "/api/v1/administration/units/{code}/alerts"): Case(
+        administrator(own=200), path=lambda w: "/administration/units/25.TU.BTC/alerts"),
     ("POST", "/api/v1/administration/delegations"): Case(administrator(201), body=lambda w: {
         "from_unit": "25", "to_unit": "25.TU.BTC", "roles": ["leader"]}),
     ("POST", "/api/v1/administration/clusters"): Case(administrator(201, own=201), body=lambda w: {
