@@ -21,7 +21,8 @@ from mandate.personnel.models import (
     DisciplineRecord, Headcount, Holding, HoldingKind, Person, PersonnelEvent, PlanningEntry, Position, RecordOpening, Sex,
     StaffingQuota,
 )
-from mandate.personnel.permissions import can_see_person, visible_people, visible_positions
+from mandate.documents.models import Document
+from mandate.personnel.permissions import can_name_decision, can_see_person, visible_people, visible_positions
 from mandate.tasks.models import OPEN_STATES
 from mandate.tasks.selectors import TaskFilters, tasks_list
 
@@ -146,6 +147,14 @@ def position_history(position: Position) -> QuerySet:
     return Holding.objects.filter(position__in=chain).select_related("person", "position", "basis").order_by("-starts_on", "-pk")
 
 
+def decision_get(*, user, document_id: int) -> Document:
+    """A registered decision a personnel event may rest on (`permissions.can_name_decision`); 404 otherwise."""
+    document = Document.objects.filter(pk=document_id).select_related("issuing_unit").first()
+    if document is None or not can_name_decision(user, document):
+        raise NotFound(_("No document %(id)s that you may see.") % {"id": document_id})
+    return document
+
+
 def positions_named(*, user, text: str, as_of: dt.date, limit: int = 15) -> list[Position]:
     """The open posts `user` may read whose title and unit contain the words of `text` (a field's suggestions)."""
     positions = visible_positions(user, Position.objects.filter(positions_valid_on(as_of))).select_related("unit")
@@ -205,10 +214,10 @@ def planning_of(person: Person) -> QuerySet:
     return PlanningEntry.objects.filter(person=person).select_related("position", "position__unit", "term").order_by("-added_on")
 
 
-def record_openings(*, person: Person | None = None) -> QuerySet:
+def record_openings(*, person_id: int | None = None) -> QuerySet:
     """Who opened whose record and when, newest first (the administrators' log)."""
     openings = RecordOpening.objects.select_related("viewer", "person").order_by("-at", "-pk")
-    return openings.filter(person=person) if person is not None else openings
+    return openings.filter(person_id=person_id) if person_id is not None else openings
 
 
 # The planning pool
