@@ -107,6 +107,16 @@ def can_name_decision(user, document) -> bool:
     return document.secrecy == Secrecy.NONE and document.issuing_unit_id is not None and can_keep_files(user, document.issuing_unit)
 
 
+def offers_cadre_work(user) -> bool:
+    """The menu's "Cadre work": the organization committee's staff, leaders (the posts they manage), and anyone whose
+    account is linked to a cadre's record (their own posts and tasks)."""
+    if can_keep_any_files(user):
+        return True
+    if not _signed_in(user):
+        return False
+    return Membership.objects.filter(user=user, role__in=DECIDERS).exists() or Person.objects.filter(user=user).exists()
+
+
 def can_read_cadre_figures(user, unit: Unit) -> bool:
     """The planning pool, staffing and headcount of `unit` and below: the organization committee's staff and the
     leaders over the unit (not its viewers and specialists: the pool names people)."""

@@ -22,6 +22,8 @@ from mandate.personnel.models import (
     StaffingQuota,
 )
 from mandate.documents.models import Document
+from mandate.documents.numbering import NumberFormatError, number_key, parse
+from mandate.documents.selectors import documents_named
 from mandate.personnel.permissions import can_name_decision, can_see_person, visible_people, visible_positions
 from mandate.tasks.models import OPEN_STATES
 from mandate.tasks.selectors import TaskFilters, tasks_list
@@ -155,6 +157,21 @@ def decision_get(*, user, document_id: int) -> Document:
     return document
 
 
+def decisions_named(*, user, text: str, limit: int = 15) -> list[Document]:
+    """The decisions a personnel event may rest on that `text` names: those `user` may know of (the register's own
+    search), and, by number, the public ones issued where the user keeps cadre files."""
+    found = documents_named(user=user, text=text, limit=limit)
+    if found:
+        return found
+    number = " ".join((text or "").split()).partition(" — ")[0]
+    try:
+        key = number_key(parse(number))
+    except NumberFormatError:
+        return []
+    candidates = Document.objects.filter(registered=True, number_key=key).select_related("issuing_unit").order_by("-issued_on", "-pk")
+    return [document for document in candidates[:limit] if can_name_decision(user, document)]
+
+
 def positions_named(*, user, text: str, as_of: dt.date, limit: int = 15) -> list[Position]:
     """The open posts `user` may read whose title and unit contain the words of `text` (a field's suggestions)."""
     positions = visible_positions(user, Position.objects.filter(positions_valid_on(as_of))).select_related("unit")
@@ -163,7 +180,17 @@ def positions_named(*, user, text: str, as_of: dt.date, limit: int = 15) -> list
         return []
     for term in terms:
         positions = positions.filter(search_title__contains=term)
-    return list(positions.order_by("-grade", "title")[:limit])
+    return list(positions.order_by("-grade", "title", "unit__name")[:limit])
+
+
+def position_pick(position: Position) -> str:
+    """What choosing a post among suggestions writes in a field: its title and its unit."""
+    return f"{position.title} — {position.unit.name}"
+
+
+def person_pick(person: Person) -> str:
+    """What choosing a person among suggestions writes: the name and the year of birth (two people share a name)."""
+    return f"{person.full_name} — {person.birth_date.year}"
 
 
 # People
