@@ -115,9 +115,10 @@ def procedure_errors(*, internal: bool | None, steps: list[Step], decided_on: dt
     expected = INTERNAL_STEPS if internal else EXTERNAL_STEPS
     errors = []
     if tuple(step.kind for step in steps) != expected:
-        errors.append(("steps", _("an %(origin)s candidate needs %(count)s meetings in this order: %(order)s (procedure)") % {
-            "origin": _("internal") if internal else _("external"), "count": len(expected),
-            "order": " → ".join(str(STEP_LABELS[kind]) for kind in expected)}, "procedure"))
+        order = " → ".join(str(STEP_LABELS[kind]) for kind in expected)
+        reason = (_("a candidate from inside the unit goes through five meetings in this order: %(order)s (procedure)") if internal
+                  else _("a candidate from outside the unit goes through three meetings in this order: %(order)s (procedure)"))
+        errors.append(("steps", reason % {"order": order}, "procedure"))
     for number, step in enumerate(steps, start=1):
         if number > 1 and step.held_on < steps[number - 2].held_on:
             errors.append((f"steps.{number}", _("meeting %(number)s is dated before the one before it") % {"number": number}, "procedure"))
