@@ -16,6 +16,7 @@ from mandate.audit.models import AuditRecord
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.demo import meetings_daklak, meetings_hanoi, seeds
+from mandate.demo.dating import Story
 from mandate.demo.meetings import meetings_build
 from mandate.demo.users import LOGINS, People, Person, commune_leader, people_ensure, province_people
 from mandate.demo.workload import (
@@ -56,12 +57,13 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
     country_load(actor=None)
     result.timings["territory"] = time.perf_counter() - started
     log(f"Territory ready ({result.timings['territory']:.1f} s).")
+    story = Story()
     with transaction.atomic():
         started = time.perf_counter()
         if not seeds_present():
             _units_ensure()
             people = people_ensure(_province_persons())
-            writer = Writer(actors=_actors(people))
+            writer = Writer(actors=_actors(people), story=story)
             for fact in seeds.ALL_DOCUMENTS:
                 writer.write(_plan_of(fact), registrar=fact.registrar)
             for cluster in (seeds.CLUSTER_2024, seeds.CLUSTER_NOW):
@@ -91,7 +93,8 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             # The administrator takes the workload's steps: checking a person's role costs about as much as the step
             # itself (four queries, one a scan of the placements), and 3,000 tasks must build in well under a minute.
             # Nobody decides on their own request or accepts their own result: the system records the decisions.
-            writer = Writer(actors=Actors(users=people.by_username, lead=_admin, decide=_system, register=_admin))
+            writer = Writer(actors=Actors(users=people.by_username, lead=_admin, decide=_system, register=_admin),
+                            story=story)
             for index, plan in enumerate(plans, 1):
                 writer.write(plan)
                 if index % 100 == 0:
@@ -107,10 +110,14 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
         # same apply code as any reorganization (idempotent: nothing is left to carry the second time).
         started = time.perf_counter()
         applying = clock.now()
+        merging = story.mark()
         carried = reorganization_apply_2025(actor=None)
+        story.since(merging, MERGER_EFFECTIVE, hour=7)
         # The lines the merger wrote in the timelines belong to its day, not to the day the demo was built.
         TaskEvent.objects.filter(kind="reorganized", at__gte=applying).update(
             at=dt.datetime.combine(MERGER_EFFECTIVE, dt.time(7), tzinfo=clock.VIETNAM))
+        # Every record of the story at its story's day (the chain sealed again over the new times).
+        story.date_records()
         if carried:
             result.timings["merger"] = time.perf_counter() - started
             log(f"2025 province merger applied: {carried} events ({result.timings['merger']:.1f} s).")
