@@ -36,7 +36,7 @@ def demo(*args: str) -> str:
 def passwords_in(output: str) -> dict[str, str]:
     """username → password, read from the printed table."""
     rows = [line.split() for line in output.splitlines() if line.startswith("http://")]
-    return {row[1]: row[4] for row in rows}
+    return {row[1]: row[2] for row in rows}
 
 
 @pytest.mark.django_db
