@@ -107,7 +107,7 @@ def test_the_workload_has_every_status_and_every_kind_of_work():
     assert not carried.filter(lead_unit__code__startswith="old-").exists()
     assert Task.objects.filter(lead_unit__code__startswith="old-", state=TaskState.COMPLETED).exists()
     assert not Task.objects.filter(lead_unit__code__startswith="old-", assigned_on__gte=MERGER).exists()
-    assert f"overdue {counts['overdue']}" in output
+    assert f"Quá hạn {counts['overdue']}" in output  # the statuses by their labels, in the operator's language
     # The timelines tell the story on its dates, not on the day the demo was built.
     events = list(TaskEvent.objects.filter(task__parent__isnull=True).select_related("task"))
     assert all(clock.local_date(event.at) <= clock.today() for event in events)

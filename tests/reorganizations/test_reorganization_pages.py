@@ -91,3 +91,4 @@ def test_the_form_takes_names_and_a_documents_number_not_codes_or_ids(admin_clie
     assert refused.status_code == 422
     page = refused.content.decode()
     assert "99-XX/KHONGCO" in page and "Sở không có thật" in page  # each refusal quotes what was typed
+    assert "(mã" not in page and "mã, " not in page  # the refusals' summary names the fields by their labels
