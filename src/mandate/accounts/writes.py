@@ -50,6 +50,7 @@ PAGE_WRITES: dict[str, str] = {
     "people/import/": "system and unit administrators (reading the file writes its preview only, kept for its reader)",
     "people/import/<int:batch_id>/confirm/": "the one who uploaded the file; each row as an appointment is checked",
     "documents/new/": REGISTER,
+    "documents/<int:document_id>/attachments/": REGISTER,
     "ingest/": "whoever registers documents somewhere (reading is the register's first step)",
     "ingest/confirm/": REGISTER,
     "meetings/new/": MEETING,
