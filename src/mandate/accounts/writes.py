@@ -33,6 +33,7 @@ PAGE_WRITES: dict[str, str] = {
     "administration/units/": "the unit administrators over the parent unit (adding) or the unit (its warning and reminders)",
     "administration/delegations/": "the administrators of the delegating unit, to a unit below it",
     "administration/clusters/": "the administrators of every unit in the cluster",
+    "administration/calendar/": "system administrators (the working-day calendar is the country's; unit administrators read it)",
     "account/two-factor/": OWN,
     "account/tokens/<int:token_id>/revoke/": OWN,
     "account/reminders/": OWN,
