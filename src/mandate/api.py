@@ -102,8 +102,8 @@ def validation_error(request, exc: ValidationError):
         code = error.get("type", "invalid")
         if code in VALIDATION_REASONS:
             reason = _(VALIDATION_REASONS[code])
-        elif code == "value_error" and isinstance(error.get("ctx", {}).get("error"), ValueError):
-            reason = str(error["ctx"]["error"])  # a validator's own refusal, written through gettext
+        elif code == "value_error":
+            reason = str(error.get("msg", "invalid")).removeprefix("Value error, ")  # a validator's own, through gettext
         else:
             reason = error.get("msg", "invalid")
         errors.append({"field": ".".join(location) or "request", "reason": reason, "code": code})

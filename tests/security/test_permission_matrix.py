@@ -157,6 +157,13 @@ def _meeting(world: World) -> None:
     world.extras.update(meeting=meeting, guest=guest, item=item, opinion=opinion)
 
 
+def _guest_version(world: World) -> int:
+    """The guest's version now (placing it in group 1 raised it)."""
+    from mandate.meetings.models import Delegate
+
+    return Delegate.objects.get(pk=world.extras["guest"].pk).version
+
+
 def _m(world: World, rest: str = "") -> str:
     return f"/meetings/{world.extras['meeting'].pk}{rest}"
 
@@ -282,9 +289,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/meetings/{meeting_id}/delegates"): Case(writer(201), path=lambda w: _m(w, "/delegates"),
                                                               body=lambda w: {"name": "Khách thứ hai", "role": "guest"}),
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/group"): Case(
-        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None, "version": 1}),
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None, "version": _guest_version(w)}),
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/attendance"): Case(
-        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present", "version": 1}),
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present", "version": _guest_version(w)}),
     ("POST", "/api/v1/meetings/{meeting_id}/groups"): Case(writer(201), path=lambda w: _m(w, "/groups"), body=lambda w: {}),
     ("POST", "/api/v1/meetings/{meeting_id}/items"): Case(writer(201), path=lambda w: _m(w, "/items"),
                                                           body=lambda w: {"title": "Báo cáo"}),
