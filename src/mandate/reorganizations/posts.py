@@ -4,7 +4,8 @@ Every position of a closing predecessor that is open on the effective date goes 
 predecessor has, or — for a split or a dissolution into several — the one chosen for it (a destination of item
 "position", or the event's default successor). At the successor the post lands in the position of the same kind and
 title open that day, else in the only open position of its kind, else in a position the event opens (its title
-names the successor instead of the predecessor; as many seats as the largest post it takes in). The old position
+names the successor instead of the predecessor; as many seats as the largest post it takes in). Only an elected
+title (a chair, a secretary: once in a body) lands by its kind alone in a post otherwise named. The old position
 closes on the effective date (its holdings end that day), and each of its people is either carried on — a new holding
 of the same kind from that day (`Holding.carried_from`), when everyone coming to that post fits in its free seats — or
 listed as **to be arranged** (chờ bố trí) when they do not all fit, or when the predecessor has no successor. Nobody is
@@ -26,6 +27,7 @@ from mandate.core.errors import FieldError
 from mandate.core.text import fold_words, searchable
 from mandate.orgs.models import Unit
 from mandate.personnel.models import Holding, PersonnelEvent, PlanningEntry, Position
+from mandate.personnel.titles import TITLE_RULES
 from mandate.reorganizations.models import DestinationItem, HoldingHandover, Reorganization, StructureChange
 
 CARRIED, ARRANGE = "carried", "arrange"
@@ -50,6 +52,7 @@ class Landing:
     """Where the posts of one kind and title land at one successor, and who comes with them."""
 
     successor: str
+    successor_name: str
     title: str
     kind: str
     target: Position | None  # the successor's open position that takes them; None: the event opens one
@@ -130,13 +133,19 @@ def posts_plan(*, reorganization: Reorganization, handings: list, chosen: dict, 
     by_unit = {handing.predecessor.pk: handing for handing in handings}
     if not by_unit:
         return plan
-    positions = list(open_positions(list(by_unit), day).exclude(valid_from=day).select_related("unit")
-                     .order_by("unit__code", "title", "id"))
-    later = (Position.objects.filter(unit__in=list(by_unit), valid_from__gte=day).order_by("unit__name")
-             .values_list("unit__name", flat=True).distinct())
-    for name in later[:10]:
+    # One read of the closing units' posts not closed by the day: those that begin on or after it refuse the event.
+    positions, later = [], set()
+    for position in (Position.objects.filter(unit__in=list(by_unit)).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+                     .select_related("unit").order_by("unit__code", "title", "id")):
+        if position.valid_from is not None and position.valid_from >= day:
+            later.add(position.unit.name)
+        else:
+            positions.append(position)
+    for name in sorted(later)[:10]:
         plan.errors.append(FieldError("positions", _("%(unit)s has posts that begin on or after %(date)s; apply events in date order")
                                       % {"unit": name, "date": day_text(day)}, "later_change"))
+    if not positions:
+        return plan
     for holding in (Holding.objects.filter(position__in=positions).filter(Q(ends_on__isnull=True) | Q(ends_on__gt=day))
                     .select_related("person", "position").order_by("person__full_name", "id")):
         if holding.starts_on >= day:
@@ -195,7 +204,8 @@ def _land(plan: PostsPlan, day: dt.date, predecessors: dict[int, Unit], planned_
             key = (code, target.pk) if target else (code, source.kind, fold_words(title))
             landing = landings.get(key)
             if landing is None:
-                landing = landings[key] = Landing(successor=code, title=target.title if target else title, kind=source.kind,
+                landing = landings[key] = Landing(successor=code, successor_name=name,
+                                                  title=target.title if target else title, kind=source.kind,
                                                   target=target, seats=target.seats if target else source.seats,
                                                   occupied=occupied[target.pk] if target else 0)
             elif target is None:
@@ -215,13 +225,14 @@ def _land(plan: PostsPlan, day: dt.date, predecessors: dict[int, Unit], planned_
 
 
 def _target(candidates: list[Position], source: Position, title: str) -> Position | None:
-    """The successor's position that takes `source`: the same kind and title, else the only one of its kind."""
+    """The successor's position that takes `source`: the same kind and title, else — for an elected title, which a
+    body has once (its chair, its secretary) — the only one of its kind."""
     folded = fold_words(title)
     same = [p for p in candidates if p.kind == source.kind and fold_words(p.title) in (folded, fold_words(source.title))]
     if same:
         return same[0]
     kind = [p for p in candidates if p.kind == source.kind]
-    return kind[0] if len(kind) == 1 else None
+    return kind[0] if len(kind) == 1 and TITLE_RULES[source.kind].elected else None
 
 
 # Apply and revert
@@ -231,6 +242,12 @@ def posts_hand_over(event: Reorganization, plan: PostsPlan, codes: dict[str, int
     """Close the posts, open the successors' posts the plan needs, carry the people who fit, and write down every
     holding ended (`HoldingHandover`) and position closed (`changes`) for revert. Returns the counts."""
     day = event.effective_on
+    if not plan.closing:
+        return {}
+    heirs = {}  # a closing predecessor → its one successor: a post it managed is managed by that successor
+    for landing in plan.landings:
+        for source in landing.sources:
+            heirs.setdefault(source.unit_id, set()).add(codes[landing.successor])
     opened = 0
     targets: dict[int, Position] = {}
     for landing in plan.landings:
@@ -239,9 +256,9 @@ def posts_hand_over(event: Reorganization, plan: PostsPlan, codes: dict[str, int
             first = landing.sources[0]
             target = Position.objects.create(
                 unit_id=codes[landing.successor], kind=landing.kind, title=landing.title,
-                search_title=searchable(landing.title), grade=first.grade, seats=landing.seats, tier=first.tier,
-                managing_unit_id=first.managing_unit_id, valid_from=day, predecessor=first, reorganization_id=event.pk,
-                created_at=moment)
+                search_title=searchable(landing.title, landing.successor_name), grade=first.grade, seats=landing.seats,
+                tier=first.tier, managing_unit_id=_managing(first, codes[landing.successor], heirs), valid_from=day,
+                predecessor=first, reorganization_id=event.pk, created_at=moment)
             changes.append(StructureChange(reorganization=event, action=POSITION_OPENED, unit_id=target.unit_id,
                                            before={"position": target.pk}))
             opened += 1
@@ -268,6 +285,15 @@ def posts_hand_over(event: Reorganization, plan: PostsPlan, codes: dict[str, int
     HoldingHandover.objects.bulk_create(handovers)
     return {"positions_closed": len(plan.closing), "positions_opened": opened, "carried": len(plan.carried),
             "to_arrange": len(plan.to_arrange)}
+
+
+def _managing(source: Position, successor_id: int, heirs: dict[int, set[int]]) -> int:
+    """Who manages the post opened at the successor: the successor when the old post was managed by its own unit (or
+    by another unit the event closes into one successor), else the committee that managed it."""
+    if source.managing_unit_id == source.unit_id:
+        return successor_id
+    heir = heirs.get(source.managing_unit_id, set())
+    return next(iter(heir)) if len(heir) == 1 else source.managing_unit_id
 
 
 def posts_dependants(event: Reorganization) -> list[FieldError]:
@@ -297,10 +323,10 @@ def posts_dependants(event: Reorganization) -> list[FieldError]:
 def posts_restore(event: Reorganization) -> None:
     """Undo the event's posts exactly: delete what it opened, give back every end and every close it wrote."""
     handed = list(HoldingHandover.objects.filter(reorganization=event))
+    HoldingHandover.objects.filter(reorganization=event).delete()
     Holding.objects.filter(reorganization_id=event.pk).delete()
     for handover in handed:
         Holding.objects.filter(pk=handover.holding_id).update(ends_on=handover.ends_on_before)
-    HoldingHandover.objects.filter(reorganization=event).delete()
     Position.objects.filter(reorganization_id=event.pk).delete()
     for change in StructureChange.objects.filter(reorganization=event, action=POSITION_CLOSED):
         before = change.before["valid_to"]

@@ -263,7 +263,8 @@ def _apply(event: Reorganization, *, actor) -> None:
     codes = dict(event.links.filter(successor__isnull=False).values_list("successor__code", "successor_id"))
     handed = hand_over(event, preview, codes, actor=actor, moment=moment)
     posts = posts_hand_over(event, preview.posts, codes, moment=moment, changes=changes)
-    marks["holding"] = Holding.objects.aggregate(m=Max("id"))["m"] or 0
+    if posts:  # what came later is told from the holdings only where the event handed posts on
+        marks["holding"] = Holding.objects.aggregate(m=Max("id"))["m"] or 0
     # Close first, then re-place the children: a closing unit inside a moving subtree stays where it was,
     # and its own children move as its items.
     for unit in preview.closes:

@@ -7,7 +7,6 @@ Here, in `sheets` (rank 11), beside the lists of tasks and documents: the conten
 """
 import datetime as dt
 
-from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _, gettext_lazy
