@@ -32,7 +32,7 @@ LIST_URL = "positions"
 DETAIL_URL = None
 TEMPLATE_NAME = "mau-nhap-can-bo.xlsx"
 SHEET_TITLE = "Cán bộ"
-SUMMARY = (_("Post"), _("From"))
+SUMMARY = (_("Post"), _("Held from"))
 DONE = ("%(count)s holding imported.", "%(count)s holdings imported.")
 REFUSED = position_rows.REFUSED
 may_import = position_rows.may_import
@@ -51,8 +51,8 @@ COLUMNS = (
     Column("unit", _("Unit"), required=True, example="Ủy ban nhân dân tỉnh Phú Thọ"),
     Column("post", _("Post"), required=True, example="Phó Chủ tịch Ủy ban nhân dân tỉnh"),
     Column("holding_kind", _("Held as"), example="Chính thức"),
-    Column("starts_on", _("From"), required=True, example="01/07/2025"),
-    Column("ends_on", _("Until"), example=""),
+    Column("starts_on", _("Held from"), required=True, example="01/07/2025"),
+    Column("ends_on", _("Held until"), example=""),
 )
 CONTENT = [column.name for column in COLUMNS if column.name != "key"]
 REQUIRED_NAMES = tuple(column.name for column in COLUMNS if column.required)
@@ -128,9 +128,8 @@ def preview_row(row: Row, context: Context, seen_keys: dict[str, int]) -> dict:
         if post is None:
             errors.append(refusal("post", NO_POST, value=text["post"], unit=match.candidates[0][1] if match.candidates else unit))
     person = existing_person(text.get("full_name", ""), dates.get("birth_date"))
-    if person is not None and post is not None and dates.get("starts_on") and _overlaps(person, post, dates["starts_on"],
-                                                                                         dates.get("ends_on")):
-        errors.append(refusal("starts_on", HELD, person=person.full_name))
+    held = (person is not None and post is not None and dates.get("starts_on") is not None
+            and _overlaps(person, post, dates["starts_on"], dates.get("ends_on")))
     print_ = fingerprint(values, CONTENT)
     key, known_as = identity(row, text, print_, seen_keys, errors)
     return {
@@ -142,7 +141,7 @@ def preview_row(row: Row, context: Context, seen_keys: dict[str, int]) -> dict:
         "holding_kind": choices.get("holding_kind") or HoldingKind.OFFICIAL,
         **{name: dates[name].isoformat() if dates.get(name) else None
            for name in ("birth_date", "party_joined_on", "party_full_member_on", "starts_on", "ends_on")},
-        "matches": matches, "errors": errors,
+        "matches": matches, "errors": errors, "held": person.full_name if held else "",
     }
 
 
@@ -152,7 +151,11 @@ def _overlaps(person: Person, post: Position, starts_on: dt.date, ends_on: dt.da
 
 
 def after_comparison(row: dict) -> None:
-    """Nothing more to check once the rows imported before are known."""
+    """A post the person holds already in those dates, and not by this row's earlier import, refuses the row."""
+    held = row.pop("held", "")
+    if held and row["status"] in ("new", "ask"):
+        row["errors"].append(refusal("starts_on", HELD, person=held))
+        row["status"] = "refused"
 
 
 def _day(value: str | None) -> dt.date | None:

@@ -29,8 +29,8 @@ PERIOD_REPORTS = ("appointments", "rotations")
 
 class ExportForm(PageForm):
     unit = UnitField(label=gettext_lazy("Unit"), required=True)
-    starts = DateField(label=gettext_lazy("From"), required=False, widget=DateInput())
-    ends = DateField(label=gettext_lazy("To"), required=False, widget=DateInput())
+    starts = DateField(label=gettext_lazy("Period from"), required=False, widget=DateInput())
+    ends = DateField(label=gettext_lazy("Period to"), required=False, widget=DateInput())
 
 
 def _paper_unit(unit: Unit, day: dt.date) -> Unit:

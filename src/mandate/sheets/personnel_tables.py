@@ -130,7 +130,7 @@ def appointments_report(*, reader, paper: Paper, unit: Unit, starts: dt.date, en
         paper=paper, title=_("Appointments and nominations"),
         subtitle=_("%(unit)s, %(period)s: %(count)s decisions") % {"unit": unit.name, "period": _period(starts, ends),
                                                                    "count": len(rows)},
-        columns=[_("No."), _("Full name"), _("Born"), _("Sex"), _("Post"), _("Unit"), _("Form"), _("Decision"), _("Effective on")],
+        columns=[_("No."), _("Full name"), _("Born"), _("Sex"), _("Post"), _("Unit"), _("Form"), _("Decision number"), _("Effective on")],
         rows=rows, text_columns=(1, 3, 4, 5, 6, 7), widths=(6, 26, 8, 8, 34, 30, 24, 16, 12))
 
 
@@ -152,8 +152,8 @@ def rotations_report(*, reader, paper: Paper, unit: Unit, starts: dt.date, ends:
         paper=paper, title=_("Rotation of cadres"),
         subtitle=_("%(unit)s, %(period)s: %(count)s cadres rotated") % {"unit": unit.name, "period": _period(starts, ends),
                                                                         "count": len(rows)},
-        columns=[_("No."), _("Full name"), _("Born"), _("Post before the rotation"), _("Post rotated to"), _("From"),
-                 _("Until"), _("Decision")],
+        columns=[_("No."), _("Full name"), _("Born"), _("Post before the rotation"), _("Post rotated to"), _("Rotated on"),
+                 _("Until"), _("Decision number")],
         rows=rows, text_columns=(1, 3, 4, 6, 7), widths=(6, 26, 8, 40, 40, 12, 12, 16))
 
 

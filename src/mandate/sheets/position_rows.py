@@ -36,7 +36,7 @@ COLUMNS = (
     Column("kind", _("Standard title"), example="Phó Chủ tịch UBND"),
     Column("seats", _("Seats"), example="5"),
     Column("managing_unit", _("Managing committee"), example="Tỉnh ủy Phú Thọ"),
-    Column("valid_from", _("From"), example="01/07/2025"),
+    Column("valid_from", _("In force from"), example="01/07/2025"),
 )
 CONTENT = [column.name for column in COLUMNS if column.name != "key"]
 UNKNOWN_UNIT = gettext_noop("no unit whose cadre files you keep is called «%(value)s»")
