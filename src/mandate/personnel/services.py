@@ -24,6 +24,7 @@ from mandate.core.integrity import refuse_duplicate
 from mandate.core.limits import overlong_errors
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
+from mandate.documents.services import numbering_owner
 from mandate.orgs.models import Term, Tier, Unit
 from mandate.personnel.models import (
     DisciplineForm, DisciplineRecord, Headcount, Holding, HoldingKind, Person, PlanningEntry, PoliticalTheory, Position,
@@ -235,7 +236,7 @@ def planning_add(*, actor, person: Person, position: Position, term: Term, added
         if current.filter(position=position).exclude(person=person).count() >= PLANNING_MOST_PEOPLE_PER_TITLE:
             errors.append(FieldError("position", _("%(position)s already has %(most)s people in its planning pool this term")
                                      % {"position": position.title, "most": PLANNING_MOST_PEOPLE_PER_TITLE}, "planning_people"))
-        if term.unit_id not in (position.managing_unit_id, position.unit_id) and not _term_covers(term, added_on):
+        if not _term_covers(term, added_on):
             errors.append(FieldError("term", _("%(term)s does not cover %(date)s") % {"term": term.name, "date": _day(added_on)}))
         if errors:
             raise DomainError(_("The person cannot be put into the planning pool."), errors)
@@ -302,6 +303,29 @@ def headcount_set(*, actor, unit: Unit, year: int, count: int, protected: int = 
         audit_record(actor=actor, action="personnel.headcount.set", obj=row, before=before,
                      after={"unit": unit.code, "year": year, "count": count, "protected": protected})
     return row
+
+
+def staffing_set(*, actor, unit: Unit, year: int, quota: int | None = None, headcount: int | None = None,
+                 protected: int = 0) -> None:
+    """Set a unit's quota and headcount for a year in one transaction (either may be left as it is)."""
+    if quota is None and headcount is None:
+        raise DomainError(_("The quota cannot be set."), [FieldError("quota", _("give the quota, the headcount or both"), "required")])
+    with transaction.atomic():
+        if quota is not None:
+            staffing_quota_set(actor=actor, unit=unit, year=year, quota=quota)
+        if headcount is not None:
+            headcount_set(actor=actor, unit=unit, year=year, count=headcount, protected=protected)
+
+
+def term_of(position: Position, day: dt.date) -> Term:
+    """The term of the committee that manages the post on `day` (a Standing Committee sits in its party committee's)."""
+    owner = numbering_owner(position.managing_unit, on=day)
+    term = (Term.objects.filter(unit__in=[position.managing_unit, owner], starts_on__lte=day).exclude(ends_on__lte=day)
+            .order_by("-starts_on").first())
+    if term is None:
+        raise DomainError(_("The person cannot be put into the planning pool."), [FieldError(
+            "position", _("%(unit)s has no term on %(date)s") % {"unit": owner.name, "date": _day(day)}, "no_term")])
+    return term
 
 
 def record_opened(*, actor, person: Person, channel: str) -> RecordOpening:
