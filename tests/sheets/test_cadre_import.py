@@ -15,9 +15,9 @@ from sheets_samples import xlsx
 
 pytestmark = pytest.mark.django_db
 
-POST_HEADERS = ["Mã dòng", "Đơn vị", "Chức danh", "Chức danh chuẩn", "Số lượng", "Cấp ủy quản lý", "Áp dụng từ ngày"]
+POST_HEADERS = ["Mã dòng", "Đơn vị", "Chức vụ", "Chức danh chuẩn", "Số lượng", "Cấp ủy quản lý", "Áp dụng từ ngày"]
 CADRE_HEADERS = ["Mã dòng", "Họ và tên", "Ngày sinh", "Giới tính", "Quê quán", "Dân tộc", "Ngày vào Đảng", "Ngày chính thức",
-                 "Trình độ chuyên môn", "Lý luận chính trị", "Đơn vị", "Chức danh", "Hình thức đảm nhiệm", "Từ ngày", "Đến ngày"]
+                 "Trình độ học vấn, chuyên môn", "Lý luận chính trị", "Đơn vị", "Chức vụ", "Hình thức đảm nhiệm", "Từ ngày", "Đến ngày"]
 AS_OF = dt.date(2025, 8, 1)
 
 

@@ -28,7 +28,7 @@ from mandate.sheets.rows import FORMULA, cell_text, days, fingerprint, identity,
 
 KIND = "cadres"
 TITLE = _("Import cadres and their posts from a spreadsheet")
-LIST_URL = "positions"
+LIST_URL = "personnel:positions"
 DETAIL_URL = None
 TEMPLATE_NAME = "mau-nhap-can-bo.xlsx"
 SHEET_TITLE = "Cán bộ"

@@ -17,7 +17,7 @@ from mandate.monitoring.export_views import CONTENT_TYPES, respond
 from mandate.orgs.forms import UnitField
 from mandate.orgs.models import Unit, UnitKind
 from mandate.orgs.selectors import unit_subtree_ids
-from mandate.personnel.permissions import can_read_positions
+from mandate.personnel.permissions import can_read_cadre_figures
 from mandate.reports.selectors import paper_of
 from mandate.sheets import personnel_tables
 from mandate.web.forms import DateField, DateInput, PageForm
@@ -45,7 +45,10 @@ def export_report(*, reader, report: str, unit: Unit, as_of: dt.date, starts: dt
     """The official report `report` of `unit` as `reader` may read it; refused when they may not read the unit."""
     if report not in REPORTS:
         raise NotFound(_("No such list: ask for %(names)s.") % {"names": ", ".join(REPORTS)})
-    require(can_read_positions(reader, unit), _("You may not read the posts of %(unit)s.") % {"unit": unit.name})
+    # Who holds which post is public (personnel.permissions.visible_positions); staffing and the people waiting to be
+    # arranged are the cadre figures of the organization committee and the leaders over the unit.
+    if report == "vacancies":
+        require(can_read_cadre_figures(reader, unit), _("You may not read the staffing of %(unit)s.") % {"unit": unit.name})
     paper = paper_of(unit=_paper_unit(unit, as_of), day=as_of)
     if report == "leaders":
         return personnel_tables.leaders_report(reader=reader, paper=paper, unit=unit, as_of=as_of)
@@ -82,10 +85,10 @@ def personnel_exports(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     """The page that offers the lists of a unit to download."""
     form = ExportForm(request.GET or None)
     chosen = form.cleaned_data["unit"] if form.is_valid() else None
-    if chosen is not None:
-        require(can_read_positions(request.user, chosen), _("You may not read the posts of %(unit)s.") % {"unit": chosen.name})
     lists = [("leaders", _("List of leaders by body")), ("appointments", _("Appointments and nominations")),
-             ("rotations", _("Rotation of cadres")), ("vacancies", _("Vacancies and staffing"))]
+             ("rotations", _("Rotation of cadres"))]
+    if chosen is not None and can_read_cadre_figures(request.user, chosen):
+        lists.append(("vacancies", _("Vacancies and staffing")))
     return render(request, "sheets/personnel_exports.html", {
         "form": form, "chosen": chosen, "lists": lists, "formats": ("xlsx", "docx", "pdf"),
         "query": request.GET.urlencode()})

@@ -21,7 +21,7 @@ from mandate.sheets.rows import FORMULA, cell_text, days, fingerprint, identity,
 
 KIND = "positions"
 TITLE = _("Import posts from a spreadsheet")
-LIST_URL = "positions"
+LIST_URL = "personnel:positions"
 DETAIL_URL = None
 TEMPLATE_NAME = "mau-nhap-chuc-danh.xlsx"
 SHEET_TITLE = "Chức danh"
