@@ -16,7 +16,7 @@ from mandate.core.errors import DomainError, FieldError, NotFound
 from mandate.monitoring.export_views import CONTENT_TYPES, respond
 from mandate.orgs.forms import UnitField
 from mandate.orgs.models import Unit, UnitKind
-from mandate.orgs.selectors import unit_subtree_ids
+from mandate.orgs.selectors import territory_of, unit_subtree_ids
 from mandate.personnel.permissions import can_read_cadre_figures
 from mandate.reports.selectors import paper_of
 from mandate.sheets import personnel_tables
@@ -34,8 +34,9 @@ class ExportForm(PageForm):
 
 
 def _paper_unit(unit: Unit, day: dt.date) -> Unit:
-    """The organization committee in the unit's subtree signs its lists; else the unit itself."""
-    committee = (Unit.objects.filter(pk__in=unit_subtree_ids(unit=unit, as_of=day), kind=UnitKind.ORGANIZATION_COMMITTEE)
+    """The organization committee of the unit's territory (province or commune) issues its lists; else the unit itself."""
+    territory = territory_of(unit=unit, as_of=day) or unit
+    committee = (Unit.objects.filter(pk__in=unit_subtree_ids(unit=territory, as_of=day), kind=UnitKind.ORGANIZATION_COMMITTEE)
                  .order_by("code").first())
     return committee or unit
 
