@@ -1,7 +1,7 @@
 """Exports of scorecards, lagging units and the cascade, as XLSX and PDF in the layout of an official report.
 
-`respond` answers every official report's download, here and in `sheets` (the lists, the cadre lists): XLSX, PDF or
-DOCX, as the address asks.
+`respond` answers every official report's download, here and in `sheets` (the lists, the cadre lists): XLSX or PDF,
+and DOCX where the caller offers it.
 """
 import datetime as dt
 
@@ -26,9 +26,13 @@ CONTENT_TYPES = {
 RENDERERS = {"xlsx": report_xlsx, "pdf": report_pdf, "docx": report_docx}
 
 
-def respond(report: OfficialReport, fmt: str, name: str) -> HttpResponse:
-    if fmt not in CONTENT_TYPES:
-        raise NotFound(_("An export is made as xlsx, docx or pdf."))
+DOCX_TOO = ("xlsx", "docx", "pdf")
+
+
+def respond(report: OfficialReport, fmt: str, name: str, formats: tuple[str, ...] = ("xlsx", "pdf")) -> HttpResponse:
+    """The report as a download in `fmt`, one of `formats` (the cadre lists add docx, the organization committee's)."""
+    if fmt not in formats:
+        raise NotFound(_("An export is made as xlsx, docx or pdf.") if "docx" in formats else _("An export is made as xlsx or pdf."))
     content = RENDERERS[fmt](report)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'

@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema
 from mandate.core import clock
 from mandate.core.dates import AsOfDate
 from mandate.core.errors import invalid
-from mandate.monitoring.export_views import respond
+from mandate.monitoring.export_views import DOCX_TOO, respond
 from mandate.orgs.selectors import unit_named
 from mandate.sheets.personnel_exports import export_report
 
@@ -32,4 +32,4 @@ def cadre_list(request: HttpRequest, report: str, query: Query[ListQuery]) -> Ht
         raise invalid("unit", gettext_noop("is required"), "required")
     as_of = query.as_of or clock.today()
     official = export_report(reader=request.user, report=report, unit=unit, as_of=as_of, starts=query.starts, ends=query.ends)
-    return respond(official, query.format, f"{report}-{unit.code}-{as_of.isoformat()}")
+    return respond(official, query.format, f"{report}-{unit.code}-{as_of.isoformat()}", DOCX_TOO)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from mandate.accounts.permissions import require
 from mandate.core.errors import DomainError, FieldError, NotFound
-from mandate.monitoring.export_views import CONTENT_TYPES, respond
+from mandate.monitoring.export_views import DOCX_TOO, respond
 from mandate.orgs.forms import UnitField
 from mandate.orgs.models import Unit, UnitKind
 from mandate.orgs.selectors import territory_of, unit_subtree_ids
@@ -73,12 +73,12 @@ def _form(request: HttpRequest) -> ExportForm:
 
 @page
 def personnel_export(request: HttpRequest, report: str, fmt: str, as_of: dt.date) -> HttpResponse:
-    if fmt not in CONTENT_TYPES:
+    if fmt not in DOCX_TOO:
         raise NotFound(_("An export is made as xlsx, docx or pdf."))
     data = _form(request).cleaned_data
     official = export_report(reader=request.user, report=report, unit=data["unit"], as_of=as_of, starts=data["starts"],
                              ends=data["ends"])
-    return respond(official, fmt, f"{report}-{data['unit'].code}-{as_of.isoformat()}")
+    return respond(official, fmt, f"{report}-{data['unit'].code}-{as_of.isoformat()}", DOCX_TOO)
 
 
 @page
