@@ -201,7 +201,7 @@ def _land(plan: PostsPlan, day: dt.date, predecessors: dict[int, Unit], planned_
         for source in sources:
             title = _successor_title(source.title, predecessors[source.pk], name)
             target = _target(existing[code], source, title)
-            key = (code, target.pk) if target else (code, source.kind, fold_words(title))
+            key = (code, target.pk) if target else (code, fold_words(title))
             landing = landings.get(key)
             if landing is None:
                 landing = landings[key] = Landing(successor=code, successor_name=name,
@@ -225,10 +225,11 @@ def _land(plan: PostsPlan, day: dt.date, predecessors: dict[int, Unit], planned_
 
 
 def _target(candidates: list[Position], source: Position, title: str) -> Position | None:
-    """The successor's position that takes `source`: the same kind and title, else — for an elected title, which a
-    body has once (its chair, its secretary) — the only one of its kind."""
+    """The successor's position that takes `source`: the same name, else — for an elected title, which a body has
+    once (its chair, its secretary) — the only one of its kind."""
     folded = fold_words(title)
-    same = [p for p in candidates if p.kind == source.kind and fold_words(p.title) in (folded, fold_words(source.title))]
+    # A unit has one open post of a name (personnel's constraint): the same name is the same post, whatever its kind.
+    same = [p for p in candidates if fold_words(p.title) in (folded, fold_words(source.title))]
     if same:
         return same[0]
     kind = [p for p in candidates if p.kind == source.kind]
