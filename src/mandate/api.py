@@ -153,6 +153,7 @@ from mandate.personnel.api import (  # noqa: E402
     events_router as personnel_events_router, people_router, positions_router, router as personnel_router,
 )
 from mandate.reorganizations.api import router as reorganizations_router, units_router as lineage_router  # noqa: E402
+from mandate.sheets.api import router as cadre_lists_router  # noqa: E402
 from mandate.ingest.api import router as ingest_router  # noqa: E402
 from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.inbox.api import router as inbox_router  # noqa: E402
@@ -169,6 +170,7 @@ api.add_router("/positions", positions_router)
 api.add_router("/people", people_router)
 api.add_router("/personnel-events", personnel_events_router)
 api.add_router("/personnel", personnel_router)
+api.add_router("/personnel-lists", cadre_lists_router)
 api.add_router("/reorganizations", reorganizations_router)
 api.add_router("/ingest", ingest_router)
 api.add_router("/meetings", meetings_router)

@@ -27,7 +27,8 @@ SIGNED_OUT = {"login/", "login/code/", "login/unlock/", "login/unlock/<str:token
 # Forms that a page shows only after a step the walk does not take (a file read, a conclusion read, a reorganization
 # applied, an extension asked for, ...): their templates are held to carry `{% csrf_token %}` below.
 AFTER_A_STEP = {"tasks/import/<int:batch_id>/confirm/", "documents/import/<int:batch_id>/confirm/",
-                "people/import/<int:batch_id>/confirm/", "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
+                "people/import/<int:batch_id>/confirm/", "personnel/positions/import/<int:batch_id>/confirm/",
+                "personnel/people/import/<int:batch_id>/confirm/", "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
                 "reorganizations/<int:reorganization_id>/revert/", "tasks/<int:task_id>/extensions/<int:extension_id>/decision/",
                 "monitoring/notifications/read/", "account/sessions/",  # an unread reminder, another browser signed in
                 "personnel/roles/"}  # the roles offered after a personnel event

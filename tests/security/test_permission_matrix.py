@@ -371,6 +371,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/personnel/planning"): Case(record_keeper(), setup=_cadre, body=lambda w: {
         "person": w.extras["person"].pk, "position": w.extras["position"].pk, "added_on": "2025-07-20"}),
     ("GET", "/api/v1/personnel/record-openings"): Case(system_admin()),
+    # Who holds which post is public: the leaders' list is everyone's (birth year, sex, ethnicity only for record seers).
+    ("GET", "/api/v1/personnel-lists/{report}"): Case(everyone, setup=_cadre, path=lambda w: "/personnel-lists/leaders",
+                                                      params=lambda w: {"unit": "25", "format": "xlsx"}),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }

@@ -1,5 +1,5 @@
-"""Building the demo: the country, the bodies the seeds name, the people, the seed facts and conferences,
-then the workload.
+"""Building the demo: the country, the bodies the seeds name, the people, the seed facts and conferences, the
+cadre files (`cadres.py`), then the workload.
 
 Every write goes through the services. A second build reuses what is there: the seed facts are
 recognised by the Phú Thọ directive of seed 004, the workload by the audit record it leaves.
@@ -17,6 +17,7 @@ from mandate.audit.models import AuditRecord
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.demo import meetings_daklak, meetings_hanoi, seeds
+from mandate.demo.cadres import cadres_build
 from mandate.demo.dating import Story
 from mandate.demo.meetings import meetings_build
 from mandate.demo.users import LOGINS, People, Person, commune_leader, people_ensure, province_people
@@ -84,6 +85,13 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             log(_("Seed meetings: %(meetings)d meetings, %(opinions)d opinions, %(tasks)d tasks of their conclusions "
                   "(%(seconds).1f s).") % {"meetings": held.meetings, "opinions": held.opinions, "tasks": held.tasks,
                                           "seconds": result.timings["meetings"]})
+            # Cadre work: the key posts of Hà Nội and Phú Thọ before and after 2025-07-01 (before the 2025 merger is
+            # applied below, which carries the old provinces' posts still open on the day).
+            started = time.perf_counter()
+            written = cadres_build(clerk_commune=CLERK_COMMUNE[0])
+            result.timings["cadres"] = time.perf_counter() - started
+            log(_("Cadre files: %(posts)d posts, %(people)d people, %(holdings)d holdings, %(events)d decisions "
+                  "(%(seconds).1f s).") % {**written, "seconds": result.timings["cadres"]})
         if workload and not workload_present():
             started = time.perf_counter()
             today = clock.today()

@@ -1,8 +1,8 @@
 """What a reorganization would move where: the one plan that the preview shows and `reorganization_apply` executes.
 
-A predecessor that the event closes hands on four kinds of items: the open tasks it leads, the open
-tasks it assigned, its coordinations of open tasks, and its child units (positions come with
-personnel). A predecessor with exactly one successor hands everything to it ("link"); one with
+A predecessor that the event closes hands on five kinds of items: the open tasks it leads, the open
+tasks it assigned, its coordinations of open tasks, its child units, and its positions with the people
+holding them (`posts.py`: carried to a successor's post, or listed as to be arranged). A predecessor with exactly one successor hands everything to it ("link"); one with
 several (a split, a dissolution into several) needs a destination for each item — chosen one by one
 (`ReorganizationDestination`), by the rule "territory" (a task goes where the units holding its work
 go), or by the event's default successor. Anything left without one is listed in `missing`, and
@@ -23,7 +23,11 @@ from mandate.documents.models import Document, NumberSequence
 from mandate.documents.permissions import visible_documents
 from mandate.orgs.models import Placement, ReorganizationKind, Unit
 from mandate.orgs.selectors import placements_on
-from mandate.reorganizations.models import DestinationItem, PlannedUnit, Reorganization, ReorganizationLink
+from mandate.personnel.models import Holding
+from mandate.reorganizations.models import (
+    DestinationItem, HoldingHandover, PlannedUnit, Reorganization, ReorganizationLink,
+)
+from mandate.reorganizations.posts import PostsPlan, position_label, posts_plan
 from mandate.tasks.models import (
     OPEN_STATES, CoordinationHandover, Extension, ExtensionState, Task, TaskCoordinator, TaskHandover,
 )
@@ -72,6 +76,7 @@ class Preview:
     sequences: list[dict] = field(default_factory=list)
     missing: list[Item] = field(default_factory=list)
     errors: list[FieldError] = field(default_factory=list)
+    posts: PostsPlan = field(default_factory=PostsPlan)  # where the closing posts land, who is carried, who waits
 
     @property
     def can_apply(self) -> bool:
@@ -351,6 +356,7 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
             preview.missing += [item for item in items if item.destination is None]
         if not handing.successors and any(handing.counts.values()):
             preview.missing.append(Item("unit", predecessor.pk, _("%(unit)s: open work but no successor") % {"unit": predecessor.name}, predecessor))
+    _posts_plan(preview, chosen)
     links = list(reorganization.links.select_related("predecessor"))
     if reorganization.kind == ReorganizationKind.RENAME and links and links[0].predecessor:
         unit = links[0].predecessor
@@ -371,6 +377,45 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
         preview.sequences.append({"sequence": sequence, "unit": sequence.issuing_unit,
                                   "successors": by_predecessor.get(sequence.issuing_unit_id, [])})
     return preview
+
+
+def _posts_plan(preview: Preview, chosen: dict) -> None:
+    """The closing posts as items of their predecessors (a split chooses where each goes), and the plan of who is
+    carried and who waits to be arranged; a predecessor without successor hands its people to no post, which is no
+    missing destination: they are listed to be arranged."""
+    preview.posts = posts_plan(reorganization=preview.reorganization, handings=preview.handings, chosen=chosen,
+                               planned_names={planned.code: planned.name for planned in preview.opens})
+    preview.errors += preview.posts.errors
+    handings = {handing.predecessor.pk: handing for handing in preview.handings}
+    for position in preview.posts.closing:
+        handing = handings[position.unit_id]
+        destination, how = preview.posts.destinations[position.pk]
+        item = Item(DestinationItem.POSITION, position.pk, position_label(position, preview.posts.holdings[position.pk]),
+                    handing.predecessor, destination, how)
+        handing.items[DestinationItem.POSITION.value].append(item)
+        handing.counts[DestinationItem.POSITION.value] = handing.counts.get(DestinationItem.POSITION.value, 0) + 1
+        if destination is None and handing.successors:
+            preview.missing.append(item)
+
+
+def reorganization_posts_handed(*, reorganization: Reorganization) -> list[HoldingHandover]:
+    """What an applied event did with the people of the posts it closed: carried on (with the post they hold now) or
+    to be arranged, by predecessor and name."""
+    return list(HoldingHandover.objects.filter(reorganization=reorganization)
+                .select_related("person", "from_position__unit", "to_holding__position__unit")
+                .order_by("from_position__unit__code", "to_holding", "person__full_name", "id"))
+
+
+def posts_to_arrange(*, unit_ids: list[int] | None = None) -> list[HoldingHandover]:
+    """The people applied reorganizations left to be arranged, who have held no post since (`unit_ids`: the units
+    whose posts they left)."""
+    rows = (HoldingHandover.objects.filter(to_holding__isnull=True, reorganization__applied_at__isnull=False,
+                                           reorganization__reverted_at__isnull=True)
+            .select_related("person", "from_position__unit", "reorganization").order_by("reorganization__effective_on", "id"))
+    if unit_ids is not None:
+        rows = rows.filter(from_position__unit__in=unit_ids)
+    placed = Holding.objects.filter(person=OuterRef("person"), starts_on__gte=OuterRef("reorganization__effective_on"))
+    return list(rows.exclude(Exists(placed)))
 
 
 def _extensions_plan(preview: Preview, closing_ids: list[int]) -> None:

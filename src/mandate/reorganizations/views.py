@@ -14,6 +14,7 @@ from mandate.core.errors import DomainError, PermissionDenied
 from mandate.core.preconditions import form_version
 from mandate.reorganizations import permissions, selectors, services
 from mandate.reorganizations.forms import ReorganizationForm
+from mandate.reorganizations.posts import reason_text
 from mandate.reorganizations.selectors import reorganization_get, reorganizations_link_names, reorganizations_list
 
 
@@ -70,9 +71,12 @@ def _render_preview(request: HttpRequest, reorganization_id: int, refusal: Domai
     require(permissions.can_preview_reorganization(request.user), _("Only system administrators see what would move."))
     preview = selectors.reorganization_preview(reorganization_id=reorganization_id)
     event = preview.reorganization
+    people = [{"move": move, "reason": reason_text(move.reason, move.landing) if move.reason else ""} for move in preview.posts.moves]
+    handed = selectors.reorganization_posts_handed(reorganization=event) if event.is_applied else []
     return render(request, "reorganizations/preview.html", {
         "preview": preview, "event": event, "refusal": refusal, "may_reorganize": permissions.can_reorganize(request.user),
-        "day_before": event.effective_on - dt.timedelta(days=1),
+        "day_before": event.effective_on - dt.timedelta(days=1), "post_people": people,
+        "posts_handed": [{"row": row, "reason": reason_text(row.reason) if row.reason else ""} for row in handed],
     }, status=status)
 
 
