@@ -48,6 +48,7 @@ from mandate.tasks.status import OFFICIAL_TOTALS, official_totals
 
 CLUSTER_CODE = "bench-cluster-14"
 TASK_PAGE_SIZE = 25  # the task list page's page (tasks.views.PAGE_SIZE)
+DASHBOARD_LIST = 10  # the tasks the dashboard lists of each kind (tasks.views.DASHBOARD_LIST)
 
 
 @dataclass
@@ -607,12 +608,13 @@ def task_create_audited(context: Context) -> dict:
 
 # --- pages through the full stack, each beside the API call carrying the same data (issue 21, item 4) -------------
 
-def _page_vs_api(context: Context, name: str, page_url: str, api_url: str) -> dict:
-    api = _api_client(context)
+def _page_vs_api(context: Context, name: str, page_url: str, api_url: str | list[str]) -> dict:
+    """The page beside the API call (or the calls, in turn) that carry the data it shows."""
+    api, api_urls = _api_client(context), [api_url] if isinstance(api_url, str) else api_url
     page = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1")
     page.force_login(context.admin)
     app = lambda: _get(page, page_url, json_answer=False)  # noqa: E731
-    floor = lambda: len(json.dumps(_get(api, api_url)))  # noqa: E731
+    floor = lambda: sum(len(json.dumps(_get(api, url))) for url in api_urls)  # noqa: E731
     measured = measure(name=name, app=app, floor=floor, repeat=context.repeat, check=False)
     measured.extra.update(page=page_url, api=api_url, page_bytes=app(), note="the floor is the API call with the same data")
     return summary(name, measured)
@@ -626,11 +628,14 @@ def _overdue_task(context: Context, root: Unit) -> Task:
     return task
 
 
-@scenario("page_dashboard", "page", "the dashboard of a province (its official totals) vs GET /api/v1/tasks/counts of it")
+@scenario("page_dashboard", "page", "the dashboard of a province (totals, first overdue and due-soon tasks, lagging units) vs "
+          "GET /api/v1/tasks/counts and the two task lists (no API answers the lagging units)")
 def page_dashboard(context: Context) -> dict:
     unit, day = context.unit(context.province_code), context.as_of.isoformat()
-    return _page_vs_api(context, "page_dashboard", f"/?unit={unit.code}&as_of={day}",
-                        f"/api/v1/tasks/counts?lead_unit={unit.code}&subtree=true&as_of={day}")
+    scope = f"lead_unit={unit.code}&subtree=true&as_of={day}"
+    return _page_vs_api(context, "page_dashboard", f"/?unit={unit.code}&as_of={day}", [
+        f"/api/v1/tasks/counts?{scope}", f"/api/v1/tasks?status=overdue&{scope}&limit={DASHBOARD_LIST}",
+        f"/api/v1/tasks?status=due_soon&{scope}&limit={DASHBOARD_LIST}"])
 
 
 @scenario("page_task_list", "page", "the task list, first page of a province's overdue, vs GET /api/v1/tasks with the same filters")
