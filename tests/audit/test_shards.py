@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections, transaction
+from django.db.models import Min
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,6 +28,14 @@ GENESIS = "0" * 64
 def english():
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def preference_restored():
+    """These tests steer the connection's shard; the tests after them find it as it was."""
+    before = getattr(connection, "mandate_audit_shard", None)
+    yield
+    connection.mandate_audit_shard = before
 
 
 def _write(shard: int, n: int) -> AuditRecord:
@@ -139,7 +148,8 @@ def test_verify_finds_any_tampering_in_any_shard(shards, tamper, pick, rehash):
         elif tamper == "insert":
             # after the last record a forgery is an append the head did not count; with the hashes recomputed it must
             # fall before a signed end to be told from a later honest write, so it goes in front of the shard
-            forged_id = records[0].pk - 1 if rehash else max(r.pk for r in records) + 1000
+            first_id = AuditRecord.objects.aggregate(first=Min("id"))["first"]  # ids below it are free (SQLite reuses ids)
+            forged_id = first_id - 1 if rehash else max(r.pk for r in records) + 1000
             _sql("INSERT INTO audit_auditrecord (id, at, actor_id, action, object_type, object_id, before, after, shard, "
                  "previous_hash, hash) SELECT %s, at, actor_id, 'test.forged', object_type, object_id, before, after, "
                  "shard, hash, %s FROM audit_auditrecord WHERE id = %s", [forged_id, "f" * 64, target.pk])
