@@ -2,6 +2,7 @@
 for one head, and `mandate audit verify` still finds a record edited, deleted, inserted, reordered or moved in any
 shard; signed checkpoints cover every shard's end, and a checkpoint signed before the shards still agrees."""
 import base64
+import datetime as dt
 import json
 import threading
 
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mandate.audit.checkpoints import Checkpoint, _shards_of, audit_check, checkpoint_sign
-from mandate.audit.guard import guard_remove
+from mandate.audit.guard import guard_installed, guard_remove
 from mandate.audit.models import SHARDS, AuditHead, AuditRecord
 from mandate.audit.services import audit_record, record_hash
 
@@ -200,3 +201,43 @@ def test_a_checkpoint_signed_before_the_shards_still_agrees(tmp_path, capsys):
     with pytest.raises(CommandError):
         call_command(*arguments)
     assert "is gone" in capsys.readouterr().err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_an_existing_chain_verifiable():
+    """A trail written as one chain before 0005 (no shard column, one head pk=1) becomes shard 1 as it stood."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    guard_remove(connection)
+    with connection.cursor() as cursor:  # the database as it stood before the shards: an empty trail to start
+        cursor.execute("DELETE FROM audit_auditrecord")
+        cursor.execute("DELETE FROM audit_audithead")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("audit", "0004_read_log")])
+    guard_remove(connection)
+    with connection.cursor() as cursor:
+        previous = GENESIS
+        moment = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
+        for n in range(5):
+            digest = record_hash(previous_hash=previous, at=moment, actor_id=None, action="old.write",
+                                 object_type="test.thing", object_id=str(n), before=None, after={"n": n})
+            cursor.execute("INSERT INTO audit_auditrecord (at, actor_id, action, object_type, object_id, before, after, "
+                           "previous_hash, hash) VALUES (%s, NULL, 'old.write', 'test.thing', %s, NULL, %s, %s, %s)",
+                           [moment, str(n), json.dumps({"n": n}), previous, digest])
+            previous = digest
+        cursor.execute("SELECT max(id) FROM audit_auditrecord")
+        last_id = cursor.fetchone()[0]
+        cursor.execute("INSERT INTO audit_audithead (id, last_hash, last_id, count) VALUES (1, %s, %s, 5)", [previous, last_id])
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert set(AuditRecord.objects.values_list("shard", flat=True)) == {1}
+    head = AuditHead.objects.get(pk=1)
+    assert (head.last_id, head.last_hash, head.count) == (last_id, previous, 5)
+    assert AuditHead.objects.count() == SHARDS
+    assert guard_installed(connection)  # the append-only guard stands after the migration (SQLite rebuilds the table)
+    report = audit_check()
+    assert report.intact and report.count == 5
+    with transaction.atomic():  # new writes go on in shards; the old chain still verifies beside them
+        audit_record(actor=None, action="new.write", object_type="test.thing", object_id=9)
+    assert audit_check().intact
