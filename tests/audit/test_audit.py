@@ -18,6 +18,7 @@ def test_records_are_chained():
     a_task()
     records = list(AuditRecord.objects.order_by("id"))
     assert [r.action for r in records[-2:]] == ["document.register", "task.create"]
+    assert len({r.shard for r in records}) == 1  # one connection, no other writer: one shard
     assert all(later.previous_hash == earlier.hash for earlier, later in pairwise(records))
 
 

@@ -63,9 +63,9 @@ def _delete_tail(n: int) -> list[int]:
 
 def test_the_head_follows_every_record_in_its_transaction():
     a_task()
-    head = AuditHead.objects.get()
     last = AuditRecord.objects.order_by("-id").first()
-    assert (head.last_id, head.last_hash, head.count) == (last.pk, last.hash, AuditRecord.objects.count())
+    head = AuditHead.objects.get(pk=last.shard)
+    assert (head.last_id, head.last_hash, head.count) == (last.pk, last.hash, AuditRecord.objects.filter(shard=last.shard).count())
 
 
 def test_verify_says_how_many_records_are_missing_from_the_tail(capsys):
@@ -84,7 +84,9 @@ def test_a_checkpoint_is_a_signed_file_of_the_chains_end(keys, capsys):
     [file] = list((keys / "checkpoints").iterdir())
     signed = json.loads(file.read_text())
     last = AuditRecord.objects.order_by("-id").first()
-    assert signed["checkpoint"]["last_id"] == last.pk and signed["checkpoint"]["hash"] == last.hash
+    end = signed["checkpoint"]["shards"][str(last.shard)]  # every shard's end is signed
+    assert end["last_id"] == last.pk and end["hash"] == last.hash
+    assert end["count"] == AuditRecord.objects.filter(shard=last.shard).count()
     assert signed["checkpoint"]["count"] == AuditRecord.objects.count() and signed["signature"]
     a_task()
     _verify(keys)  # a longer chain agrees with an earlier checkpoint
@@ -110,11 +112,13 @@ def test_checkpoints_find_an_edited_record(keys, capsys):
 def test_checkpoints_find_a_deleted_tail_with_the_head_set_back(keys, capsys):
     a_task()
     _checkpoint(keys)
+    shard = AuditRecord.objects.order_by("-id").first().shard  # one connection: the tail is in one shard
     _delete_tail(2)
-    last = AuditRecord.objects.order_by("-id").first()
-    # The attacker also sets the head back, so the head alone agrees with what is left.
-    _sql("UPDATE audit_audithead SET last_id = %s, last_hash = %s, count = %s",
-         [last.pk, last.hash, AuditRecord.objects.count()])
+    left = AuditRecord.objects.filter(shard=shard)
+    last = left.order_by("-id").first()
+    # The attacker also sets the shard's head back, so the head alone agrees with what is left.
+    _sql("UPDATE audit_audithead SET last_id = %s, last_hash = %s, count = %s WHERE id = %s",
+         [last.pk if last else None, last.hash if last else "0" * 64, left.count(), shard])
     _verify()  # without the checkpoints nothing tells
     with pytest.raises(CommandError, match="2 missing"):
         _verify(keys)
@@ -128,13 +132,14 @@ def test_checkpoints_find_a_chain_recomputed_after_an_edit(keys, capsys):
     edited = AuditRecord.objects.get(action="task.create", object_id=str(task.pk))
     _sql("UPDATE audit_auditrecord SET after = %s WHERE id = %s", ['{"deadline": "2030-01-01"}', edited.pk])
     # ... then recomputes every hash from the edited record on, and the head, as the service would have written them.
-    previous = AuditRecord.objects.filter(id__lt=edited.pk).order_by("-id").values_list("hash", flat=True).first() or "0" * 64
-    for entry in AuditRecord.objects.filter(id__gte=edited.pk).order_by("id"):
+    shard = AuditRecord.objects.filter(shard=edited.shard)
+    previous = shard.filter(id__lt=edited.pk).order_by("-id").values_list("hash", flat=True).first() or "0" * 64
+    for entry in shard.filter(id__gte=edited.pk).order_by("id"):
         digest = record_hash(previous_hash=previous, at=entry.at, actor_id=entry.actor_id, action=entry.action,
                              object_type=entry.object_type, object_id=entry.object_id, before=entry.before, after=entry.after)
         _sql("UPDATE audit_auditrecord SET previous_hash = %s, hash = %s WHERE id = %s", [previous, digest, entry.pk])
         previous = digest
-    _sql("UPDATE audit_audithead SET last_hash = %s", [previous])
+    _sql("UPDATE audit_audithead SET last_hash = %s WHERE id = %s", [previous, edited.shard])
     _verify()  # the chain and the head agree with each other
     with pytest.raises(CommandError):
         _verify(keys)

@@ -210,5 +210,13 @@ def test_bench_prints_every_read_scenario_with_its_ratio():
     from mandate.reorganizations.models import Reorganization
 
     assert not Reorganization.objects.filter(applied_at__isnull=False).exists()
-    for name in ("task_create", "progress_report", "ingest_read"):
+    for name in ("task_create", "progress_report", "ingest_read", "task_create_audited"):
         assert rows[name]["ratio"] > 0
+    story = rows["task_story_api"]  # the API's answer was compared with the one statement's before it was timed
+    assert "skipped" not in story, story
+    assert story["ratio"] > 0 and story["progress_reports"] > 0
+    pages = {name: row for name, row in rows.items() if row["kind"] == "page"}
+    assert set(pages) == {"page_dashboard", "page_task_list", "page_task", "page_scorecard", "page_meeting"}
+    for row in pages.values():
+        assert "skipped" not in row, row
+        assert row["ratio"] > 0 and row["page_bytes"] > 0 and row["load_1m"] >= 0

@@ -27,20 +27,25 @@ def setup(tasks: int) -> dict:
     from mandate.core import clock
     from mandate.orgs.models import Unit
     from mandate.reorganizations.services import country_load
-    from tests.factories import a_task
+    from tests.factories import a_document, a_task
 
     call_command("migrate", verbosity=0)
     country_load(actor=None)
     reporter = User.objects.create_user(username="reporter", password="x" * 12)
-    membership_grant(actor=None, user=reporter, unit=Unit.objects.get(code="25.TU.BTC"), role=Role.SPECIALIST)
+    for code in ("25.TU.BTC", "25.TU.BTV"):  # reports on the tasks of the one, assigns in the name of the other
+        membership_grant(actor=None, user=reporter, unit=Unit.objects.get(code=code), role=Role.SPECIALIST)
+    leader = User.objects.create_user(username="crash-leader", full_name="Nguyễn Văn A")
+    document = a_document(issued_on=clock.today())
     deadline = clock.today() + dt.timedelta(days=60)
-    ids = [a_task(lead_unit="25.TU.BTC", deadline=deadline, assigned_on=clock.today()).pk for _ in range(tasks)]
-    return {"token": token_create(actor=None, user=reporter), "tasks": ids}
+    ids = [a_task(document=document, lead_unit="25.TU.BTC", deadline=deadline, assigned_on=clock.today(), leader=leader).pk
+           for _ in range(tasks)]
+    return {"token": token_create(actor=None, user=reporter), "tasks": ids, "document": document.pk,
+            "leader": leader.username, "deadline": deadline.isoformat()}
 
 
 def inspect() -> dict:
     from mandate.audit.models import AuditRecord
-    from mandate.tasks.models import ProgressReport, TaskEvent
+    from mandate.tasks.models import ProgressReport, Task, TaskEvent
 
     reports = {r.pk: r for r in ProgressReport.objects.all()}
     events = {}
@@ -66,6 +71,10 @@ def inspect() -> dict:
         "reports_per_task": {task: len(ids) for task, ids in reports_by_task.items()},
         "audits_per_task": audits_per_task,
         "audit_verified": verified,
+        "tasks": sorted(Task.objects.values_list("pk", flat=True)),
+        "tasks_without_audit": sorted(set(Task.objects.values_list("pk", flat=True)) - {
+            int(i) for i in AuditRecord.objects.filter(action="task.create").values_list("object_id", flat=True)}),
+        "shards": sorted(set(AuditRecord.objects.values_list("shard", flat=True))),
     }
 
 

@@ -69,14 +69,14 @@ def run_script(environment, *arguments) -> dict:
 class Server:
     """gunicorn on mandate.wsgi, 2 workers, in a process group of its own so that SIGKILL reaches every worker."""
 
-    def __init__(self, environment, log: Path):
-        self.environment, self.log = environment, log
+    def __init__(self, environment, log: Path, workers: int = 2):
+        self.environment, self.log, self.workers = environment, log, workers
         self.port, self.process = None, None
 
     def start(self, token: str, task_id: int):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "mandate.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
+            [str(BIN / "gunicorn"), "mandate.wsgi", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
              "--timeout", "30", "--graceful-timeout", "1"],
             env=self.environment, cwd=self.log.parent, stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
             start_new_session=True)
@@ -105,12 +105,16 @@ class Server:
                 self.process.wait(timeout=10)
 
 
-def request(port, token, method, path, fields=None):
-    data = urllib.parse.urlencode(fields).encode() if fields is not None else None
-    message = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method,
-                                     headers={"Authorization": f"Bearer {token}"})
+def request(port, token, method, path, fields=None, *, as_json=False, timeout=10):
+    headers = {"Authorization": f"Bearer {token}"}
+    data = None
+    if fields is not None and as_json:
+        data, headers["Content-Type"] = json.dumps(fields).encode(), "application/json"
+    elif fields is not None:
+        data = urllib.parse.urlencode(fields).encode()
+    message = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method, headers=headers)
     try:
-        with urllib.request.urlopen(message, timeout=10) as response:
+        with urllib.request.urlopen(message, timeout=timeout) as response:
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
         return error.code, error.read()
@@ -176,3 +180,76 @@ def test_a_killed_server_loses_no_acknowledged_progress_report(tmp_path):
             stop.set()
             server.stop()
 
+
+
+WRITERS = 50
+
+
+def test_a_killed_server_under_fifty_writers_loses_no_acknowledged_write(tmp_path):
+    """Issue 21: the same kill under 50 concurrent writers — progress reports and task creations, 4 workers — with
+    the audit trail in shards: every acknowledged report and task is there with its audit record, none half-written,
+    and `mandate audit verify` finds every shard intact."""
+    with server_database(tmp_path) as environment:
+        given = run_script(environment, "setup", str(WRITERS))
+        token, tasks = given["token"], given["tasks"]
+        server = Server(environment, tmp_path / "gunicorn.log", workers=4).start(token, tasks[0])
+        reports, created, refused, cut, stop = [], [], [], [], threading.Event()
+        lock = threading.Lock()
+
+        def writer(number: int):
+            sent, task = 0, tasks[number]
+            try:
+                version = request(server.port, token, "GET", f"/api/v1/tasks/{task}", timeout=60)[1]["version"]
+            except (OSError, http.client.HTTPException):
+                cut.append(number)
+                return
+            while not stop.is_set() and sent < 200:
+                sent += 1
+                try:
+                    if sent % 2:
+                        status, body = request(server.port, token, "POST", f"/api/v1/tasks/{task}/progress",
+                                               {"percent": sent % 101, "text": f"báo cáo {number}-{sent}", "version": version},
+                                               timeout=60)
+                    else:
+                        status, body = request(server.port, token, "POST", "/api/v1/tasks", {
+                            "document_id": given["document"], "title": f"Nhiệm vụ {number}-{sent}", "lead_unit": "25.TU.BTC",
+                            "leader": given["leader"], "deadline": given["deadline"], "product": "Báo cáo kết quả"},
+                            as_json=True, timeout=60)
+                except (OSError, http.client.HTTPException):
+                    cut.append(number)  # the server died under this request: not acknowledged
+                    return
+                with lock:
+                    if status == 201 and sent % 2:
+                        reports.append(body["id"])
+                        version += 1
+                    elif status == 201:
+                        created.append(body["id"])
+                    else:
+                        refused.append((status, body))
+
+        try:
+            threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
+            for thread in threads:
+                thread.start()
+            deadline = time.monotonic() + 120
+            while len(reports) + len(created) < 150 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            server.kill()
+            stop.set()
+            for thread in threads:
+                thread.join(timeout=90)
+            assert refused == []
+            assert len(reports) + len(created) >= 150 and created and reports
+            assert cut, "the server was killed between requests, not in the middle of one"
+
+            after = run_script(environment, "inspect")
+            assert set(reports) <= set(after["reports"])
+            assert set(created) <= set(after["tasks"])
+            assert after["reports_without_event"] == [] and after["events_without_report"] == []
+            assert after["audits_per_task"] == after["reports_per_task"]
+            assert after["tasks_without_audit"] == []
+            assert after["audit_verified"] is True
+            assert len(after["shards"]) > 1, "concurrent writers appended to more than one chain"
+        finally:
+            stop.set()
+            server.stop()

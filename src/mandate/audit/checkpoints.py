@@ -1,11 +1,11 @@
 """Signed checkpoints of the audit chain, kept off the database, and the check of the chain against them.
 
-The hash chain finds a record edited in place; the head (`AuditHead`: last id, count, last hash) finds records
-deleted from the tail. Whoever owns the database can rewrite both — delete the tail and set the head back, or
-edit a record and recompute every hash after it. A checkpoint is the chain's end (last id, count, last hash)
+The trail is a few hash chains (shards, `services.py`). Each chain finds a record edited in place, deleted from
+its middle, inserted or moved; its head (`AuditHead`: last id, count, last hash) finds records deleted from its
+tail. Whoever owns the database can rewrite both — delete a tail and set its head back, or edit a record and recompute every hash after it. A checkpoint is every shard's end (last id, count, last hash)
 signed with an Ed25519 key whose private half the database never holds; the signed files are copied off the
-machine. A later chain must still hold each checkpoint's record with the same hash and the same number of
-records up to it, and no one without the private key can sign a checkpoint of a rewritten chain.
+machine. A later trail must still hold, in each shard, each checkpoint's record with the same hash and the
+same number of records up to it, and no one without the private key can sign a checkpoint of a rewritten chain.
 """
 import base64
 import datetime as dt
@@ -18,10 +18,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.utils.translation import gettext as _
 
-from mandate.audit.models import AuditHead, AuditRecord
+from mandate.audit.models import SHARDS, AuditHead, AuditRecord
 from mandate.audit.selectors import ChainBreak, record_matches
 
-FORMAT = 1
+FORMAT = 2  # 1: one chain (last_id, count, hash); 2: every shard's end under "shards"
 GENESIS = "0" * 64
 
 
@@ -30,24 +30,46 @@ class CheckpointError(Exception):
 
 
 @dataclass(frozen=True)
-class Checkpoint:
+class ShardEnd:
     last_id: int
     count: int
     hash: str
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    shards: dict[int, ShardEnd]
     signed_at: str
     file: str = ""
+
+    @property
+    def count(self) -> int:
+        return sum(end.count for end in self.shards.values())
+
+
+@dataclass
+class ShardState:
+    count: int = 0
+    last_id: int | None = None
+    last_hash: str = GENESIS
+    missing: int = 0
 
 
 @dataclass
 class ChainReport:
-    """What `audit_check` found: altered records, and everything that does not agree with the head or a checkpoint."""
+    """What `audit_check` found: altered records, and everything that does not agree with a head or a checkpoint."""
 
-    count: int = 0
-    last_id: int | None = None
-    last_hash: str = GENESIS
+    shards: dict[int, ShardState] = field(default_factory=dict)
     breaks: list[ChainBreak] = field(default_factory=list)
-    missing: int = 0
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(state.count for state in self.shards.values())
+
+    @property
+    def missing(self) -> int:
+        return sum(state.missing for state in self.shards.values())
 
     @property
     def intact(self) -> bool:
@@ -79,51 +101,60 @@ def public_key_load(path: Path) -> Ed25519PublicKey:
 
 
 def audit_check(checkpoints: list[Checkpoint] = ()) -> ChainReport:
-    """Walk the chain once: each record against its hash and link, the end against the head and the checkpoints."""
+    """Walk the trail once in id order: each record against its hash and the link to the one before it in its shard,
+    each shard's end against its head and against every checkpoint."""
     report = ChainReport()
-    wanted = {checkpoint.last_id for checkpoint in checkpoints}
-    seen: dict[int, tuple[str, int]] = {}  # checkpointed id → (its hash now, records up to it now)
-    previous = GENESIS
+    wanted = {(shard, end.last_id) for checkpoint in checkpoints for shard, end in checkpoint.shards.items()}
+    seen: dict[tuple[int, int], tuple[str, int]] = {}  # (shard, checkpointed id) → (its hash now, shard's records up to it)
     for entry in AuditRecord.objects.order_by("id").iterator(chunk_size=2000):
-        report.breaks.extend(record_matches(entry, previous))
-        previous = entry.hash
-        report.count += 1
-        report.last_id, report.last_hash = entry.pk, entry.hash
-        if entry.pk in wanted:
-            seen[entry.pk] = (entry.hash, report.count)
-    _against_head(report)
+        state = report.shards.setdefault(entry.shard, ShardState())
+        report.breaks.extend(record_matches(entry, state.last_hash))
+        state.count += 1
+        state.last_id, state.last_hash = entry.pk, entry.hash
+        if (entry.shard, entry.pk) in wanted:
+            seen[(entry.shard, entry.pk)] = (entry.hash, state.count)
+    _against_heads(report)
     for checkpoint in checkpoints:
-        _against_checkpoint(report, checkpoint, seen.get(checkpoint.last_id))
+        for shard, end in sorted(checkpoint.shards.items()):
+            if end.count:
+                _against_checkpoint(report, checkpoint, end, report.shards.setdefault(shard, ShardState()),
+                                    seen.get((shard, end.last_id)))
     return report
 
 
-def _against_head(report: ChainReport) -> None:
-    head = AuditHead.objects.filter(pk=1).first()
-    if head is None:
-        if report.count:
-            report.problems.append(_("no chain head is stored, yet there are %(count)d records") % {"count": report.count})
-        return
-    if head.count > report.count:
-        report.missing = max(report.missing, head.count - report.count)
-        report.problems.append(_(
-            "%(missing)d record(s) missing from the tail: the head says the chain ends at record %(head_id)s after "
-            "%(head_count)d records; it ends at record %(last_id)s after %(count)d") % {
-            "missing": head.count - report.count, "head_id": head.last_id, "head_count": head.count,
-            "last_id": report.last_id, "count": report.count})
-    elif head.count < report.count:
-        report.problems.append(_("%(extra)d record(s) after the head: they were not written by the audit service") % {
-            "extra": report.count - head.count})
-    elif head.last_id != report.last_id or head.last_hash != report.last_hash:
-        report.problems.append(_("the head does not name the last record (record %(head_id)s, the chain ends at %(last_id)s)")
-                               % {"head_id": head.last_id, "last_id": report.last_id})
+def _against_heads(report: ChainReport) -> None:
+    heads = {head.pk: head for head in AuditHead.objects.all()}
+    for shard in range(1, SHARDS + 1):
+        if shard not in heads and report.count:
+            report.problems.append(_("the head of shard %(shard)d of the audit trail is gone") % {"shard": shard})
+    for shard, state in sorted(report.shards.items()):
+        if shard not in heads and state.count:
+            report.problems.append(_("no head is stored for shard %(shard)d of the audit trail, yet it holds %(count)d "
+                                     "records") % {"shard": shard, "count": state.count})
+    for shard, head in sorted(heads.items()):
+        state = report.shards.setdefault(shard, ShardState())
+        if head.count > state.count:
+            state.missing = max(state.missing, head.count - state.count)
+            report.problems.append(_(
+                "%(missing)d record(s) missing from the tail: the head says the chain ends at record %(head_id)s after "
+                "%(head_count)d records; it ends at record %(last_id)s after %(count)d") % {
+                "missing": head.count - state.count, "head_id": head.last_id, "head_count": head.count,
+                "last_id": state.last_id, "count": state.count})
+        elif head.count < state.count:
+            report.problems.append(_("%(extra)d record(s) after the head: they were not written by the audit service") % {
+                "extra": state.count - head.count})
+        elif head.last_id != state.last_id or head.last_hash != state.last_hash:
+            report.problems.append(_("the head does not name the last record (record %(head_id)s, the chain ends at %(last_id)s)")
+                                   % {"head_id": head.last_id, "last_id": state.last_id})
 
 
-def _against_checkpoint(report: ChainReport, checkpoint: Checkpoint, now: tuple[str, int] | None) -> None:
-    where = {"file": checkpoint.file, "id": checkpoint.last_id, "count": checkpoint.count}
+def _against_checkpoint(report: ChainReport, checkpoint: Checkpoint, end: ShardEnd, state: ShardState,
+                        now: tuple[str, int] | None) -> None:
+    where = {"file": checkpoint.file, "id": end.last_id, "count": end.count}
     if now is None:
-        if report.last_id is None or checkpoint.last_id > report.last_id:
-            missing = checkpoint.count - report.count
-            report.missing = max(report.missing, missing)
+        if state.last_id is None or end.last_id > state.last_id:
+            missing = end.count - state.count
+            state.missing = max(state.missing, missing)
             report.problems.append(_(
                 "%(file)s: record %(id)s, signed as the end of %(count)d records, is gone; at least %(missing)d record(s) "
                 "missing from the tail") % {**where, "missing": missing})
@@ -131,21 +162,31 @@ def _against_checkpoint(report: ChainReport, checkpoint: Checkpoint, now: tuple[
             report.problems.append(_("%(file)s: record %(id)s, signed as the end of %(count)d records, is gone") % where)
         return
     digest, count = now
-    if digest != checkpoint.hash:
+    if digest != end.hash:
         report.problems.append(_(
             "%(file)s: record %(id)s no longer has the signed hash: the chain up to it was rewritten") % where)
-    elif count != checkpoint.count:
+    elif count != end.count:
         report.problems.append(_("%(file)s: %(now)d records up to record %(id)s, %(count)d were signed") % {**where, "now": count})
 
 
 def checkpoint_sign(*, key: Ed25519PrivateKey, now: dt.datetime) -> dict:
-    """A signed checkpoint of the chain as it ends now; refused when the chain itself does not verify."""
+    """A signed checkpoint of every shard's end as the trail stands now; refused when the trail does not verify."""
     report = audit_check()
     if not report.intact:
         raise CheckpointError(_("the audit trail does not verify; no checkpoint is signed over it"))
-    checkpoint = {"format": FORMAT, "last_id": report.last_id or 0, "count": report.count, "hash": report.last_hash,
+    shards = {str(shard): {"last_id": state.last_id or 0, "count": state.count, "hash": state.last_hash}
+              for shard, state in sorted(report.shards.items()) if state.count}
+    checkpoint = {"format": FORMAT, "shards": shards, "count": report.count,
                   "signed_at": now.astimezone(dt.UTC).isoformat(timespec="seconds")}
     return {"checkpoint": checkpoint, "signature": base64.b64encode(key.sign(_canonical(checkpoint))).decode("ascii")}
+
+
+def _shards_of(checkpoint: dict) -> dict[int, ShardEnd]:
+    """A checkpoint's shard ends; a format-1 file (one chain, signed before the shards) is the end of shard 1."""
+    if int(checkpoint.get("format", 1)) == 1:
+        return {1: ShardEnd(int(checkpoint["last_id"]), int(checkpoint["count"]), str(checkpoint["hash"]))}
+    return {int(shard): ShardEnd(int(end["last_id"]), int(end["count"]), str(end["hash"]))
+            for shard, end in checkpoint["shards"].items()}
 
 
 def checkpoint_write(*, signed: dict, directory: Path) -> Path:
@@ -170,8 +211,8 @@ def checkpoints_read(*, directory: Path, key: Ed25519PublicKey) -> tuple[list[Ch
             signed = json.loads(path.read_text(encoding="utf-8"))
             checkpoint, signature = signed["checkpoint"], base64.b64decode(signed["signature"], validate=True)
             key.verify(signature, _canonical(checkpoint))
-            checkpoints.append(Checkpoint(last_id=int(checkpoint["last_id"]), count=int(checkpoint["count"]),
-                                          hash=str(checkpoint["hash"]), signed_at=str(checkpoint["signed_at"]), file=path.name))
+            checkpoints.append(Checkpoint(shards=_shards_of(checkpoint), signed_at=str(checkpoint["signed_at"]),
+                                          file=path.name))
         except InvalidSignature:
             problems.append(_("%(file)s: its signature does not verify with the public key") % {"file": path.name})
         except (OSError, ValueError, KeyError, TypeError) as error:

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.db import models
 
+SHARDS = 16  # chains of the audit trail, each with its own head (docs/decisions.md, "The audit trail in shards")
+
 
 class AuditRecord(models.Model):
-    """One write: who, when, what, before and after. Append-only; each row hashes the one before."""
+    """One write: who, when, what, before and after. Append-only; each row hashes the one before it in its shard."""
 
     at = models.DateTimeField()
     actor = models.ForeignKey(
@@ -14,6 +16,7 @@ class AuditRecord(models.Model):
     object_id = models.CharField(max_length=64)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
+    shard = models.PositiveSmallIntegerField(default=1, help_text="the chain (and head) this record belongs to")
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
@@ -25,10 +28,11 @@ class AuditRecord(models.Model):
 
 
 class AuditHead(models.Model):
-    """A single row locked by every writer so that the hash chain stays a chain under concurrency.
+    """The head of one shard's chain (pk = the shard, 1..SHARDS), locked by the writer appending to that shard so
+    that its chain stays a chain under concurrency; writers in other shards do not wait for it.
 
-    It also states where the chain ends — the last record's id and hash, and how many records there are — written
-    in the transaction of each record, so that `mandate audit verify` finds records deleted from the tail.
+    It also states where the shard's chain ends — the last record's id and hash, and how many records it holds —
+    written in the transaction of each record, so that `mandate audit verify` finds records deleted from a tail.
     """
 
     last_hash = models.CharField(max_length=64, default="0" * 64)

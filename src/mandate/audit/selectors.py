@@ -33,11 +33,12 @@ def record_matches(entry: AuditRecord, previous: str) -> list[ChainBreak]:
 
 
 def audit_verify() -> Iterator[ChainBreak]:
-    """Yield every record whose hash or link does not match what was written (the tail: `checkpoints.audit_check`)."""
-    previous = "0" * 64
+    """Yield every record whose hash or link to the record before it in its shard does not match what was written
+    (the tails: `checkpoints.audit_check`)."""
+    previous: dict[int, str] = {}
     for entry in AuditRecord.objects.order_by("id").iterator(chunk_size=2000):
-        yield from record_matches(entry, previous)
-        previous = entry.hash
+        yield from record_matches(entry, previous.get(entry.shard, "0" * 64))
+        previous[entry.shard] = entry.hash
 
 
 @dataclass(frozen=True)

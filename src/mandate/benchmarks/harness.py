@@ -106,4 +106,5 @@ def machine() -> dict:
     except (OSError, IndexError):
         pass
     return {"nproc": os.cpu_count(), "cpu": cpu, "memory": memory, "python": platform.python_version(),
+            "load_average": [round(value, 2) for value in os.getloadavg()],
             "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}

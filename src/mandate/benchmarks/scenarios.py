@@ -20,28 +20,35 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
+from django.test import Client
 
 from mandate.accounts.models import User
 from mandate.accounts.services import token_create
+from mandate.audit.models import AuditHead, AuditRecord
 from mandate.benchmarks.harness import Measured, Skip, compare, measure, summary, timed
 from mandate.core import clock
 from mandate.core.secrecy import HIGHEST, Secrecy
 from mandate.documents.models import Document
 from mandate.ingest.reader import read
+from mandate.meetings.models import Meeting
+from mandate.meetings.services import delegate_add, meeting_create
 from mandate.monitoring.selectors import cluster_scorecards
 from mandate.orgs.models import Cluster, Unit
 from mandate.orgs.services import cluster_create
 from mandate.orgs.territory import MERGER_EFFECTIVE, merger_successors
 from mandate.reorganizations.models import Reorganization
 from mandate.reorganizations.services import reorganization_apply_2025
-from mandate.tasks.models import OPEN_STATES, ProgressReport, Task
+from mandate.tasks.models import OPEN_STATES, ProgressReport, Task, TaskEvent
 from mandate.tasks.selectors import TaskFilters, status_counts, task_dossier, tasks_list
 from mandate.tasks.services import progress_report as report
 from mandate.tasks.services import task_create as create
 from mandate.tasks.status import OFFICIAL_TOTALS, official_totals
 
 CLUSTER_CODE = "bench-cluster-14"
+TASK_PAGE_SIZE = 25  # the task list page's page (tasks.views.PAGE_SIZE)
+DASHBOARD_LIST = 10  # the tasks the dashboard lists of each kind (tasks.views.DASHBOARD_LIST)
 
 
 @dataclass
@@ -454,6 +461,217 @@ def progress_report(context: Context) -> dict:
     return summary("progress_report", measured)
 
 
+# --- a task's whole story in one request, and a create against its bare INSERTs (issue 21, item 3) -----------------
+
+def _api_client(context: Context):
+    """A test client that speaks to the whole stack (middleware, token authentication, the API's schemas, JSON) the
+    way a caller does, with a token of the harness's reader; pages log the same reader in with a session."""
+    client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1")
+    token = token_create(actor=None, user=context.admin, name="benchmark", lifetime=dt.timedelta(hours=1))
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
+
+
+def _get(client, url: str, *, json_answer: bool = True):
+    response = client.get(url, secure=True)
+    if response.status_code != 200:
+        raise Skip(f"GET {url} answered {response.status_code}")
+    return response.json() if json_answer else len(response.content)
+
+
+def _api_task(row: dict) -> tuple:
+    flat = {**row, "lead_code": row["lead_unit"]["code"], "lead_name": row["lead_unit"]["name"],
+            "assigning_code": row["assigning_unit"]["code"], "assigning_name": row["assigning_unit"]["name"]}
+    return _from_json_task(flat)
+
+
+def story_from_api(row: dict) -> tuple:
+    """The answer of GET /api/v1/tasks/{id}?include=progress in the shape of the floor's."""
+    return (
+        _api_task(row) + (row["description"],),
+        [(unit["code"], unit["name"]) for unit in row["coordinators"]],
+        [_api_task(child) for child in row["children"]],
+        [(_from_json_time(e["at"]), e["kind"], e["actor"], e["from_state"], e["to_state"], e["note"], e["data"])
+         for e in row["timeline"]],
+        [(x["id"], x["state"], dt.date.fromisoformat(x["previous_deadline"]), dt.date.fromisoformat(x["requested_deadline"]),
+          x["reason"], x["requested_by"], x["decision_note"]) for x in row["extensions"]],
+        [(r["id"], r["percent"], r["text"], _from_json_time(r["reported_at"]), r["evidence"]) for r in row["progress_reports"]],
+    )
+
+
+def story_floor_sql() -> str:
+    """The dossier of `dossier_floor_sql` and the task's progress reports with their evidence, in one statement."""
+    evidence = _json_list("ev.name", "ev.id", "tasks_evidence ev WHERE ev.report_id = pr.id")
+    reports = _json_list(_json_object([("id", "pr.id"), ("percent", "pr.percent"), ("text", "pr.text"),
+                                       ("reported_at", "pr.reported_at"), ("evidence", evidence)]),
+                         "pr.reported_at, pr.id", "tasks_progressreport pr WHERE pr.task_id = t.id")
+    dossier = dossier_floor_sql()
+    head, tail = dossier.split(" FROM tasks_task t ", 1)
+    function = "json_build_object" if connection.vendor == "postgresql" else "json_object"
+    assert head.startswith(f"SELECT {function}(") and head.endswith(")")
+    return f"{head[:-1]}, 'progress_reports', {reports}) FROM tasks_task t {tail}"
+
+
+def story_from_json(value) -> tuple:
+    row = json.loads(value) if isinstance(value, str) else value
+    return dossier_from_json(row) + (
+        [(r["id"], r["percent"], r["text"], _from_json_time(r["reported_at"]), r["evidence"]) for r in row["progress_reports"]],)
+
+
+@scenario("task_story_api", "api", "GET /api/v1/tasks/{id}?include=progress through the whole stack (task, progress reports "
+          "with evidence, timeline, delegated parts) vs one hand-written statement computing the same JSON")
+def task_story_api(context: Context) -> dict:
+    reported = Task.objects.filter(children__isnull=False, progress_reports__isnull=False,
+                                   assigned_on__lte=context.as_of).distinct().order_by("pk")
+    task = (reported.filter(extension_count__gt=0).first() or reported.first()
+            or Task.objects.filter(progress_reports__isnull=False, assigned_on__lte=context.as_of).order_by("pk").first())
+    if task is None:
+        raise Skip("no task with progress reports: run `mandate generate` first")
+    client = _api_client(context)
+    url = f"/api/v1/tasks/{task.pk}?include=progress&as_of={context.as_of.isoformat()}"
+    app = lambda: story_from_api(_get(client, url))  # noqa: E731
+    sql = story_floor_sql()
+    floor = lambda: story_from_json(_fetch(sql, _params(context, task=task.pk))[0][0])  # noqa: E731
+    measured = measure(name="task_story_api", app=app, floor=floor, repeat=context.repeat)
+    answer = app()
+    measured.extra.update(task_id=task.pk, progress_reports=len(answer[5]), timeline=len(answer[3]), children=len(answer[2]),
+                          note="one request through the whole stack vs one statement on the same connection")
+    return summary("task_story_api", measured)
+
+
+@scenario("task_create_audited", "write", "task_create through the service vs its bare INSERTs with the audit row: "
+          "the task, its timeline event, the audit record and the shard head's UPDATE, in one transaction")
+def task_create_audited(context: Context) -> dict:
+    unit = context.unit(context.unit_code)
+    document = Document.objects.filter(registered=True, issuing_unit__isnull=False).order_by("-pk").first()
+    if document is None:
+        raise Skip("no registered document: run `mandate generate` first")
+    deadline = context.as_of + dt.timedelta(days=30)
+    counter = iter(range(10**9))
+
+    def app():
+        return create(actor=context.admin, document=document, title=f"Nhiệm vụ đo hiệu năng {next(counter)}", lead_unit=unit,
+                      leader=context.admin, product="Báo cáo kết quả", deadline=deadline,
+                      backdate_reason="Đo hiệu năng trên văn bản đã đăng ký").pk
+
+    columns = ("document_id, title, search_title, description, assigning_unit_id, lead_unit_id, leader_id, product, assigned_on, "
+               "deadline, original_deadline, recurrence, state, progress, extension_count, secrecy, version, created_at, updated_at, "
+               "backdate_reason, imported")
+    task_sql = (f"INSERT INTO {Task._meta.db_table} ({columns}) VALUES (%(document)s, %(title)s, %(title)s, '', %(assigning)s, "
+                "%(lead)s, %(leader)s, 'Báo cáo kết quả', %(as_of)s, %(deadline)s, %(deadline)s, '', 'assigned', 0, 0, "
+                "%(secrecy)s, 1, %(now)s, %(now)s, '', %(imported)s) RETURNING id")
+    event_sql = (f"INSERT INTO {TaskEvent._meta.db_table} (task_id, at, actor_id, kind, from_state, to_state, note, data) "
+                 "VALUES (%(task)s, %(now)s, %(leader)s, 'created', '', 'assigned', '', %(data)s)")
+    audit_sql = (f"INSERT INTO {AuditRecord._meta.db_table} (at, actor_id, action, object_type, object_id, before, after, shard, "
+                 "previous_hash, hash) VALUES (%(now)s, %(leader)s, 'task.create', 'tasks.task', %(task)s, NULL, %(data)s, "
+                 "%(shard)s, %(previous)s, %(hash)s) RETURNING id")
+    head_sql = f"UPDATE {AuditHead._meta.db_table} SET last_hash = %(hash)s, last_id = %(record)s, count = count + 1 WHERE id = %(shard)s"
+
+    def floor():
+        number = next(counter)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                params = {"document": document.pk, "title": f"floor {number}", "assigning": document.issuing_unit_id,
+                          "lead": unit.pk, "leader": context.admin.pk, "as_of": context.as_of, "deadline": deadline,
+                          "secrecy": document.secrecy, "now": clock.now(), "imported": False, "data": "{}", "shard": 1,
+                          "previous": "0" * 64}
+                cursor.execute(f"SELECT last_hash FROM {AuditHead._meta.db_table} WHERE id = 1"
+                               + (" FOR UPDATE" if connection.vendor == "postgresql" else ""))
+                params["previous"] = cursor.fetchone()[0]
+                cursor.execute(task_sql, params)
+                params["task"] = str(cursor.fetchone()[0])
+                cursor.execute(event_sql, params)
+                params["hash"] = f"{number:064x}"[-64:]
+                cursor.execute(audit_sql, params)
+                params["record"] = cursor.fetchone()[0]
+                cursor.execute(head_sql, params)
+
+    class RolledBack(Exception):
+        pass
+
+    def rolled_back(work):
+        """The floor's rows break the chain (their hashes are not computed), so they never stay."""
+        def run():
+            try:
+                with transaction.atomic():
+                    work()
+                    raise RolledBack
+            except RolledBack:
+                return None
+        return run
+
+    measured = measure(name="task_create_audited", app=app, floor=rolled_back(floor), repeat=context.repeat, check=False)
+    measured.extra.update(note="floor: 4 statements (lock the head, INSERT task, event, audit record, UPDATE head), "
+                               "rolled back in a savepoint; the app's create commits")
+    return summary("task_create_audited", measured)
+
+
+# --- pages through the full stack, each beside the API call carrying the same data (issue 21, item 4) -------------
+
+def _page_vs_api(context: Context, name: str, page_url: str, api_url: str | list[str]) -> dict:
+    """The page beside the API call (or the calls, in turn) that carry the data it shows."""
+    api, api_urls = _api_client(context), [api_url] if isinstance(api_url, str) else api_url
+    page = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1")
+    page.force_login(context.admin)
+    app = lambda: _get(page, page_url, json_answer=False)  # noqa: E731
+    floor = lambda: sum(len(json.dumps(_get(api, url))) for url in api_urls)  # noqa: E731
+    measured = measure(name=name, app=app, floor=floor, repeat=context.repeat, check=False)
+    measured.extra.update(page=page_url, api=api_url, page_bytes=app(), note="the floor is the API call with the same data")
+    return summary(name, measured)
+
+
+def _overdue_task(context: Context, root: Unit) -> Task:
+    task = (Task.objects.filter(progress_reports__isnull=False, assigned_on__lte=context.as_of, children__isnull=False)
+            .order_by("pk").first() or Task.objects.filter(assigned_on__lte=context.as_of).order_by("pk").first())
+    if task is None:
+        raise Skip("no task: run `mandate generate` first")
+    return task
+
+
+@scenario("page_dashboard", "page", "the dashboard of a province (totals, first overdue and due-soon tasks, lagging units) vs "
+          "GET /api/v1/tasks/counts and the two task lists (no API answers the lagging units)")
+def page_dashboard(context: Context) -> dict:
+    unit, day = context.unit(context.province_code), context.as_of.isoformat()
+    scope = f"lead_unit={unit.code}&subtree=true&as_of={day}"
+    return _page_vs_api(context, "page_dashboard", f"/?unit={unit.code}&as_of={day}", [
+        f"/api/v1/tasks/counts?{scope}", f"/api/v1/tasks?status=overdue&{scope}&limit={DASHBOARD_LIST}",
+        f"/api/v1/tasks?status=due_soon&{scope}&limit={DASHBOARD_LIST}"])
+
+
+@scenario("page_task_list", "page", "the task list, first page of a province's overdue, vs GET /api/v1/tasks with the same filters")
+def page_task_list(context: Context) -> dict:
+    unit, day = context.unit(context.province_code), context.as_of.isoformat()
+    query = f"status=overdue&lead_unit={unit.code}&subtree=true&as_of={day}"
+    return _page_vs_api(context, "page_task_list", f"/tasks/?{query.replace('subtree=true', 'subtree=on')}",
+                        f"/api/v1/tasks?{query}&limit={TASK_PAGE_SIZE}")
+
+
+@scenario("page_task", "page", "a task's page (detail, progress, timeline, delegated parts, forms) vs "
+          "GET /api/v1/tasks/{id}?include=progress")
+def page_task(context: Context) -> dict:
+    task, day = _overdue_task(context, context.unit(context.province_code)), context.as_of.isoformat()
+    return _page_vs_api(context, "page_task", f"/tasks/{task.pk}/?as_of={day}",
+                        f"/api/v1/tasks/{task.pk}?include=progress&as_of={day}")
+
+
+@scenario("page_scorecard", "page", "the monitoring page of a province (scorecard, ranking, trend) vs GET /api/v1/tasks/counts of it")
+def page_scorecard(context: Context) -> dict:
+    unit, day = context.unit(context.province_code), context.as_of.isoformat()
+    return _page_vs_api(context, "page_scorecard", f"/monitoring/?unit={unit.code}&subtree=true&as_of={day}",
+                        f"/api/v1/tasks/counts?lead_unit={unit.code}&subtree=true&as_of={day}")
+
+
+@scenario("page_meeting", "page", "a meeting's page (delegates, groups, agenda, drafts) vs GET /api/v1/meetings/{id}")
+def page_meeting(context: Context) -> dict:
+    meeting = Meeting.objects.order_by("pk").first()
+    if meeting is None:
+        body = context.unit(context.province_code)
+        meeting = meeting_create(actor=context.admin, body=body, title="Hội nghị đo hiệu năng", starts_on=context.as_of)
+        for person in User.objects.filter(is_active=True).order_by("pk")[:20]:
+            delegate_add(actor=context.admin, meeting=meeting, user=person)
+    return _page_vs_api(context, "page_meeting", f"/meetings/{meeting.pk}/", f"/api/v1/meetings/{meeting.pk}")
+
+
 # Synthetic directives in the shapes the reader knows; written here, not taken from the corpus.
 _TOPICS = ("chuyển đổi số", "cải cách hành chính", "công tác cán bộ", "xây dựng nông thôn mới", "phòng, chống tham nhũng")
 _BODIES = ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy",
@@ -661,7 +879,7 @@ def reorganization_2025_merger(context: Context) -> dict:
     return row
 
 
-READ_KINDS = ("read", "api")
+READ_KINDS = ("read", "api", "page")
 
 
 def run(names: list[str], context: Context) -> list[dict]:
@@ -673,5 +891,6 @@ def run(names: list[str], context: Context) -> list[dict]:
         except Skip as reason:
             row = {"name": name, "skipped": str(reason)}
         row["kind"] = entry.kind
+        row["load_1m"] = round(os.getloadavg()[0], 2)  # the machine is shared: every figure says the load beside it
         rows.append(row)
     return rows

@@ -42,7 +42,7 @@ class Command(OperatorCommand):
         path = checkpoint_write(signed=signed, directory=options["out"] or Path(settings.DATA_DIR) / "audit-checkpoints")
         checkpoint = signed["checkpoint"]
         self.stdout.write(_("checkpoint of %(count)d records (last record %(id)s) written to %(path)s; copy it off this machine")
-                          % {"count": checkpoint["count"], "id": checkpoint["last_id"], "path": path})
+                          % {"count": checkpoint["count"], "id": max((end["last_id"] for end in checkpoint["shards"].values()), default=0), "path": path})
 
     def _verify(self, options) -> None:
         checkpoints, problems = [], []
