@@ -178,7 +178,8 @@ def test_verify_finds_any_tampering_in_any_shard(shards, tamper, pick, rehash):
 
 
 @pytest.mark.django_db
-def test_a_checkpoint_signed_before_the_shards_still_agrees(tmp_path, capsys):
+def test_a_checkpoint_signed_before_the_shards_still_agrees(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("MANDATE_LANGUAGE", "en")  # the command's words, in the language the operator chose
     """A format-1 file (one chain: last id, count, hash) is the end of shard 1, which is the old chain unchanged."""
     records = [_write(1, n) for n in range(3)]
     shard_one = AuditRecord.objects.filter(shard=1)

@@ -52,27 +52,34 @@ class Story:
         return found
 
     def date_records(self) -> int:
-        """Give every noted record its story's moment and seal the chain again; return how many were re-dated."""
+        """Give every noted record its story's moment and seal each shard's chain again; return how many were re-dated."""
         moments = self.moments()
         if not moments:
             return 0
         first = min(moments)
         with transaction.atomic(), guard_lifted(connection):
-            previous = (AuditRecord.objects.filter(id__lt=first).order_by("-id").values_list("hash", flat=True).first()
-                        or GENESIS)
-            changed: list[AuditRecord] = []
-            last = None
-            for record in AuditRecord.objects.filter(id__gte=first).order_by("id").iterator(chunk_size=2000):
-                record.at = moments.get(record.pk, record.at)
-                record.previous_hash = previous
-                record.hash = record_hash(previous_hash=previous, at=record.at, actor_id=record.actor_id,
-                                          action=record.action, object_type=record.object_type,
-                                          object_id=record.object_id, before=record.before, after=record.after)
-                previous, last = record.hash, record
-                changed.append(record)
-                if len(changed) >= 2000:
-                    AuditRecord.objects.bulk_update(changed, ["at", "previous_hash", "hash"])
-                    changed = []
-            AuditRecord.objects.bulk_update(changed, ["at", "previous_hash", "hash"])
-            AuditHead.objects.filter(pk=1).update(last_hash=last.hash, last_id=last.pk)
+            shards = (AuditRecord.objects.filter(id__gte=first).values_list("shard", flat=True).distinct().order_by())
+            for shard in sorted(set(shards)):
+                self._seal(shard, first, moments)
         return len(moments)
+
+    @staticmethod
+    def _seal(shard: int, first: int, moments: dict[int, dt.datetime]) -> None:
+        """One shard's chain from `first` on, each record at its moment, hashed anew after its predecessor in the shard."""
+        in_shard = AuditRecord.objects.filter(shard=shard)
+        previous = in_shard.filter(id__lt=first).order_by("-id").values_list("hash", flat=True).first() or GENESIS
+        changed: list[AuditRecord] = []
+        last = None
+        for record in in_shard.filter(id__gte=first).order_by("id").iterator(chunk_size=2000):
+            record.at = moments.get(record.pk, record.at)
+            record.previous_hash = previous
+            record.hash = record_hash(previous_hash=previous, at=record.at, actor_id=record.actor_id,
+                                      action=record.action, object_type=record.object_type,
+                                      object_id=record.object_id, before=record.before, after=record.after)
+            previous, last = record.hash, record
+            changed.append(record)
+            if len(changed) >= 2000:
+                AuditRecord.objects.bulk_update(changed, ["at", "previous_hash", "hash"])
+                changed = []
+        AuditRecord.objects.bulk_update(changed, ["at", "previous_hash", "hash"])
+        AuditHead.objects.filter(pk=shard).update(last_hash=last.hash, last_id=last.pk)
