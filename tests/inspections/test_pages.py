@@ -3,6 +3,7 @@ the lead unit then sees its recommendation and the notice's number, never the ca
 import datetime as dt
 import re
 
+from django.conf import settings
 from django.test import Client
 
 from mandate.inspections.models import Case, CaseState, DisciplineDecision
@@ -68,6 +69,7 @@ def test_a_case_from_its_decision_to_its_conclusion_on_the_pages(phu_tho):
 def test_a_refused_step_names_its_field_on_the_page(phu_tho):
     env = phu_tho
     client = signed_in(env["inspector"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.post("/inspections/new/", {"kind": "thematic_inspection", "body": "Ủy ban Kiểm tra Tỉnh ủy Phú Thọ",
                                       "title": "Kiểm tra", "target_unit": "Ủy ban nhân dân tỉnh Phú Thọ", "opened_on": short(DAY)})
     case = Case.objects.get()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case as When_, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
 
-from mandate.accounts.permissions import reach
+from mandate.accounts.permissions import is_system_admin, reach
 from mandate.core.errors import NotFound
 from mandate.core.text import fold, search_terms
 from mandate.inspections import steps as step_tables
@@ -230,7 +230,7 @@ def people_named(*, viewer, name: str, limit: int = 10) -> list[Person]:
     units = reach(viewer)
     held = Holding.objects.filter(person=OuterRef("pk"), position__unit__in=units)
     people = Person.objects.filter(search_name__contains=folded)
-    if viewer is not None and not getattr(viewer, "is_superuser", False):
+    if not is_system_admin(viewer):
         people = people.filter(Q(Exists(held)) | Q(kept_by__in=units))
     exact = [person for person in people.order_by("full_name")[:limit] if fold(person.full_name) == folded]
     return exact or list(people.order_by("full_name")[:limit])
