@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from mandate.inspections.permissions import can_open_cases_somewhere, can_view_cases_somewhere
 from mandate.meetings.permissions import can_open_meetings
+from mandate.personnel.permissions import can_read_record_log, offers_cadre_work
 from mandate.web.forms import date_pattern
 from mandate.tasks.permissions import can_assign_somewhere
 
@@ -37,6 +38,14 @@ class Offers:
     @cached_property
     def open_case(self) -> bool:
         return can_open_cases_somewhere(self.user)
+
+    @cached_property
+    def cadre_work(self) -> bool:
+        return offers_cadre_work(self.user)
+
+    @cached_property
+    def read_record_log(self) -> bool:
+        return can_read_record_log(self.user)
 
 
 def offers(request: HttpRequest) -> dict:

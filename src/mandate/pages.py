@@ -67,6 +67,7 @@ urlpatterns: list = [
     path("meetings/", include("mandate.meetings.urls")),
     path("inspections/", include("mandate.inspections.urls")),
     path("monitoring/", include("mandate.monitoring.urls")),
+    path("personnel/", include("mandate.personnel.urls")),
     path("reorganizations/", include("mandate.reorganizations.urls")),
     path("", include("mandate.sheets.urls")),
     path("inbox/", include("mandate.inbox.urls")),

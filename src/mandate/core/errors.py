@@ -6,7 +6,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 # The labels the pages show beside the fields the services name, so that a refusal reads "Lead unit: …" in the
 # reader's language, never "lead_unit: …". A dotted field ("tasks.0.lead_unit") takes the label of its last name.
 FIELD_LABELS = {
-    "as_of": _("Structure as of"), "assigned_on": _("Assigned on"), "backdate_reason": _("Reason for the earlier date"), "assigning_unit": _("Assigning unit"), "body": _("Body"), "clause": _("Clause"),
+    "as_of": _("Structure as of"), "assigned_on": _("Assigned on"), "backdate_reason": _("Reason for the earlier date"), "assigning_unit": _("Assigning unit"), "body": _("Body"), "include": _("Parts to include"), "clause": _("Clause"),
     "code": _("Code"), "coordinators": _("Coordinators"), "deadline": _("Deadline"), "default_successor": _("Default successor"),
     "destinations": _("Destination"), "disposition": _("Response"), "document": _("Document"), "effective_on": _("Effective date"),
     "ends_on": _("Last day"), "explanation": _("Explanation"), "file": _("File"), "files": _("Evidence files"),

@@ -10,7 +10,9 @@ pool, quotas and headcounts of the units in their territory.
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from mandate.accounts.models import Membership
-from mandate.accounts.permissions import DECIDERS, READERS, WRITERS, has_role_over, is_system_admin, reach
+from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over, is_system_admin, reach
+from mandate.core.secrecy import Secrecy
+from mandate.documents.permissions import can_view_document
 from mandate.core import clock
 from mandate.orgs.models import TERRITORIAL_KINDS, Placement, Unit, UnitKind
 from mandate.orgs.selectors import placements_on
@@ -89,21 +91,36 @@ def can_keep_any_files(user) -> bool:
     return is_system_admin(user) or (_signed_in(user) and bool(_territories(user)))
 
 
-def can_read_positions(user, unit: Unit) -> bool:
-    """The posts of a unit and who holds them are public facts for whoever reads the unit."""
-    return has_role_over(user, unit, READERS) or can_keep_files(user, unit)
-
-
 def visible_positions(user, positions: QuerySet) -> QuerySet:
+    """Who holds which post is a public fact (the provinces publish it): every signed-in user reads every post, of
+    closed units too — "who was Chủ tịch UBND tỉnh Phú Thọ on 30 June 2025" is asked from the merged province."""
     if is_system_admin(user):
         return positions
+    return positions if _signed_in(user) else positions.none()
+
+
+def can_name_decision(user, document) -> bool:
+    """A personnel event may rest on a decision the user knows of, or, when it is not secret, on one issued in the
+    territory whose cadre files they keep (the Standing Committee signs what the organization committee prepares)."""
+    if can_view_document(user, document):
+        return True
+    return document.secrecy == Secrecy.NONE and document.issuing_unit_id is not None and can_keep_files(user, document.issuing_unit)
+
+
+def offers_cadre_work(user) -> bool:
+    """The menu's "Cadre work": the organization committee's staff, leaders (the posts they manage), and anyone whose
+    account is linked to a cadre's record (their own posts and tasks)."""
+    if can_keep_any_files(user):
+        return True
     if not _signed_in(user):
-        return positions.none()
-    territory = _territory_units(user)
-    condition = Q(unit__in=reach(user, READERS))
-    if territory is not None:
-        condition |= Q(unit__in=territory)
-    return positions.filter(condition)
+        return False
+    return Membership.objects.filter(user=user, role__in=DECIDERS).exists() or Person.objects.filter(user=user).exists()
+
+
+def can_read_cadre_figures(user, unit: Unit) -> bool:
+    """The planning pool, staffing and headcount of `unit` and below: the organization committee's staff and the
+    leaders over the unit (not its viewers and specialists: the pool names people)."""
+    return can_keep_files(user, unit) or has_role_over(user, unit, DECIDERS)
 
 
 def can_read_record_log(user) -> bool:

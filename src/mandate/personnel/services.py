@@ -8,7 +8,8 @@ with its audit record; `source` names the app and object that decided it (the in
 refusal names the field. The age, tenure and discipline rules of appointments read this history through
 `selectors.disciplines_of`. A reorganization carries posts with `position_carry` and `position_carry_revert`
 (one position, with its open holdings, closed on the effective day and reopened in the successor unit; the revert
-deletes what the carry opened and reopens what it closed), each inside the caller's transaction.
+deletes what the carry opened and reopens what it closed), each inside the caller's transaction; `carry_conflict`
+names a post the successor already has under that title (one to be arranged, which `position_carry` refuses).
 """
 import datetime as dt
 
@@ -24,6 +25,7 @@ from mandate.core.integrity import refuse_duplicate
 from mandate.core.limits import overlong_errors
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
+from mandate.documents.services import numbering_owner
 from mandate.orgs.models import Term, Tier, Unit
 from mandate.personnel.models import (
     DisciplineForm, DisciplineRecord, Headcount, Holding, HoldingKind, Person, PlanningEntry, PoliticalTheory, Position,
@@ -235,7 +237,7 @@ def planning_add(*, actor, person: Person, position: Position, term: Term, added
         if current.filter(position=position).exclude(person=person).count() >= PLANNING_MOST_PEOPLE_PER_TITLE:
             errors.append(FieldError("position", _("%(position)s already has %(most)s people in its planning pool this term")
                                      % {"position": position.title, "most": PLANNING_MOST_PEOPLE_PER_TITLE}, "planning_people"))
-        if term.unit_id not in (position.managing_unit_id, position.unit_id) and not _term_covers(term, added_on):
+        if not _term_covers(term, added_on):
             errors.append(FieldError("term", _("%(term)s does not cover %(date)s") % {"term": term.name, "date": _day(added_on)}))
         if errors:
             raise DomainError(_("The person cannot be put into the planning pool."), errors)
@@ -304,22 +306,57 @@ def headcount_set(*, actor, unit: Unit, year: int, count: int, protected: int = 
     return row
 
 
+def staffing_set(*, actor, unit: Unit, year: int, quota: int | None = None, headcount: int | None = None,
+                 protected: int = 0) -> None:
+    """Set a unit's quota and headcount for a year in one transaction (either may be left as it is)."""
+    if quota is None and headcount is None:
+        raise DomainError(_("The quota cannot be set."), [FieldError("quota", _("give the quota, the headcount or both"), "required")])
+    with transaction.atomic():
+        if quota is not None:
+            staffing_quota_set(actor=actor, unit=unit, year=year, quota=quota)
+        if headcount is not None:
+            headcount_set(actor=actor, unit=unit, year=year, count=headcount, protected=protected)
+
+
+def term_of(position: Position, day: dt.date) -> Term:
+    """The term of the committee that manages the post on `day` (a Standing Committee sits in its party committee's)."""
+    owner = numbering_owner(position.managing_unit, on=day)
+    term = (Term.objects.filter(unit__in=[position.managing_unit, owner], starts_on__lte=day).exclude(ends_on__lte=day)
+            .order_by("-starts_on").first())
+    if term is None:
+        raise DomainError(_("The person cannot be put into the planning pool."), [FieldError(
+            "position", _("%(unit)s has no term on %(date)s") % {"unit": owner.name, "date": _day(day)}, "no_term")])
+    return term
+
+
 def record_opened(*, actor, person: Person, channel: str) -> RecordOpening:
     """Log that `actor` opened `person`'s record; called by every edge that shows it (Decree 13/2023)."""
     return RecordOpening.objects.create(viewer=actor if getattr(actor, "pk", None) else None, person=person,
                                         at=clock.now(), channel=channel)
 
 
-def position_carry(*, actor, position: Position, successor_unit: Unit, effective_on: dt.date, reorganization_id: int) -> Position:
-    """Close `position` on `effective_on` and open its successor in `successor_unit`, with every holding open that day
-    carried to it (closed and reopened); runs inside the caller's transaction (the reorganization's)."""
+def carry_conflict(*, position: Position, successor_unit: Unit, title: str | None = None) -> Position | None:
+    """The open post of `successor_unit` that already bears the title `position` would be carried under: such a post
+    is "to be arranged" (a preview lists it; `position_carry` refuses it)."""
+    return Position.objects.filter(unit=successor_unit, title=nfc(title or position.title), valid_to__isnull=True).first()
+
+
+def position_carry(*, actor, position: Position, successor_unit: Unit, effective_on: dt.date, reorganization_id: int,
+                   title: str | None = None) -> Position:
+    """Close `position` on `effective_on` and open its successor in `successor_unit` (under `title`, or its own), with
+    every holding open that day carried to it (closed and reopened); runs inside the caller's transaction (the
+    reorganization's). A successor unit that already has an open post of that title refuses it: it is to be arranged."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("position_carry runs inside the reorganization's transaction")
+    title = nfc(title or position.title)
+    if carry_conflict(position=position, successor_unit=successor_unit, title=title) is not None:
+        raise DomainError(_("The post cannot be carried."), [FieldError("position", _(
+            "%(unit)s already has a position named %(title)s") % {"unit": successor_unit.name, "title": title}, "to_be_arranged")])
     before = position_snapshot(position)
     position.valid_to = effective_on
     position.save(update_fields=["valid_to"])
     heir = Position.objects.create(
-        unit=successor_unit, kind=position.kind, title=position.title, search_title=searchable(position.title, successor_unit.name),
+        unit=successor_unit, kind=position.kind, title=title, search_title=searchable(title, successor_unit.name),
         grade=position.grade, seats=position.seats, tier=position.tier,
         managing_unit=successor_unit if position.managing_unit_id == position.unit_id else position.managing_unit,
         valid_from=effective_on, predecessor=position, reorganization_id=reorganization_id, created_at=clock.now())
