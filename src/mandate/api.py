@@ -102,8 +102,8 @@ def validation_error(request, exc: ValidationError):
         code = error.get("type", "invalid")
         if code in VALIDATION_REASONS:
             reason = _(VALIDATION_REASONS[code])
-        elif code == "value_error" and isinstance(error.get("ctx", {}).get("error"), ValueError):
-            reason = str(error["ctx"]["error"])  # a validator's own refusal, written through gettext
+        elif code == "value_error":
+            reason = str(error.get("msg", "invalid")).removeprefix("Value error, ")  # a validator's own, through gettext
         else:
             reason = error.get("msg", "invalid")
         errors.append({"field": ".".join(location) or "request", "reason": reason, "code": code})
@@ -153,6 +153,7 @@ from mandate.personnel.api import (  # noqa: E402
     events_router as personnel_events_router, people_router, positions_router, router as personnel_router,
 )
 from mandate.reorganizations.api import router as reorganizations_router, units_router as lineage_router  # noqa: E402
+from mandate.sheets.api import router as cadre_lists_router  # noqa: E402
 from mandate.ingest.api import router as ingest_router  # noqa: E402
 from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.inbox.api import router as inbox_router  # noqa: E402
@@ -170,6 +171,7 @@ api.add_router("/positions", positions_router)
 api.add_router("/people", people_router)
 api.add_router("/personnel-events", personnel_events_router)
 api.add_router("/personnel", personnel_router)
+api.add_router("/personnel-lists", cadre_lists_router)
 api.add_router("/reorganizations", reorganizations_router)
 api.add_router("/ingest", ingest_router)
 api.add_router("/meetings", meetings_router)

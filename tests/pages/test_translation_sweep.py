@@ -94,7 +94,7 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
     cadre = person_create(actor=None, full_name="Trần Văn Cán Bộ", birth_date=dt.date(1972, 2, 2), sex="male", kept_by=unit("25.UBND"))
     holding_record(actor=None, person=cadre, position=post, starts_on=clock.today() - dt.timedelta(days=30))
     real = {"case_id": case.pk, "programme_id": programme.pk, "person_id": cadre.pk, "position_id": post.pk, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
-            "item_id": item.pk, "code": "25", "fmt": "xlsx", "token_id": MISSING, "delegate_id": MISSING,
+            "item_id": item.pk, "code": "25", "fmt": "xlsx", "report": "leaders", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": MISSING, "evidence_id": MISSING, "uidb64": "MQ", "user_id": leader.pk}
     missing = {name: (value if name in ("code", "fmt") else MISSING) for name, value in real.items()}

@@ -16,7 +16,7 @@ from mandate.meetings.models import Meeting
 from mandate.audit.models import AuditRecord
 from mandate.orgs.models import Unit
 from mandate.reorganizations.models import Reorganization
-from tests.security.test_permission_matrix import world  # noqa: F401  (a fixture)
+from tests.security.test_permission_matrix import _cadre, world  # noqa: F401  (a fixture)
 from tests.security.test_write_walk import _path
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,11 @@ SIGNED_OUT = {"login/", "login/code/", "login/unlock/", "login/unlock/<str:token
 # Forms that a page shows only after a step the walk does not take (a file read, a conclusion read, a reorganization
 # applied, an extension asked for, ...): their templates are held to carry `{% csrf_token %}` below.
 AFTER_A_STEP = {"tasks/import/<int:batch_id>/confirm/", "documents/import/<int:batch_id>/confirm/",
-                "people/import/<int:batch_id>/confirm/", "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
+                "people/import/<int:batch_id>/confirm/", "personnel/positions/import/<int:batch_id>/confirm/",
+                "personnel/people/import/<int:batch_id>/confirm/", "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
                 "reorganizations/<int:reorganization_id>/revert/", "tasks/<int:task_id>/extensions/<int:extension_id>/decision/",
-                "monitoring/notifications/read/", "account/sessions/"}  # an unread reminder, another browser signed in
+                "monitoring/notifications/read/", "account/sessions/",  # an unread reminder, another browser signed in
+                "personnel/roles/"}  # the roles offered after a personnel event
 
 
 class _Forms(HTMLParser):
@@ -68,6 +70,7 @@ def test_every_write_form_that_a_page_renders_carries_a_one_time_token(client, m
     membership_grant(actor=None, user=user, unit=Unit.objects.get(code="25"), role=Role.UNIT_ADMIN)
     client.force_login(user)
     token_create(actor=None, user=user)  # a token, to revoke on the tokens page
+    _cadre(world)  # a cadre, whose record has the forms of holdings and discipline
     extra_pages = [f"/administration/people/{world.leader.pk}/", f"/meetings/{world.extras['meeting'].pk}/responses/"]
     seen: dict[str, list[tuple[str, bool]]] = {}
     for route in sorted(set(PAGE_READS) | set(PAGE_WRITES)):

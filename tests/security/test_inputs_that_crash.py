@@ -174,3 +174,13 @@ def test_a_page_form_with_an_overlong_title_is_refused_before_the_view_reads_it(
                                                   "number": HUGE})
     assert page_meeting.status_code == 422
     assert Meeting.objects.count() == 0
+
+
+def test_a_cluster_whose_members_hold_an_empty_name_is_refused_naming_the_field(api, make_user):
+    # Found by the stateful schemathesis run: `members: [""]` reached the database as a member with no unit (500).
+    from mandate.orgs.models import Cluster
+
+    api.login(make_user("system_admin", "VN"))
+    response = api.post("/administration/clusters", {"code": "CUM-RONG", "name": "Cụm", "members": ["25", ""]})
+    assert (response.status_code, response.json()["errors"][0]["field"]) == (422, "members")
+    assert not Cluster.objects.filter(code="CUM-RONG").exists()

@@ -157,6 +157,13 @@ def _meeting(world: World) -> None:
     world.extras.update(meeting=meeting, guest=guest, item=item, opinion=opinion)
 
 
+def _guest_version(world: World) -> int:
+    """The guest's version now (placing it in group 1 raised it)."""
+    from mandate.meetings.models import Delegate
+
+    return Delegate.objects.get(pk=world.extras["guest"].pk).version
+
+
 def _m(world: World, rest: str = "") -> str:
     return f"/meetings/{world.extras['meeting'].pk}{rest}"
 
@@ -351,9 +358,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/meetings/{meeting_id}/delegates"): Case(writer(201), path=lambda w: _m(w, "/delegates"),
                                                               body=lambda w: {"name": "Khách thứ hai", "role": "guest"}),
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/group"): Case(
-        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None, "version": 1}),
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None, "version": _guest_version(w)}),
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/attendance"): Case(
-        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present", "version": 1}),
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present", "version": _guest_version(w)}),
     ("POST", "/api/v1/meetings/{meeting_id}/groups"): Case(writer(201), path=lambda w: _m(w, "/groups"), body=lambda w: {}),
     ("POST", "/api/v1/meetings/{meeting_id}/items"): Case(writer(201), path=lambda w: _m(w, "/items"),
                                                           body=lambda w: {"title": "Báo cáo"}),
@@ -467,6 +474,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/personnel/planning"): Case(record_keeper(), setup=_cadre, body=lambda w: {
         "person": w.extras["person"].pk, "position": w.extras["position"].pk, "added_on": "2025-07-20"}),
     ("GET", "/api/v1/personnel/record-openings"): Case(system_admin()),
+    # Who holds which post is public: the leaders' list is everyone's (birth year, sex, ethnicity only for record seers).
+    ("GET", "/api/v1/personnel-lists/{report}"): Case(everyone, setup=_cadre, path=lambda w: "/personnel-lists/leaders",
+                                                      params=lambda w: {"unit": "25", "format": "xlsx"}),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }

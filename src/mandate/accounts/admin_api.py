@@ -140,8 +140,9 @@ def role_withdraw(request: HttpRequest, user_id: int, membership_id: int, payloa
     membership = Membership.objects.filter(user=person, pk=membership_id).select_related("unit", "user").first()
     if membership is None:
         raise NotFound(_("No role %(id)s of this person.") % {"id": membership_id})
+    membership.user = person  # the answer shows the version the withdrawal raised
     administration.role_withdraw(actor=request.user, membership=membership, expected_version=_version_of(request, payload))
-    return user_administered(actor=request.user, user_id=user_id)
+    return person
 
 
 @router.post("/people/{int:user_id}/activate", response={200: PersonOut, **VERSIONED}, summary="Open a deactivated account again")

@@ -195,6 +195,8 @@ def unit_alerts_set(*, actor: User, unit: Unit | None, warning_days: int | None,
 
 def cluster_save(*, actor: User, code: str, name: str, members: list[Unit], year: int | None = None) -> Cluster:
     """An emulation cluster: by the administrators of every unit in it (a system administrator for provinces)."""
+    if any(unit is None for unit in members):  # an empty name in the list names no unit
+        raise invalid("members", gettext_noop("is required"), "required")
     existing = Cluster.objects.filter(code=(code or "").strip()).first()
     every = [*members, *(existing.members.all() if existing else [])]  # a cluster saved again replaces its members
     permissions.require(permissions.can_administer(actor) and all(

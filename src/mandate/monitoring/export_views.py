@@ -1,4 +1,8 @@
-"""Exports of scorecards, lagging units and the cascade, as XLSX and PDF in the layout of an official report."""
+"""Exports of scorecards, lagging units and the cascade, as XLSX and PDF in the layout of an official report.
+
+`respond` answers every official report's download, here and in `sheets` (the lists, the cadre lists): XLSX or PDF,
+and DOCX where the caller offers it.
+"""
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
@@ -11,19 +15,25 @@ from mandate.documents.models import Document
 from mandate.monitoring import report_tables, selectors
 from mandate.monitoring.forms import LaggingForm
 from mandate.monitoring.views import cascade_from_request, cluster_from_request, lagging_options, scope_from_request
-from mandate.reports.exports import OfficialReport, report_pdf, report_xlsx
+from mandate.reports.exports import OfficialReport, report_docx, report_pdf, report_xlsx
 from mandate.reports.selectors import cluster_paper, paper_of
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+RENDERERS = {"xlsx": report_xlsx, "pdf": report_pdf, "docx": report_docx}
 
 
-def respond(report: OfficialReport, fmt: str, name: str) -> HttpResponse:
-    if fmt not in CONTENT_TYPES:
-        raise NotFound(_("An export is made as xlsx or pdf."))
-    content = report_xlsx(report) if fmt == "xlsx" else report_pdf(report)
+DOCX_TOO = ("xlsx", "docx", "pdf")
+
+
+def respond(report: OfficialReport, fmt: str, name: str, formats: tuple[str, ...] = ("xlsx", "pdf")) -> HttpResponse:
+    """The report as a download in `fmt`, one of `formats` (the cadre lists add docx, the organization committee's)."""
+    if fmt not in formats:
+        raise NotFound(_("An export is made as xlsx, docx or pdf.") if "docx" in formats else _("An export is made as xlsx or pdf."))
+    content = RENDERERS[fmt](report)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

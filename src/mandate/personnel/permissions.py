@@ -52,6 +52,14 @@ def _territory_units(user) -> QuerySet | None:
     return Placement.objects.filter(condition).values("unit_id")
 
 
+def kept_units(user) -> QuerySet:
+    """The units whose cadre files `user` keeps (`can_keep_files`), open or closed, as one queryset (an import's names)."""
+    if is_system_admin(user):
+        return Unit.objects.all()
+    territory = _territory_units(user) if _signed_in(user) else None
+    return Unit.objects.filter(pk__in=territory) if territory is not None else Unit.objects.none()
+
+
 def visible_people(user, people: QuerySet) -> QuerySet:
     """The records of `people` that `user` may open (the rule above), as one filter."""
     if is_system_admin(user):

@@ -15,6 +15,7 @@ from mandate.documents.models import Document
 from mandate.orgs.schemas import UnitDetailOut, UnitOut
 from mandate.orgs.selectors import unit_ancestors, unit_get, units_list
 from mandate.reorganizations import permissions, selectors, services
+from mandate.reorganizations.posts import ARRANGE, CARRIED, reason_text
 from mandate.reorganizations.selectors import (
     Preview, reorganization_get, reorganizations_list, unit_predecessors, unit_successors,
 )
@@ -131,6 +132,46 @@ class HandingOut(Schema):
     handed: dict[str, int] | None = Field(None, description="once applied: the open tasks led and assigned and the coordinations it handed on")
 
 
+class PostMoveOut(Schema):
+    person: str
+    position: str
+    unit: str
+    kind: str = Field(description="how the post is held: official, acting, concurrent, seconded")
+    destination: str | None = Field(description="the successor's code; null: the unit closes without one")
+    to_position: str | None = Field(description="the successor's post it lands in (null: one the event opens, or none)")
+    outcome: str = Field(description="carried (a holding of the same kind at the successor) or arrange (to be arranged)")
+    reason: str
+
+
+class PostLandingOut(Schema):
+    successor: str
+    title: str
+    opens: bool = Field(description="the event opens this post at the successor")
+    seats: int
+    occupied: int
+    people: int
+    fits: bool
+
+
+class PostHandedOut(Schema):
+    person: str
+    position: str
+    unit: str
+    outcome: str
+    to_position: str | None
+    to_unit: str | None
+    reason: str
+
+
+class PostsOut(Schema):
+    positions: int = Field(description="the posts of the closing units, open on the effective date")
+    carried: int
+    to_arrange: int
+    landings: list[PostLandingOut]
+    people: list[PostMoveOut]
+    handed: list[PostHandedOut] | None = Field(None, description="once applied: what it did with each person")
+
+
 class PreviewOut(Schema):
     reorganization: ReorganizationOut
     can_apply: bool
@@ -146,6 +187,7 @@ class PreviewOut(Schema):
     sequences: list[dict]
     missing: list[ItemOut]
     errors: list[dict]
+    posts: PostsOut
 
 
 class QueryIn(Schema):
@@ -186,6 +228,31 @@ def _preview(preview: Preview) -> dict:
                        "last_number": s["sequence"].last_number, "successors": s["successors"]} for s in preview.sequences],
         "missing": [_item(i) for i in preview.missing],
         "errors": [{"field": e.field, "reason": e.reason, "code": e.code} for e in preview.errors],
+        "posts": _posts(preview),
+    }
+
+
+def _posts(preview: Preview) -> dict:
+    posts = preview.posts
+    handed = None
+    if preview.reorganization.is_applied:
+        handed = [{"person": row.person.full_name, "position": row.from_position.title, "unit": row.from_position.unit.code,
+                   "outcome": ARRANGE if row.to_holding_id is None else CARRIED,
+                   "to_position": row.to_holding.position.title if row.to_holding_id else None,
+                   "to_unit": row.to_holding.position.unit.code if row.to_holding_id else None,
+                   "reason": reason_text(row.reason) if row.reason else ""}
+                  for row in selectors.reorganization_posts_handed(reorganization=preview.reorganization)]
+    return {
+        "positions": len(posts.closing), "carried": len(posts.carried), "to_arrange": len(posts.to_arrange),
+        "landings": [{"successor": landing.successor, "title": landing.title, "opens": landing.target is None,
+                      "seats": landing.seats, "occupied": landing.occupied, "people": len(landing.moves), "fits": landing.fits}
+                     for landing in posts.landings],
+        "people": [{"person": move.holding.person.full_name, "position": move.source.title, "unit": move.source.unit.code,
+                    "kind": move.holding.kind, "destination": move.destination,
+                    "to_position": move.landing.target.title if move.landing and move.landing.target else None,
+                    "outcome": move.outcome, "reason": reason_text(move.reason, move.landing) if move.reason else ""}
+                   for move in posts.moves],
+        "handed": handed,
     }
 
 

@@ -120,6 +120,22 @@ class ReorganizationDestination(models.Model):
         constraints = [models.UniqueConstraint(fields=["reorganization", "item_type", "item_id"], name="destination_unique_item")]
 
 
+class HoldingHandover(models.Model):
+    """A holding a reorganization ended because its post closed: carried on (`to_holding`, at a successor's post) or
+    left to be arranged (chờ bố trí, no `to_holding`); with the end it had before, which revert gives back."""
+
+    reorganization = models.ForeignKey(Reorganization, on_delete=models.PROTECT, related_name="holding_handovers")
+    holding = models.ForeignKey("personnel.Holding", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey("personnel.Person", on_delete=models.PROTECT, related_name="+")
+    from_position = models.ForeignKey("personnel.Position", on_delete=models.PROTECT, related_name="+")
+    to_holding = models.OneToOneField("personnel.Holding", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    ends_on_before = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=16, blank=True, help_text="why the person waits to be arranged: no_successor, no_seat")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["reorganization", "holding"], name="holding_handover_once")]
+
+
 class StructureChange(models.Model):
     """One row of the structure that an applied reorganization closed, opened or renamed, in order, for revert."""
 

@@ -1,8 +1,8 @@
 """What a reorganization would move where: the one plan that the preview shows and `reorganization_apply` executes.
 
-A predecessor that the event closes hands on four kinds of items: the open tasks it leads, the open
-tasks it assigned, its coordinations of open tasks, and its child units (positions come with
-personnel). A predecessor with exactly one successor hands everything to it ("link"); one with
+A predecessor that the event closes hands on five kinds of items: the open tasks it leads, the open
+tasks it assigned, its coordinations of open tasks, its child units, and its positions with the people
+holding them (`posts.py`: carried to a successor's post, or listed as to be arranged). A predecessor with exactly one successor hands everything to it ("link"); one with
 several (a split, a dissolution into several) needs a destination for each item — chosen one by one
 (`ReorganizationDestination`), by the rule "territory" (a task goes where the units holding its work
 go), or by the event's default successor. Anything left without one is listed in `missing`, and
@@ -23,7 +23,11 @@ from mandate.documents.models import Document, NumberSequence
 from mandate.documents.permissions import visible_documents
 from mandate.orgs.models import Placement, ReorganizationKind, Unit
 from mandate.orgs.selectors import placements_on
-from mandate.reorganizations.models import DestinationItem, PlannedUnit, Reorganization, ReorganizationLink
+from mandate.personnel.models import Holding
+from mandate.reorganizations.models import (
+    DestinationItem, HoldingHandover, PlannedUnit, Reorganization, ReorganizationLink,
+)
+from mandate.reorganizations.posts import PostsPlan, position_label, posts_plan
 from mandate.tasks.models import (
     OPEN_STATES, CoordinationHandover, Extension, ExtensionState, Task, TaskCoordinator, TaskHandover,
 )
@@ -42,6 +46,7 @@ class Item:
     source: Unit
     destination: str | None = None  # a unit code, existing or planned
     how: str = ""  # link, chosen, rule, default
+    destination_name: str = ""  # what the page shows of the destination
 
 
 @dataclass
@@ -54,6 +59,8 @@ class Handing:
     counts: dict = field(default_factory=dict)
     items: dict = field(default_factory=lambda: {kind.value: [] for kind in DestinationItem})  # item_type → [Item]; a sample in link mode
     handed: dict | None = None  # once applied: what it did hand on, by item type (task, assigned, coordination)
+    successor_names: list[str] = field(default_factory=list)  # what the page shows: the successors by name
+    successor_choices: list[tuple[str, str]] = field(default_factory=list)  # (code, name) of each successor
 
 
 @dataclass
@@ -69,6 +76,7 @@ class Preview:
     sequences: list[dict] = field(default_factory=list)
     missing: list[Item] = field(default_factory=list)
     errors: list[FieldError] = field(default_factory=list)
+    posts: PostsPlan = field(default_factory=PostsPlan)  # where the closing posts land, who is carried, who waits
 
     @property
     def can_apply(self) -> bool:
@@ -100,6 +108,17 @@ def successor_codes(reorganization: Reorganization) -> dict[int | None, list[str
         if code and code not in result[link.predecessor_id]:
             result[link.predecessor_id].append(code)
     return result
+
+
+def _successor_names(reorganization: Reorganization) -> dict[str, str]:
+    """A successor's code → its name, whether the unit exists or is still planned."""
+    names = {}
+    for link in reorganization.links.select_related("successor", "planned"):
+        if link.successor_id:
+            names[link.successor.code] = link.successor.name
+        elif link.planned_id:
+            names[link.planned.code] = link.planned.name
+    return names
 
 
 def closing_predecessors(reorganization: Reorganization) -> list[Unit]:
@@ -318,6 +337,7 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
     preview.closes = [u for u in closing if u.valid_to is None]
     preview.already_closed = [u for u in closing if u.valid_to is not None]
     by_predecessor = successor_codes(reorganization)
+    names = _successor_names(reorganization)
     chosen = {(d.item_type, d.item_id): d.destination_code for d in reorganization.destinations.all()}
     closing_ids = [u.pk for u in closing]
     # Applying needs no count where one successor takes everything: only where the counts decide (no successor).
@@ -326,11 +346,17 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
     for predecessor in closing:
         handing = _handing(reorganization, predecessor, by_predecessor.get(predecessor.pk, []), chosen, samples,
                            children[predecessor.pk], counts.get(predecessor.pk, {}))
+        handing.successor_names = [names.get(code, code) for code in handing.successors]
+        handing.successor_choices = list(zip(handing.successors, handing.successor_names, strict=True))
+        for items in handing.items.values():
+            for item in items:
+                item.destination_name = names.get(item.destination, item.destination or "")
         preview.handings.append(handing)
         for items in handing.items.values():
             preview.missing += [item for item in items if item.destination is None]
         if not handing.successors and any(handing.counts.values()):
-            preview.missing.append(Item("unit", predecessor.pk, f"{predecessor.code}: open work but no successor", predecessor))
+            preview.missing.append(Item("unit", predecessor.pk, _("%(unit)s: open work but no successor") % {"unit": predecessor.name}, predecessor))
+    _posts_plan(preview, chosen)
     links = list(reorganization.links.select_related("predecessor"))
     if reorganization.kind == ReorganizationKind.RENAME and links and links[0].predecessor:
         unit = links[0].predecessor
@@ -342,10 +368,54 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
         preview.move = (unit, current.parent if current else None, reorganization.new_parent, size)
     if samples:
         _extensions_plan(preview, closing_ids)
+        known = set(names)
+        wanted = {row[key] for row in preview.extensions for key in ("lead", "decided_by")} - known
+        names.update(Unit.objects.filter(code__in=wanted).values_list("code", "name"))
+        for row in preview.extensions:
+            row["lead_name"], row["decided_by_name"] = names.get(row["lead"], row["lead"]), names.get(row["decided_by"], row["decided_by"])
     for sequence in NumberSequence.objects.filter(issuing_unit__in=closing_ids).select_related("issuing_unit").order_by("issuing_unit__code", "period", "type"):
         preview.sequences.append({"sequence": sequence, "unit": sequence.issuing_unit,
                                   "successors": by_predecessor.get(sequence.issuing_unit_id, [])})
     return preview
+
+
+def _posts_plan(preview: Preview, chosen: dict) -> None:
+    """The closing posts as items of their predecessors (a split chooses where each goes), and the plan of who is
+    carried and who waits to be arranged; a predecessor without successor hands its people to no post, which is no
+    missing destination: they are listed to be arranged."""
+    preview.posts = posts_plan(reorganization=preview.reorganization, handings=preview.handings, chosen=chosen,
+                               planned_names={planned.code: planned.name for planned in preview.opens})
+    preview.errors += preview.posts.errors
+    handings = {handing.predecessor.pk: handing for handing in preview.handings}
+    for position in preview.posts.closing:
+        handing = handings[position.unit_id]
+        destination, how = preview.posts.destinations[position.pk]
+        item = Item(DestinationItem.POSITION, position.pk, position_label(position, preview.posts.holdings[position.pk]),
+                    handing.predecessor, destination, how)
+        handing.items[DestinationItem.POSITION.value].append(item)
+        handing.counts[DestinationItem.POSITION.value] = handing.counts.get(DestinationItem.POSITION.value, 0) + 1
+        if destination is None and handing.successors:
+            preview.missing.append(item)
+
+
+def reorganization_posts_handed(*, reorganization: Reorganization) -> list[HoldingHandover]:
+    """What an applied event did with the people of the posts it closed: carried on (with the post they hold now) or
+    to be arranged, by predecessor and name."""
+    return list(HoldingHandover.objects.filter(reorganization=reorganization)
+                .select_related("person", "from_position__unit", "to_holding__position__unit")
+                .order_by("from_position__unit__code", "to_holding", "person__full_name", "id"))
+
+
+def posts_to_arrange(*, unit_ids: list[int] | None = None) -> list[HoldingHandover]:
+    """The people applied reorganizations left to be arranged, who have held no post since (`unit_ids`: the units
+    whose posts they left)."""
+    rows = (HoldingHandover.objects.filter(to_holding__isnull=True, reorganization__applied_at__isnull=False,
+                                           reorganization__reverted_at__isnull=True)
+            .select_related("person", "from_position__unit", "reorganization").order_by("reorganization__effective_on", "id"))
+    if unit_ids is not None:
+        rows = rows.filter(from_position__unit__in=unit_ids)
+    placed = Holding.objects.filter(person=OuterRef("person"), starts_on__gte=OuterRef("reorganization__effective_on"))
+    return list(rows.exclude(Exists(placed)))
 
 
 def _extensions_plan(preview: Preview, closing_ids: list[int]) -> None:

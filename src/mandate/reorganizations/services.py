@@ -2,7 +2,8 @@
 
 Applying closes the predecessors (`valid_to` = the effective date) with their placements, opens the
 planned successors, re-places child units with their whole subtrees, renames and moves; open tasks,
-the tasks a closed unit assigned and its coordinations are handed on (`handing.py`). Completed and
+the tasks a closed unit assigned and its coordinations are handed on (`handing.py`), and so are the
+closing units' posts with the people holding them, or those people are listed to be arranged (`posts.py`). Completed and
 cancelled tasks stay with the unit that did them. Every row of the structure that changes is written
 down (`StructureChange`) so that revert restores it exactly.
 """
@@ -31,6 +32,8 @@ from mandate.reorganizations.models import (
     DestinationItem, PlannedUnit, Reorganization, ReorganizationDestination, ReorganizationLink, StructureChange,
 )
 from mandate.reorganizations.permissions import can_reorganize, can_sign_off, signoff_rule
+from mandate.reorganizations.posts import posts_dependants, posts_hand_over, posts_restore
+from mandate.personnel.models import Holding, Position
 from mandate.reorganizations.selectors import (
     RULES, Preview, event_coordination_handovers, event_handovers, reorganization_plan, successor_codes,
 )
@@ -259,6 +262,9 @@ def _apply(event: Reorganization, *, actor) -> None:
         _open_planned(event, planned, day, changes)
     codes = dict(event.links.filter(successor__isnull=False).values_list("successor__code", "successor_id"))
     handed = hand_over(event, preview, codes, actor=actor, moment=moment)
+    posts = posts_hand_over(event, preview.posts, codes, moment=moment, changes=changes)
+    if posts:  # what came later is told from the holdings only where the event handed posts on
+        marks["holding"] = Holding.objects.aggregate(m=Max("id"))["m"] or 0
     # Close first, then re-place the children: a closing unit inside a moving subtree stays where it was,
     # and its own children move as its items.
     for unit in preview.closes:
@@ -280,7 +286,7 @@ def _apply(event: Reorganization, *, actor) -> None:
     event.version += 1
     event.save(update_fields=["applied_at", "reverted_at", "marks", "version"])
     audit_record(actor=actor, action="reorganization.apply", obj=event, before=_event_snapshot(event), after={
-        "closes": [u.code for u in preview.closes], "opens": [p.code for p in preview.opens], "tasks": handed,
+        "closes": [u.code for u in preview.closes], "opens": [p.code for p in preview.opens], "tasks": handed, "posts": posts,
         "units_moved": sum(1 for c in changes if c.action == "placement_opened"),
         "renamed": event.new_name if event.kind == ReorganizationKind.RENAME else None,
     })
@@ -411,9 +417,12 @@ def reorganization_dependants(*, reorganization: Reorganization) -> list[FieldEr
                              (gettext_noop("%(count)s memberships belong to the units it opened"),
                               Membership.objects.filter(unit__in=opened)),
                              (gettext_noop("%(count)s number sequences belong to the units it opened"),
-                              NumberSequence.objects.filter(issuing_unit__in=opened))):
+                              NumberSequence.objects.filter(issuing_unit__in=opened)),
+                             (gettext_noop("%(count)s posts were created in the units it opened"),
+                              Position.objects.filter(unit__in=opened).exclude(reorganization_id=event.pk))):
             if query.exists():
                 errors.append(FieldError("units", _(words) % {"count": query.count()}, "later_use"))
+    errors += posts_dependants(event)
     placed = Placement.objects.filter(pk__gt=marks.get("placement", 0)).filter(Q(parent__in=touched) | Q(unit__in=touched))
     if placed.exists():
         errors.append(FieldError("units", _("%(count)s later placement(s) rest on the changed units") % {"count": placed.count()}, "later_placement"))
@@ -441,6 +450,7 @@ def reorganization_revert(*, actor, reorganization: Reorganization, expected_ver
                                              coordinations.filter(removed=True).values_list("task_id", "from_unit_id")])
         coordinations.delete()
         event_handovers(event).delete()
+        posts_restore(event)
         _structure_restore(event)
         event.reverted_at, event.version = moment, version
         event.save(update_fields=["reverted_at", "version"])

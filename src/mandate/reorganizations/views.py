@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from mandate.accounts.permissions import require
 from mandate.web.pages import page
-from mandate.core.errors import DomainError, PermissionDenied, invalid
+from mandate.core.errors import DomainError, PermissionDenied
 from mandate.core.preconditions import form_version
-from mandate.documents.models import Document
 from mandate.reorganizations import permissions, selectors, services
 from mandate.reorganizations.forms import ReorganizationForm
+from mandate.reorganizations.posts import reason_text
 from mandate.reorganizations.selectors import reorganization_get, reorganizations_link_names, reorganizations_list
 
 
@@ -46,19 +46,15 @@ def reorganization_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     if request.method != "POST":
         # The administration's "rename a unit" opens this form with the kind chosen (and the unit, when named).
         chosen = {name: request.GET[name][:200] for name in ("kind", "predecessors") if name in request.GET}
-        return render(request, "reorganizations/form.html", {"form": ReorganizationForm(initial={"effective_on": as_of, **chosen})})
-    form = ReorganizationForm(request.POST)
+        return render(request, "reorganizations/form.html", {"form": ReorganizationForm(initial={"effective_on": as_of, **chosen},
+                                                                                     viewer=request.user)})
+    form = ReorganizationForm(request.POST, viewer=request.user)
     status = 422
     if form.is_valid():
         data = form.cleaned_data
         try:
-            basis = None
-            if data["basis"]:
-                basis = Document.objects.filter(pk=data["basis"]).first()
-                if basis is None:
-                    raise invalid("basis", _("no document has this id"))
             event = services.reorganization_prepare(
-                actor=request.user, kind=data["kind"], effective_on=data["effective_on"], basis=basis, note=data["note"],
+                actor=request.user, kind=data["kind"], effective_on=data["effective_on"], basis=data["basis"], note=data["note"],
                 batch=data["batch"], predecessors=data["predecessors"], successors=data["successors"], new_units=data["new_units"],
                 new_name=data["new_name"], new_parent=data["new_parent"], default_successor=data["default_successor"], rule=data["rule"])
         except DomainError as error:
@@ -75,9 +71,12 @@ def _render_preview(request: HttpRequest, reorganization_id: int, refusal: Domai
     require(permissions.can_preview_reorganization(request.user), _("Only system administrators see what would move."))
     preview = selectors.reorganization_preview(reorganization_id=reorganization_id)
     event = preview.reorganization
+    people = [{"move": move, "reason": reason_text(move.reason, move.landing) if move.reason else ""} for move in preview.posts.moves]
+    handed = selectors.reorganization_posts_handed(reorganization=event) if event.is_applied else []
     return render(request, "reorganizations/preview.html", {
         "preview": preview, "event": event, "refusal": refusal, "may_reorganize": permissions.can_reorganize(request.user),
-        "day_before": event.effective_on - dt.timedelta(days=1),
+        "day_before": event.effective_on - dt.timedelta(days=1), "post_people": people,
+        "posts_handed": [{"row": row, "reason": reason_text(row.reason) if row.reason else ""} for row in handed],
     }, status=status)
 
 

@@ -1,14 +1,17 @@
-"""An official report (its paper — heading, place and date, recipients, signature —, title, table, chart) as XLSX and PDF.
+"""An official report (its paper — heading, place and date, recipients, signature —, title, table, chart) as XLSX,
+DOCX and PDF.
 
-XLSX by openpyxl with a native bar chart; PDF by WeasyPrint from HTML with the SVG chart embedded and
-the fonts of Debian's fonts-dejavu-core, which carry every Vietnamese glyph. The paper is laid out by `reports.paper`.
+XLSX by openpyxl with a native bar chart; DOCX by python-docx (the table only: a chart stays in the XLSX and the PDF);
+PDF by WeasyPrint from HTML with the SVG chart embedded and the fonts of Debian's fonts-dejavu-core, which carry every
+Vietnamese glyph. The paper is laid out by `reports.paper`. A row listed in `section_rows` is a heading across the
+table (a body in the list of leaders by body): its first cell spans every column.
 """
 import io
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 
-from mandate.reports.paper import Paper, xlsx_closing, xlsx_heading
+from mandate.reports.paper import FONT, Paper, docx_closing, docx_heading, xlsx_closing, xlsx_heading
 
 
 TITLE_CHARACTERS_PER_COLUMN = 9  # capitals of 14 pt in a column of the default width, a little less than fit
@@ -30,6 +33,7 @@ class OfficialReport:
     percent_columns: tuple[int, ...] = ()  # indices of columns holding fractions shown as percentages
     text_columns: tuple[int, ...] = (1,)  # indices of columns of text, set left in the PDF (numbers stand right)
     widths: tuple[int, ...] = ()  # the columns' widths in the XLSX (characters); by default 34 for the second, 14 else
+    section_rows: tuple[int, ...] = ()  # indices of rows that head a section: one text across the table
 
 
 def text_only(cell):
@@ -61,10 +65,68 @@ def _display(value, percent: bool) -> str:
     return str(value)
 
 
+def _displayed_rows(report: OfficialReport) -> list[list[str]]:
+    return [[str(row[0])] if index in report.section_rows else [_display(v, i in report.percent_columns) for i, v in enumerate(row)]
+            for index, row in enumerate(report.rows)]
+
+
 def report_html(report: OfficialReport) -> str:
-    rows = [[_display(v, i in report.percent_columns) for i, v in enumerate(row)] for row in report.rows]
+    rows = _displayed_rows(report)
     totals = [_display(v, i in report.percent_columns) for i, v in enumerate(report.totals)] if report.totals else None
-    return render_to_string("reports/official.html", {"report": report, "rows": rows, "totals": totals})
+    return render_to_string("reports/official.html", {"report": report, "rows": rows, "totals": totals,
+                                                      "width": len(report.columns)})
+
+
+def report_docx(report: OfficialReport) -> bytes:
+    """The report as a Word document on A4 landscape: the paper's heading, the title, the table, the notes, the closing."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, margin, Cm(1.5))
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = FONT, Pt(11)
+    docx_heading(document, report.paper)
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(report.title.upper())
+    run.bold, run.font.size = True, Pt(14)
+    subtitle = document.add_paragraph()
+    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subtitle.add_run(report.subtitle).italic = True
+    table = document.add_table(rows=1, cols=len(report.columns))
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, report.columns, strict=True):
+        cell.text = str(name)
+        cell.paragraphs[0].runs[0].bold = True
+    rows = _displayed_rows(report)
+    totals = [_display(v, i in report.percent_columns) for i, v in enumerate(report.totals)] if report.totals else None
+    for index, row in enumerate([*rows, *([totals] if totals else [])]):
+        cells = table.add_row().cells
+        if index in report.section_rows:
+            merged = cells[0].merge(cells[-1])
+            merged.text = row[0]
+            merged.paragraphs[0].runs[0].bold = True
+            continue
+        for c, (cell, value) in enumerate(zip(cells, row, strict=False)):
+            cell.text = value
+            if c not in report.text_columns:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if totals and index == len(rows):
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+    for note in report.notes:
+        document.add_paragraph().add_run(note).italic = True
+    docx_closing(document, report.paper)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def report_pdf(report: OfficialReport) -> bytes:
@@ -103,6 +165,11 @@ def report_xlsx(report: OfficialReport) -> bytes:
         cell.font, cell.alignment, cell.border = bold, centre, border
     body = report.rows + ([report.totals] if report.totals else [])
     for r, row in enumerate(body, start=header_row + 1):
+        if r - header_row - 1 in report.section_rows:
+            sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(report.columns))
+            cell = text_only(sheet.cell(row=r, column=1, value=str(row[0])))
+            cell.font, cell.border = bold, border
+            continue
         for c, value in enumerate(row, start=1):
             cell = text_only(sheet.cell(row=r, column=c, value=value))
             cell.border = border

@@ -12,6 +12,8 @@ class ImportKind(models.TextChoices):
     TASKS = "tasks", "Tasks"
     DOCUMENTS = "documents", "Documents"
     USERS = "users", "Users"
+    POSITIONS = "positions", "Positions"
+    CADRES = "cadres", "Cadres and their posts"
 
 
 class ImportState(models.TextChoices):

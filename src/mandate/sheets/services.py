@@ -2,7 +2,8 @@
 
 `import_preview` reads the file and keeps what each row will become (`ImportBatch`); nothing of the domain is
 written. `import_confirm` creates the rows the user confirmed, each through the service that creates one by hand
-(`task_create`, `document_register`, `user_create` with `membership_grant`) so each is checked alike, with one
+(`task_create`, `document_register`, `user_create` with `membership_grant`, `position_create`,
+`person_create` with `holding_record`) so each is checked alike, with one
 `ImportedRow` per row and one audit record — all or nothing. What a kind of row is, is said by its module: `KINDS`.
 """
 import datetime as dt
@@ -14,11 +15,11 @@ from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, NotFound
-from mandate.sheets import document_rows, task_rows, user_rows
+from mandate.sheets import cadre_rows, document_rows, position_rows, task_rows, user_rows
 from mandate.sheets.models import ImportBatch, ImportedRow, ImportState
 from mandate.sheets.reading import read_rows
 
-KINDS = {module.KIND: module for module in (task_rows, document_rows, user_rows)}
+KINDS = {module.KIND: module for module in (task_rows, document_rows, user_rows, position_rows, cadre_rows)}
 KEEP, NEW = "keep", "new"  # a changed row: keep what was imported before, or import the row anew
 
 
