@@ -71,12 +71,29 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
                            draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
     sheet = f"Nội dung nhiệm vụ,Số văn bản giao,Đơn vị chủ trì,Lãnh đạo phụ trách,Sản phẩm\nRà soát,{task.document.number_text},Ủy ban nhân dân,x,\n"
     batch = import_preview(actor=leader, upload=SimpleUploadedFile("nv.csv", sheet.encode()), as_of=clock.today())
+    from mandate.accounts.services import membership_grant
+    from mandate.inspections import services as inspections
+    from mandate.personnel.services import person_create
+
+    ubkt = unit("25.TU.UBKT")
+    membership_grant(actor=None, user=leader, unit=ubkt, role=Role.LEADER)  # the commission's pages, as its circle sees them
+    head = person_create(actor=None, full_name="Trần Văn Trưởng Đoàn", birth_date=dt.date(1972, 2, 2), sex="male", kept_by=ubkt)
+    case = inspections.case_open(actor=None, kind="denunciation", body=ubkt, title="Đơn tố cáo về quản lý đất đai",
+                                 opened_on=clock.today() - dt.timedelta(days=3), target_unit=unit("25.UBND"),
+                                 filer_name="Nguyễn Thị Tố", filer_address="Việt Trì")
+    inspections.case_step_record(actor=None, case=case, step="received", done_on=case.opened_on)
+    inspections.case_step_record(actor=None, case=case, step="decision", done_on=case.opened_on,
+                                 document_title="Quyết định giải quyết tố cáo", team=[(head, "head")])
+    programme = inspections.programme_adopt(actor=None, body=ubkt, year=clock.today().year, title="Chương trình kiểm tra",
+                                            issued_on=clock.today() - dt.timedelta(days=2), items=[inspections.ItemSpec(
+                                                kind="thematic_inspection", subject="Công tác cán bộ", quarter=1,
+                                                lead_body=ubkt, target_unit=unit("25.UBND"))])
     from mandate.personnel.services import holding_record, person_create, position_create
 
     post = position_create(actor=None, unit=unit("25.UBND"), kind="committee_chair", managing_unit=unit("25.TU.BTV"))
     cadre = person_create(actor=None, full_name="Trần Văn Cán Bộ", birth_date=dt.date(1972, 2, 2), sex="male", kept_by=unit("25.UBND"))
     holding_record(actor=None, person=cadre, position=post, starts_on=clock.today() - dt.timedelta(days=30))
-    real = {"person_id": cadre.pk, "position_id": post.pk, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
+    real = {"case_id": case.pk, "programme_id": programme.pk, "person_id": cadre.pk, "position_id": post.pk, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "report": "leaders", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": MISSING, "evidence_id": MISSING, "uidb64": "MQ", "user_id": leader.pk}

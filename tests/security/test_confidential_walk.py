@@ -74,6 +74,7 @@ class World:
         self.users: dict[tuple[str, str], User] = {}
         self.tokens: dict[tuple[str, str], str] = {}
         self.secret_documents: dict[int, int] = {}
+        self.confidential: list[bytes] = []  # the inspection cases' words: no walker sits in the commission
         self.personal: list[bytes] = []  # what names the cadre's personal data
 
 
@@ -118,6 +119,7 @@ def _build() -> World:
     _reorganization(world, btc, documents[-1])
     cluster_create(actor=None, code="walk-cluster", name="Cụm thi đua", members=[_unit("25"), _unit("01")])
     world.ids["code"] = ["walk-cluster"]
+    _inspection(world, btc)
     for role in ROLES:
         for kind, (unit_code, clearance) in KINDS.items():
             user = User.objects.create_user(username=f"walk.{role}.{kind}", password="x" * 12, clearance=clearance,
@@ -169,6 +171,45 @@ def _meeting(world: World, body: Unit, submission_id: int) -> None:
                                     submission=Document.objects.get(pk=submission_id))
     opinion = meetings.opinion_give(actor=None, meeting=meeting, item=item, kind="amend", text="Làm rõ.", delegate=guest)
     world.ids.update(meeting_id=[meeting.pk, ABSENT_ID], item_id=[item.pk], delegate_id=[guest.pk], opinion_id=[opinion.pk])
+
+
+def _inspection(world: World, btc: Unit) -> None:
+    """The inspection commission's cases (confidential by default, level 0 included): outside the commission and the
+    committee's standing bodies nobody knows of them — the walkers, who lead a recommendation, see that task and the
+    notice's number only. A programme, a disciplinary decision and a denunciation beside them."""
+    from mandate.inspections import discipline, services as inspections
+    from mandate.inspections.models import TeamRole
+    from mandate.personnel.services import person_create
+
+    ubkt, today = _unit("25.TU.UBKT"), clock.today()
+    opened = today - dt.timedelta(days=30)
+    head = person_create(actor=None, full_name="Trưởng Đoàn ZQTEAMHEAD", birth_date=dt.date(1970, 1, 1), sex="male", kept_by=ubkt)
+    case = inspections.case_open(actor=None, kind="thematic_inspection", body=ubkt, title="Kiểm tra ZQCASETITLE",
+                                 subject="Nội dung ZQCASESUBJECT", opened_on=opened, target_unit=btc)
+    for step in ("decision", "plan", "notice", "self_report", "verification", "team_report", "conclusion"):
+        inspections.case_step_record(actor=None, case=case, step=step, done_on=opened, note="Ghi chú ZQSTEPNOTE",
+                                     document_title="Quyết định ZQDECISIONTITLE" if step == "decision" else "",
+                                     team=[(head, TeamRole.HEAD)] if step == "decision" else ())
+    inspections.case_conclude(actor=None, case=case, done_on=today - dt.timedelta(days=2), notice_title="Thông báo kết luận",
+                              findings="Phát hiện ZQFINDINGS", recommendations=[inspections.RecommendationSpec(
+                                  title="Khắc phục sau kiểm tra", lead_unit=btc.code, leader="walk.in.charge",
+                                  product="Báo cáo khắc phục", deadline=today + dt.timedelta(days=20))])
+    denunciation = inspections.case_open(actor=None, kind="denunciation", body=ubkt, title="Tố cáo ZQDENUNCIATION",
+                                         opened_on=opened, target_unit=btc, filer_name="Người tố cáo ZQDENOUNCER",
+                                         filer_address="Việt Trì")
+    programme = inspections.programme_adopt(actor=None, body=ubkt, year=today.year, title="Chương trình ZQPROGRAMME",
+                                            issued_on=today - dt.timedelta(days=40), items=[inspections.ItemSpec(
+                                                kind="thematic_supervision", subject="Giám sát ZQITEM", quarter=4,
+                                                lead_body=ubkt, target_unit=btc)])
+    decision = discipline.discipline_decide(actor=None, body=ubkt, form="reprimand", violation="Vi phạm ZQVIOLATION",
+                                            violation_on=opened, decided_on=opened, target_person=head,
+                                            document_title="Quyết định kỷ luật")
+    world.confidential = [word.encode() for word in (
+        "ZQCASETITLE", "ZQCASESUBJECT", "ZQSTEPNOTE", "ZQFINDINGS", "ZQDENUNCIATION", "ZQDENOUNCER", "ZQITEM")]
+    # Not here: the programme's title is its CTr document's, and documents are the register's to show by its rule;
+    # the discipline and the team's people are the personnel register's.
+    world.ids.update(case_id=[case.pk, denunciation.pk, ABSENT_ID], programme_id=[programme.pk, ABSENT_ID],
+                     decision_id=[decision.pk, ABSENT_ID])
 
 
 def _reorganization(world: World, unit: Unit, basis_id: int) -> None:
@@ -269,7 +310,8 @@ def _readable(content: bytes) -> bytes:
 def _leaks(world: World, kind: str, content: bytes) -> list[str]:
     readable = _readable(content)
     allowed = KINDS[kind][1] if kind != "outsider" else Secrecy.NONE
-    return [word.decode() for level, words in world.forbidden.items() if level > allowed for word in words if word in readable]
+    return ([word.decode() for level, words in world.forbidden.items() if level > allowed for word in words if word in readable]
+            + [word.decode() for word in world.confidential if word in readable])
 
 
 def _walk(world: World, role: str, kind: str, requests, get, *, probe_pages: bool = False) -> list[str]:
