@@ -1,0 +1,25 @@
+"""The panel of a supervision case that names a directive: monitoring's reading of the directive on each step's day.
+
+The case's page (inspections) fetches it by its address with HTMX; opened directly it is a page of its own. Only
+those who may know of the case get it: anyone else is answered "not found", as the case itself answers them.
+"""
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from mandate.core.errors import NotFound
+from mandate.inspections.selectors import case_get
+from mandate.monitoring.supervision import case_supervision
+from mandate.web.pages import page
+
+
+@page
+def supervision(request: HttpRequest, case_id: int, as_of: dt.date) -> HttpResponse:
+    case = case_get(user=request.user, case_id=case_id, as_of=as_of)
+    result = case_supervision(user=request.user, case=case, as_of=as_of)
+    if result is None:
+        raise NotFound(_("This case supervises no directive."))
+    template = "monitoring/_supervision.html" if request.headers.get("HX-Request") else "monitoring/supervision.html"
+    return render(request, template, {"case": case, "supervision": result})
