@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.utils.translation import gettext_lazy
 
 from mandate.inspections.models import Case, CaseKind, CaseState, DisciplineDecision, DisciplineForm, Programme, TargetKind
@@ -126,7 +127,7 @@ def programme_register(*, programme: Programme, as_of: dt.date) -> Register:
         title=programme.title,
         subtitle=_("Adopted by %(number)s; as it stands on %(date)s") % {
             "number": programme.document.number_text or programme.document.title, "date": _day(as_of)},
-        tables=(Table("", (_("No."), _("Kind"), _("Target"), _("Subject matter"), _("Period examined"), _("Lead body"),
+        tables=(Table("", (_("No."), _("Kind"), pgettext("inspection", "Target"), _("Subject matter"), _("Period examined"), _("Lead body"),
                            _("Quarter"), _("Progress")), rows,
                       widths=(1.0, 3.4, 3.6, 6.0, 2.2, 3.4, 1.8, 2.2), empty=_("The programme has no item yet.")),),
         notes=(summary,), sheet_name=_("Programme"),
@@ -136,7 +137,7 @@ def programme_register(*, programme: Programme, as_of: dt.date) -> Register:
 # ---- the case register ----
 
 def case_columns() -> tuple[str, ...]:
-    return (_("No."), _("Kind"), _("Case"), _("Target"), _("Decision"), _("Opened on"), _("Deadline"), _("State"),
+    return (_("No."), _("Kind"), pgettext("inspection", "Case"), pgettext("inspection", "Target"), pgettext("inspection", "Decision"), _("Opened on"), _("Deadline"), _("State"),
             _("Deadline status"), _("Notice of conclusion"), _("Recommendations done"))
 
 
@@ -182,8 +183,8 @@ def case_register(*, body: Unit, cases: list[Case], as_of: dt.date, kind: str = 
 # ---- the discipline register ----
 
 def decision_columns() -> tuple[str, ...]:
-    return (_("No."), _("Disciplined"), _("Target"), _("Form"), _("Violation"), _("Deciding body"), _("Level"),
-            _("Decided on"), _("Decision"), _("In force"))
+    return (_("No."), _("Disciplined"), _("Kind of target"), pgettext("discipline", "Form"), _("Violation"), _("Deciding body"), _("Level"),
+            _("Decided on"), pgettext("inspection", "Decision"), _("In force"))
 
 
 def decision_rows(decisions: list[DisciplineDecision]) -> tuple[tuple, ...]:
@@ -202,7 +203,7 @@ def discipline_summary(decisions: list[DisciplineDecision], *, heading: str) -> 
                  for index, form in enumerate(DisciplineForm.values, start=1))
     totals = (None, _("Total"), *(sum(by_tier[(f, tier)] for f in DisciplineForm.values) for tier in Tier.values),
               *(sum(by_target[(f, target)] for f in DisciplineForm.values) for target in TARGET_COLUMNS), len(decisions))
-    columns = (_("No."), _("Form"), *(str(TIER_LABELS[tier]) for tier in Tier.values),
+    columns = (_("No."), pgettext("discipline", "Form"), *(str(TIER_LABELS[tier]) for tier in Tier.values),
                *(TargetKind(target).label for target in TARGET_COLUMNS), _("Total"))
     return Table(heading, columns, rows, totals=totals, widths=(1.0, 4.0, 2.0, 2.0, 2.0, 2.4, 2.4, 2.4, 1.8))
 
@@ -267,7 +268,7 @@ def commission_report(*, body: Unit, period: Period, programme: Programme | None
                          totals["assigned"] - totals["completed"] - totals["overdue"]))
     sections.append(Table(
         _("IV. Following up the recommendations"),
-        (_("No."), _("Case"), _("Notice of conclusion"), _("Recommendations"), _("Done"), _("Overdue"), _("In progress")),
+        (_("No."), pgettext("inspection", "Case"), _("Notice of conclusion"), _("Recommendations"), _("Done"), _("Overdue"), _("In progress")),
         tuple(rows), widths=(1.0, 6.0, 2.8, 2.4, 2.0, 2.0, 2.2), empty=_("No conclusion with recommendations yet.")))
     return Register(
         paper=commission_paper(body=body, day=day),
