@@ -4,6 +4,7 @@ import datetime as dt
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
@@ -30,4 +31,7 @@ def case_cite(request: HttpRequest, case_id: int, as_of: dt.date) -> HttpRespons
     else:
         messages.success(request, ngettext("The findings cite %(n)s task.", "The findings cite %(n)s tasks.", len(cited))
                          % {"n": len(cited)})
-    return redirect("inspections:case_detail", case.pk)
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("monitoring:supervision", case.pk)

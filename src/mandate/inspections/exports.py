@@ -9,14 +9,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Case as Case_, Prefetch, Q, When
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
-from mandate.accounts.permissions import units_held
+from mandate.accounts.permissions import is_system_admin, units_held
 from mandate.audit.reads import read_log
 from mandate.core.errors import NotFound, PermissionDenied, invalid
 from mandate.inspections import registers
 from mandate.inspections.models import Case, CaseKind, CaseState, CaseStep, DisciplineForm, DisciplineState
-from mandate.inspections.permissions import ALL_ROLES, BODY_KINDS, can_view_cases_somewhere
+# `_circle_units` is the circle's one definition: a register asked of a body follows it, as its cases do.
+from mandate.inspections.permissions import (
+    ALL_ROLES, BODY_KINDS, _circle_units, can_read_as_commission, can_view_cases_somewhere,
+)
 from mandate.inspections.selectors import (
     CaseFilters, DisciplineFilters, cases_list, disciplines_list, programme_get, programmes_list,
 )
@@ -41,26 +44,33 @@ def _format(fmt: str) -> str:
     return fmt
 
 
+CONFIDENTIAL = gettext_noop("The registers of inspections are confidential: only the inspection commission and the "
+                            "standing committee may download them.")
+
+
 def reader_check(user) -> None:
     """Refuse anyone outside every case's circle before anything is read."""
     if not can_view_cases_somewhere(user):
-        raise PermissionDenied(_("The registers of inspections are confidential: only the inspection commission and "
-                                 "the standing committee may download them."))
+        raise PermissionDenied(_(CONFIDENTIAL))
 
 
 def body_of(user, code: str = "") -> Unit:
-    """The body a register is of: the one named by `code` when the reader sits in its circle, else the reader's own
-    inspection commission (or, for a member of a standing board, the first body they hold a seat in)."""
+    """The body a register is of: the one named by `code` when the reader sits in its circle (or reads it as a
+    commission above it), else the reader's own inspection commission, else the first body they hold a seat in."""
     if code:
         unit = Unit.objects.filter(code=code.strip(), kind__in=BODY_KINDS).first()
         if unit is None:
             raise invalid("body", _("No inspection commission or party committee “%(code)s”.") % {"code": code})
+        if not (is_system_admin(user) or unit.pk in _circle_units(user) or can_read_as_commission(user, unit)):
+            raise PermissionDenied(_(CONFIDENTIAL))
         return unit
     held = Unit.objects.filter(pk__in=units_held(user, ALL_ROLES), kind__in=BODY_KINDS)
     unit = held.filter(kind=UnitKind.INSPECTION_COMMISSION).order_by("code").first() or held.order_by("code").first()
-    if unit is None:
+    if unit is not None:
+        return unit
+    if is_system_admin(user):
         raise invalid("body", _("Choose the inspection commission or party committee whose register you want."))
-    return unit
+    raise PermissionDenied(_(CONFIDENTIAL))
 
 
 def _cases(user, *, body: Unit, as_of: dt.date, kind: str = "", state: str = "") -> list[Case]:

@@ -6,6 +6,7 @@ a line saying what it covers, one table or more (each under its own heading: "I.
 recipients and signature block. Every cell is written as a value: a text that begins with "=" stays text
 (`reports.exports.text_only`), so nothing ever becomes a formula. No database here: the apps build a `Register`.
 """
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 
@@ -53,6 +54,13 @@ class Register:
         return self.columns >= LANDSCAPE_FROM
 
 
+def _value(value):
+    """What a cell holds: a number, a date or None as it is, anything else (a lazy translation) as its text."""
+    if value is None or isinstance(value, (int, float, dt.date)):
+        return value
+    return str(value)
+
+
 def _cell_text(value) -> str:
     if value is None:
         return "—"
@@ -93,14 +101,14 @@ def register_docx(register: Register) -> bytes:
         document.add_paragraph(text)
     for table in register.tables:
         if table.heading:
-            document.add_paragraph().add_run(table.heading).bold = True
+            document.add_paragraph().add_run(str(table.heading)).bold = True
         if not table.rows:
             document.add_paragraph(table.empty or "—")
             continue
         grid = document.add_table(rows=1, cols=len(table.columns))
         grid.style = "Table Grid"
         for index, (cell, name) in enumerate(zip(grid.rows[0].cells, table.columns, strict=True)):
-            cell.text, cell.width = name, Cm(table.width(index))
+            cell.text, cell.width = str(name), Cm(table.width(index))
             cell.paragraphs[0].runs[0].bold = True
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         body = [*table.rows, *([table.totals] if table.totals else [])]
@@ -147,7 +155,7 @@ def register_xlsx(register: Register) -> bytes:
     for table in register.tables:
         row += 1
         if table.heading:
-            text_only(sheet.cell(row=row, column=1, value=table.heading)).font = bold
+            text_only(sheet.cell(row=row, column=1, value=str(table.heading))).font = bold
             row += 1
         if not table.rows:
             text_only(sheet.cell(row=row, column=1, value=table.empty or "—")).font = plain
@@ -155,14 +163,14 @@ def register_xlsx(register: Register) -> bytes:
             continue
         first_header = first_header or row
         for column, name in enumerate(table.columns, start=1):
-            cell = text_only(sheet.cell(row=row, column=column, value=name))
+            cell = text_only(sheet.cell(row=row, column=column, value=str(name)))
             cell.font, cell.alignment, cell.border = bold, centre, box
         body = [*table.rows, *([table.totals] if table.totals else [])]
         for number, values in enumerate(body):
             row += 1
             last = bool(table.totals) and number == len(body) - 1
             for column, value in enumerate(values, start=1):
-                cell = text_only(sheet.cell(row=row, column=column, value=value))
+                cell = text_only(sheet.cell(row=row, column=column, value=_value(value)))
                 cell.font, cell.alignment, cell.border = bold if last else plain, wrap, box
         row += 1
     for note in register.notes:
