@@ -71,13 +71,29 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
                            draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
     sheet = f"Nội dung nhiệm vụ,Số văn bản giao,Đơn vị chủ trì,Lãnh đạo phụ trách,Sản phẩm\nRà soát,{task.document.number_text},Ủy ban nhân dân,x,\n"
     batch = import_preview(actor=leader, upload=SimpleUploadedFile("nv.csv", sheet.encode()), as_of=clock.today())
-    real = {"batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
+    case = _supervision_case(unit, directive=task.document)
+    real = {"case_id": case.pk, "programme_id": case.programme_item.programme_id, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": MISSING, "evidence_id": MISSING, "uidb64": "MQ", "user_id": leader.pk}
     missing = {name: (value if name in ("code", "fmt") else MISSING) for name, value in real.items()}
     missing["code"] = "99.XX"
     return {"leader": leader, "real": real, "missing": missing}
+
+
+def _supervision_case(unit, *, directive):
+    """A supervision case of Phú Thọ's commission that follows `directive`, carrying out an item of its programme."""
+    from mandate.inspections.models import CaseKind
+    from mandate.inspections.services import ItemSpec, case_open, programme_adopt
+
+    commission = unit("25.TU.UBKT")
+    programme = programme_adopt(actor=None, body=commission, year=clock.today().year, title="Chương trình kiểm tra, giám sát",
+                                issued_on=clock.today(), items=[ItemSpec(
+                                    kind=CaseKind.THEMATIC_SUPERVISION, subject="Giám sát việc thực hiện kế hoạch", quarter=1,
+                                    lead_body=commission, target_unit=unit("25.UBND"))])
+    return case_open(actor=None, kind=CaseKind.THEMATIC_SUPERVISION, body=commission, title="Giám sát việc thực hiện kế hoạch",
+                     opened_on=clock.today(), target_unit=unit("25.UBND"), directive=directive,
+                     programme_item=programme.items.get())
 
 
 def sweep(client, world, language: str) -> tuple[list[str], int]:

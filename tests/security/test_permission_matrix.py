@@ -93,6 +93,17 @@ def administrator(success: int = 200, *, own: int = 403, other: int = 403, subtr
     return lambda role, scope: success if role == Role.SYSTEM_ADMIN else outcomes[scope] if role == Role.UNIT_ADMIN else 403
 
 
+def commission_register(role, scope) -> int:
+    """A register of 25.TU.UBKT: its committee's standing committee's circle (`own` holds a seat in 25.TU.BTV) and the
+    system administrators; anyone else is refused before anything is read, as the cases are kept from them."""
+    return 200 if role == Role.SYSTEM_ADMIN or scope == "own" else 403
+
+
+def commission_programme(role, scope) -> int:
+    """A programme of 25.TU.UBKT, known to the same circle; not found for the others."""
+    return 200 if role == Role.SYSTEM_ADMIN or scope == "own" else 404
+
+
 @dataclass(frozen=True)
 class Case:
     expect: Callable[[str, str], int]
@@ -132,6 +143,16 @@ def _applied(world: World) -> None:
 def _batch(world: World) -> None:
     reorganizations.reorganization_prepare(actor=None, kind="rename", effective_on=dt.date(2025, 9, 2), batch="b-1",
                                            predecessors=[Unit.objects.get(code="25.TU.VP")], new_name="Văn phòng mới")
+
+
+def _programme(world: World) -> None:
+    from mandate.inspections.services import ItemSpec, programme_adopt
+
+    commission = Unit.objects.get(code="25.TU.UBKT")
+    world.extras["programme"] = programme_adopt(
+        actor=None, body=commission, year=2025, title="Chương trình kiểm tra, giám sát năm 2025", issued_on=dt.date(2025, 7, 15),
+        items=[ItemSpec(kind="thematic_inspection", subject="Kiểm tra việc thực hiện quy chế làm việc", quarter=3,
+                        lead_body=commission, target_unit=Unit.objects.get(code="25.TU.BTC"))])
 
 
 def _own_token(world: World) -> None:
@@ -223,6 +244,15 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/scorecards/trend"): Case(everyone, params=lambda w: {"unit": "25.TU.BTC", "months": 2}),
     ("GET", "/api/v1/lagging"): Case(everyone),
     ("GET", "/api/v1/cascade"): Case(reader, params=lambda w: {"document": w.document.pk, "level": "province"}),
+    ("GET", "/api/v1/inspections/exports/cases"): Case(commission_register, params=lambda w: {"body": "25.TU.UBKT",
+                                                                                                "format": "xlsx"}),
+    ("GET", "/api/v1/inspections/exports/discipline"): Case(commission_register, params=lambda w: {
+        "body": "25.TU.UBKT", "format": "docx"}),
+    ("GET", "/api/v1/inspections/exports/report"): Case(commission_register, params=lambda w: {
+        "body": "25.TU.UBKT", "format": "xlsx", "year": 2025, "number": 3}),
+    ("GET", "/api/v1/inspections/exports/programmes/{programme_id}"): Case(
+        commission_programme, setup=_programme, path=lambda w: f"/inspections/exports/programmes/{w.extras['programme'].pk}",
+        params=lambda w: {"format": "docx"}),
     ("GET", "/api/v1/kpis"): Case(everyone),
     ("POST", "/api/v1/kpis"): Case(decider(201, 403), body=lambda w: {
         "unit": "25.TU.BTC", "indicator": "Đảng viên mới", "period_start": "2025-07-01", "period_end": "2025-12-31", "target": "10"}),
