@@ -16,6 +16,7 @@ from mandate.audit.models import AuditRecord
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.demo import meetings_daklak, meetings_hanoi, seeds
+from mandate.demo.inspections import inspections_build, inspections_present
 from mandate.demo.meetings import meetings_build
 from mandate.demo.users import LOGINS, People, Person, commune_leader, people_ensure, province_people
 from mandate.demo.workload import (
@@ -58,6 +59,7 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
     log(f"Territory ready ({result.timings['territory']:.1f} s).")
     with transaction.atomic():
         started = time.perf_counter()
+        people = None
         if not seeds_present():
             _units_ensure()
             people = people_ensure(_province_persons())
@@ -79,6 +81,14 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             result.timings["meetings"] = time.perf_counter() - started
             log(f"Seed meetings: {held.meetings} meetings, {held.opinions} opinions, {held.tasks} tasks of their "
                 f"conclusions ({result.timings['meetings']:.1f} s).")
+        if not inspections_present():
+            # The inspection commissions' programmes and cases (seeds 000 and 004), on the seed documents they follow.
+            started = time.perf_counter()
+            built = inspections_build(people=people or people_ensure(_province_persons()))
+            result.tasks_created += built.recommendations
+            result.timings["inspections"] = time.perf_counter() - started
+            log(f"Inspections: {built.cases} cases, {built.recommendations} recommendations as tasks "
+                f"({result.timings['inspections']:.1f} s).")
         if workload and not workload_present():
             started = time.perf_counter()
             today = clock.today()

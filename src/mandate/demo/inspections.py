@@ -28,7 +28,7 @@ from mandate.inspections import services as inspections
 from mandate.inspections.discipline import discipline_decide
 from mandate.inspections.models import Case, CaseEvent, CaseKind, DisciplineForm, Programme, TeamRole
 from mandate.inspections.services import ItemSpec, RecommendationSpec
-from mandate.orgs.models import Term, Unit
+from mandate.orgs.models import Unit
 from mandate.personnel.models import Person, Sex
 from mandate.personnel.services import person_create
 from mandate.tasks.models import Task, TaskEvent
@@ -140,6 +140,7 @@ PEOPLE: tuple[PersonFact, ...] = (
     # Denounced, disciplined, complaining: invented for the demo, like their offices' circumstances.
     PersonFact("hn-khai", "Đỗ Mạnh Khải", D(1976, 4, 11), Sex.MALE, "00070.DU", D(2001, 8, 19)),
     PersonFact("hn-nguyet", "Vũ Thị Minh Nguyệt", D(1983, 10, 5), Sex.FEMALE, "00235.DU", D(2009, 5, 19)),
+    PersonFact("hn-long", "Trịnh Văn Long", D(1980, 8, 23), Sex.MALE, "00167.DU", D(2005, 11, 7)),
     PersonFact("pt-thang", "Bùi Văn Thắng", D(1974, 7, 30), Sex.MALE, "25.TU.UBKT", D(1998, 3, 3)),
     PersonFact("pt-lananh", "Đinh Thị Lan Anh", D(1986, 2, 17), Sex.FEMALE, "25.TU.UBKT", D(2011, 7, 1)),
     PersonFact("pt-hung", "Ngô Quốc Hưng", D(1990, 12, 9), Sex.MALE, "25.TU.UBKT", D(2016, 2, 3)),
@@ -351,6 +352,14 @@ HANOI_CASES: tuple[CaseFact, ...] = (
                              "phường Cầu Giấy"),
                StepFact("self_report", D(2026, 11, 9))),
     ),
+    CaseFact(
+        "hn-c13", K.VIOLATION_MEMBER, UBKT_HN, "Kiểm tra khi có dấu hiệu vi phạm đối với đồng chí Trịnh Văn Long, đảng viên "
+        "Đảng bộ phường Cầu Giấy", D(2026, 11, 25), CHAIR_HN, target_person="hn-long",
+        team=(("hn-nam", TeamRole.HEAD), ("hn-duc", TeamRole.MEMBER)),
+        subject="Dấu hiệu vi phạm trong việc kê khai tài sản, thu nhập. " + DEMO_NOTE,
+        steps=(StepFact("decision", D(2026, 11, 25), document_title="Quyết định kiểm tra khi có dấu hiệu vi phạm đối với "
+                        "đồng chí Trịnh Văn Long"),),
+    ),
 )
 
 HANOI_DISCIPLINE = DisciplineFact(
@@ -441,8 +450,6 @@ def inspections_build(*, people: People) -> Built:
     people = people_ensure([commune_leader(code=code, name=name) for code, name in WARDS.items()], people=people)
     built = Built()
     with transaction.atomic():
-        for code, starts_on in ((UBKT_HN, D(2025, 10, 1)), (UBKT_PT, D(2025, 7, 1))):
-            _term_ensure(units[code], starts_on=starts_on)
         register = {fact.key: _person(fact, units) for fact in PEOPLE}
         items = {}
         for programme in (HANOI_PROGRAMME, PHUTHO_PROGRAMME):
@@ -474,14 +481,6 @@ def _codes() -> set[str]:
     for fact in ALL_CASES:
         codes |= {fact.body, *([fact.target_unit] if fact.target_unit else [])}
     return codes
-
-
-def _term_ensure(unit: Unit, *, starts_on: dt.date) -> None:
-    """An inspection commission numbers its decisions and notices as a party body, over the committee's term."""
-    if not Term.objects.filter(unit=unit).exists():
-        term = Term.objects.create(unit=unit, name="2025–2030", starts_on=starts_on)
-        audit_record(actor=None, action="term.open", obj=term, after={"unit": unit.code, "name": term.name,
-                                                                      "starts_on": starts_on})
 
 
 def _person(fact: PersonFact, units: dict[str, Unit]) -> Person:
