@@ -66,7 +66,7 @@ def test_only_the_cases_circle_gets_the_panel(client, supervised):
 def test_the_findings_cite_tasks_of_the_directive_and_of_no_other_document(client, supervised):
     env = supervised
     client.force_login(env["inspector"])
-    response = client.post(f"/inspections/cases/{env['case'].pk}/citations/",
+    response = client.post(f"/inspections/{env['case'].pk}/citations/",
                            {"task": [env["late"].pk], "note": "Chậm ban hành quy chế phối hợp so với kế hoạch"})
     assert response.status_code == 302
     citation = Citation.objects.get(case=env["case"])
@@ -80,5 +80,5 @@ def test_the_findings_cite_tasks_of_the_directive_and_of_no_other_document(clien
     assert {(e.field, e.code) for e in refused.value.errors} == {("tasks", "other_document"), ("tasks", "twice")}
     assert Citation.objects.filter(case=env["case"]).count() == 1
     client.force_login(env["outsider"])
-    assert client.post(f"/inspections/cases/{env['case'].pk}/citations/", {"task": [env["later"].pk]}).status_code == 404
+    assert client.post(f"/inspections/{env['case'].pk}/citations/", {"task": [env["later"].pk]}).status_code == 404
     assert Citation.objects.filter(case=env["case"]).count() == 1

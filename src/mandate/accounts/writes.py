@@ -66,7 +66,7 @@ PAGE_WRITES: dict[str, str] = {
     "reorganizations/<int:reorganization_id>/destinations/": ADMIN,
     "reorganizations/<int:reorganization_id>/apply/": "system administrators, as the working regulation's sign-off rule says",
     "reorganizations/<int:reorganization_id>/revert/": ADMIN,
-    "inspections/cases/<int:case_id>/citations/": "writers of the case's body, while the case is open (its findings cite "
+    "inspections/<int:case_id>/citations/": "writers of the case's body, while the case is open (its findings cite "
                                                   "tasks of the directive it follows)",
 }
 

@@ -34,4 +34,4 @@ def case_cite(request: HttpRequest, case_id: int, as_of: dt.date) -> HttpRespons
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(back)
-    return redirect("monitoring:supervision", case.pk)
+    return redirect("inspections:detail", case.pk)

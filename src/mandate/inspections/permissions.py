@@ -87,7 +87,8 @@ def can_view_cases_somewhere(user) -> bool:
     """Sits in some case's circle (or administers the system): offers the case register in the menu."""
     if is_system_admin(user):
         return user is not None
-    return bool(_circle_units(user))
+    circle = _circle_units(user)
+    return bool(circle) and Unit.objects.filter(pk__in=circle, kind__in=BODY_KINDS).exists()
 
 
 def can_adopt_programme(user, body: Unit) -> bool:

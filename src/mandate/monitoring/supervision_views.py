@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mandate.core.errors import NotFound
@@ -30,5 +31,7 @@ def supervision(request: HttpRequest, case_id: int, as_of: dt.date) -> HttpRespo
     return render(request, template, {
         "case": case, "supervision": result,
         "task_rows": [{"task": task, "citation": cited.get(task.pk)} for task in result.tasks],
+        # Back to the case's page after citing, when the panel was fetched into it.
+        "back": reverse("inspections:detail", args=[case.pk]) if request.headers.get("HX-Request") else request.get_full_path(),
         "may_cite": can_work_on_case(request.user, case) and case.state not in (CaseState.CLOSED, CaseState.NOT_HANDLED),
     })
