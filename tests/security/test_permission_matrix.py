@@ -182,6 +182,75 @@ def _m(world: World, rest: str = "") -> str:
     return f"/meetings/{world.extras['meeting'].pk}{rest}"
 
 
+def circle_writer(success: int = 201) -> Callable:
+    """A write in the name of a body that conducts cases (25.TU.BTV): the writers who hold their role in it
+    themselves; a role above it (the province) is no seat in the body, so 403 as for every other role."""
+    return lambda role, scope: success if role == Role.SYSTEM_ADMIN or (scope == "own" and role in WRITERS) else 403
+
+
+def case_writer(success: int = 200) -> Callable:
+    """A write on a case of 25.TU.BTV: its circle sees it (own: 403 for the roles that do not write), nobody
+    else knows of it (404), not even from the province above."""
+    def expect(role, scope):
+        if role == Role.SYSTEM_ADMIN:
+            return success
+        if scope != "own":
+            return 404
+        return success if role in WRITERS else 403
+    return expect
+
+
+def case_reader(role, scope) -> int:
+    """A case, a programme, a decision of 25.TU.BTV: known to its circle only (a seat in the body), 404 elsewhere."""
+    return 200 if role == Role.SYSTEM_ADMIN or scope == "own" else 404
+
+
+def _inspections(world: World) -> None:
+    """The Standing Committee's (25.TU.BTV) own inspection work: a programme, a case in preparation, a case ready to
+    conclude, a denunciation, a disciplinary decision on a commune's party committee."""
+    from mandate.inspections import discipline, services as inspections
+
+    btv, btc = Unit.objects.get(code="25.TU.BTV"), Unit.objects.get(code="25.TU.BTC")
+    programme = inspections.programme_adopt(actor=None, body=btv, year=2025, title="Chương trình kiểm tra năm 2025",
+                                            issued_on=dt.date(2025, 7, 5), items=[inspections.ItemSpec(
+                                                kind="thematic_inspection", subject="Công tác cán bộ", quarter=3,
+                                                lead_body=btv, target_unit=btc)])
+    case = inspections.case_open(actor=None, kind="thematic_inspection", body=btv, title="Kiểm tra Ban Tổ chức",
+                                 opened_on=dt.date(2025, 7, 10), target_unit=btc)
+    ready = inspections.case_open(actor=None, kind="thematic_supervision", body=btv, title="Giám sát Ban Tổ chức",
+                                  opened_on=dt.date(2025, 7, 1), target_unit=btc)
+    for step in ("decision", "plan", "notice", "self_report", "supervision", "team_report", "conclusion"):
+        inspections.case_step_record(actor=None, case=ready, step=step, done_on=dt.date(2025, 7, 2),
+                                     document_title="Quyết định giám sát" if step == "decision" else "",
+                                     team=_team() if step == "decision" else ())
+    denunciation = inspections.case_open(actor=None, kind="denunciation", body=btv, title="Đơn tố cáo",
+                                         opened_on=dt.date(2025, 7, 15), target_unit=btc, filer_name="Nguyễn Văn Tố",
+                                         filer_address="Việt Trì")
+    decision = discipline.discipline_decide(actor=None, body=btv, form="reprimand", violation="Vi phạm nguyên tắc",
+                                            violation_on=dt.date(2025, 1, 5), decided_on=dt.date(2025, 7, 1),
+                                            target_unit=Unit.objects.get(code="04792.DU"), document_title="Quyết định kỷ luật")
+    world.extras.update(programme=programme, case=case, ready=ready, denunciation=denunciation, decision=decision)
+
+
+def _team():
+    from mandate.inspections.models import TeamRole
+    from mandate.personnel.services import person_create
+
+    head = person_create(actor=None, full_name="Trưởng Đoàn Thử", birth_date=dt.date(1975, 1, 1), sex="male",
+                         kept_by=Unit.objects.get(code="25.TU.BTV"))
+    return [(head, TeamRole.HEAD)]
+
+
+def _version(world: World, name: str) -> int:
+    from mandate.inspections.models import Case as InspectionCase
+
+    return InspectionCase.objects.get(pk=world.extras[name].pk).version
+
+
+def _i(world: World, name: str, rest: str = "") -> str:
+    return f"/inspections/cases/{world.extras[name].pk}{rest}"
+
+
 # (method, path as in the schema) → what each role gets in each scope.
 CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/units"): Case(everyone, params=lambda w: {"limit": 1}),
@@ -319,6 +388,40 @@ CASES: dict[tuple[str, str], Case] = {
         "from_unit": "25", "to_unit": "25.TU.BTC", "roles": ["leader"]}),
     ("POST", "/api/v1/administration/clusters"): Case(administrator(201, own=201), body=lambda w: {
         "code": "CUM-MOI", "name": "Cụm mới", "members": ["25.TU.BTC"]}),
+    ("GET", "/api/v1/inspections/programmes"): Case(everyone),
+    ("GET", "/api/v1/inspections/programmes/{programme_id}"): Case(
+        case_reader, path=lambda w: f"/inspections/programmes/{w.extras['programme'].pk}"),
+    ("POST", "/api/v1/inspections/programmes"): Case(circle_writer(201), body=lambda w: {
+        "body": "25.TU.BTV", "year": 2026, "title": "Chương trình kiểm tra năm 2026", "issued_on": "2025-07-20",
+        "items": [{"kind": "thematic_supervision", "subject": "Cải cách hành chính", "quarter": 2, "lead_body": "25.TU.BTV",
+                   "target_unit": "25.TU.BTC"}]}),
+    ("GET", "/api/v1/inspections/cases"): Case(everyone),
+    ("GET", "/api/v1/inspections/cases/{case_id}"): Case(case_reader, path=lambda w: _i(w, "case")),
+    ("POST", "/api/v1/inspections/cases"): Case(circle_writer(201), body=lambda w: {
+        "kind": "thematic_inspection", "body": "25.TU.BTV", "title": "Kiểm tra chuyên đề", "opened_on": "2025-07-18",
+        "target_unit": "25.TU.BTC"}),
+    ("POST", "/api/v1/inspections/cases/{case_id}/steps"): Case(
+        case_writer(201), path=lambda w: _i(w, "case", "/steps"),
+        body=lambda w: {"step": "plan", "done_on": "2025-07-18", "version": _version(w, "case")}),
+    ("POST", "/api/v1/inspections/cases/{case_id}/extension"): Case(
+        case_writer(), path=lambda w: _i(w, "denunciation", "/extension"),
+        body=lambda w: {"working_days": 10, "reason": "Cần xác minh thêm", "denouncer_informed_on": "2025-07-19",
+                        "version": _version(w, "denunciation")}),
+    ("POST", "/api/v1/inspections/cases/{case_id}/decline"): Case(
+        case_writer(), path=lambda w: _i(w, "denunciation", "/decline"),
+        body=lambda w: {"on": "2025-07-19", "reason": "Không thuộc thẩm quyền", "version": _version(w, "denunciation")}),
+    ("POST", "/api/v1/inspections/cases/{case_id}/conclusion"): Case(
+        case_writer(201), path=lambda w: _i(w, "ready", "/conclusion"), body=lambda w: {
+            "done_on": "2025-07-19", "notice_title": "Thông báo kết quả giám sát", "findings": "Còn chậm",
+            "version": _version(w, "ready"), "recommendations": [{
+                "title": "Khắc phục hạn chế", "lead_unit": "25.TU.BTC", "leader": w.leader.username,
+                "product": "Báo cáo khắc phục", "deadline": "2025-08-30"}]}),
+    ("GET", "/api/v1/inspections/discipline"): Case(everyone),
+    ("GET", "/api/v1/inspections/discipline/{decision_id}"): Case(
+        case_reader, path=lambda w: f"/inspections/discipline/{w.extras['decision'].pk}"),
+    ("POST", "/api/v1/inspections/discipline"): Case(circle_writer(201), body=lambda w: {
+        "body": "25.TU.BTV", "form": "warning", "violation": "Buông lỏng lãnh đạo", "violation_on": "2025-02-01",
+        "decided_on": "2025-07-20", "target_unit": "04792.DU", "document_title": "Quyết định kỷ luật cảnh cáo"}),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }
@@ -350,6 +453,7 @@ def world(freeze, make_user) -> World:
     world = World(document=document, task=task, leader=leader, kpi=kpi, reorganization=reorganization,
                   reporter=make_user("specialist", "25.TU.BTC"))
     _meeting(world)
+    _inspections(world)
     return world
 
 

@@ -67,7 +67,7 @@ class ItemOut(Schema):
         return list(item.cases.order_by("pk").values_list("pk", flat=True))
 
 
-class ProgrammeOut(Schema):
+class _ProgrammeFields(Schema):
     id: int
     body: UnitRef
     year: int
@@ -76,12 +76,14 @@ class ProgrammeOut(Schema):
     document_number: str
     item_count: int
 
+
+class ProgrammeOut(_ProgrammeFields):
     @staticmethod
     def resolve_document_number(programme) -> str:
         return programme.document.number_text
 
 
-class ProgrammeDetailOut(ProgrammeOut):
+class ProgrammeDetailOut(_ProgrammeFields):
     as_of: dt.date
     progress: dict[str, int]
     items: list[ItemOut]
@@ -122,7 +124,13 @@ def _programme_detail(request, programme_id: int, as_of: dt.date) -> dict:
     items = selectors.programme_items(programme=programme, as_of=as_of)
     progress = {key: sum(item.progress == key for item in items)
                 for key in (selectors.PLANNED, selectors.STARTED, selectors.FINISHED, selectors.SLIPPED)}
-    return {**ProgrammeOut.from_orm(programme).dict(), "as_of": as_of, "progress": progress, "items": items}
+    return {**_programme_fields(programme), "as_of": as_of, "progress": progress, "items": items}
+
+
+def _programme_fields(programme) -> dict:
+    return {"id": programme.pk, "body": programme.body, "year": programme.year, "title": programme.title,
+            "document_id": programme.document_id, "document_number": programme.document.number_text,
+            "item_count": programme.item_count}
 
 
 @router.get("/programmes/{int:programme_id}", response=ProgrammeDetailOut,
@@ -154,7 +162,7 @@ def adopt_programme(request: HttpRequest, payload: ProgrammeIn):
 
 # Cases
 
-class CaseOut(Schema):
+class _CaseFields(Schema):
     id: int
     kind: str
     state: str = Field(description="the state on the date asked about (as_of)")
@@ -176,6 +184,8 @@ class CaseOut(Schema):
     secrecy: int
     version: int
 
+
+class CaseOut(_CaseFields):
     @staticmethod
     def resolve_state(case) -> str:
         return case.state_on
@@ -213,7 +223,7 @@ class EventOut(Schema):
     data: dict
 
 
-class CaseDetailOut(CaseOut):
+class CaseDetailOut(_CaseFields):
     subject: str
     findings: str
     outcome: str
@@ -269,11 +279,18 @@ def _case_detail(request, case_id: int, as_of: dt.date) -> dict:
               "note": row.done.note if row.done else ""} for row in selectors.case_steps(case=case, as_of=as_of)]
     recommendations = [{"task_id": task.pk, "title": task.title, "lead_unit": task.lead_unit, "deadline": task.deadline,
                         "status": task.status} for task in selectors.case_recommendations(case=case, as_of=as_of)]
-    return {**CaseOut.from_orm(case).dict(), "subject": case.subject, "findings": case.findings, "outcome": case.outcome,
+    return {**_case_fields(case), "subject": case.subject, "findings": case.findings, "outcome": case.outcome,
             "filer_name": case.filer_name, "contested_id": case.contested_id, "repeat_of_id": case.repeat_of_id,
             "steps": steps, "team": selectors.case_team(case=case), "recommendations": recommendations,
             "recommendation_totals": selectors.recommendation_totals_of(case=case, as_of=as_of),
             "timeline": selectors.case_timeline(case=case)}
+
+
+def _case_fields(case) -> dict:
+    names = ("id", "kind", "status", "title", "body", "target_kind", "target_unit", "target_person", "opened_on", "deadline",
+             "original_deadline", "extension_count", "completed_on", "cancelled_on", "programme_item_id", "directive_id",
+             "conclusion_notice_id", "secrecy", "version")
+    return {**{name: getattr(case, name) for name in names}, "state": case.state_on}
 
 
 @router.get("/cases/{int:case_id}", response=CaseDetailOut,
