@@ -184,7 +184,7 @@ def case_register(*, body: Unit, cases: list[Case], as_of: dt.date, kind: str = 
 
 def decision_columns() -> tuple[str, ...]:
     return (_("No."), _("Disciplined"), _("Kind of target"), pgettext("discipline", "Form"), _("Violation"), _("Deciding body"), _("Level"),
-            _("Decided on"), pgettext("inspection", "Decision"), _("In force"))
+            _("Decided on"), pgettext("inspection", "Decision"), _("State of the decision"))
 
 
 def decision_rows(decisions: list[DisciplineDecision]) -> tuple[tuple, ...]:
