@@ -29,7 +29,8 @@ SIGNED_OUT = {"login/", "login/code/", "login/unlock/", "login/unlock/<str:token
 AFTER_A_STEP = {"tasks/import/<int:batch_id>/confirm/", "documents/import/<int:batch_id>/confirm/",
                 "people/import/<int:batch_id>/confirm/", "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
                 "reorganizations/<int:reorganization_id>/revert/", "tasks/<int:task_id>/extensions/<int:extension_id>/decision/",
-                "monitoring/notifications/read/", "account/sessions/"}  # an unread reminder, another browser signed in
+                "monitoring/notifications/read/", "account/sessions/",  # an unread reminder, another browser signed in
+                "inspections/<int:case_id>/citations/"}  # the panel of an open supervision case that follows a directive
 
 
 class _Forms(HTMLParser):

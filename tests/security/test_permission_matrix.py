@@ -100,8 +100,9 @@ def commission_register(role, scope) -> int:
 
 
 def commission_programme(role, scope) -> int:
-    """A programme of 25.TU.UBKT, known to the same circle; not found for the others."""
-    return 200 if role == Role.SYSTEM_ADMIN or scope == "own" else 404
+    """The world's programme (25.TU.BTV's) as a file: for its circle; the others hold no seat in a body that conducts
+    cases and are refused before anything is read."""
+    return 200 if role == Role.SYSTEM_ADMIN or scope == "own" else 403
 
 
 @dataclass(frozen=True)
@@ -143,16 +144,6 @@ def _applied(world: World) -> None:
 def _batch(world: World) -> None:
     reorganizations.reorganization_prepare(actor=None, kind="rename", effective_on=dt.date(2025, 9, 2), batch="b-1",
                                            predecessors=[Unit.objects.get(code="25.TU.VP")], new_name="Văn phòng mới")
-
-
-def _programme(world: World) -> None:
-    from mandate.inspections.services import ItemSpec, programme_adopt
-
-    commission = Unit.objects.get(code="25.TU.UBKT")
-    world.extras["programme"] = programme_adopt(
-        actor=None, body=commission, year=2025, title="Chương trình kiểm tra, giám sát năm 2025", issued_on=dt.date(2025, 7, 15),
-        items=[ItemSpec(kind="thematic_inspection", subject="Kiểm tra việc thực hiện quy chế làm việc", quarter=3,
-                        lead_body=commission, target_unit=Unit.objects.get(code="25.TU.BTC"))])
 
 
 def _own_token(world: World) -> None:
@@ -320,7 +311,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/inspections/exports/report"): Case(commission_register, params=lambda w: {
         "body": "25.TU.UBKT", "format": "xlsx", "year": 2025, "number": 3}),
     ("GET", "/api/v1/inspections/exports/programmes/{programme_id}"): Case(
-        commission_programme, setup=_programme, path=lambda w: f"/inspections/exports/programmes/{w.extras['programme'].pk}",
+        commission_programme, path=lambda w: f"/inspections/exports/programmes/{w.extras['programme'].pk}",
         params=lambda w: {"format": "docx"}),
     ("GET", "/api/v1/kpis"): Case(everyone),
     ("POST", "/api/v1/kpis"): Case(decider(201, 403), body=lambda w: {
