@@ -159,6 +159,7 @@ from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.inbox.api import router as inbox_router  # noqa: E402
 from mandate.search.api import router as search_router  # noqa: E402
 from mandate.inspections.api import router as inspections_router  # noqa: E402
+from mandate.inspections.export_api import router as inspections_exports_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
     cascade_router, kpis_router, lagging_router, notifications_router, scorecards_router,
 )
@@ -186,6 +187,7 @@ api.add_router("/reads", reads_router)
 api.add_router("/regulations", regulations_router)
 api.add_router("/search", search_router)
 api.add_router("/inspections", inspections_router)
+api.add_router("/inspections", inspections_exports_router)  # the registers and the report as files
 api.add_router("/administration", administration_router)
 
 

@@ -24,6 +24,7 @@ PAGES: dict[str, str] = {
     "task_extension": "Tasks", "inbox": "What waits for me", "meeting": "Meetings", "ingest": "Read a directive",
     "monitoring": "Scorecards", "administration": "Administration", "person": "Administration",
     "units": "Units, warnings and reminders", "reorganizations": "Reorganizations",
+    "cases": "Cases", "case": "Cases", "registers": "Registers and reports of inspection",
 }
 LANGUAGES = ("vi", "en", "ru", "uk")
 
@@ -115,20 +116,30 @@ GUIDES: tuple[Guide, ...] = (
     ),
     Guide(
         "inspector", gettext_lazy("Inspector"),
-        gettext_lazy("You check how the units carry out their tasks: you read everything your unit reaches, and "
-                     "change nothing."),
+        gettext_lazy("You work in the inspection commission: you read the tasks and documents of every unit your "
+                     "committee leads, and keep the commission's cases from their decision to their notice of "
+                     "conclusion."),
         (
+            Step("cases", gettext_lazy("{cases} lists the cases of your commission by kind and state; {programmes} "
+                                       "holds the year's programme and what of it has started, finished or slipped."),
+                 {"cases": "Cases", "programmes": "Programmes"}),
+            Step("case", gettext_lazy("Open a case and, under {record}, record each step on its date: the decision "
+                                      "with its team, the plan, the notice, the self-report, the verification, the "
+                                      "team's report and the conclusion. The notice of conclusion is issued last, with "
+                                      "its recommendations: each becomes a task of its lead unit."),
+                 {"record": "Record a step"}),
+            Step("registers", gettext_lazy("{registers}: the case register, the discipline register and the report of "
+                                           "a quarter or a half-year, on the commission's paper ({word} or Excel)."),
+                 {"registers": "Registers and reports of inspection", "word": "Download as Word"}),
             Step("monitoring", gettext_lazy("{scorecards} give the official totals of each unit; {lagging} lists the "
                                             "units with overdue tasks."),
                  {"scorecards": "Scorecards", "lagging": "Units lagging behind"}),
-            Step("tasks", gettext_lazy("{tasks} with a status chosen and {filter} pressed gives the tasks to look "
-                                       "into."), {"tasks": "Tasks", "filter": "Filter"}),
             Step("task", gettext_lazy("A task's page keeps {clears} and the {timeline}: every report, extension and "
                                       "change, who made it and when."),
                  {"clears": "The six clears", "timeline": "Timeline"}),
         ),
-        gettext_lazy("Inspections, their findings and discipline are not kept in Mandate yet: record them as you do "
-                     "today."),
+        gettext_lazy("Cases are confidential: only the commission and the committee's standing board know of them. A "
+                     "unit that receives a recommendation sees the task and the notice's number, never the findings."),
     ),
     Guide(
         "organization", gettext_lazy("Organization committee staff"),

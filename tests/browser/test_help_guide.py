@@ -32,7 +32,7 @@ VIEWPORT = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 # Who each guide signs in as: (role, unit) memberships.
 PEOPLE = {"office": [("specialist", "25.TU")], "unit": [("specialist", "25.UBND")], "leader": [("leader", "25")],
-          "inspector": [("inspector", "25")], "organization": [("specialist", "25.TU.BTC"), ("unit_admin", "25")],
+          "inspector": [("specialist", "25.TU.UBKT")], "organization": [("specialist", "25.TU.BTC"), ("unit_admin", "25")],
           "administrator": [("system_admin", "VN")]}
 LOCALES = {"vi": "vi-VN", "en": "en-GB", "ru": "ru-RU", "uk": "uk-UA"}
 # An element whose own text is the label (a count beside it, as in the menu's "What waits for me 3", is allowed).
@@ -86,11 +86,18 @@ def small_world(transactional_country, settings, tmp_path):
     agenda_item_add(actor=users["office"], meeting=meeting, title="Dự thảo Quy chế làm việc",
                     draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
     delegate_add(actor=users["office"], meeting=meeting, name="Khách mời", role="guest")
+    from mandate.inspections.models import CaseKind
+    from mandate.inspections.services import case_open
+
+    case = case_open(actor=None, kind=CaseKind.THEMATIC_SUPERVISION, body=unit("25.TU.UBKT"),
+                     title="Giám sát việc vận hành chính quyền địa phương hai cấp", opened_on=today - dt.timedelta(days=3),
+                     target_unit=unit("25.UBND"), directive=plan)
     urls = {"dashboard": "/", "tasks": "/tasks/", "task_new": "/tasks/new/", "task": f"/tasks/{worked.pk}/",
             "task_extension": f"/tasks/{waiting.pk}/", "inbox": "/inbox/", "meeting": f"/meetings/{meeting.pk}/",
             "ingest": "/ingest/", "monitoring": "/monitoring/", "administration": "/administration/",
             "person": f"/administration/people/{users['unit'].pk}/", "units": "/administration/units/",
-            "reorganizations": "/reorganizations/"}
+            "reorganizations": "/reorganizations/", "cases": "/inspections/", "case": f"/inspections/{case.pk}/",
+            "registers": "/inspections/registers/"}
     assert set(urls) == set(guide.PAGES)
     return {"users": users, "urls": urls}
 

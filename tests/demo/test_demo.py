@@ -17,7 +17,7 @@ from mandate.tasks.history import history_lines
 from mandate.tasks.models import Extension, ExtensionState, ProgressReport, Task, TaskEvent, TaskState
 from mandate.tasks.selectors import TaskFilters, status_counts
 
-SEED_TASKS = 34  # 25 written by the Writer, 9 given by the Đắk Lắk conference's conclusion notice
+SEED_TASKS = 43  # 25 written by the Writer, 9 given by the Đắk Lắk conference's conclusion notice, 9 recommendations of the inspection commissions' conclusions
 WORKLOAD_TASKS = 200
 
 

@@ -84,22 +84,34 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
     inspections.case_step_record(actor=None, case=case, step="received", done_on=case.opened_on)
     inspections.case_step_record(actor=None, case=case, step="decision", done_on=case.opened_on,
                                  document_title="Quyết định giải quyết tố cáo", team=[(head, "head")])
-    programme = inspections.programme_adopt(actor=None, body=ubkt, year=clock.today().year, title="Chương trình kiểm tra",
-                                            issued_on=clock.today() - dt.timedelta(days=2), items=[inspections.ItemSpec(
-                                                kind="thematic_inspection", subject="Công tác cán bộ", quarter=1,
-                                                lead_body=ubkt, target_unit=unit("25.UBND"))])
     from mandate.personnel.services import holding_record, person_create, position_create
 
     post = position_create(actor=None, unit=unit("25.UBND"), kind="committee_chair", managing_unit=unit("25.TU.BTV"))
     cadre = person_create(actor=None, full_name="Trần Văn Cán Bộ", birth_date=dt.date(1972, 2, 2), sex="male", kept_by=unit("25.UBND"))
     holding_record(actor=None, person=cadre, position=post, starts_on=clock.today() - dt.timedelta(days=30))
-    real = {"case_id": case.pk, "programme_id": programme.pk, "person_id": cadre.pk, "position_id": post.pk, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
+    supervision = _supervision_case(unit, directive=task.document)
+    real = {"case_id": supervision.pk, "programme_id": supervision.programme_item.programme_id, "person_id": cadre.pk, "position_id": post.pk, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "report": "leaders", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": MISSING, "evidence_id": MISSING, "uidb64": "MQ", "user_id": leader.pk}
     missing = {name: (value if name in ("code", "fmt") else MISSING) for name, value in real.items()}
     missing["code"] = "99.XX"
     return {"leader": leader, "real": real, "missing": missing}
+
+
+def _supervision_case(unit, *, directive):
+    """A supervision case of Phú Thọ's commission that follows `directive`, carrying out an item of its programme."""
+    from mandate.inspections.models import CaseKind
+    from mandate.inspections.services import ItemSpec, case_open, programme_adopt
+
+    commission = unit("25.TU.UBKT")
+    programme = programme_adopt(actor=None, body=commission, year=clock.today().year, title="Chương trình kiểm tra, giám sát",
+                                issued_on=clock.today(), items=[ItemSpec(
+                                    kind=CaseKind.THEMATIC_SUPERVISION, subject="Giám sát việc thực hiện kế hoạch", quarter=1,
+                                    lead_body=commission, target_unit=unit("25.UBND"))])
+    return case_open(actor=None, kind=CaseKind.THEMATIC_SUPERVISION, body=commission, title="Giám sát việc thực hiện kế hoạch",
+                     opened_on=clock.today(), target_unit=unit("25.UBND"), directive=directive,
+                     programme_item=programme.items.get())
 
 
 def sweep(client, world, language: str) -> tuple[list[str], int]:

@@ -31,7 +31,8 @@ AFTER_A_STEP = {"tasks/import/<int:batch_id>/confirm/", "documents/import/<int:b
                 "personnel/people/import/<int:batch_id>/confirm/", "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
                 "reorganizations/<int:reorganization_id>/revert/", "tasks/<int:task_id>/extensions/<int:extension_id>/decision/",
                 "monitoring/notifications/read/", "account/sessions/",  # an unread reminder, another browser signed in
-                "personnel/roles/"}  # the roles offered after a personnel event
+                "personnel/roles/",  # the roles offered after a personnel event
+                "inspections/<int:case_id>/citations/"}  # the panel of an open supervision case that follows a directive
 
 
 class _Forms(HTMLParser):

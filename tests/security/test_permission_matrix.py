@@ -93,6 +93,18 @@ def administrator(success: int = 200, *, own: int = 403, other: int = 403, subtr
     return lambda role, scope: success if role == Role.SYSTEM_ADMIN else outcomes[scope] if role == Role.UNIT_ADMIN else 403
 
 
+def commission_register(role, scope) -> int:
+    """A register of 25.TU.UBKT: its committee's standing committee's circle (`own` holds a seat in 25.TU.BTV) and the
+    system administrators; anyone else is refused before anything is read, as the cases are kept from them."""
+    return 200 if role == Role.SYSTEM_ADMIN or scope == "own" else 403
+
+
+def commission_programme(role, scope) -> int:
+    """The world's programme (25.TU.BTV's) as a file: for its circle; the others hold no seat in a body that conducts
+    cases and are refused before anything is read."""
+    return 200 if role == Role.SYSTEM_ADMIN or scope == "own" else 403
+
+
 @dataclass(frozen=True)
 class Case:
     expect: Callable[[str, str], int]
@@ -346,6 +358,15 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/scorecards/trend"): Case(everyone, params=lambda w: {"unit": "25.TU.BTC", "months": 2}),
     ("GET", "/api/v1/lagging"): Case(everyone),
     ("GET", "/api/v1/cascade"): Case(reader, params=lambda w: {"document": w.document.pk, "level": "province"}),
+    ("GET", "/api/v1/inspections/exports/cases"): Case(commission_register, params=lambda w: {"body": "25.TU.UBKT",
+                                                                                                "format": "xlsx"}),
+    ("GET", "/api/v1/inspections/exports/discipline"): Case(commission_register, params=lambda w: {
+        "body": "25.TU.UBKT", "format": "docx"}),
+    ("GET", "/api/v1/inspections/exports/report"): Case(commission_register, params=lambda w: {
+        "body": "25.TU.UBKT", "format": "xlsx", "year": 2025, "number": 3}),
+    ("GET", "/api/v1/inspections/exports/programmes/{programme_id}"): Case(
+        commission_programme, path=lambda w: f"/inspections/exports/programmes/{w.extras['programme'].pk}",
+        params=lambda w: {"format": "docx"}),
     ("GET", "/api/v1/kpis"): Case(everyone),
     ("POST", "/api/v1/kpis"): Case(decider(201, 403), body=lambda w: {
         "unit": "25.TU.BTC", "indicator": "Đảng viên mới", "period_start": "2025-07-01", "period_end": "2025-12-31", "target": "10"}),

@@ -78,6 +78,8 @@ PAGE_WRITES: dict[str, str] = {
     "reorganizations/<int:reorganization_id>/destinations/": ADMIN,
     "reorganizations/<int:reorganization_id>/apply/": "system administrators, as the working regulation's sign-off rule says",
     "reorganizations/<int:reorganization_id>/revert/": ADMIN,
+    "inspections/<int:case_id>/citations/": "writers of the case's body, while the case is open (its findings cite "
+                                                  "tasks of the directive it follows)",
 }
 
 # Page routes that only read: a POST to them changes nothing (it is answered as a GET, refused or 405).
@@ -100,6 +102,10 @@ PAGE_READS: frozenset[str] = frozenset({
     "personnel/people/search/", "personnel/people/<int:person_id>/", "personnel/decisions/search/", "personnel/events/",
     "personnel/record-openings/", "personnel/my-posts/",  # cadre work (an opening of a record writes only its log line)
     "healthz",  # the monitor's GET (mandate/health.py); a POST is a 405
+    # The inspection commission's registers and report (inspections/export_views.py) and a supervision case's panel.
+    "inspections/registers/", "inspections/cases/export.<str:fmt>", "inspections/discipline/export.<str:fmt>",
+    "inspections/report.<str:fmt>", "inspections/programmes/<int:programme_id>/export.<str:fmt>",
+    "monitoring/supervision/<int:case_id>/",
 })
 
 # API operations other than GET (as the OpenAPI schema spells them): who may write through each.

@@ -19,6 +19,7 @@ from mandate.core import clock
 from mandate.demo import meetings_daklak, meetings_hanoi, seeds
 from mandate.demo.cadres import cadres_build
 from mandate.demo.dating import Story
+from mandate.demo.inspections import inspections_build, inspections_present
 from mandate.demo.meetings import meetings_build
 from mandate.demo.users import LOGINS, People, Person, commune_leader, people_ensure, province_people
 from mandate.demo.workload import (
@@ -62,6 +63,7 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
     story = Story()
     with transaction.atomic():
         started = time.perf_counter()
+        people = None
         if not seeds_present():
             _units_ensure()
             people = people_ensure(_province_persons())
@@ -92,6 +94,14 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             result.timings["cadres"] = time.perf_counter() - started
             log(_("Cadre files: %(posts)d posts, %(people)d people, %(holdings)d holdings, %(events)d decisions "
                   "(%(seconds).1f s).") % {**written, "seconds": result.timings["cadres"]})
+        if not inspections_present():
+            # The inspection commissions' programmes and cases (seeds 000 and 004), on the seed documents they follow.
+            started = time.perf_counter()
+            built = inspections_build(people=people or people_ensure(_province_persons()))
+            result.tasks_created += built.recommendations
+            result.timings["inspections"] = time.perf_counter() - started
+            log(_("Inspections: %(cases)d cases, %(recommendations)d recommendations as tasks (%(seconds).1f s).")
+                % {"cases": built.cases, "recommendations": built.recommendations, "seconds": result.timings["inspections"]})
         if workload and not workload_present():
             started = time.perf_counter()
             today = clock.today()

@@ -293,3 +293,18 @@ class ConsiderationPause(models.Model):
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
                                               name="consideration_pause_interval")]
+
+
+class Citation(models.Model):
+    """A task of the directive a supervision case follows, cited by the case's findings: what the team found of it
+    (late, done without its product, not taken up below). Known to the case's circle only, as the findings are."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="citations")
+    task = models.ForeignKey("tasks.Task", on_delete=models.PROTECT, related_name="+")
+    note = models.TextField(blank=True, help_text="what the finding says of the task")
+    cited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    cited_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "task"], name="inspection_citation_once")]
+        ordering = ["case", "cited_at", "pk"]

@@ -2,6 +2,7 @@
 from django.urls import path
 
 from mandate.monitoring import export_views as exports
+from mandate.monitoring import supervision_views
 from mandate.monitoring import views
 
 app_name = "monitoring"
@@ -17,4 +18,5 @@ urlpatterns = [
     path("scorecards/export.<str:fmt>", exports.scorecard_export, name="scorecard_export"),
     path("lagging/export.<str:fmt>", exports.lagging_export, name="lagging_export"),
     path("cascade/export.<str:fmt>", exports.cascade_export, name="cascade_export"),
+    path("supervision/<int:case_id>/", supervision_views.supervision, name="supervision"),
 ]
