@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "mandate.reports",
     "mandate.sheets",
     "mandate.inbox",
+    "mandate.reviews",
     "mandate.search",
 ]
 
