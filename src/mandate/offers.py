@@ -8,6 +8,7 @@ from functools import cached_property
 from django.http import HttpRequest
 
 from mandate.meetings.permissions import can_open_meetings
+from mandate.reviews.permissions import can_define_regimes_somewhere, can_draft_somewhere
 from mandate.web.forms import date_pattern
 from mandate.tasks.permissions import can_assign_somewhere
 
@@ -27,6 +28,16 @@ class Offers:
     @cached_property
     def open_meeting(self) -> bool:
         return can_open_meetings(self.user)
+
+    @cached_property
+    def define_regime(self) -> bool:
+        """A new report regime, an indicator set: the leaders of some unit."""
+        return can_define_regimes_somewhere(self.user)
+
+    @cached_property
+    def draft_report(self) -> bool:
+        """Drafting a report, a self-assessment: the writers of some unit."""
+        return can_draft_somewhere(self.user)
 
 
 def offers(request: HttpRequest) -> dict:

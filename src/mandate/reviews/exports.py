@@ -243,7 +243,7 @@ def _points(value) -> str:
 
 
 def _level(value: str) -> str:
-    return Level(value).label if value else "—"
+    return str(Level(value).label) if value else "—"
 
 
 def rating_table(*, organization, reviews: list[Review], subtitle: str, day) -> RatingTable:
@@ -257,7 +257,7 @@ def rating_table(*, organization, reviews: list[Review], subtitle: str, day) -> 
              review.decision_note or review.appraisal_note)
             for i, review in enumerate(reviews, start=1)]
     counts = {level: sum(1 for r in reviews if r.decided_level == level) for level in Level.values}
-    summary = [_("%(level)s: %(n)s") % {"level": Level(level).label, "n": counts[level]} for level in Level.values]
+    summary = [_("%(level)s: %(n)s") % {"level": str(Level(level).label), "n": counts[level]} for level in Level.values]
     summary.append(_("“Excellent” may go to at most 20 %% of those rated “good”, rounded down: %(quota)s of %(good)s.")
                    % {"quota": counts[Level.GOOD] * 20 // 100, "good": counts[Level.GOOD]})
     return RatingTable(paper=paper_of(unit=organization, day=day), title=_("SUMMARY OF THE REVIEW AND QUALITY RATING"),

@@ -51,3 +51,15 @@ def can_define_indicators(user, owner: Unit) -> bool:
 def readable_units(user, as_of):
     """The units whose reports and ratings `user` may read; None: all of them."""
     return None if is_system_admin(user) else reach(user, as_of=as_of)
+
+
+def can_define_regimes_somewhere(user) -> bool:
+    """Leads some unit: offers the form of a new report regime, rating decisions and indicator sets."""
+    return is_system_admin(user) or bool(user is not None and getattr(user, "is_authenticated", False)
+                                          and reach(user, DECIDERS).exists())
+
+
+def can_draft_somewhere(user) -> bool:
+    """Writes in some unit: offers drafting a report and a self-assessment."""
+    return is_system_admin(user) or bool(user is not None and getattr(user, "is_authenticated", False)
+                                          and reach(user, WRITERS).exists())

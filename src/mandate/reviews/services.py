@@ -104,8 +104,10 @@ def _person(actor):
 
 
 def report_title(regime: ReportRegime, period: periods.Period) -> str:
-    return _("Report: %(regime)s, %(start)s to %(end)s") % {"regime": regime.title, "start": day_text(period.start),
-                                                           "end": day_text(period.end)}
+    """The title a report is registered under, in the register's language (Vietnamese) whoever drafts it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Report: %(regime)s, %(start)s to %(end)s") % {"regime": regime.title, "start": day_text(period.start),
+                                                               "end": day_text(period.end)}
 
 
 def report_draft(*, actor, regime: ReportRegime, unit: Unit | None, period: str, title: str = "") -> Report:
