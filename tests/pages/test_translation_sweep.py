@@ -71,13 +71,40 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
                            draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
     sheet = f"Nội dung nhiệm vụ,Số văn bản giao,Đơn vị chủ trì,Lãnh đạo phụ trách,Sản phẩm\nRà soát,{task.document.number_text},Ủy ban nhân dân,x,\n"
     batch = import_preview(actor=leader, upload=SimpleUploadedFile("nv.csv", sheet.encode()), as_of=clock.today())
-    real = {"batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
+    regime, report, review, indicators = _reviews_world(leader, unit)
+    real = {"regime_id": regime.pk, "report_id": report.pk, "review_id": review.pk, "set_id": indicators.pk,
+            "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": MISSING, "evidence_id": MISSING, "uidb64": "MQ", "user_id": leader.pk}
     missing = {name: (value if name in ("code", "fmt") else MISSING) for name, value in real.items()}
     missing["code"] = "99.XX"
     return {"leader": leader, "real": real, "missing": missing}
+
+
+def _reviews_world(leader, unit):
+    """A quarterly report regime of the provincial committee with its Standing Committee's draft, a collective's
+    self-assessment, and an indicator set given to two communes with one value reported."""
+    from mandate.monitoring.selectors import child_units
+    from mandate.reviews import periods, services as reviews
+
+    today = clock.today()
+    regime = reviews.regime_create(actor=leader, receiver=unit("25.TU"), title="Báo cáo quý", frequency="quarterly",
+                                   reporters=[unit("25.TU.BTV"), unit("25.TU.VP")])
+    key = periods.period_containing(frequency="quarterly", day=today).key
+    report = reviews.report_draft(actor=leader, regime=regime, unit=unit("25.TU.BTV"), period=key)
+    review = reviews.review_self_assess(actor=leader, subject_kind="collective", unit=unit("25.TU.BTC"),
+                                        organization=unit("25.TU"), period_kind="year", period=str(today.year),
+                                        general_points=25)
+    indicators = reviews.indicator_set_create(
+        actor=leader, owner=unit("25"), title="Chỉ số chuyển đổi số cấp xã", period_start=today.replace(month=1, day=1),
+        period_end=today.replace(month=12, day=31),
+        indicators=[{"group": "online_rates", "name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "target": "80", "measure": "%"}])
+    communes = child_units(unit=unit("25"), as_of=today, kind="commune")[:2]
+    reviews.indicator_set_apply(actor=leader, indicator_set=indicators, units=communes)
+    reviews.indicator_value_report(actor=leader, indicator_set=indicators, unit=communes[0],
+                                   indicator="Tỷ lệ dịch vụ công trực tuyến toàn trình", value=72)
+    return regime, report, review, indicators
 
 
 def sweep(client, world, language: str) -> tuple[list[str], int]:

@@ -19,6 +19,7 @@ from mandate.core.workdays import add_working_days
 MONTHLY, QUARTERLY, SIX_MONTHLY, YEARLY, AD_HOC = "monthly", "quarterly", "six_monthly", "yearly", "ad_hoc"
 DAY_OF_MONTH, WORKING_DAYS = "day_of_month", "working_days"
 DAYS_PER_AGGREGATING_LEVEL = 3
+FIRST_YEAR, LAST_YEAR = 1900, 2998  # the dates a page may ask about (core.dates), with room for a deadline after them
 MONTHS = {MONTHLY: 1, QUARTERLY: 3, SIX_MONTHLY: 6, YEARLY: 12}
 KEY_FORMS = {MONTHLY: "2025-06", QUARTERLY: "2025-Q2", SIX_MONTHLY: "2025-H1", YEARLY: "2025",
              AD_HOC: "2025-03-01..2025-04-10"}
@@ -62,10 +63,14 @@ def period_of(*, frequency: str, key: str, window_start_day: int = 15, field_nam
             start, end = (dt.date.fromisoformat(part) for part in match.groups())
         except ValueError:
             raise refused from None
+        if not (FIRST_YEAR <= start.year and end.year <= LAST_YEAR):
+            raise refused
         if end < start:
             raise invalid(field_name, _("the period ends before it starts"), "period_order")
         return Period(key=key.strip(), start=start, end=end)
     year = int(match.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise refused
     index = int(match.group(2)) if frequency != YEARLY else 1
     if frequency == MONTHLY and not 1 <= index <= 12:
         raise refused
