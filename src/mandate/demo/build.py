@@ -15,7 +15,7 @@ from django.db import transaction
 from mandate.audit.models import AuditRecord
 from mandate.audit.services import audit_record
 from mandate.core import clock
-from mandate.demo import meetings_daklak, meetings_hanoi, seeds
+from mandate.demo import meetings_daklak, meetings_hanoi, reports_and_ratings, seeds
 from mandate.demo.meetings import meetings_build
 from mandate.demo.users import LOGINS, People, Person, commune_leader, people_ensure, province_people
 from mandate.demo.workload import (
@@ -114,6 +114,8 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
         if carried:
             result.timings["merger"] = time.perf_counter() - started
             log(f"2025 province merger applied: {carried} events ({result.timings['merger']:.1f} s).")
+        if result.seeds_built or seeds_present():
+            reports_and_ratings.build(log=log)
     return result
 
 

@@ -63,7 +63,7 @@ def period_of(*, frequency: str, key: str, window_start_day: int = 15, field_nam
             start, end = (dt.date.fromisoformat(part) for part in match.groups())
         except ValueError:
             raise refused from None
-        if not (FIRST_YEAR <= start.year and end.year <= LAST_YEAR):
+        if start.year < FIRST_YEAR or end.year > LAST_YEAR:
             raise refused
         if end < start:
             raise invalid(field_name, _("the period ends before it starts"), "period_order")

@@ -21,7 +21,7 @@ No database here.
 """
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 EXCELLENT, GOOD, FULFILLED, NOT_FULFILLED = "excellent", "good", "fulfilled", "not_fulfilled"
 GENERAL_POINTS, TASK_POINTS = Decimal(30), Decimal(70)
@@ -31,6 +31,12 @@ EXCELLENT_SHARE_OF_GOOD_PERCENT = 20
 SHARE, LESS_EACH = "share", "less_each"
 MEASURES = ("on_time_rate", "overdue", "completed_late", "completed_after_extension", "kpi_met_rate",
             "recommendations_fulfilled_rate")
+MEASURE_LABELS = {
+    "on_time_rate": gettext_lazy("On-time rate"), "overdue": gettext_lazy("Overdue"),
+    "completed_late": gettext_lazy("Completed late"), "completed_after_extension": gettext_lazy("Completed after extension"),
+    "kpi_met_rate": gettext_lazy("Share of KPI targets achieved"),
+    "recommendations_fulfilled_rate": gettext_lazy("Share of recommendations fulfilled"),
+}
 DEFAULT_RULES = {"task_points": [
     {"measure": "on_time_rate", "kind": SHARE, "points": 30},
     {"measure": "overdue", "kind": LESS_EACH, "points": 15, "each": 3},

@@ -26,7 +26,7 @@ from mandate.monitoring.models import Channel, Comparison, KpiActual, KpiTarget,
 from mandate.monitoring.selectors import scorecard
 from mandate.monitoring.services import kpi_actual_report, kpi_target_create
 from mandate.orgs.models import Unit
-from mandate.orgs.selectors import is_subordinate
+from mandate.orgs.selectors import is_subordinate, territory_of
 from mandate.reviews import periods, points
 from mandate.reviews.compile import figures_of, report_as_of, scope_of
 from mandate.reviews.models import (
@@ -78,12 +78,11 @@ def regime_create(*, actor, receiver: Unit | None, title: str, frequency: str, r
             errors.append(FieldError(name, _("must be a whole number from %(low)s to %(high)s") % {"low": low, "high": high}))
     if not reporters:
         errors.append(FieldError("reporters", _("name at least one unit that reports"), "required"))
-    today = clock.today()
     if receiver is not None:
         for unit in reporters:
-            if unit.pk == receiver.pk or not is_subordinate(unit=unit, of=receiver, as_of=today):
-                errors.append(FieldError("reporters", _("%(unit)s is not below %(receiver)s: it cannot report to it")
-                                         % {"unit": unit.name, "receiver": receiver.name}, "not_below"))
+            if unit.pk == receiver.pk or not _within_area(unit, receiver):
+                errors.append(FieldError("reporters", _("%(unit)s is not within the area of %(receiver)s: it cannot report to it")
+                                         % {"unit": unit.name, "receiver": receiver.name}, "not_within"))
     _refuse(_("The report regime cannot be saved."), errors)
     require(can_define_regime(actor, receiver), _("Only the leaders over %(unit)s may set what is reported to it.")
             % {"unit": receiver.name})
@@ -97,6 +96,15 @@ def regime_create(*, actor, receiver: Unit | None, title: str, frequency: str, r
         regime.reporters.set(reporters)
         audit_record(actor=actor, action="reviews.regime_create", obj=regime, after=_regime_snapshot(regime))
     return regime
+
+
+def _within_area(unit: Unit, receiver: Unit) -> bool:
+    """Whether `unit` stands in the receiver's area: below the territory the receiver belongs to (a provincial
+    organization committee reports to the Central Organization Committee along its line, not under it in the tree),
+    on the last day both existed."""
+    day = min([clock.today(), *(u.valid_to - dt.timedelta(days=1) for u in (unit, receiver) if u.valid_to)])
+    area = territory_of(unit=receiver, as_of=day) or receiver
+    return is_subordinate(unit=unit, of=area, as_of=day)
 
 
 def _person(actor):

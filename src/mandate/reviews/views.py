@@ -21,6 +21,7 @@ from mandate.reviews.forms import (
     RatingScopeForm, RegimeForm, SelfAssessmentForm,
 )
 from mandate.reviews.models import Level, ReviewState
+from mandate.reviews.points import MEASURE_LABELS
 from mandate.reviews.permissions import can_decide_rating, can_define_indicators, can_draft_report, can_issue_report
 from mandate.web.pages import page
 
@@ -199,7 +200,9 @@ def rating(request: HttpRequest, review_id: int, as_of: dt.date) -> HttpResponse
             messages.success(request, _("The appraisal is saved."))
             return redirect("reviews:rating", review_id=review.pk)
     history = selectors.review_history(user=request.user, unit=review.unit, person_name=review.person_name)
-    return render(request, "reviews/rating.html", {"review": review, "form": form, "history": history,
+    lines = [{**line, "label": MEASURE_LABELS.get(line["measure"], line["measure"])}
+             for line in review.breakdown.get("lines", [])]
+    return render(request, "reviews/rating.html", {"review": review, "form": form, "history": history, "lines": lines,
                                                    "may_appraise": review.state != ReviewState.DECIDED},
                   status=form.status)
 
