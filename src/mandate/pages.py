@@ -17,6 +17,7 @@ ADMINISTRATION = [
     path("units/", admin_views.units, name="units"),
     path("delegations/", admin_views.delegations, name="delegations"),
     path("clusters/", admin_views.clusters, name="clusters"),
+    path("calendar/", admin_views.calendar, name="calendar"),
 ]
 
 urlpatterns: list = [

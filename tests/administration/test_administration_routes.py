@@ -8,7 +8,8 @@ from mandate.accounts.models import Role
 
 pytestmark = pytest.mark.django_db
 
-ROUTES = ["admin_pages:index", "admin_pages:person_new", "admin_pages:units", "admin_pages:delegations", "admin_pages:clusters"]
+ROUTES = ["admin_pages:index", "admin_pages:person_new", "admin_pages:units", "admin_pages:delegations", "admin_pages:clusters",
+          "admin_pages:calendar"]
 FORM = {"full_name": "Người lạ", "username": "ke.la", "unit": "25.TU.BTC", "role": "specialist", "clearance": 0,
         "add-parent": "25.TU", "add-name": "Phòng mới", "add-kind": "department", "add-valid_from": "2025-08-01",
         "alerts-unit": "25", "alerts-warning_days": 3, "from_unit": "25", "to_unit": "25.TU.BTC", "roles": ["leader"],
@@ -54,5 +55,6 @@ def test_a_unit_administrator_of_another_province_changes_nothing_in_phu_tho(cli
     assert client.post(reverse("admin_pages:delegations"), FORM).status_code == 403
     assert client.post(reverse("admin_pages:clusters"), FORM).status_code == 403
     assert client.post(reverse("admin_pages:person_new"), FORM).status_code == 403
+    assert client.post(reverse("admin_pages:calendar"), {"day": "01/06/2026", "working": "0", "reason": "x"}).status_code == 403
     assert "muc.tieu" not in client.get(reverse("admin_pages:index")).content.decode()
     assert _counts() == before

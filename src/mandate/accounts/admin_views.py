@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mandate.accounts import administration, permissions, services
-from mandate.accounts.forms import AlertsForm, ClusterForm, DelegationForm, PasswordSetForm, RoleForm, StaffForm, UnitAddForm
+from mandate.accounts.forms import AlertsForm, CalendarDayForm, ClusterForm, DelegationForm, PasswordSetForm, RoleForm, StaffForm, UnitAddForm
 from mandate.accounts.models import Delegation, Membership
 from mandate.accounts.selectors import memberships_of, user_administered, users_administered
 from mandate.accounts.signin import account_locked_for
+from mandate.core import clock, workdays
+from mandate.core.dates import day_text, parse_iso_date
 from mandate.core.errors import NotFound, PermissionDenied
 from mandate.orgs.models import Cluster
 from mandate.web.pages import page
@@ -154,3 +156,31 @@ def clusters(request: HttpRequest, as_of) -> HttpResponse:
         status = form.status
     return render(request, "admin_pages/clusters.html", {
         "form": form, "clusters": Cluster.objects.prefetch_related("members").order_by("code")}, status=status)
+
+
+@page
+def calendar(request: HttpRequest, as_of) -> HttpResponse:
+    """The working-day calendar of a year: the published holidays and days worked in exchange, and the system
+    administrator's corrections over them, which every deadline counted in working days follows."""
+    _require(request.user)
+    year = _number(request.GET.get("year")) or clock.today().year
+    year = min(max(year, 2000), 2100)
+    may_correct = permissions.is_system_admin(request.user)
+    form, status = CalendarDayForm(), 200
+    if request.method == "POST":
+        if not may_correct:
+            raise PermissionDenied(_("Only a system administrator corrects the calendar."))
+        if "clear" in request.POST:
+            day = parse_iso_date(request.POST.get("clear"), field_name="day")
+            if day is not None and administration.calendar_day_clear(actor=request.user, day=day):
+                messages.success(request, _("The correction of %(day)s was taken back.") % {"day": day_text(day)})
+            return redirect(f"{reverse('admin_pages:calendar')}?year={year}")
+        form = CalendarDayForm(request.POST)
+        row = form.submit(lambda data: administration.calendar_day_set(actor=request.user, **data))
+        if row is not None:
+            messages.success(request, _("The calendar of %(day)s was corrected.") % {"day": day_text(row.day)})
+            return redirect(f"{reverse('admin_pages:calendar')}?year={row.day.year}")
+        status = form.status
+    return render(request, "admin_pages/calendar.html", {
+        "form": form, "year": year, "days": workdays.year_calendar(year), "may_correct": may_correct,
+        "previous": year - 1, "next": year + 1}, status=status)

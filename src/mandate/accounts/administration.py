@@ -20,7 +20,8 @@ from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, invalid
 from mandate.core.secrecy import Secrecy
-from mandate.core.text import fold
+from mandate.core.models import CalendarDay
+from mandate.core.text import fold, nfc
 from mandate.orgs import services as orgs
 from mandate.orgs.models import Cluster, Tier, Unit, UnitKind
 from mandate.orgs.selectors import unit_subtree_ids
@@ -188,3 +189,38 @@ def cluster_save(*, actor: User, code: str, name: str, members: list[Unit], year
     if not (name or "").strip():
         raise invalid("name", gettext_noop("is required"), "required")
     return orgs.cluster_create(actor=actor, code=code.strip(), name=name, members=members, year=year)
+
+
+def calendar_day_set(*, actor: User, day: dt.date | None, working: bool, reason: str) -> CalendarDay:
+    """Correct the working-day calendar for one day (a system administrator's: the calendar is the country's)."""
+    permissions.require(permissions.is_system_admin(actor), _("Only a system administrator corrects the calendar."))
+    errors = []
+    if day is None:
+        errors.append(FieldError("day", gettext_noop("is required"), "required"))
+    reason = nfc((reason or "").strip())
+    if not reason:
+        errors.append(FieldError("reason", gettext_noop("is required"), "required"))
+    if errors:
+        raise DomainError(_("The calendar was not corrected."), errors)
+    with transaction.atomic():
+        row = CalendarDay.objects.select_for_update().filter(day=day).first()
+        before = {"working": row.working, "reason": row.reason} if row else None
+        row = row or CalendarDay(day=day)
+        row.working, row.reason, row.set_by, row.set_at = bool(working), reason[:255], actor, clock.now()
+        row.save()
+        audit_record(actor=actor, action="calendar.set", obj=row, before=before,
+                     after={"day": day.isoformat(), "working": row.working, "reason": row.reason})
+    return row
+
+
+def calendar_day_clear(*, actor: User, day: dt.date) -> bool:
+    """Take back a correction: the published calendar holds for that day again."""
+    permissions.require(permissions.is_system_admin(actor), _("Only a system administrator corrects the calendar."))
+    with transaction.atomic():
+        row = CalendarDay.objects.select_for_update().filter(day=day).first()
+        if row is None:
+            return False
+        audit_record(actor=actor, action="calendar.clear", obj=row,
+                     before={"day": day.isoformat(), "working": row.working, "reason": row.reason})
+        row.delete()
+    return True

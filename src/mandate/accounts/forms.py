@@ -14,7 +14,7 @@ from mandate.core.text import fold
 from mandate.orgs.forms import UnitField, UnitListField
 from mandate.orgs.models import UnitKind
 from mandate.orgs.selectors import unit_get, units_list
-from mandate.web.forms import DateInput, PageForm
+from mandate.web.forms import DateField, DateInput, PageForm
 
 class UnitNameField(UnitField):
     """A unit typed by its name (or picked from the suggestions, which send its code): the one unit open today with
@@ -109,3 +109,11 @@ class ClusterForm(PageForm):
     name = forms.CharField(label=_("Name"), max_length=255)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
     members = UnitListField(label=_("Member units"), help_text=_("Unit names separated by commas."))
+
+
+class CalendarDayForm(PageForm):
+    day = DateField(label=_("Day"))
+    working = forms.TypedChoiceField(label=_("The day is"), coerce=lambda value: value == "1",
+                                     choices=[("0", _("a day off")), ("1", _("a working day"))], initial="0")
+    reason = forms.CharField(label=_("Reason"), max_length=255,
+                             help_text=_("The notice that decides it, e.g. “Thông báo 6150/TB-BLĐTBXH”."))
