@@ -81,6 +81,9 @@ from mandate.accounts.admin_api import router as administration_router  # noqa: 
 from mandate.orgs.api import router as orgs_router  # noqa: E402
 from mandate.documents.api import router as documents_router  # noqa: E402
 from mandate.tasks.api import router as tasks_router  # noqa: E402
+from mandate.personnel.api import (  # noqa: E402
+    events_router as personnel_events_router, people_router, positions_router, router as personnel_router,
+)
 from mandate.reorganizations.api import router as reorganizations_router, units_router as lineage_router  # noqa: E402
 from mandate.ingest.api import router as ingest_router  # noqa: E402
 from mandate.meetings.api import router as meetings_router  # noqa: E402
@@ -95,6 +98,10 @@ api.add_router("/units", orgs_router)
 api.add_router("/units", lineage_router)  # one unit with its predecessors and successors
 api.add_router("/documents", documents_router)
 api.add_router("/tasks", tasks_router)
+api.add_router("/positions", positions_router)
+api.add_router("/people", people_router)
+api.add_router("/personnel-events", personnel_events_router)
+api.add_router("/personnel", personnel_router)
 api.add_router("/reorganizations", reorganizations_router)
 api.add_router("/ingest", ingest_router)
 api.add_router("/meetings", meetings_router)

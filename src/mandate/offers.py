@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from mandate.meetings.permissions import can_open_meetings
 from mandate.reviews.permissions import can_define_regimes_somewhere, can_draft_somewhere
+from mandate.personnel.permissions import can_read_record_log, offers_cadre_work
 from mandate.web.forms import date_pattern
 from mandate.tasks.permissions import can_assign_somewhere
 
@@ -38,6 +39,14 @@ class Offers:
     def draft_report(self) -> bool:
         """Drafting a report, a self-assessment: the writers of some unit."""
         return can_draft_somewhere(self.user)
+
+    @cached_property
+    def cadre_work(self) -> bool:
+        return offers_cadre_work(self.user)
+
+    @cached_property
+    def read_record_log(self) -> bool:
+        return can_read_record_log(self.user)
 
 
 def offers(request: HttpRequest) -> dict:

@@ -66,6 +66,7 @@ urlpatterns: list = [
          name="meeting_conclusion_confirm"),
     path("meetings/", include("mandate.meetings.urls")),
     path("monitoring/", include("mandate.monitoring.urls")),
+    path("personnel/", include("mandate.personnel.urls")),
     path("reorganizations/", include("mandate.reorganizations.urls")),
     path("", include("mandate.sheets.urls")),
     path("inbox/", include("mandate.inbox.urls")),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "mandate.accounts",
     "mandate.documents",
     "mandate.tasks",
+    "mandate.personnel",
     "mandate.reorganizations",
     "mandate.meetings",
     "mandate.ingest",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PersonnelConfig(AppConfig):
+    name = "mandate.personnel"
+    label = "personnel"
