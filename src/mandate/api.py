@@ -90,6 +90,7 @@ from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.inbox.api import router as inbox_router  # noqa: E402
 from mandate.search.api import router as search_router  # noqa: E402
 from mandate.reviews.api import regimes_router, reports_router, reviews_router  # noqa: E402
+from mandate.inspections.api import router as inspections_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
     cascade_router, kpis_router, lagging_router, notifications_router, scorecards_router,
 )
@@ -115,6 +116,7 @@ api.add_router("/tokens", tokens_router)
 api.add_router("/reads", reads_router)
 api.add_router("/regulations", regulations_router)
 api.add_router("/search", search_router)
+api.add_router("/inspections", inspections_router)
 api.add_router("/administration", administration_router)
 api.add_router("/report-regimes", regimes_router)
 api.add_router("/reports", reports_router)

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from django.http import HttpRequest
 
+from mandate.inspections.permissions import can_open_cases_somewhere, can_view_cases_somewhere
 from mandate.meetings.permissions import can_open_meetings
 from mandate.reviews.permissions import can_define_regimes_somewhere, can_draft_somewhere
 from mandate.personnel.permissions import can_read_record_log, offers_cadre_work
@@ -47,6 +48,15 @@ class Offers:
     @cached_property
     def read_record_log(self) -> bool:
         return can_read_record_log(self.user)
+
+    @cached_property
+    def inspections(self) -> bool:
+        """The commission's pages: only to whom a case may be known (its circle), never to the rest of the committee."""
+        return can_view_cases_somewhere(self.user)
+
+    @cached_property
+    def open_case(self) -> bool:
+        return can_open_cases_somewhere(self.user)
 
 
 def offers(request: HttpRequest) -> dict:

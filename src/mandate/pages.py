@@ -65,6 +65,7 @@ urlpatterns: list = [
     path("meetings/<int:meeting_id>/conclusion/confirm/", conclusion_pages.conclusion_issue,
          name="meeting_conclusion_confirm"),
     path("meetings/", include("mandate.meetings.urls")),
+    path("inspections/", include("mandate.inspections.urls")),
     path("monitoring/", include("mandate.monitoring.urls")),
     path("personnel/", include("mandate.personnel.urls")),
     path("reorganizations/", include("mandate.reorganizations.urls")),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mandate.ingest",
     "mandate.monitoring",
     "mandate.reports",
+    "mandate.inspections",
     "mandate.sheets",
     "mandate.inbox",
     "mandate.reviews",

@@ -9,6 +9,7 @@ A membership gives its role over the unit and the unit's whole subtree, as the t
 | leader | its subtree | assigns, acts as lead unit, decides (accepts, returns, cancels, extends), sets KPI targets |
 | specialist | its subtree | assigns, acts as lead unit, reports KPI values |
 | inspector | the subtree it supervises: an inspector of an inspection commission reads its whole territory | nothing (inspections are its work) |
+| any role in an inspection commission | also its whole territory, as its inspectors (08-QC/TW, `reads_as_commission`) | only what the role writes in the commission itself |
 | viewer | its subtree | nothing |
 
 Secret documents and tasks (the levels of `mandate.core.secrecy`) are known only to users cleared for their
@@ -55,6 +56,10 @@ def _roles(user, day: dt.date) -> list[tuple[str, str]]:
         paths = dict(placements_on(day).filter(unit_id__in=[unit for _, unit, _ in memberships]).values_list("unit_id", "path"))
         memo[day] = [(role, _supervised_path(paths.get(unit, ""), day) if role == Role.INSPECTOR and kind == UnitKind.INSPECTION_COMMISSION
                       else paths.get(unit, "")) for role, unit, kind in memberships]
+        # 08-QC/TW: whoever works in an inspection commission reads, as its inspectors do, every task and document of
+        # the units its committee leads (the territory it sits in). A reading role only: it writes nothing there.
+        memo[day] += [(Role.INSPECTOR, _supervised_path(paths.get(unit, ""), day)) for role, unit, kind in memberships
+                      if kind == UnitKind.INSPECTION_COMMISSION and role != Role.INSPECTOR and paths.get(unit)]
     return memo[day]
 
 
@@ -106,6 +111,16 @@ def has_role_over(user, unit: Unit, roles) -> bool:
     # The unit's own path on that day decides; one indexed lookup instead of a subtree scan.
     own = placements_on(day).filter(unit=unit).values_list("path", flat=True)
     return any(path.startswith(prefix) for path in own for prefix in paths)
+
+
+def reads_as_commission(user, unit: Unit) -> bool:
+    """08-QC/TW: `user` works in the inspection commission of the committee that leads `unit`, and so reads its tasks,
+    documents and (through `inspections.permissions`) the cases about it."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if not user.memberships.filter(unit__kind=UnitKind.INSPECTION_COMMISSION).exists():
+        return False
+    return has_role_over(user, unit, (Role.INSPECTOR,))
 
 
 def units_answered_by(user, units: dict[int, tuple[str, ...]], *, as_of: dt.date | None = None) -> set[int]:

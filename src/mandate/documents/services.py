@@ -61,8 +61,13 @@ def numbering_owner(unit: Unit, *, on: dt.date) -> Unit:
 def _period(owner: Unit, system: str, issued_on: dt.date) -> tuple[str, Term | None]:
     if system == NumberingSystem.STATE:
         return f"year:{issued_on.year}", None
-    term = (Term.objects.filter(unit=owner, starts_on__lte=issued_on).exclude(ends_on__lte=issued_on)
-            .order_by("-starts_on").first())
+    term, body = None, owner
+    # An advisory body of a party committee (its inspection commission, its office) has no term of its own: it
+    # numbers within the committee's term, on a sequence of its own (…/UBKTTU).
+    while term is None and body is not None:
+        term = (Term.objects.filter(unit=body, starts_on__lte=issued_on).exclude(ends_on__lte=issued_on)
+                .order_by("-starts_on").first())
+        body = unit_parent(unit=body, as_of=issued_on) if body.kind in PARTY_KINDS else None
     if term is None:
         raise invalid("issued_on", _("%(unit)s has no term recorded on %(date)s; party numbers run per term")
                       % {"unit": owner.name, "date": date_format(issued_on, "SHORT_DATE_FORMAT")})

@@ -1,0 +1,123 @@
+"""Who knows of a case and who works on it (296-QĐ/TW; 08-QC/TW for the commissions' reading).
+
+A case is confidential by default. It is known only to its circle: the people who hold a role in its body (the
+inspection commission or the committee that conducts it) and in the standing committee and standing board of the
+party committee that body belongs to — nobody else, not even its title, in lists, counts, search, exports or
+notifications. A secret case (a level of `mandate.core.secrecy`) also needs a clearance covering its level
+(`mandate.accounts.secrecy`). The system and its administrators know of everything, as everywhere.
+
+What a case leaves to others is not the case: the notice of conclusion (a registered TB document) and the tasks of its
+recommendations are documents and tasks, seen by their own rules — the lead unit reads what it must do and the
+notice's number, never the findings.
+"""
+from django.db.models import Q, QuerySet
+
+from mandate.accounts.models import Role
+from mandate.accounts.permissions import DECIDERS, WRITERS, is_system_admin, reach, reads_as_commission, units_held
+from mandate.accounts.secrecy import may_read_level, secrecy_q
+from mandate.core import clock
+from mandate.orgs.models import Unit, UnitKind
+from mandate.orgs.selectors import placements_on
+
+ALL_ROLES = (Role.UNIT_ADMIN, Role.LEADER, Role.SPECIALIST, Role.INSPECTOR, Role.VIEWER)
+STANDING_KINDS = (UnitKind.STANDING_COMMITTEE, UnitKind.STANDING_BOARD)
+BODY_KINDS = (UnitKind.INSPECTION_COMMISSION, UnitKind.PARTY_COMMITTEE, UnitKind.STANDING_COMMITTEE,
+              UnitKind.STANDING_BOARD, UnitKind.EXECUTIVE_COMMITTEE, UnitKind.CENTRAL_COMMITTEE)
+
+
+def _circle_units(user, roles=ALL_ROLES) -> set[int]:
+    """The bodies whose cases `user` knows of: those where they hold one of `roles`, and, for a seat on a standing
+    committee or board, its party committee and every body directly under that committee (its commission)."""
+    held = units_held(user, roles)
+    if not held:
+        return set()
+    day = clock.today()
+    standing = set(Unit.objects.filter(pk__in=held, kind__in=STANDING_KINDS).values_list("pk", flat=True))
+    committees = set(placements_on(day).filter(unit_id__in=standing).values_list("parent_id", flat=True)) - {None}
+    under = set(placements_on(day).filter(parent_id__in=committees).values_list("unit_id", flat=True))
+    return held | committees | under
+
+
+def case_q(user, *, prefix: str = "") -> Q:
+    """The cases `user` may know of, as a filter (on a relation to cases when `prefix` is given, e.g. "case__")."""
+    if is_system_admin(user):
+        return Q()
+    circle = Q(**{f"{prefix}body__in": _circle_units(user)}) | _commission_q(user, prefix)
+    return secrecy_q(user, need_to_know=circle, open_to=circle, field=f"{prefix}secrecy")
+
+
+def _commission_q(user, prefix: str) -> Q:
+    """08-QC/TW: a commission reads the cases of the bodies of the units its committee leads (a lower commission's)."""
+    if not units_held(user, ALL_ROLES) or not Unit.objects.filter(
+            pk__in=units_held(user, ALL_ROLES), kind=UnitKind.INSPECTION_COMMISSION).exists():
+        return Q(**{f"{prefix}pk__in": []})
+    return Q(**{f"{prefix}body__in": reach(user, (Role.INSPECTOR,))})
+
+
+def visible_cases(user, cases: QuerySet) -> QuerySet:
+    """The cases of `cases` that `user` may know of."""
+    if is_system_admin(user):
+        return cases
+    return cases.filter(case_q(user))
+
+
+def can_view_case(user, case) -> bool:
+    return is_system_admin(user) or type(case).objects.filter(case_q(user), pk=case.pk).exists()
+
+
+def can_work_on_case(user, case) -> bool:
+    """Record a step, name the team, conclude, extend: the writers of the case's body, cleared for its level."""
+    return (is_system_admin(user) or case.body_id in units_held(user, WRITERS)) and may_read_level(user, case.secrecy)
+
+
+def can_open_case(user, body: Unit) -> bool:
+    """Open a case (a decision to inspect or supervise, a filing received) in the name of `body`."""
+    return is_system_admin(user) or (body.kind in BODY_KINDS and body.pk in units_held(user, WRITERS))
+
+
+def can_open_cases_somewhere(user) -> bool:
+    """Holds a writing seat in a body that conducts cases: offers the forms at all."""
+    if is_system_admin(user):
+        return user is not None
+    held = units_held(user, WRITERS)
+    return bool(held) and Unit.objects.filter(pk__in=held, kind__in=BODY_KINDS).exists()
+
+
+def can_view_cases_somewhere(user) -> bool:
+    """Sits in some case's circle (or administers the system): offers the case register in the menu."""
+    if is_system_admin(user):
+        return user is not None
+    circle = _circle_units(user)
+    return bool(circle) and Unit.objects.filter(pk__in=circle, kind__in=BODY_KINDS).exists()
+
+
+def can_adopt_programme(user, body: Unit) -> bool:
+    """Adopt a yearly programme for `body`: its writers (the programme is also a registered document of it)."""
+    return can_open_case(user, body)
+
+
+def programme_q(user) -> Q:
+    """Programmes are the plan of a body's work: known to the circle of its body, as its cases are, and to the
+    commissions that read the units the programme's body belongs to (08-QC/TW)."""
+    if is_system_admin(user):
+        return Q()
+    return Q(body__in=_circle_units(user)) | _commission_q(user, "")
+
+
+def can_decide_discipline(user, body: Unit) -> bool:
+    """Record a disciplinary decision of `body`: its leaders (the decision is theirs), or its writers on their word."""
+    return is_system_admin(user) or body.pk in units_held(user, (*DECIDERS, Role.SPECIALIST))
+
+
+def discipline_q(user) -> Q:
+    """Discipline decisions are known to the circle of the deciding body (as cases), secret ones to the cleared."""
+    if is_system_admin(user):
+        return Q()
+    circle = Q(body__in=_circle_units(user)) | _commission_q(user, "")
+    return secrecy_q(user, need_to_know=circle, open_to=circle)
+
+
+def can_read_as_commission(user, unit: Unit) -> bool:
+    """08-QC/TW: `user` works in the inspection commission of the committee that leads `unit`, and reads its tasks,
+    documents and cases (the accounts core's `reads_as_commission`, named here for the inspections' matrix)."""
+    return is_system_admin(user) or reads_as_commission(user, unit)
