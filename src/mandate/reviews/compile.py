@@ -6,53 +6,30 @@ official numbers (`monitoring.selectors.scorecard`, one GROUP BY over the task l
 list asked with the same filters); the extensions; the lagging units; the KPI targets against their values; what the
 units below it sent (when it receives reports under the regime); and each section a later app provides.
 
-`SECTION_PROVIDERS` is the seam for the apps above tasks that this one reads when they exist (inspections and their
-recommendations, cadre movements): each is a function of a `Scope` giving a `Section`, or None when it has nothing.
+`SECTION_PROVIDERS` lists the sections of the apps below this one that are not tasks (`reviews.sections`: the
+inspections of the period and their recommendations, the cadre movements): each is a function of a `Scope` giving a
+`Section`, or None when the period holds nothing of it; a new app adds its own function to the list.
 """
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.db.models import Count
 
 from mandate.core import clock
 from mandate.documents.selectors import documents_list
 from mandate.monitoring.kpis import kpi_summary, kpi_targets_list
 from mandate.monitoring.selectors import lagging_units, scorecard
-from mandate.orgs.models import Unit
-from mandate.reviews import periods
+from mandate.reviews import periods, sections
 from mandate.reviews.models import Report, ReportRegime, ReportState
+from mandate.reviews.scope import Scope, Section
 from mandate.reviews.selectors import submissions_of
-from mandate.tasks.selectors import TaskFilters
 from mandate.tasks.status import OFFICIAL_TOTALS
 
 LAGGING_SHOWN = 10
 
 
-@dataclass(frozen=True)
-class Scope:
-    user: object
-    unit: Unit
-    start: dt.date
-    end: dt.date
-    as_of: dt.date
-
-    @property
-    def filters(self) -> TaskFilters:
-        """The task list's filters that every task number of the report is counted with."""
-        return TaskFilters(as_of=self.as_of, lead_unit=self.unit, subtree=True, assigned_from=self.start, assigned_to=self.end)
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    columns: list[str]
-    rows: list[list]
-
-
-SECTION_PROVIDERS: list[Callable[[Scope], Section | None]] = []
+SECTION_PROVIDERS: list[Callable[[Scope], Section | None]] = [
+    sections.inspections_section, sections.recommendations_section, sections.cadre_movements_section]
 
 
 def report_as_of(*, end: dt.date, today: dt.date | None = None) -> dt.date:

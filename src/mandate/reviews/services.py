@@ -26,9 +26,12 @@ from mandate.monitoring.models import Channel, Comparison, KpiActual, KpiTarget,
 from mandate.monitoring.selectors import scorecard
 from mandate.monitoring.services import kpi_actual_report, kpi_target_create
 from mandate.orgs.models import Unit
-from mandate.orgs.selectors import is_subordinate, territory_of
+from mandate.inspections.selectors import people_disciplined, units_disciplined
+from mandate.orgs.selectors import is_subordinate, territory_of, unit_subtree_ids
+from mandate.personnel.models import Person
 from mandate.reviews import periods, points
 from mandate.reviews.compile import figures_of, report_as_of, scope_of
+from mandate.reviews.sections import recommendations_of
 from mandate.reviews.models import (
     DeadlineRule, Frequency, Indicator, IndicatorGroup, IndicatorSet, IndicatorTarget, Level, RatingPeriod, RatingScheme,
     Report, ReportReminder, ReportRegime, ReportState, Review, ReviewState, SubjectKind,
@@ -277,7 +280,8 @@ def rating_period(*, period_kind: str, period: str) -> periods.Period:
 
 def task_figures(*, user, unit: Unit, person: User | None, period: periods.Period, today: dt.date | None = None) -> dict:
     """The figures of a period the task-results points are prefilled from: the scorecard (the unit with the units below
-    it, or the tasks the person is in charge of), the KPI targets met; recommendations when inspections exist."""
+    it, or the tasks the person is in charge of), the KPI targets met, the inspections' recommendations fulfilled, and
+    whether a discipline in force of the period struck the collective, one of its units, or the person."""
     as_of = report_as_of(end=period.end, today=today)
     filters = (TaskFilters(as_of=as_of, leader_id=person.pk, assigned_from=period.start, assigned_to=period.end)
                if person is not None else
@@ -286,11 +290,19 @@ def task_figures(*, user, unit: Unit, person: User | None, period: periods.Perio
     kpis = kpi_summary(kpi_targets_list(user=user, as_of=as_of, unit=unit, subtree=person is None,
                                         period_from=period.start, period_to=period.end))
     targets = sum(kpis.values())
+    # The recommendations of the inspections concluded in the period, addressed to the unit and those below it: the
+    # share fulfilled among those done or past their deadline (the on-time rate's measure).
+    recommendations = (recommendations_of(user=user, unit=unit, start=period.start, end=period.end, as_of=as_of)
+                       if person is None else {"completed": 0, "overdue": 0})
+    due = recommendations["completed"] + recommendations["overdue"]
+    within = unit_subtree_ids(unit=unit, as_of=as_of).values("pk")
     return {"as_of": as_of.isoformat(), "assigned": card.assigned, "on_time_rate": card.on_time_rate,
             "overdue": card.overdue, "completed_late": card.completed_late,
             "completed_after_extension": card.completed_after_extension,
             "kpi_targets": targets, "kpi_met_rate": round(kpis[ACHIEVED] / targets, 4) if targets else None,
-            "recommendations_fulfilled_rate": None}
+            "recommendations": due, "recommendations_fulfilled_rate": round(recommendations["completed"] / due, 4) if due else None,
+            "disciplined": bool(units_disciplined(units=within, start=period.start, end=period.end)) if person is None else
+            bool(people_disciplined(people=Person.objects.filter(user=person).values("pk"), start=period.start, end=period.end))}
 
 
 def _points(value, field_name: str, most: Decimal) -> Decimal:
@@ -345,6 +357,7 @@ def review_self_assess(*, actor, subject_kind: str, unit: Unit | None, organizat
     prefilled, lines = points.task_points(rating_rules_of(unit=organization), figures)
     tasks = prefilled if task_points in (None, "") else _points(task_points, "task_points", points.TASK_POINTS)
     all_on_time = figures["overdue"] == 0 and figures["completed_late"] == 0
+    disciplined = bool(disciplined) or figures["disciplined"]  # a decision in force of the period counts whatever was ticked
     level = points.level_of(general + tasks, all_on_time=all_on_time, disciplined=disciplined, disqualified=disqualified)
     taken = invalid("period", _("%(subject)s already has a review for this period") % {"subject": person_name or unit.name},
                     "duplicate")
