@@ -6,7 +6,7 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from mandate.inspections.models import CaseKind
+from mandate.inspections.models import CaseKind, CaseState
 from mandate.inspections.selectors import CaseFilters, cases_list, recommendation_totals
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
@@ -14,11 +14,6 @@ from mandate.personnel.models import EventKind
 from mandate.personnel.selectors import events_list
 from mandate.reviews.scope import Scope, Section
 from mandate.tasks.status import OFFICIAL_FOUR, OFFICIAL_TOTALS
-
-
-def _state_label(state: str) -> str:
-    return {"prepare": _("Preparing"), "conduct": _("Conducting"), "closed": _("Closed"),
-            "not_handled": _("Not handled")}.get(state, state)
 
 
 def inspections_section(scope: Scope) -> Section | None:
@@ -29,8 +24,9 @@ def inspections_section(scope: Scope) -> Section | None:
     counts = Counter((case.kind, case.state_on) for case in cases)
     if not counts:
         return None
-    rows = [[str(CaseKind(kind).label), _state_label(state), n] for (kind, state), n in sorted(counts.items())]
-    return Section(key="inspections", title=_("Inspection and supervision"), columns=[_("Kind"), _("State"), _("Cases")],
+    rows = [[str(CaseKind(kind).label), str(CaseState(state).label), n] for (kind, state), n in sorted(counts.items())]
+    return Section(key="inspections", title=_("Inspection and supervision in the period"),
+                   columns=[_("Kind"), _("State"), _("Number of cases")],
                    rows=rows)
 
 
@@ -54,7 +50,7 @@ def recommendations_section(scope: Scope) -> Section | None:
               "within_deadline": _("Within deadline"), "overdue": _("Overdue")}
     rows = [[_("Assigned"), totals["assigned"]], *([labels[name], totals[name]] for name in OFFICIAL_FOUR)]
     return Section(key="recommendations", title=_("Recommendations of the inspections and their fulfilment"),
-                   columns=[_("Figure"), _("Recommendations")], rows=rows)
+                   columns=[_("Figure"), _("Number of recommendations")], rows=rows)
 
 
 def cadre_movements_section(scope: Scope) -> Section | None:
