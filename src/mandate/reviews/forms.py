@@ -12,14 +12,17 @@ PERIOD_HELP = _("e.g. 2025-06 (a month), 2025-Q2, 2024-H1, 2025 (a year), 2025-0
 RATING_PERIOD_HELP = _("e.g. 2025-Q4 (a quarter), 2025 (a year), 2020-10-01..2025-09-30 (a term)")
 
 
+DAYS = [(day, str(day)) for day in range(1, 29)]
+
+
 class RegimeForm(PageForm):
     receiver = UnitField(label=_("Receiving committee"))
     title = forms.CharField(max_length=255, label=_("Title"))
     frequency = forms.ChoiceField(choices=Frequency.choices, initial=Frequency.QUARTERLY, label=_("How often"))
-    window_start_day = forms.IntegerField(min_value=1, max_value=28, initial=15, label=_("Data window starts on day"),
-                                          help_text=_("15: from the 15th to the 14th, as Decree 09/2019 sets; 1: calendar months"))
+    window_start_day = forms.TypedChoiceField(choices=DAYS, coerce=int, initial=15, label=_("Data window starts on day"),
+                                              help_text=_("15: from the 15th to the 14th, as Decree 09/2019 sets; 1: calendar months"))
     deadline_rule = forms.ChoiceField(choices=DeadlineRule.choices, label=_("Deadline"))
-    deadline_day = forms.IntegerField(min_value=1, max_value=28, initial=20, label=_("Due on day of the month"))
+    deadline_day = forms.TypedChoiceField(choices=DAYS, coerce=int, initial=20, label=_("Due on day of the month"))
     working_days = forms.IntegerField(min_value=0, max_value=60, initial=3, label=_("Working days after the cut-off"))
     aggregating_levels = forms.IntegerField(min_value=0, max_value=5, initial=0, label=_("Levels that aggregate (3 working days each)"))
     reporters = UnitListField(label=_("Reporting units"), widget=forms.Textarea(attrs={"rows": 3}),

@@ -14,11 +14,11 @@ from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, NotFound
-from mandate.sheets import document_rows, task_rows, user_rows
+from mandate.sheets import document_rows, kpi_rows, task_rows, user_rows
 from mandate.sheets.models import ImportBatch, ImportedRow, ImportState
 from mandate.sheets.reading import read_rows
 
-KINDS = {module.KIND: module for module in (task_rows, document_rows, user_rows)}
+KINDS = {module.KIND: module for module in (task_rows, document_rows, user_rows, kpi_rows)}
 KEEP, NEW = "keep", "new"  # a changed row: keep what was imported before, or import the row anew
 
 
