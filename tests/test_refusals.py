@@ -84,3 +84,78 @@ def test_the_check_finds_what_it_should():
     assert problem('"%s is bad" % name') == "words assembled from an untranslated text"
     assert problem('_("%(unit)s is closed") % {"unit": name}') is None
     assert problem("reason") is None
+
+
+# The console: every word a `mandate` command prints — its messages, refusals and help — is translated where it is
+# written, for a command has no edge that translates a constant later (issue 15).
+CONSOLE_FILES = ("*/management/commands/*.py", "core/commands.py", "core/backup.py", "ingest/cli.py", "demo/build.py")
+CONSOLE_CALLS = {"write": 0, "log": 0, "say": 0, "CommandError": 0, "ArgumentTypeError": 0, "SystemExit": 0,
+                 "BackupError": 0, "argument_error": 1}
+
+
+def _console_problem(node: ast.AST) -> str | None:
+    """Why `node`, words a command prints, reach the operator untranslated; None when they cannot."""
+    if isinstance(node, ast.JoinedStr):
+        literal = "".join(part.value for part in node.values if isinstance(part, ast.Constant))
+        return "an f-string with words" if any(ch.isalpha() for ch in literal) else None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return "an untranslated text" if any(ch.isalpha() for ch in node.value) else None
+    if isinstance(node, ast.BinOp):
+        if isinstance(node.op, ast.Mod):
+            left = node.left
+            if isinstance(left, ast.Call) and _name(left.func) in TRANSLATING:
+                return None
+            return "words assembled from an untranslated text"
+        return _console_problem(node.left) or _console_problem(node.right)
+    if isinstance(node, ast.IfExp):
+        return _console_problem(node.body) or _console_problem(node.orelse)
+    return None
+
+
+def _help_problem(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Call) and _name(node.func) in TRANSLATING:
+        return None
+    return "a help text that is not gettext_lazy"
+
+
+def console_words_in_english() -> list[str]:
+    found = []
+    paths = sorted({path for pattern in CONSOLE_FILES for path in SOURCE.glob(pattern) if path.name != "__init__.py"})
+    for path in paths:
+        relative = path.relative_to(SOURCE)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            why, words = None, None
+            if isinstance(node, ast.Call) and (name := _name(node.func)) in CONSOLE_CALLS:
+                position = CONSOLE_CALLS[name]
+                words = node.args[position] if len(node.args) > position else None
+                why = words is not None and _console_problem(words)
+            if isinstance(node, ast.Call) and _name(node.func) in ("add_argument", "ArgumentParser"):
+                for keyword in node.keywords:
+                    if keyword.arg in ("help", "description") and (problem := _help_problem(keyword.value)):
+                        why, words = problem, keyword.value
+            if isinstance(node, ast.ClassDef):
+                for statement in node.body:
+                    if isinstance(statement, ast.Assign) and any(getattr(t, "id", "") == "help" for t in statement.targets):
+                        why, words = _help_problem(statement.value), statement.value
+            if why:
+                found.append(f"{relative}:{node.lineno}: {why}: {ast.unparse(words)[:100]}")
+    return found
+
+
+def test_every_word_a_command_prints_reaches_the_operator_translated():
+    found = console_words_in_english()
+    assert not found, f"{len(found)} words of the commands cannot be translated:\n" + "\n".join(found)
+
+
+def test_the_console_check_finds_what_it_should():
+    def problem(source: str) -> str | None:
+        return _console_problem(ast.parse(source, mode="eval").body)
+
+    assert problem('f"backup written to {path}"') == "an f-string with words"
+    assert problem('f"{name:30} {count:>10}"') is None  # a table's layout of values
+    assert problem('"the 2025 mergers were already applied"') == "an untranslated text"
+    assert problem('"%d events" % count') == "words assembled from an untranslated text"
+    assert problem('_("%(count)d events") % {"count": count} + "\\n"') is None
+    assert problem("json.dumps(summary)") is None
+    assert _help_problem(ast.parse('"days until the token expires"', mode="eval").body)
+    assert _help_problem(ast.parse('gettext_lazy("days until the token expires")', mode="eval").body) is None

@@ -5,15 +5,61 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import DataError
 from django.http import HttpResponse, JsonResponse
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext as _, gettext_noop
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from mandate.accounts.auth import BearerToken, SessionWithCsrf, bearer_user
 from mandate.accounts.idempotency import KEY_MAX_LENGTH, key_answer, key_claim, key_release, request_digest
-from mandate.core.errors import DomainError, field_label, invalid
+from mandate.core.errors import DomainError, FieldError, field_label, invalid
 from mandate.core.ids import MAX_ID
 from mandate.core.limits import TEXT_MAX_CHARS
+
+JSON = "application/json"
+FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _not_json(content_type: str | None) -> DomainError:
+    """415: an operation that takes a JSON object was sent a form or another kind of body."""
+    sent = content_type or _("no Content-Type")
+    if content_type in FORMS:
+        message = _("This operation takes a JSON object, not a form (%(sent)s): send the body as JSON with the header "
+                    "Content-Type: application/json.") % {"sent": sent}
+    else:
+        message = _("This operation takes a JSON object, not %(sent)s: send the body as JSON with the header "
+                    "Content-Type: application/json.") % {"sent": sent}
+    return DomainError(message, [FieldError("Content-Type", _("must be application/json"), "unsupported_media_type")],
+                       status=415)
+
+
+class JsonObjects(Parser):
+    """The body of an operation that takes a schema: a JSON object sent as application/json, or a 415/400 that says
+    what is wrong with it in the reader's language (ninja's own parser would answer an English 400, or a 500 when
+    the body had already been read as a form)."""
+
+    def parse_body(self, request):
+        # ninja parses the fields of a multipart body each through a bare request of its own (content_type None).
+        if request.content_type is not None and request.content_type != JSON:
+            raise _not_json(request.content_type)
+        try:
+            parsed = json.loads(request.body)
+        except UnicodeDecodeError:
+            raise _body_refusal(_("The body is not JSON: it is not UTF-8 text."), "invalid_json") from None
+        except ValueError as error:
+            position = {"line": getattr(error, "lineno", 1), "column": getattr(error, "colno", 1)}
+            raise _body_refusal(_("The body is not valid JSON (line %(line)s, column %(column)s).") % position,
+                                "invalid_json") from None
+        if not isinstance(parsed, dict):
+            raise _body_refusal(_("The body must be a JSON object ({…} with the operation's fields), not a list, a "
+                                  "number or a text."), "not_an_object")
+        return parsed
+
+
+def _body_refusal(message: str, code: str) -> DomainError:
+    return DomainError(message, [FieldError("request", message, code)], status=400)
+
 
 api = NinjaAPI(
     title="Mandate API",
@@ -21,6 +67,7 @@ api = NinjaAPI(
     description="Units over time, numbered documents and six-clears tasks.",
     auth=[BearerToken(), SessionWithCsrf()],
     urls_namespace="api",
+    parser=JsonObjects(),
 )
 
 
@@ -53,7 +100,12 @@ def validation_error(request, exc: ValidationError):
     for error in exc.errors:
         location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "form", "payload")]
         code = error.get("type", "invalid")
-        reason = _(VALIDATION_REASONS[code]) if code in VALIDATION_REASONS else error.get("msg", "invalid")
+        if code in VALIDATION_REASONS:
+            reason = _(VALIDATION_REASONS[code])
+        elif code == "value_error" and isinstance(error.get("ctx", {}).get("error"), ValueError):
+            reason = str(error["ctx"]["error"])  # a validator's own refusal, written through gettext
+        else:
+            reason = error.get("msg", "invalid")
         errors.append({"field": ".".join(location) or "request", "reason": reason, "code": code})
     message = "; ".join(_("%(field)s: %(reason)s") % {"field": field_label(e["field"]), "reason": e["reason"]} for e in errors) \
         or _("The request is not valid.")
@@ -68,6 +120,22 @@ def value_out_of_range(request, exc):
     reason = _("a value is too large for the database to store")
     return api.create_response(request, {"message": reason, "errors": [{"field": "request", "reason": reason,
                                                                         "code": "out_of_range"}]}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    # ninja turns any error of the parser into a 400 of its own: the parser's refusal is the one to give.
+    if isinstance(exc.__cause__, DomainError):
+        return domain_error(request, exc.__cause__)
+    message = _("The request is not valid.")
+    return api.create_response(request, {"message": message, "errors": [{"field": "request", "reason": message,
+                                                                         "code": "invalid"}]}, status=exc.status_code)
+
+
+@api.exception_handler(RawPostDataException)
+def body_read_as_a_form(request, exc):
+    # The edge read a multipart body as a form (its checks, an Idempotency-Key) before a JSON operation asked for it.
+    return domain_error(request, _not_json(request.content_type))
 
 
 @api.exception_handler(AuthenticationError)

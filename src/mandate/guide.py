@@ -147,8 +147,8 @@ GUIDES: tuple[Guide, ...] = (
                  {"reorganizations": "Reorganizations"}),
         ),
         gettext_lazy("This needs the role of unit administrator. Preparing and applying a reorganization is for "
-                     "system administrators. Personnel records (posts, planning, terms, discipline) are not kept in "
-                     "Mandate yet."),
+                     "system administrators. Posts, cadres' records, personnel events, the planning pool and staffing "
+                     "are kept under Cadre work in the menu, for the organization committee's staff."),
     ),
     Guide(
         "administrator", gettext_lazy("Administrator"),

@@ -55,6 +55,7 @@ urlpatterns: list = [
     path("documents/new/", documents.document_register, name="document_register"),
     path("documents/search/", documents.document_search, name="document_search"),
     path("documents/<int:document_id>/", document_views.document_detail, name="document_detail"),
+    path("documents/<int:document_id>/attachments/", document_views.document_attach, name="document_attach"),
     path("documents/<int:document_id>/attachments/<int:attachment_id>/", documents.attachment_download,
          name="attachment_download"),
     path("search/", search.search, name="search"),

@@ -126,6 +126,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The status CASE makes the planner overestimate rows and switch on JIT compilation, which
     # costs about a second per list query at a million tasks and buys nothing for short queries.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# Reads of GET pages and API calls from a PostgreSQL streaming replica (mandate/replica.py); writes stay on the primary.
+if os.environ.get("MANDATE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["MANDATE_REPLICA_URL"],
+                                                 conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 60))
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["mandate.replica.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(0, "mandate.replica.ReadFromReplica")
+MANDATE_REPLICA_STICKY_SECONDS = int(os.environ.get("MANDATE_REPLICA_STICKY_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 # Passwords as Django checks them, with the user found by the NFKC + casefold key of the name typed (accounts/signin.py).

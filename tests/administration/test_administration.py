@@ -149,10 +149,10 @@ def test_the_api_refuses_the_same(api, admins):
         assert response.status_code == 403, response.content
     target = User.objects.create_user(username="can.bo.btc")
     Membership.objects.create(user=target, unit=Unit.objects.get(code="25.TU.BTC"), role=Role.SPECIALIST)
-    assert api.post(f"/administration/people/{target.pk}/roles", {"unit": "25", "role": "system_admin"}).status_code == 403
-    assert api.post(f"/administration/people/{target.pk}/roles", {"unit": "01", "role": "viewer"}).status_code == 403
+    assert api.post(f"/administration/people/{target.pk}/roles", {"unit": "25", "role": "system_admin", "version": 1}).status_code == 403
+    assert api.post(f"/administration/people/{target.pk}/roles", {"unit": "01", "role": "viewer", "version": 1}).status_code == 403
     assert _writes() == (before[0] + 1, before[1] + 1, before[2])
-    assert api.post(f"/administration/people/{target.pk}/roles", {"unit": "25.TU.BTC", "role": "leader"}).status_code == 201
+    assert api.post(f"/administration/people/{target.pk}/roles", {"unit": "25.TU.BTC", "role": "leader", "version": 1}).status_code == 201
 
 
 def test_the_menu_shows_administration_only_to_those_who_may_administer(client, admins, make_user):

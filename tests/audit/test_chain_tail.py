@@ -19,8 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def english():
-    """The commands speak the site's language (Vietnamese); these tests read their English msgids."""
+def english(monkeypatch):
+    """The commands speak the site's language (Vietnamese); these tests read their English msgids, chosen as an
+    operator chooses them (MANDATE_LANGUAGE)."""
+    monkeypatch.setenv("MANDATE_LANGUAGE", "en")
     with translation.override("en"):
         yield
 

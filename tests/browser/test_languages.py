@@ -58,3 +58,44 @@ def test_sign_in_and_a_refused_form_speak_the_readers_language(live_server, peop
     if language != "en":
         assert english_in(main) == [], refusals
     context.close()
+
+
+def _signed_in(browser, live_server, language: str, width: int):
+    context = browser.new_context(locale=LOCALES[language], viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/login/")
+    if language != "vi":
+        page.click(f"form.lang button[value={language}]")
+        page.wait_for_load_state()
+    page.fill("#id_username", "bithu")
+    page.fill("#id_password", PASSWORD)
+    page.click("form:has(input[name=password]) button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    return context, page
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_a_refused_attachment_and_the_dashboard_speak_the_readers_language_with_names(live_server, people, plan,  # noqa: F811
+                                                                                       browser, language, tmp_path):
+    """What the walk of every role and language found (issue 15, leftovers 3, 4 and 7): the dashboard names its unit
+    (no code under the title), a document's page attaches a file and says in the reader's language why one was
+    refused, and neither page runs past a phone's width."""
+    context, page = _signed_in(browser, live_server, language, 390)
+    subtitle = page.locator("main p.muted").first.inner_text()
+    assert "Tỉnh ủy Phú Thọ" in subtitle or "Phú Thọ" in subtitle, subtitle
+    assert not re.search(r"\b\d{2}(\.[A-Z]+)*\b", subtitle), subtitle  # "25", "25.TU": a code, not a name
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
+
+    fake = tmp_path / "gia.pdf"
+    fake.write_bytes(b"%PDF-1.4 not really a pdf")
+    page.goto(f"{live_server.url}/documents/{plan.pk}/")
+    page.set_input_files("#attachment-file", str(fake))
+    page.locator("#attach-form button[type=submit]").click()
+    page.wait_for_load_state()
+    refusal = page.locator("#attach-refusal").inner_text()
+    assert "gia.pdf" in refusal, refusal
+    if language != "en":
+        assert english_in(page.locator("#attach-refusal").inner_html()) == [], refusal
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
+    context.close()

@@ -21,7 +21,7 @@ def test_jsonl_reports_a_bad_line_and_goes_on(capsys):
 
     assert main(["--jsonl", "-"], stdin, stdout) == 1
     assert [json.loads(line)["id"] for line in stdout.getvalue().splitlines()] == ["b"]
-    assert "line 1" in capsys.readouterr().err
+    assert "dòng 1" in capsys.readouterr().err  # the operator's language: the site's, Vietnamese
 
 
 def test_format_json_reads_a_file(tmp_path):

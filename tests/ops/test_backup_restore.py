@@ -65,14 +65,14 @@ def test_a_backup_refuses_a_directory_that_holds_files(db, tmp_path):
     (tmp_path / "old" / "x").write_text("x")
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="not empty"):
+    with pytest.raises(CommandError, match="không trống"):
         call_command("backup", str(tmp_path / "old"))
 
 
 def test_a_restore_refuses_a_directory_that_is_not_a_backup(db, tmp_path):
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="not a Mandate backup"):
+    with pytest.raises(CommandError, match="không phải là bản sao lưu của Mandate"):
         call_command("restore", str(tmp_path))
 
 

@@ -95,5 +95,5 @@ def test_the_guide_runs_as_written_as_an_unprivileged_user(prefix, smtp, setting
     assert any(p.suffix == ".gz" for p in (prefix / "var/lib/mandate/static").rglob("*"))  # WhiteNoise's copies
     assert [to for to, _ in smtp.messages] == [["operator@example.gov.vn"]]  # sendtestemail
     backups = list((prefix / "var/lib/mandate/backups").iterdir())
-    assert len(backups) == 1 and f"restored {backups[0]}" in run.stdout
+    assert len(backups) == 1 and f"đã khôi phục {backups[0]}" in run.stdout
     # and `mandate audit verify`, which restore runs last, passed: the script's exit status above

@@ -58,7 +58,7 @@ def rewrite_archive(path: Path, *members: tuple[tarfile.TarInfo, bytes]) -> None
 def test_a_media_archive_with_a_path_outside_the_folder_changes_nothing(changed_since_backup, media, tmp_path):
     path, rows, files = changed_since_backup
     rewrite_archive(path, (tarfile.TarInfo("evidence/ok.pdf"), b"%PDF ok"), (tarfile.TarInfo("../escaped.txt"), b"x"))
-    with pytest.raises(CommandError, match="outside the media folder"):
+    with pytest.raises(CommandError, match="nằm ngoài thư mục tệp"):
         call_command("restore", str(path))
     assert not (tmp_path / "escaped.txt").exists()
     assert_unchanged(media, rows, files, tmp_path)
@@ -69,7 +69,7 @@ def test_a_media_archive_with_a_link_changes_nothing(changed_since_backup, media
     link = tarfile.TarInfo("evidence/passwd")
     link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
     rewrite_archive(path, (link, b""))
-    with pytest.raises(CommandError, match="other than a file or folder"):
+    with pytest.raises(CommandError, match="không phải tệp hay thư mục"):
         call_command("restore", str(path))
     assert_unchanged(media, rows, files, tmp_path)
 
@@ -78,7 +78,7 @@ def test_a_truncated_media_archive_changes_nothing(changed_since_backup, media, 
     path, rows, files = changed_since_backup
     archive = path / "media.tar"
     archive.write_bytes(archive.read_bytes()[:700])
-    with pytest.raises(CommandError, match="media archive"):
+    with pytest.raises(CommandError, match="kho tệp đính kèm"):
         call_command("restore", str(path))
     assert_unchanged(media, rows, files, tmp_path)
 

@@ -71,9 +71,14 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
                            draft_text="Điều 1. Phạm vi\n1. Quy chế này quy định việc làm của Ban Chấp hành.")
     sheet = f"Nội dung nhiệm vụ,Số văn bản giao,Đơn vị chủ trì,Lãnh đạo phụ trách,Sản phẩm\nRà soát,{task.document.number_text},Ủy ban nhân dân,x,\n"
     batch = import_preview(actor=leader, upload=SimpleUploadedFile("nv.csv", sheet.encode()), as_of=clock.today())
+    from mandate.personnel.services import holding_record, person_create, position_create
+
+    post = position_create(actor=None, unit=unit("25.UBND"), kind="committee_chair", managing_unit=unit("25.TU.BTV"))
+    cadre = person_create(actor=None, full_name="Trần Văn Cán Bộ", birth_date=dt.date(1972, 2, 2), sex="male", kept_by=unit("25.UBND"))
+    holding_record(actor=None, person=cadre, position=post, starts_on=clock.today() - dt.timedelta(days=30))
     regime, report, review, indicators = _reviews_world(leader, unit)
     real = {"regime_id": regime.pk, "report_id": report.pk, "review_id": review.pk, "set_id": indicators.pk,
-            "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
+            "person_id": cadre.pk, "position_id": post.pk, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": MISSING, "evidence_id": MISSING, "uidb64": "MQ", "user_id": leader.pk}

@@ -93,3 +93,16 @@ def test_staffing_and_the_path_to_the_quota(files, api):
     assert (rolled["total"]["quota"], rolled["total"]["headcount"]) == (150, 200)
     api.login(files["viewer"])
     assert api.get("/personnel/staffing", unit="25", year=2026).status_code == 403
+
+
+def test_one_question_finds_the_chair_of_phu_tho_before_and_after_the_merger(files, api):
+    holding_record(actor=None, person=files["first"], position=files["chair_old"], starts_on=dt.date(2021, 6, 1), ends_on=dt.date(2025, 7, 1))
+    holding_record(actor=None, person=files["second"], position=files["chair_new"], starts_on=dt.date(2025, 7, 1))
+    api.login(files["viewer"])
+
+    def chair_on(day):
+        items = api.get("/positions", kind="committee_chair", q="chu tich ubnd tinh phu tho", as_of=day).json()["items"]
+        return [(p["unit"], [h["name"] for h in p["holders"]]) for p in items]
+
+    assert chair_on("2025-06-30") == [("old-25.UBND", ["Bùi Văn Quang"])]
+    assert chair_on("2025-07-01") == [("25.UBND", ["Trần Duy Đông"])]

@@ -5,7 +5,7 @@ import pytest
 
 from mandate.reorganizations.models import Reorganization
 from mandate.tasks.models import Task
-from tests.factories import a_task
+from tests.factories import a_document, a_task
 from tests.reorganizations.reorganization_helpers import a_department
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,9 @@ def test_prepare_preview_choose_apply_and_revert_from_the_pages(admin_client):
     assert f'name="dest-task-{task.pk}"' in page and "disabled" in page
 
     refused = admin_client.post(f"/reorganizations/{event.pk}/apply/")
-    assert refused.status_code == 409 and f"destinations.task.{task.pk}" in refused.content.decode()
+    refusal = refused.content.decode()
+    assert refused.status_code == 409 and "Việc cần chia" in refusal[refusal.index('role="alert"'):]
+    assert f"destinations.task.{task.pk}" not in refusal  # the task by its title, not a raw field name
 
     admin_client.post(f"/reorganizations/{event.pk}/destinations/", {f"dest-task-{task.pk}": "25.UBND.Y1"})
     assert admin_client.post(f"/reorganizations/{event.pk}/apply/").status_code == 302
@@ -60,3 +62,33 @@ def test_a_specialist_is_refused(client, make_user):
     client.force_login(make_user("specialist", "25.UBND"))
     assert client.get("/reorganizations/new/").status_code == 403
     assert client.get("/reorganizations/").status_code == 200
+
+
+def test_the_form_takes_names_and_a_documents_number_not_codes_or_ids(admin_client):
+    """Issue 15: units by their names (without diacritics), the legal basis by its number, a new unit's kind and
+    tier as the page writes them; the preview shows names."""
+    one, two = a_department("Sở Thử Nghiệm Một"), a_department("Sở Thử Nghiệm Hai")
+    basis = a_document(title="Quyết định sáp nhập hai sở thử nghiệm")
+    form = admin_client.get("/reorganizations/new/").content.decode()
+    assert 'list="suggest-f-default_successor"' in form and "document id" not in form and "(mã)" not in form
+    response = admin_client.post("/reorganizations/new/", {
+        "kind": "merge", "effective_on": "2025-09-01", "basis": basis.number_text,
+        "predecessors": "so thu nghiem mot, so thu nghiem hai", "successors": "25.UBND.TNM",
+        "new_units": "25.UBND.TNM | Sở Thử Nghiệm Mới | Sở, ban, ngành | Tỉnh | Ủy ban nhân dân tỉnh Phú Thọ"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = Reorganization.objects.get(kind="merge", basis=basis)
+    assert {link.predecessor for link in event.links.all()} == {one, two}
+    planned = event.planned_units.get()
+    assert (planned.name, planned.kind, planned.tier, planned.parent.code) == ("Sở Thử Nghiệm Mới", "department", "province",
+                                                                             "25.UBND")
+    preview = admin_client.get(f"/reorganizations/{event.pk}/").content.decode()
+    main = preview[preview.index("<main"):]
+    assert "Sở Thử Nghiệm Một → Sở Thử Nghiệm Mới" in main and "<code>25.UBND" not in main
+
+    refused = admin_client.post("/reorganizations/new/", {
+        "kind": "merge", "effective_on": "2025-09-01", "basis": "99-XX/KHONGCO", "predecessors": "Sở Thử Nghiệm Một",
+        "successors": "Sở không có thật"})
+    assert refused.status_code == 422
+    page = refused.content.decode()
+    assert "99-XX/KHONGCO" in page and "Sở không có thật" in page  # each refusal quotes what was typed
+    assert "(mã" not in page and "mã, " not in page  # the refusals' summary names the fields by their labels

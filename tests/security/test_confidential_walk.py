@@ -8,6 +8,11 @@ of that level, each with a distinctive title, number and signer; a public docume
 secret delegated part, a meeting's agenda item submits a secret document, an extension is pending on a secret
 task, the reminders have run (notifications, e-mail digests), and a reorganization of the lead unit is prepared.
 
+A cadre's record (personnel) is personal data of its own kind: a cadre holding a post of Phú Thọ's People's Committee,
+with a distinctive home town, ethnicity, education and discipline, is seen only by the organization committee's staff
+(the writers of 25.TU.BTC) and the leaders of the committee that manages the post; no answer to an inspector, a viewer
+or anyone in Hà Nội names those words (a post and its holder's name are public facts, and are not among them).
+
 The walkers hold each role in 25.TU.BTC, which leads the secret work (so their reach is no excuse):
 - `uncleared` (clearance 0) may know of no secret item;
 - `partial` (clearance 1, Mật) may know of level 1 only;
@@ -69,6 +74,7 @@ class World:
         self.users: dict[tuple[str, str], User] = {}
         self.tokens: dict[tuple[str, str], str] = {}
         self.secret_documents: dict[int, int] = {}
+        self.personal: list[bytes] = []  # what names the cadre's personal data
 
 
 def _build() -> World:
@@ -122,7 +128,34 @@ def _build() -> World:
             world.tokens[(role, kind)] = token_create(actor=None, user=user)
     reminders_run(day=today)
     world.directive = directive.pk
+    _cadre(world, btv)
     return world
+
+
+PERSONAL = {"home_province": "ZQHOMETOWN", "ethnicity": "ZQETHNIC", "education": "ZQEDUCATION", "violation": "ZQVIOLATION"}
+MAY_SEE_RECORDS = {Role.UNIT_ADMIN, Role.LEADER, Role.SPECIALIST}  # as writers of 25.TU.BTC: the organization committee
+
+
+def _cadre(world: World, btv: Unit) -> None:
+    from mandate.personnel.models import DisciplineForm
+    from mandate.personnel.services import discipline_record, holding_record, person_create, position_create
+
+    ubnd = _unit("25.UBND")
+    position = position_create(actor=None, unit=ubnd, kind="committee_vice_chair", seats=5, managing_unit=btv)
+    person = person_create(actor=None, full_name="Phạm Văn Cán Bộ", birth_date=dt.date(1976, 4, 1), sex="male", kept_by=ubnd,
+                           home_province=PERSONAL["home_province"], ethnicity=PERSONAL["ethnicity"], education=PERSONAL["education"])
+    holding_record(actor=None, person=person, position=position, starts_on=clock.today() - dt.timedelta(days=100))
+    discipline_record(actor=None, person=person, form=DisciplineForm.REPRIMAND, violation=PERSONAL["violation"],
+                      deciding_unit=_unit("25.TU.UBKT"), decided_on=clock.today() - dt.timedelta(days=50))
+    world.personal = [word.encode() for word in PERSONAL.values()]
+    world.ids.update(person_id=[person.pk, ABSENT_ID], position_id=[position.pk, ABSENT_ID])
+
+
+def _personal_leaks(world: World, role: str, kind: str, content: bytes) -> list[str]:
+    if kind != "outsider" and role in MAY_SEE_RECORDS:
+        return []
+    readable = _readable(content)
+    return [word.decode() for word in world.personal if word in readable]
 
 
 def _meeting(world: World, body: Unit, submission_id: int) -> None:
@@ -245,7 +278,7 @@ def _walk(world: World, role: str, kind: str, requests, get, *, probe_pages: boo
     while requests:
         path, query = requests.pop(0)
         response = get(path, query)
-        leaks = _leaks(world, kind, response.content)
+        leaks = _leaks(world, kind, response.content) + _personal_leaks(world, role, kind, response.content)
         if leaks:
             found.append(f"{path}?{query} {response.status_code}: {', '.join(leaks)}")
         if probe_pages and not query and response.status_code == 200 and "html" in response.get("Content-Type", ""):

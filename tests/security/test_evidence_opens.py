@@ -14,6 +14,7 @@ from mandate.core.secrecy import Secrecy
 from mandate.documents.services import attachment_add
 from mandate.tasks.models import Evidence, ProgressReport
 from tests.factories import a_document, a_task
+from tests.english import english_in
 from tests.samples import a_pdf, a_png
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,40 @@ def test_the_page_says_why_each_file_was_refused(client, make_user, freeze, lang
     assert len(under_the_input) == 2
     assert all(text.startswith(reason) for text, reason in zip(under_the_input, reasons, strict=True))
     assert ProgressReport.objects.count() == 0 and Evidence.objects.count() == 0
+
+
+@pytest.mark.parametrize("language, refused", [
+    ("vi", ["Không thể đính kèm tệp.", "gia.pdf"]), ("ru", ["gia.pdf"]), ("uk", ["gia.pdf"])])
+def test_a_file_is_attached_from_the_document_page_and_a_refused_one_says_why(client, make_user, freeze, language,
+                                                                              refused):
+    """Issue 15: the page attaches a file as the API does; a refused file is named with its reason in the reader's
+    language, and a viewer is offered no form and refused."""
+    freeze(dt.date(2025, 7, 20))
+    document = a_document(issuing_unit="25.TU.BTV")
+    client.force_login(make_user(Role.SPECIALIST, "25.TU"))
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(f"/documents/{document.pk}/").content.decode()
+    assert f'action="/documents/{document.pk}/attachments/"' in page and 'type="file" name="file"' in page
+
+    sent = client.post(f"/documents/{document.pk}/attachments/",
+                       {"file": SimpleUploadedFile("Báo cáo.pdf", a_pdf(("bao cao",)))})
+    assert sent.status_code == 302 and sent["Location"] == f"/documents/{document.pk}/"
+    links = _links(client.get(f"/documents/{document.pk}/").content.decode(), "data-attachment")
+    assert list(links) == ["Báo cáo.pdf"] and _body(client.get(links["Báo cáo.pdf"])) == a_pdf(("bao cao",))
+
+    fake = client.post(f"/documents/{document.pk}/attachments/",
+                       {"file": SimpleUploadedFile("gia.pdf", b"%PDF-1.4 not really a pdf")})
+    assert fake.status_code == 422
+    html = fake.content.decode()
+    alert = html[html.index('id="attach-refusal"'):]
+    alert = alert[:alert.index("</div>")]
+    assert all(words in alert for words in refused), alert
+    if language != "en":
+        assert english_in(alert) == [], alert
+    assert document.attachments.count() == 1  # nothing kept of the refused file
+
+    client.force_login(make_user(Role.VIEWER, "25"))
+    assert 'type="file" name="file"' not in client.get(f"/documents/{document.pk}/").content.decode()
+    assert client.post(f"/documents/{document.pk}/attachments/",
+                       {"file": SimpleUploadedFile("x.pdf", a_pdf())}).status_code == 403
+    assert document.attachments.count() == 1

@@ -83,6 +83,13 @@ def test_a_date_at_the_ends_of_the_calendar_is_refused(client, make_user, url):
         assert response.json()["errors"][0]["field"] == "as_of"
 
 
+def test_an_as_of_out_of_the_calendar_is_refused_in_the_readers_language_by_the_api(client, make_user):
+    token = token_create(actor=None, user=make_user("system_admin", "VN"))
+    reason = client.get("/api/v1/scorecards/trend", {"as_of": "0001-01-01", "unit": "25"}, HTTP_ACCEPT_LANGUAGE="vi",
+                        HTTP_AUTHORIZATION=f"Bearer {token}").json()["errors"][0]["reason"]
+    assert reason == "01/01/0001 nằm ngoài khoảng ngày có thể hỏi (01/01/1900 đến 31/12/2999)."
+
+
 @pytest.mark.parametrize("query", ["item=²", "item=٣", f"item={TWENTY_FIVE_DIGITS}", f"item={HUGE}", "group=²",
                                    f"group={TWENTY_FIVE_DIGITS}", f"version={TWENTY_FIVE_DIGITS}"])
 def test_unicode_digits_and_long_ids_in_page_queries_are_not_server_errors(client, make_user, query):

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from mandate.tasks.models import Task
@@ -194,3 +195,120 @@ def test_of_two_administrators_editing_one_reorganization_the_second_with_the_ol
     assert (applied.status_code, applied.json()["state"], applied.json()["version"]) == (200, "applied", version + 2)
     stale = api.login(one).post(f"/reorganizations/{event.pk}/revert", {"version": version + 1})
     assert stale.status_code == 409 and Reorganization.objects.get(pk=event.pk).reverted_at is None
+
+
+def _meeting_with_a_guest():
+    from mandate.meetings import services as meetings
+    from mandate.orgs.models import Unit
+
+    meeting = meetings.meeting_create(actor=None, body=Unit.objects.get(code="25.TU.BTV"), title="Hội nghị",
+                                      starts_on=dt.date(2025, 7, 20))
+    guest = meetings.delegate_add(actor=None, meeting=meeting, name="Khách mời", role="guest")
+    group = meetings.group_create(actor=None, meeting=meeting)
+    return meeting, guest, group
+
+
+def test_of_two_secretaries_recording_one_delegate_the_second_with_the_old_version_gets_409(api, make_user):
+    from mandate.meetings.models import Delegate
+
+    meeting, guest, _group = _meeting_with_a_guest()
+    path = f"/meetings/{meeting.pk}/delegates/{guest.pk}"
+    one, other = make_user("specialist", "25.TU.BTV"), make_user("specialist", "25.TU.BTV")
+    version = next(d for d in api.login(one).get(f"/meetings/{meeting.pk}").json()["delegates"] if d["id"] == guest.pk)["version"]
+    assert api.post(f"{path}/attendance", {"attendance": "present"}).status_code == 428
+    assert api.post(f"{path}/group", {"group": 1}).status_code == 428
+    present = api.post(f"{path}/attendance", {"attendance": "present", "version": version})
+    assert (present.status_code, present.json()["version"]) == (200, version + 1)
+    api.login(other)
+    stale = api.post(f"{path}/attendance", {"attendance": "absent", "note": "Ốm", "version": version})
+    assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1)
+    stale = api.post(f"{path}/group", {"group": 1}, HTTP_IF_MATCH=str(version))
+    assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1)
+    guest = Delegate.objects.get(pk=guest.pk)
+    assert (guest.attendance, guest.group_id, guest.version) == ("present", None, version + 1)
+    placed = api.post(f"{path}/group", {"group": 1}, HTTP_IF_MATCH=str(version + 1))
+    assert (placed.status_code, placed.json()["group"], placed.json()["version"]) == (200, 1, version + 2)
+
+
+def test_a_delegates_row_sent_after_someone_else_changed_it_says_so_in_the_readers_language(client, make_user):
+    from mandate.meetings import services as meetings
+    from mandate.meetings.models import Delegate
+
+    meeting, guest, group = _meeting_with_a_guest()
+    client.force_login(make_user("specialist", "25.TU.BTV"))
+    html = client.get(f"/meetings/{meeting.pk}/").content.decode()  # pages speak Vietnamese first
+    row = html[html.index(f"/delegates/{guest.pk}/"):]
+    assert f'name="version" value="{guest.version}"' in row[:600]
+    meetings.attendance_record(actor=None, delegate=guest, attendance="absent", expected_version=guest.version)  # someone else
+    stale = client.post(f"/meetings/{meeting.pk}/delegates/{guest.pk}/",
+                        {"attendance": "present", "group": group.pk, "version": guest.version})
+    assert stale.status_code == 409
+    assert "Nội dung này đã được người khác thay đổi" in stale.content.decode()
+    guest = Delegate.objects.get(pk=guest.pk)
+    assert (guest.attendance, guest.group_id) == ("absent", None)  # neither half of the row was written
+    fresh = client.post(f"/meetings/{meeting.pk}/delegates/{guest.pk}/",
+                        {"attendance": "present", "group": group.pk, "version": guest.version})
+    assert fresh.status_code == 302
+    guest = Delegate.objects.get(pk=guest.pk)
+    assert (guest.attendance, guest.group_id) == ("present", group.pk)
+
+
+def test_of_two_administrators_editing_one_account_the_second_with_the_old_version_gets_409(api, make_user):
+    from mandate.accounts.models import Membership, User
+
+    person = make_user("specialist", "25.TU.BTC")
+    one, other = make_user("system_admin", "VN"), make_user("system_admin", "VN")
+    path = f"/administration/people/{person.pk}"
+    version = api.login(one).get(path).json()["version"]
+    membership = Membership.objects.get(user=person)
+    for edit, body in (("/deactivate", None), ("/activate", None), ("/roles", {"unit": "25.TU.BTC", "role": "viewer"}),
+                       (f"/roles/{membership.pk}/withdraw", None)):
+        assert api.post(path + edit, body).status_code == 428, edit
+    granted = api.post(path + "/roles", {"unit": "25.TU.BTC", "role": "viewer", "version": version})
+    assert (granted.status_code, granted.json()["version"]) == (201, version + 1)
+    api.login(other)
+    for edit, body in (("/deactivate", {"version": version}), ("/roles", {"unit": "25.TU", "role": "viewer", "version": version}),
+                       (f"/roles/{membership.pk}/withdraw", {"version": version})):
+        stale = api.post(path + edit, body)
+        assert (stale.status_code, stale.json()["current_version"]) == (409, version + 1), edit
+    person = User.objects.get(pk=person.pk)
+    assert person.is_active and sorted(person.memberships.values_list("role", flat=True)) == ["specialist", "viewer"]
+    deactivated = api.post(path + "/deactivate", HTTP_IF_MATCH=str(version + 1))
+    assert (deactivated.status_code, deactivated.json()["is_active"], deactivated.json()["version"]) == (200, False, version + 2)
+
+
+def test_an_account_page_form_sent_after_another_administrator_changed_it_changes_nothing(client, make_user):
+    from mandate.accounts import administration
+    from mandate.accounts.models import User
+
+    person = make_user("specialist", "25.TU.BTC")
+    client.force_login(make_user("system_admin", "VN"))
+    html = client.get(f"/administration/people/{person.pk}/").content.decode()
+    assert html.count(f'name="version" value="{person.version}"') == 3  # withdraw, grant, deactivate
+    administration.role_grant(actor=make_user("system_admin", "VN"), user=person,
+                              unit=person.memberships.get().unit, role="viewer", expected_version=person.version)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    stale = client.post(f"/administration/people/{person.pk}/", {"action": "deactivate", "version": 1})
+    assert stale.status_code == 409 and "Это уже изменил кто-то другой (версия 2, у вас была 1)" in stale.content.decode()
+    granted = client.post(f"/administration/people/{person.pk}/", {"action": "grant", "version": 1, "role-unit": "Tỉnh ủy Phú Thọ",
+                                                                   "role-role": "leader"})
+    assert granted.status_code == 409
+    person = User.objects.get(pk=person.pk)
+    assert person.is_active and person.version == 2 and person.memberships.count() == 2
+
+
+def test_a_units_alert_settings_edited_from_an_old_version_are_refused_with_409(api, make_user):
+    from mandate.orgs.models import Unit
+
+    api.login(make_user("system_admin", "VN"))
+    path = "/administration/units/25.TU.BTC/alerts"
+    read = api.get(path).json()
+    assert (read["warning_days"], read["reminder_days"], read["alerts_version"]) == (None, [], 1)
+    assert api.post(path, {"warning_days": 5}).status_code == 428
+    saved = api.post(path, {"warning_days": 5, "reminder_days": [3, 1], "version": 1})
+    assert saved.json() == {"units_changed": 1, "alerts_version": 2}
+    stale = api.post(path, {"warning_days": 9, "version": 1})
+    assert (stale.status_code, stale.json()["current_version"]) == (409, 2)
+    unit = Unit.objects.get(code="25.TU.BTC")
+    assert (unit.warning_days, unit.reminder_days, unit.alerts_version) == (5, "3,1", 2)
+    assert api.post(path, {"warning_days": 9}, HTTP_IF_MATCH="2").json() == {"units_changed": 1, "alerts_version": 3}

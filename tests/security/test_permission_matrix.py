@@ -195,6 +195,53 @@ def _m(world: World, rest: str = "") -> str:
     return f"/meetings/{world.extras['meeting'].pk}{rest}"
 
 
+def _cadre(world: World) -> None:
+    """A post of Phú Thọ's People's Committee managed by its Standing Committee, and a cadre holding a staff post there."""
+    from mandate.personnel.services import holding_record, person_create, position_create
+
+    ubnd = Unit.objects.get(code="25.UBND")
+    world.extras["position"] = position_create(actor=None, unit=ubnd, kind="committee_vice_chair", seats=5,
+                                               managing_unit=Unit.objects.get(code="25.TU.BTV"))
+    world.extras["person"] = person_create(actor=None, full_name="Lê Văn Cán Bộ", birth_date=dt.date(1975, 1, 1), sex="male",
+                                           kept_by=ubnd)
+    staff = position_create(actor=None, unit=ubnd, kind="staff", title="Chuyên viên", seats=30,
+                            managing_unit=Unit.objects.get(code="25.TU.BTV"))
+    holding_record(actor=None, person=world.extras["person"], position=staff, starts_on=dt.date(2025, 1, 1))
+
+
+def keeper(success: int = 200) -> Callable:
+    """The organization committee's staff of the territory (the writers of 25.TU.BTC, "own"); everyone else 403."""
+    return lambda role, scope: success if role == Role.SYSTEM_ADMIN or (scope == "own" and role in WRITERS) else 403
+
+
+def record_seer(role, scope) -> int:
+    """A cadre's record: the organization committee's staff ("own" writers), the leaders of the committee that manages
+    the post (25.TU.BTV: "own" and "subtree" deciders); to everyone else it does not exist."""
+    if role == Role.SYSTEM_ADMIN or (scope == "own" and role in WRITERS) or (scope == "subtree" and role in DECIDERS):
+        return 200
+    return 404
+
+
+def record_keeper(success: int = 201) -> Callable:
+    """Writes on a record: those who see it and keep the files; a leader who only sees it is refused (403)."""
+    def expect(role, scope):
+        seen = record_seer(role, scope)
+        return seen if seen == 404 else success if role == Role.SYSTEM_ADMIN or scope == "own" else 403
+    return expect
+
+
+def discipline_writer(role, scope) -> int:
+    """Discipline: whoever sees the record and writes for the deciding body (25.TU.UBKT, below 25) or keeps the files."""
+    return 201 if record_seer(role, scope) == 200 else 404
+
+
+def cadre_figures(role, scope) -> int:
+    """Staffing and the planning pool: the organization committee's staff and the leaders over the unit (25)."""
+    if role == Role.SYSTEM_ADMIN or (scope == "own" and role in WRITERS) or (scope == "subtree" and role in DECIDERS):
+        return 200
+    return 403
+
+
 # (method, path as in the schema) → what each role gets in each scope.
 CASES: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/units"): Case(everyone, params=lambda w: {"limit": 1}),
@@ -269,9 +316,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/meetings/{meeting_id}/delegates"): Case(writer(201), path=lambda w: _m(w, "/delegates"),
                                                               body=lambda w: {"name": "Khách thứ hai", "role": "guest"}),
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/group"): Case(
-        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None}),
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/group"), body=lambda w: {"group": None, "version": 1}),
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/attendance"): Case(
-        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present"}),
+        writer(), path=lambda w: _m(w, f"/delegates/{w.extras['guest'].pk}/attendance"), body=lambda w: {"attendance": "present", "version": 1}),
     ("POST", "/api/v1/meetings/{meeting_id}/groups"): Case(writer(201), path=lambda w: _m(w, "/groups"), body=lambda w: {}),
     ("POST", "/api/v1/meetings/{meeting_id}/items"): Case(writer(201), path=lambda w: _m(w, "/items"),
                                                           body=lambda w: {"title": "Báo cáo"}),
@@ -300,9 +347,9 @@ CASES: dict[tuple[str, str], Case] = {
         "username": "can.bo.moi", "full_name": "Cán bộ mới", "unit": "25.TU.BTC", "role": "specialist"}),
     ("POST", "/api/v1/administration/people/{user_id}/roles"): Case(
         administrator(201, other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/roles",
-        body=lambda w: {"unit": "25.TU.BTC", "role": "viewer"}),
+        body=lambda w: {"unit": "25.TU.BTC", "role": "viewer", "version": 1}),
     ("POST", "/api/v1/administration/people/{user_id}/deactivate"): Case(
-        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/deactivate"),
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/deactivate", body=lambda w: {"version": 1}),
     ("POST", "/api/v1/administration/people/{user_id}/unlock"): Case(
         administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/unlock"),
     ("POST", "/api/v1/administration/units"): Case(administrator(201, own=201), body=lambda w: {
@@ -311,14 +358,18 @@ CASES: dict[tuple[str, str], Case] = {
         administrator(own=200, other=404), path=lambda w: f"/administration/people/{w.reporter.pk}"),
     ("POST", "/api/v1/administration/people/{user_id}/roles/{membership_id}/withdraw"): Case(
         administrator(other=404),
-        path=lambda w: f"/administration/people/{w.reporter.pk}/roles/{w.reporter.memberships.get().pk}/withdraw"),
+        path=lambda w: f"/administration/people/{w.reporter.pk}/roles/{w.reporter.memberships.get().pk}/withdraw",
+        body=lambda w: {"version": 1}),
     ("POST", "/api/v1/administration/people/{user_id}/activate"): Case(
-        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/activate"),
+        administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/activate", body=lambda w: {"version": 1}),
     ("POST", "/api/v1/administration/people/{user_id}/password"): Case(
         administrator(other=404), path=lambda w: f"/administration/people/{w.reporter.pk}/password",
         body=lambda w: {"password": "mat-khau-tam-thoi-dai"}),
     ("POST", "/api/v1/administration/units/{code}/alerts"): Case(
-        administrator(own=200), path=lambda w: "/administration/units/25.TU.BTC/alerts", body=lambda w: {"warning_days": 5}),
+        administrator(own=200), path=lambda w: "/administration/units/25.TU.BTC/alerts",
+        body=lambda w: {"warning_days": 5, "version": 1}),
+    ("GET", "/api/v1/administration/units/{code}/alerts"): Case(
+        administrator(own=200), path=lambda w: "/administration/units/25.TU.BTC/alerts"),
     ("POST", "/api/v1/administration/delegations"): Case(administrator(201), body=lambda w: {
         "from_unit": "25", "to_unit": "25.TU.BTC", "roles": ["leader"]}),
     ("POST", "/api/v1/administration/clusters"): Case(administrator(201, own=201), body=lambda w: {
@@ -357,6 +408,30 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/reviews/decisions"): Case(
         above(DECIDERS, 200, 404), setup=lambda w: _review(w, appraised=True),
         body=lambda w: {"organization": "25.TU", "decisions": [{"review": w.extras["review"].pk}]}),
+    ("GET", "/api/v1/positions"): Case(everyone, setup=_cadre, params=lambda w: {"unit": "25.UBND", "vacant": "true"}),
+    ("POST", "/api/v1/positions"): Case(keeper(201), body=lambda w: {"unit": "25.UBND", "kind": "committee_chair"}),
+    ("GET", "/api/v1/positions/{position_id}"): Case(everyone, setup=_cadre, path=lambda w: f"/positions/{w.extras['position'].pk}"),
+    ("GET", "/api/v1/people"): Case(everyone, setup=_cadre, params=lambda w: {"q": "can bo"}),
+    ("POST", "/api/v1/people"): Case(keeper(201), body=lambda w: {
+        "full_name": "Trần Thị Mới", "birth_date": "1985-05-05", "sex": "female", "kept_by": "25.UBND"}),
+    ("GET", "/api/v1/people/{person_id}"): Case(record_seer, setup=_cadre, path=lambda w: f"/people/{w.extras['person'].pk}"),
+    ("POST", "/api/v1/people/{person_id}/holdings"): Case(
+        record_keeper(), setup=_cadre, path=lambda w: f"/people/{w.extras['person'].pk}/holdings",
+        body=lambda w: {"position": w.extras["position"].pk, "starts_on": "2025-07-01"}),
+    ("POST", "/api/v1/people/{person_id}/disciplines"): Case(
+        discipline_writer, setup=_cadre, path=lambda w: f"/people/{w.extras['person'].pk}/disciplines",
+        body=lambda w: {"form": "reprimand", "violation": "Vi phạm quy chế làm việc", "deciding_unit": "25.TU.UBKT",
+                        "decided_on": "2025-07-10"}),
+    ("GET", "/api/v1/personnel-events"): Case(everyone),
+    ("POST", "/api/v1/personnel-events"): Case(record_keeper(), setup=_cadre, body=lambda w: {
+        "kind": "designation", "person": w.extras["person"].pk, "position": w.extras["position"].pk,
+        "document_id": w.document.pk, "effective_on": "2025-07-20", "dossier_received_on": "2025-07-15"}),
+    ("GET", "/api/v1/personnel/staffing"): Case(cadre_figures, params=lambda w: {"unit": "25", "year": 2025}),
+    ("POST", "/api/v1/personnel/staffing"): Case(keeper(), body=lambda w: {"unit": "25.UBND", "year": 2025, "quota": 120}),
+    ("GET", "/api/v1/personnel/planning"): Case(cadre_figures, params=lambda w: {"unit": "25.TU"}),
+    ("POST", "/api/v1/personnel/planning"): Case(record_keeper(), setup=_cadre, body=lambda w: {
+        "person": w.extras["person"].pk, "position": w.extras["position"].pk, "added_on": "2025-07-20"}),
+    ("GET", "/api/v1/personnel/record-openings"): Case(system_admin()),
     ("POST", "/api/v1/tokens/{token_id}/revoke"): Case(everyone, setup=_own_token,
                                                        path=lambda w: f"/tokens/{w.extras['token'].pk}/revoke"),
 }

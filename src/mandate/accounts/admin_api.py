@@ -3,12 +3,13 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from mandate.accounts import administration, permissions, services
 from mandate.accounts.models import Membership
 from mandate.accounts.selectors import memberships_of, user_administered, users_administered
 from mandate.core.errors import NotFound, PermissionDenied
+from mandate.core.preconditions import VERSIONED, ExpectedVersionIn, expected_version
 from mandate.orgs.selectors import unit_get, unit_named
 
 router = Router(tags=["administration"])
@@ -31,6 +32,7 @@ class PersonOut(Schema):
     email: str
     is_active: bool
     memberships: list[MembershipOut]
+    version: int = Field(description="raised by every administration edit of the account; an edit sends it (If-Match)")
 
     @staticmethod
     def resolve_memberships(user) -> list:
@@ -48,7 +50,7 @@ class PersonIn(Schema):
     role: str
 
 
-class RoleIn(Schema):
+class RoleIn(ExpectedVersionIn):
     unit: str
     role: str
 
@@ -87,19 +89,26 @@ def person_add(request: HttpRequest, payload: PersonIn):
     return Status(201, administration.staff_add(actor=request.user, unit=unit, **data))
 
 
-@router.post("/people/{int:user_id}/roles", response={201: PersonOut}, summary="Grant a person a role in a unit")
+@router.post("/people/{int:user_id}/roles", response={201: PersonOut, **VERSIONED}, summary="Grant a person a role in a unit")
 def role_grant(request: HttpRequest, user_id: int, payload: RoleIn):
     _require(request.user)
     person = user_administered(actor=request.user, user_id=user_id)
-    administration.role_grant(actor=request.user, user=person, unit=unit_named(payload.unit, "unit"), role=payload.role)
+    administration.role_grant(actor=request.user, user=person, unit=unit_named(payload.unit, "unit"), role=payload.role,
+                              expected_version=expected_version(request, payload.version))
     return Status(201, person)
 
 
-@router.post("/people/{int:user_id}/deactivate", response=PersonOut, summary="Deactivate an account (never deleted)")
-def person_deactivate(request: HttpRequest, user_id: int):
+def _version_of(request, payload: ExpectedVersionIn | None) -> int:
+    return expected_version(request, payload.version if payload else None)
+
+
+@router.post("/people/{int:user_id}/deactivate", response={200: PersonOut, **VERSIONED},
+             summary="Deactivate an account (never deleted)")
+def person_deactivate(request: HttpRequest, user_id: int, payload: ExpectedVersionIn | None = None):
     _require(request.user)
     person = user_administered(actor=request.user, user_id=user_id)
-    return administration.user_active_set(actor=request.user, user=person, active=False)
+    return administration.user_active_set(actor=request.user, user=person, active=False,
+                                          expected_version=_version_of(request, payload))
 
 
 @router.post("/people/{int:user_id}/unlock", response=PersonOut, summary="Forget the failed sign-ins that lock an account")
@@ -123,22 +132,24 @@ def person(request: HttpRequest, user_id: int):
     return user_administered(actor=request.user, user_id=user_id)
 
 
-@router.post("/people/{int:user_id}/roles/{int:membership_id}/withdraw", response=PersonOut, summary="Withdraw one of a person's roles")
-def role_withdraw(request: HttpRequest, user_id: int, membership_id: int):
+@router.post("/people/{int:user_id}/roles/{int:membership_id}/withdraw", response={200: PersonOut, **VERSIONED},
+             summary="Withdraw one of a person's roles")
+def role_withdraw(request: HttpRequest, user_id: int, membership_id: int, payload: ExpectedVersionIn | None = None):
     _require(request.user)
     person = user_administered(actor=request.user, user_id=user_id)
     membership = Membership.objects.filter(user=person, pk=membership_id).select_related("unit", "user").first()
     if membership is None:
         raise NotFound(_("No role %(id)s of this person.") % {"id": membership_id})
-    administration.role_withdraw(actor=request.user, membership=membership)
-    return person
+    administration.role_withdraw(actor=request.user, membership=membership, expected_version=_version_of(request, payload))
+    return user_administered(actor=request.user, user_id=user_id)
 
 
-@router.post("/people/{int:user_id}/activate", response=PersonOut, summary="Open a deactivated account again")
-def person_activate(request: HttpRequest, user_id: int):
+@router.post("/people/{int:user_id}/activate", response={200: PersonOut, **VERSIONED}, summary="Open a deactivated account again")
+def person_activate(request: HttpRequest, user_id: int, payload: ExpectedVersionIn | None = None):
     _require(request.user)
     person = user_administered(actor=request.user, user_id=user_id)
-    return administration.user_active_set(actor=request.user, user=person, active=True)
+    return administration.user_active_set(actor=request.user, user=person, active=True,
+                                          expected_version=_version_of(request, payload))
 
 
 class PasswordIn(Schema):
@@ -157,7 +168,7 @@ def person_password(request: HttpRequest, user_id: int, payload: PasswordIn):
     return {"link_sent": administration.user_password_reset(actor=request.user, user=person, password=payload.password)}
 
 
-class AlertsIn(Schema):
+class AlertsIn(ExpectedVersionIn):
     warning_days: int | None = None
     reminder_days: list[int] | None = None
     escalate_after_days: int | None = None
@@ -166,13 +177,42 @@ class AlertsIn(Schema):
 
 class AlertsOut(Schema):
     units_changed: int
+    alerts_version: int = Field(description="the unit's settings' version now; the next edit sends it (If-Match)")
 
 
-@router.post("/units/{code}/alerts", response=AlertsOut,
+class UnitAlertsOut(Schema):
+    code: str
+    warning_days: int | None
+    reminder_days: list[int]
+    escalate_after_days: int | None
+    alerts_version: int = Field(description="raised by every change of these settings; an edit sends it (If-Match)")
+
+    @staticmethod
+    def resolve_reminder_days(unit) -> list[int]:
+        return [int(day) for day in unit.reminder_days.split(",") if day.isdigit()]
+
+
+@router.get("/units/{code}/alerts", response=UnitAlertsOut,
+            summary="A unit's warning and reminder settings (empty: the default of the house), with their version")
+def unit_alerts_read(request: HttpRequest, code: str):
+    _require(request.user)
+    unit = unit_get(code=code)
+    if not permissions.can_administer_unit(request.user, unit):
+        raise PermissionDenied(_("Only the administrators of %(unit)s set its warnings and reminders.") % {"unit": unit.name})
+    return unit
+
+
+@router.post("/units/{code}/alerts", response={200: AlertsOut, **VERSIONED},
              summary="When a unit's tasks count as due soon, the days its people are reminded, when the superior is told")
 def unit_alerts(request: HttpRequest, code: str, payload: AlertsIn):
     _require(request.user)
-    return {"units_changed": administration.unit_alerts_set(actor=request.user, unit=unit_get(code=code), **payload.dict())}
+    unit = unit_get(code=code)
+    data = payload.dict()
+    data.pop("version")
+    changed = administration.unit_alerts_set(actor=request.user, unit=unit, expected_version=expected_version(request, payload.version),
+                                             **data)
+    unit.refresh_from_db(fields=["alerts_version"])
+    return {"units_changed": changed, "alerts_version": unit.alerts_version}
 
 
 class DelegationIn(Schema):

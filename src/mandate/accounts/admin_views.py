@@ -15,6 +15,7 @@ from mandate.accounts.signin import account_locked_for
 from mandate.core import clock, workdays
 from mandate.core.dates import day_text, parse_iso_date
 from mandate.core.errors import NotFound, PermissionDenied
+from mandate.core.preconditions import form_version
 from mandate.orgs.models import Cluster
 from mandate.web.pages import page
 
@@ -58,7 +59,8 @@ def person(request: HttpRequest, user_id: int, as_of) -> HttpResponse:
     action = request.POST.get("action", "") if request.method == "POST" else ""
     if action == "grant":
         role_form = RoleForm(request.POST, prefix="role")
-        if role_form.submit(lambda data: administration.role_grant(actor=request.user, user=person, **data)) is not None:
+        if role_form.submit(lambda data: administration.role_grant(actor=request.user, user=person,
+                                                                     expected_version=form_version(request), **data)) is not None:
             messages.success(request, _("The role was granted."))
             return redirect("admin_pages:person", user_id=person.pk)
         status = role_form.status
@@ -66,11 +68,12 @@ def person(request: HttpRequest, user_id: int, as_of) -> HttpResponse:
         membership = Membership.objects.filter(user=person, pk=_number(request.POST.get("membership"))).first()
         if membership is None:
             raise NotFound()
-        administration.role_withdraw(actor=request.user, membership=membership)
+        administration.role_withdraw(actor=request.user, membership=membership, expected_version=form_version(request))
         messages.success(request, _("The role was withdrawn."))
         return redirect("admin_pages:person", user_id=person.pk)
     elif action in ("deactivate", "activate"):
-        administration.user_active_set(actor=request.user, user=person, active=action == "activate")
+        administration.user_active_set(actor=request.user, user=person, active=action == "activate",
+                                       expected_version=form_version(request))
         messages.success(request, _("The account was opened again.") if action == "activate" else _("The account was deactivated."))
         return redirect("admin_pages:person", user_id=person.pk)
     elif action == "password":

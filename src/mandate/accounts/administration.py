@@ -19,6 +19,7 @@ from mandate.accounts.signin import identifier_key
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError, invalid
+from mandate.core.preconditions import version_checked
 from mandate.core.secrecy import Secrecy
 from mandate.core.models import CalendarDay
 from mandate.core.text import fold, nfc
@@ -67,20 +68,31 @@ def staff_add(*, actor: User, username: str, full_name: str, email: str = "", po
     return user
 
 
-def role_grant(*, actor: User, user: User, unit: Unit | None, role: str) -> Membership:
+def _edited(user: User, expected_version: int | None) -> None:
+    """Lock the person's row and raise its version, after refusing with 409 an edit made on an older one (another
+    administrator changed the account since it was read)."""
+    locked = User.objects.select_for_update().only("pk", "version").get(pk=user.pk)
+    user.version = version_checked(locked, expected_version)
+    User.objects.filter(pk=user.pk).update(version=user.version)
+
+
+def role_grant(*, actor: User, user: User, unit: Unit | None, role: str, expected_version: int | None = None) -> Membership:
     """Another role for someone the actor administers (or anyone, for a system administrator)."""
     if unit is None:
         raise invalid("unit", gettext_noop("is required"), "required")
     _refuse_role(actor, unit, role)
     if user.memberships.exists():
         permissions.require(permissions.can_manage_user(actor, user), _("You may not change this person's roles."))
-    return services.membership_grant(actor=actor, user=user, unit=unit, role=role)
+    with transaction.atomic():
+        _edited(user, expected_version)
+        return services.membership_grant(actor=actor, user=user, unit=unit, role=role)
 
 
-def role_withdraw(*, actor: User, membership: Membership) -> None:
+def role_withdraw(*, actor: User, membership: Membership, expected_version: int | None = None) -> None:
     """Withdraw a role; the person keeps their account and their other roles."""
     _refuse_role(actor, membership.unit, membership.role)
     with transaction.atomic():
+        _edited(membership.user, expected_version)
         audit_record(actor=actor, action="membership.withdraw", obj=membership,
                      before={"user": membership.user.username, "unit": membership.unit.code, "role": membership.role})
         membership.delete()
@@ -91,15 +103,16 @@ def _manage(actor: User, user: User) -> None:
     permissions.require(permissions.can_manage_user(actor, user), _("You may not manage this person's account."))
 
 
-def user_active_set(*, actor: User, user: User, active: bool) -> User:
+def user_active_set(*, actor: User, user: User, active: bool, expected_version: int | None = None) -> User:
     """Deactivate an account (it can no longer sign in, its sessions are closed, its tokens stop working) or open it
     again. Accounts are never deleted: what they did stays theirs in the record."""
     _manage(actor, user)
     if user.pk == getattr(actor, "pk", None):
         raise invalid("user", gettext_noop("you cannot deactivate your own account"), "self")
-    if user.is_active == active:
-        return user
     with transaction.atomic():
+        _edited(user, expected_version)
+        if User.objects.filter(pk=user.pk, is_active=active).exists():
+            return user
         user.is_active = active
         user.save(update_fields=["is_active"])
         if not active:
@@ -166,15 +179,18 @@ def unit_add(*, actor: User, parent: Unit | None, name: str, kind: str, valid_fr
 
 
 def unit_alerts_set(*, actor: User, unit: Unit | None, warning_days: int | None, reminder_days: list[int] | None,
-                    escalate_after_days: int | None, below: bool = False) -> int:
-    """The unit's warning and reminder settings, and (`below`) those of every unit under it today."""
+                    escalate_after_days: int | None, below: bool = False, expected_version: int | None = None) -> int:
+    """The unit's warning and reminder settings, and (`below`) those of every unit under it today; a stale
+    `expected_version` (the unit's `alerts_version`) is a 409."""
     if unit is None:
         raise invalid("unit", gettext_noop("is required"), "required")
     permissions.require(permissions.can_administer_unit(actor, unit),
                         _("Only the administrators of %(unit)s set its warnings and reminders.") % {"unit": unit.name})
-    units = list(Unit.objects.filter(pk__in=unit_subtree_ids(unit=unit, as_of=clock.today()))) if below else [unit]
-    return orgs.unit_alerts_set(actor=actor, units=units, warning_days=warning_days, reminder_days=reminder_days,
-                                escalate_after_days=escalate_after_days)
+    with transaction.atomic():
+        version_checked(Unit.objects.select_for_update().get(pk=unit.pk), expected_version, field="alerts_version")
+        units = list(Unit.objects.filter(pk__in=unit_subtree_ids(unit=unit, as_of=clock.today()))) if below else [unit]
+        return orgs.unit_alerts_set(actor=actor, units=units, warning_days=warning_days, reminder_days=reminder_days,
+                                    escalate_after_days=escalate_after_days)
 
 
 def cluster_save(*, actor: User, code: str, name: str, members: list[Unit], year: int | None = None) -> Cluster:

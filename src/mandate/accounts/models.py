@@ -20,6 +20,8 @@ class User(AbstractUser):
     totp_last_step = models.BigIntegerField(null=True, blank=True)
     # The full name folded (core/text.py `searchable`), so that "nguyen van a" finds "Nguyễn Văn A".
     search_name = models.CharField(max_length=300, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, help_text="raised by every administration edit of the account "
+                                          "(roles granted or withdrawn, deactivated or opened): an edit names it")
 
     class Meta(AbstractUser.Meta):
         constraints = [models.CheckConstraint(condition=Q(clearance__lte=max(Secrecy.values)), name="user_clearance_level")]

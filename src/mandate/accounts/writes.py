@@ -12,6 +12,8 @@ REGISTER = "writers of the issuing unit; for an unregistered reference, whoever 
 MEETING = "writers of the meeting's body"
 ADMIN = "system administrators"
 OWN = "the signed-in user, on their own account"
+CADRE_FILES = "the organization committee's staff (Ban Tổ chức: administrators, leaders, specialists) of the unit's territory"
+CADRE_RECORD = f"{CADRE_FILES}, among those who may open the cadre's record (personnel/permissions.py)"
 ADMINISTER = ("system administrators; unit administrators within their subtree, never above their own role or clearance "
               "(accounts/administration.py)")
 
@@ -48,6 +50,7 @@ PAGE_WRITES: dict[str, str] = {
     "people/import/": "system and unit administrators (reading the file writes its preview only, kept for its reader)",
     "people/import/<int:batch_id>/confirm/": "the one who uploaded the file; each row as an appointment is checked",
     "documents/new/": REGISTER,
+    "documents/<int:document_id>/attachments/": REGISTER,
     "ingest/": "whoever registers documents somewhere (reading is the register's first step)",
     "ingest/confirm/": REGISTER,
     "meetings/new/": MEETING,
@@ -62,6 +65,14 @@ PAGE_WRITES: dict[str, str] = {
     "meetings/<int:meeting_id>/conclusion/confirm/": f"{MEETING}, who also register documents of the issuing unit",
     "meetings/<int:meeting_id>/responses/<int:opinion_id>/": MEETING,
     "monitoring/notifications/read/": OWN,
+    "personnel/positions/new/": CADRE_FILES,
+    "personnel/people/new/": CADRE_FILES,
+    "personnel/people/<int:person_id>/holdings/": CADRE_RECORD,
+    "personnel/people/<int:person_id>/disciplines/": f"{CADRE_RECORD}; or writers of the deciding body",
+    "personnel/events/new/": f"{CADRE_RECORD} (a check writes nothing)",
+    "personnel/roles/": ADMINISTER,
+    "personnel/staffing/": CADRE_FILES,
+    "personnel/planning/": CADRE_RECORD,
     "reorganizations/new/": ADMIN,
     "reorganizations/<int:reorganization_id>/destinations/": ADMIN,
     "reorganizations/<int:reorganization_id>/apply/": "system administrators, as the working regulation's sign-off rule says",
@@ -100,6 +111,9 @@ PAGE_READS: frozenset[str] = frozenset({
     "inbox/", "inbox/summary/", "inbox/count/", "search/",
     "help/", "help/office/", "help/unit/", "help/leader/", "help/inspector/", "help/organization/",
     "help/administrator/",  # the user's guide (mandate/guide.py)
+    "personnel/", "personnel/positions/search/", "personnel/positions/<int:position_id>/", "personnel/people/",
+    "personnel/people/search/", "personnel/people/<int:person_id>/", "personnel/decisions/search/", "personnel/events/",
+    "personnel/record-openings/", "personnel/my-posts/",  # cadre work (an opening of a record writes only its log line)
     "healthz",  # the monitor's GET (mandate/health.py); a POST is a 405
 })
 
@@ -124,6 +138,13 @@ API_WRITES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/ingest/confirm"): REGISTER,
     ("POST", "/api/v1/kpis"): "leaders of the unit",
     ("POST", "/api/v1/kpis/{kpi_id}/actuals"): "writers of the unit",
+    ("POST", "/api/v1/positions"): CADRE_FILES,
+    ("POST", "/api/v1/people"): CADRE_FILES,
+    ("POST", "/api/v1/people/{person_id}/holdings"): CADRE_RECORD,
+    ("POST", "/api/v1/people/{person_id}/disciplines"): PAGE_WRITES["personnel/people/<int:person_id>/disciplines/"],
+    ("POST", "/api/v1/personnel-events"): PAGE_WRITES["personnel/events/new/"],
+    ("POST", "/api/v1/personnel/staffing"): CADRE_FILES,
+    ("POST", "/api/v1/personnel/planning"): CADRE_RECORD,
     ("POST", "/api/v1/meetings"): MEETING,
     ("POST", "/api/v1/meetings/{meeting_id}/delegates"): MEETING,
     ("POST", "/api/v1/meetings/{meeting_id}/delegates/{delegate_id}/group"): MEETING,

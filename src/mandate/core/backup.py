@@ -20,6 +20,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connections
+from django.utils.translation import gettext as _
 
 SQLITE = "django.db.backends.sqlite3"
 POSTGRESQL = "django.db.backends.postgresql"
@@ -47,7 +48,7 @@ def default_backup_path(*, now: dt.datetime) -> Path:
 def _database(alias: str) -> dict:
     database = connections[alias].settings_dict
     if database["ENGINE"] not in (SQLITE, POSTGRESQL):
-        raise BackupError(f"cannot back up a database of engine {database['ENGINE']}")
+        raise BackupError(_("cannot back up a database of engine %(engine)s") % {"engine": database["ENGINE"]})
     return database
 
 
@@ -70,9 +71,10 @@ def _run(command: list[str], environment: dict) -> None:
     try:
         finished = subprocess.run(command, env=environment, capture_output=True, text=True)
     except FileNotFoundError as error:
-        raise BackupError(f"{command[0]} is not installed (Debian: apt-get install postgresql-client)") from error
+        raise BackupError(_("%(program)s is not installed (Debian: apt-get install postgresql-client)") % {"program": command[0]}) from error
     if finished.returncode != 0:
-        raise BackupError(f"{command[0]} failed ({finished.returncode}): {finished.stderr.strip()}")
+        raise BackupError(_("%(program)s failed (%(code)s): %(output)s") % {
+            "program": command[0], "code": finished.returncode, "output": finished.stderr.strip()})
 
 
 def _private(file: Path) -> Path:
@@ -91,7 +93,7 @@ def backups_prune(*, folder: Path, keep_days: int, now: dt.datetime) -> list[Pat
     Only directories named as `mandate backup` names them and holding a manifest are candidates, and the newest backup
     is always kept, however old: a server whose backups stopped keeps its last one."""
     if keep_days < 1:
-        raise BackupError("--keep-days must be at least 1")
+        raise BackupError(_("--keep-days: must be at least 1"))
     taken = []
     for child in Path(folder).iterdir() if Path(folder).is_dir() else []:
         try:
@@ -113,7 +115,7 @@ def backup_create(*, path: Path, now: dt.datetime, alias: str = "default") -> Ba
     database = _database(alias)
     path = Path(path)
     if path.exists() and any(path.iterdir()):
-        raise BackupError(f"{path} exists and is not empty; choose a new directory")
+        raise BackupError(_("%(path)s exists and is not empty; choose a new directory") % {"path": path})
     path.mkdir(parents=True, exist_ok=True)
     path.chmod(0o700)  # it holds every user's data and the token digests
     if database["ENGINE"] == SQLITE:
@@ -172,20 +174,21 @@ def backup_restore(*, path: Path, alias: str = "default") -> dict:
     try:
         manifest = json.loads((path / MANIFEST).read_text())
     except FileNotFoundError as error:
-        raise BackupError(f"{path} is not a Mandate backup: no {MANIFEST}") from error
+        raise BackupError(_("%(path)s is not a Mandate backup: no %(manifest)s") % {"path": path, "manifest": MANIFEST}) from error
     except (OSError, ValueError) as error:
-        raise BackupError(f"{path / MANIFEST} cannot be read: {error}") from error
+        raise BackupError(_("%(path)s cannot be read: %(error)s") % {"path": path / MANIFEST, "error": error}) from error
     if not isinstance(manifest, dict) or not {"engine", "database_file"} <= manifest.keys():
-        raise BackupError(f"{path / MANIFEST} is not the manifest of a Mandate backup")
+        raise BackupError(_("%(path)s is not the manifest of a Mandate backup") % {"path": path / MANIFEST})
     database = _database(alias)
     if manifest["engine"] != database["ENGINE"]:
-        raise BackupError(f"the backup is of {manifest['engine']}; the configured database is {database['ENGINE']}")
+        raise BackupError(_("the backup is of %(backup)s; the configured database is %(database)s") % {
+            "backup": manifest["engine"], "database": database["ENGINE"]})
     database_file = path / Path(str(manifest["database_file"])).name
     if not database_file.is_file():
-        raise BackupError(f"{database_file} is missing")
+        raise BackupError(_("%(path)s is missing") % {"path": database_file})
     archive_path = path / Path(str(manifest.get("media", MEDIA_ARCHIVE))).name
     if not archive_path.is_file():
-        raise BackupError(f"{archive_path} is missing")
+        raise BackupError(_("%(path)s is missing") % {"path": archive_path})
     if database["ENGINE"] == SQLITE:
         _sqlite_check(database_file)
     else:
@@ -221,9 +224,9 @@ def _sqlite_check(file: Path) -> None:
         finally:
             connection.close()
     except sqlite3.Error as error:
-        raise BackupError(f"{file} is not a readable SQLite database: {error}") from error
+        raise BackupError(_("%(path)s is not a readable SQLite database: %(error)s") % {"path": file, "error": error}) from error
     if check != "ok":
-        raise BackupError(f"{file} fails its integrity check: {check}")
+        raise BackupError(_("%(path)s fails its integrity check: %(check)s") % {"path": file, "check": check})
 
 
 def _sqlite_restore(source_file: Path, live_file: Path) -> None:
@@ -235,19 +238,19 @@ def _sqlite_restore(source_file: Path, live_file: Path) -> None:
     def waited(status: int, remaining: int, total: int) -> None:
         # The backup API retries a locked destination for ever; one step (all pages) either copies all or nothing.
         if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
-            raise BackupError(f"the database is in use (locked for more than {RESTORE_LOCK_SECONDS} s); nothing was "
-                              "changed: stop the application server and the worker, then restore again")
+            raise BackupError(_("the database is in use (locked for more than %(seconds)s s); nothing was changed: stop "
+                                "the application server and the worker, then restore again") % {"seconds": RESTORE_LOCK_SECONDS})
 
     try:
         source.backup(target, progress=waited, sleep=0.1)
         check = target.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.Error as error:
-        raise BackupError(f"the database could not be restored (nothing was changed): {error}") from error
+        raise BackupError(_("the database could not be restored (nothing was changed): %(error)s") % {"error": error}) from error
     finally:
         target.close()
         source.close()
     if check != "ok":
-        raise BackupError(f"the restored database fails its integrity check: {check}")
+        raise BackupError(_("the restored database fails its integrity check: %(check)s") % {"check": check})
 
 
 def _members(archive: tarfile.TarFile):
@@ -258,9 +261,9 @@ def _members(archive: tarfile.TarFile):
     for member in archive:
         name = Path(member.name)
         if name.is_absolute() or ".." in name.parts or not name.parts or name.parts[0] == "":
-            raise BackupError(f"the media archive holds a path outside the media folder: {member.name!r}")
+            raise BackupError(_("the media archive holds a path outside the media folder: %(name)r") % {"name": member.name})
         if not (member.isfile() or member.isdir()):
-            raise BackupError(f"the media archive holds something other than a file or folder: {member.name!r}")
+            raise BackupError(_("the media archive holds something other than a file or folder: %(name)r") % {"name": member.name})
         yield member, name
 
 
@@ -298,7 +301,7 @@ class _MediaSwap:
             shutil.rmtree(self.incoming, ignore_errors=True)
             if isinstance(error, BackupError):
                 raise
-            raise BackupError(f"the media archive cannot be unpacked (nothing was changed): {error}") from error
+            raise BackupError(_("the media archive cannot be unpacked (nothing was changed): %(error)s") % {"error": error}) from error
 
     def _live_children(self) -> list[Path]:
         return [child for child in self.root.iterdir() if child not in (self.incoming, self.previous)]

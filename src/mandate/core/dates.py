@@ -82,8 +82,10 @@ def parse_as_of(value: str | None) -> dt.date:
 
 def _within_the_dates_asked_about(day: dt.date) -> dt.date:
     if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
-        raise ValueError(f"{day.isoformat()} is outside the dates that can be asked about "
-                         f"({EARLIEST_AS_OF.isoformat()} to {LATEST_AS_OF.isoformat()})")
+        # In the reader's language, as the pages say it: the API's refusal gives this text as the field's reason.
+        raise ValueError(_("%(date)s is outside the dates that can be asked about (%(earliest)s to %(latest)s).") % {
+            "date": _day_month_year(day), "earliest": _day_month_year(EARLIEST_AS_OF),
+            "latest": _day_month_year(LATEST_AS_OF)})
     return day
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 # The labels the pages show beside the fields the services name, so that a refusal reads "Lead unit: …" in the
 # reader's language, never "lead_unit: …". A dotted field ("tasks.0.lead_unit") takes the label of its last name.
 FIELD_LABELS = {
-    "as_of": _("Structure as of"), "assigned_on": _("Assigned on"), "backdate_reason": _("Reason for the earlier date"), "assigning_unit": _("Assigning unit"), "body": _("Body"), "clause": _("Clause"),
+    "as_of": _("Structure as of"), "assigned_on": _("Assigned on"), "backdate_reason": _("Reason for the earlier date"), "basis": _("Legal basis"), "assigning_unit": _("Assigning unit"), "body": _("Body"), "include": _("Parts to include"), "clause": _("Clause"),
     "code": _("Code"), "coordinators": _("Coordinators"), "deadline": _("Deadline"), "default_successor": _("Default successor"),
     "destinations": _("Destination"), "disposition": _("Response"), "document": _("Document"), "effective_on": _("Effective date"),
     "ends_on": _("Last day"), "explanation": _("Explanation"), "file": _("File"), "files": _("Evidence files"),
@@ -15,10 +15,10 @@ FIELD_LABELS = {
     "leader": _("Leader in charge"), "level": _("Level"), "meeting": _("Meeting"), "members": _("Members"), "name": _("Name"),
     "new_name": _("New name (rename)"), "new_parent": _("New parent (move)"), "new_units": _("New units"), "note": _("Note"),
     "number": _("Number"), "parent": _("Parent task"), "percent": _("Progress (%)"), "period": _("Period"),
-    "place": _("Place"), "position": _("Position"), "predecessors": _("Units it changes or closes (codes)"),
+    "place": _("Place"), "position": _("Position"), "predecessors": _("Units it changes or closes"),
     "product": _("Product"), "province": _("Province"), "quote": _("Quote"), "reason": _("Reason"),
     "request": _("request"), "requested_deadline": _("New deadline"), "role": _("Role"), "rule": _("Rule"), "starts_on": _("First day"),
-    "state": _("State"), "status": _("Status"), "successors": _("Successors (codes, existing or new)"),
+    "state": _("State"), "status": _("Status"), "successors": _("Successors"),
     "target": _("Target"), "task": _("Task"), "text": _("Text"), "title": _("Title"), "transition": _("Workflow"),
     "type": _("Type"), "unit": _("Unit"), "user": _("User"), "username": _("User name"), "value": _("Reported value"),
     "version": _("Version"),

@@ -11,11 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from mandate.audit.models import AuditRecord
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.demo import meetings_daklak, meetings_hanoi, reports_and_ratings, seeds
+from mandate.demo.dating import Story
 from mandate.demo.meetings import meetings_build
 from mandate.demo.users import LOGINS, People, Person, commune_leader, people_ensure, province_people
 from mandate.demo.workload import (
@@ -55,13 +57,14 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
     started = time.perf_counter()
     country_load(actor=None)
     result.timings["territory"] = time.perf_counter() - started
-    log(f"Territory ready ({result.timings['territory']:.1f} s).")
+    log(_("Territory ready (%(seconds).1f s).") % {"seconds": result.timings["territory"]})
+    story = Story()
     with transaction.atomic():
         started = time.perf_counter()
         if not seeds_present():
             _units_ensure()
             people = people_ensure(_province_persons())
-            writer = Writer(actors=_actors(people))
+            writer = Writer(actors=_actors(people), story=story)
             for fact in seeds.ALL_DOCUMENTS:
                 writer.write(_plan_of(fact), registrar=fact.registrar)
             for cluster in (seeds.CLUSTER_2024, seeds.CLUSTER_NOW):
@@ -70,15 +73,17 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             result.seeds_built = True
             result.tasks_created += writer.tasks_created
             result.timings["seeds"] = time.perf_counter() - started
-            log(f"Seed facts: {writer.tasks_created} tasks ({result.timings['seeds']:.1f} s).")
+            log(_("Seed facts: %(tasks)d tasks (%(seconds).1f s).") % {"tasks": writer.tasks_created,
+                                                                     "seconds": result.timings["seeds"]})
             # The seed conferences, held before the merger carries the open tasks of their conclusions.
             started = time.perf_counter()
             held = meetings_build(people=people, writer=writer,
                                   facts=(meetings_daklak.CONFERENCE_31, meetings_hanoi.CONFERENCE_2))
             result.tasks_created += held.tasks
             result.timings["meetings"] = time.perf_counter() - started
-            log(f"Seed meetings: {held.meetings} meetings, {held.opinions} opinions, {held.tasks} tasks of their "
-                f"conclusions ({result.timings['meetings']:.1f} s).")
+            log(_("Seed meetings: %(meetings)d meetings, %(opinions)d opinions, %(tasks)d tasks of their conclusions "
+                  "(%(seconds).1f s).") % {"meetings": held.meetings, "opinions": held.opinions, "tasks": held.tasks,
+                                          "seconds": result.timings["meetings"]})
         if workload and not workload_present():
             started = time.perf_counter()
             today = clock.today()
@@ -91,29 +96,37 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             # The administrator takes the workload's steps: checking a person's role costs about as much as the step
             # itself (four queries, one a scan of the placements), and 3,000 tasks must build in well under a minute.
             # Nobody decides on their own request or accepts their own result: the system records the decisions.
-            writer = Writer(actors=Actors(users=people.by_username, lead=_admin, decide=_system, register=_admin))
+            writer = Writer(actors=Actors(users=people.by_username, lead=_admin, decide=_system, register=_admin),
+                            story=story)
             for index, plan in enumerate(plans, 1):
                 writer.write(plan)
                 if index % 100 == 0:
-                    log(f"  {index}/{len(plans)} documents, {writer.tasks_created} tasks")
+                    log(_("  %(index)d/%(count)d documents, %(tasks)d tasks") % {"index": index, "count": len(plans),
+                                                                        "tasks": writer.tasks_created})
             audit_record(actor=None, action=WORKLOAD_ACTION, object_type="demo", object_id="workload",
                          after={"tasks": writer.tasks_created, "documents": len(plans), "seed": seed, "today": today})
             result.workload_built = True
             result.tasks_created += writer.tasks_created
             result.documents_planned = len(plans)
             result.timings["workload"] = time.perf_counter() - started
-            log(f"Workload: {len(plans)} documents, {writer.tasks_created} tasks ({result.timings['workload']:.1f} s).")
+            log(_("Workload: %(documents)d documents, %(tasks)d tasks (%(seconds).1f s).") % {
+                "documents": len(plans), "tasks": writer.tasks_created, "seconds": result.timings["workload"]})
         # The open tasks of the provinces merged on 2025-07-01 go to their successors through the
         # same apply code as any reorganization (idempotent: nothing is left to carry the second time).
         started = time.perf_counter()
         applying = clock.now()
+        merging = story.mark()
         carried = reorganization_apply_2025(actor=None)
+        story.since(merging, MERGER_EFFECTIVE, hour=7)
         # The lines the merger wrote in the timelines belong to its day, not to the day the demo was built.
         TaskEvent.objects.filter(kind="reorganized", at__gte=applying).update(
             at=dt.datetime.combine(MERGER_EFFECTIVE, dt.time(7), tzinfo=clock.VIETNAM))
+        # Every record of the story at its story's day (the chain sealed again over the new times).
+        story.date_records()
         if carried:
             result.timings["merger"] = time.perf_counter() - started
-            log(f"2025 province merger applied: {carried} events ({result.timings['merger']:.1f} s).")
+            log(_("2025 province merger applied: %(events)d events (%(seconds).1f s).") % {
+                "events": carried, "seconds": result.timings["merger"]})
         if result.seeds_built or seeds_present():
             reports_and_ratings.build(log=log)
     return result

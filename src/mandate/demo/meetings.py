@@ -158,32 +158,38 @@ class _MeetingPlayer:
         self.opinions: dict[str, Opinion] = {}
 
     def play(self, held: Held) -> Meeting:
-        fact = self.fact
-        meeting = meeting_create(actor=self.secretariat, body=self.writer.unit(fact.body), title=fact.title,
-                                 starts_on=fact.starts_on, ends_on=fact.ends_on, place=fact.place, number=fact.number,
-                                 extended=fact.extended)
-        self._seat(meeting)
-        for item in fact.items:
-            self.items[item.key] = agenda_item_add(
-                actor=self.secretariat, meeting=meeting, title=item.title, presenter=item.presenter,
-                draft_title=item.draft_title, draft_text=item.text,
-                submission=self.writer.documents[item.submission] if item.submission else None)
-        for opinion in fact.opinions:
-            self.opinions[opinion.key] = self._give(meeting, opinion)
-        for opinion in fact.opinions:
-            if opinion.response is not None:
-                response = opinion.response
-                self.opinions[opinion.key] = opinion_respond(
-                    actor=self.people[response.by] if response.by else self.secretariat, opinion=self.opinions[opinion.key],
-                    disposition=response.disposition, explanation=response.explanation, responder=response.responder)
-        for revision in fact.revisions:
-            draft = self.items[revision.item].draft
-            draft_version_add(actor=self.secretariat, draft=draft, text=revision.apply(current_version(draft).text),
-                              note=revision.note, taken_in=[self.opinions[key] for key in revision.taken_in])
-        if fact.close:
-            meeting = meeting_close(actor=self.secretariat, meeting=meeting)
+        fact, story = self.fact, self.writer.story
+        with story.at(fact.starts_on, hour=8):
+            meeting = meeting_create(actor=self.secretariat, body=self.writer.unit(fact.body), title=fact.title,
+                                     starts_on=fact.starts_on, ends_on=fact.ends_on, place=fact.place,
+                                     number=fact.number, extended=fact.extended)
+            self._seat(meeting)
+            for item in fact.items:
+                self.items[item.key] = agenda_item_add(
+                    actor=self.secretariat, meeting=meeting, title=item.title, presenter=item.presenter,
+                    draft_title=item.draft_title, draft_text=item.text,
+                    submission=self.writer.documents[item.submission] if item.submission else None)
+        with story.at(fact.starts_on, hour=14):
+            for opinion in fact.opinions:
+                self.opinions[opinion.key] = self._give(meeting, opinion)
+        with story.at(fact.ends_on, hour=9):
+            for opinion in fact.opinions:
+                if opinion.response is not None:
+                    response = opinion.response
+                    self.opinions[opinion.key] = opinion_respond(
+                        actor=self.people[response.by] if response.by else self.secretariat,
+                        opinion=self.opinions[opinion.key], disposition=response.disposition,
+                        explanation=response.explanation, responder=response.responder)
+            for revision in fact.revisions:
+                draft = self.items[revision.item].draft
+                draft_version_add(actor=self.secretariat, draft=draft, text=revision.apply(current_version(draft).text),
+                                  note=revision.note, taken_in=[self.opinions[key] for key in revision.taken_in])
+        with story.at(fact.ends_on, hour=16):
+            if fact.close:
+                meeting = meeting_close(actor=self.secretariat, meeting=meeting)
         if fact.conclusion is not None:
-            held.tasks += self._conclude(meeting, fact.conclusion)
+            with story.at(fact.conclusion.issued_on, hour=8):
+                held.tasks += self._conclude(meeting, fact.conclusion)
         held.meetings += 1
         held.opinions += len(fact.opinions)
         return meeting

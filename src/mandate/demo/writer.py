@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from mandate.accounts.models import User
 from mandate.core import clock
+from mandate.demo.dating import Story
 from mandate.documents.models import Document
 from mandate.documents.services import RelationSpec, document_register
 from mandate.orgs.models import Unit
@@ -101,11 +102,12 @@ class Actors:
 
 
 class Writer:
-    def __init__(self, *, actors: Actors):
+    def __init__(self, *, actors: Actors, story: Story | None = None):
         self.actors = actors
         self.units: dict[str, Unit] = {}
         self.documents: dict[str, Document] = {}
         self.tasks_created = 0
+        self.story = story or Story()
 
     def unit(self, code: str) -> Unit:
         unit = self.units.get(code)
@@ -123,22 +125,26 @@ class Writer:
             else:
                 relations.append(RelationSpec(kind=relation.kind, number=relation.target, issued_on=relation.issued_on,
                                               title=relation.title))
-        document = document_register(
-            actor=actor, issuing_unit=self.unit(plan.issuing_unit), type=plan.type, issued_on=plan.issued_on,
-            title=plan.title, number=plan.number, signer=plan.signer, text=plan.text, office=plan.office, relations=relations,
-        )
+        with self.story.at(plan.issued_on, hour=8):
+            document = document_register(
+                actor=actor, issuing_unit=self.unit(plan.issuing_unit), type=plan.type, issued_on=plan.issued_on,
+                title=plan.title, number=plan.number, signer=plan.signer, text=plan.text, office=plan.office,
+                relations=relations,
+            )
         self.documents[plan.key] = document
         for task_plan in plan.tasks:
             self._task(task_plan, document=document, actor=actor)
         return document
 
     def _task(self, plan: TaskPlan, *, document: Document, actor) -> Task:
+        mark = self.story.mark()
         task = task_create(
             actor=actor, document=document, title=plan.title, lead_unit=self.unit(plan.lead),
             leader=self.actors.users[plan.leader], product=plan.product, deadline=plan.deadline, recurrence=plan.recurrence,
             coordinators=[self.unit(code) for code in plan.coordinators], description=plan.description,
             backdate_reason=HISTORY_REASON, imported=True,
         )
+        self.story.since(mark, task.assigned_on, hour=8)
         self.tasks_created += 1
         _stamp(task, after=(0, 0, 0), day=task.assigned_on, hour=8)
         self.live(task, plan)
@@ -151,14 +157,17 @@ class Writer:
         days = story_days(plan.steps, start=task.assigned_on, today=clock.today())
         for step, day in zip(plan.steps, days, strict=True):
             marks = _marks(task)
-            task = self._step(task, step, lead=lead, decider=decider)
+            with self.story.at(day):
+                task = self._step(task, step, lead=lead, decider=decider)
             _stamp(task, after=marks, day=day)
         for part in plan.parts:
-            child = task_delegate(actor=lead, parent=task, lead_unit=self.unit(part.lead), title=part.title,
-                                  product=part.product, leader=self.actors.users[part.leader], deadline=part.deadline,
-                                  description=part.description)
+            handed = max(task.assigned_on, days[-1] if days else task.assigned_on)
+            with self.story.at(handed, hour=8):
+                child = task_delegate(actor=lead, parent=task, lead_unit=self.unit(part.lead), title=part.title,
+                                      product=part.product, leader=self.actors.users[part.leader],
+                                      deadline=part.deadline, description=part.description)
             self.tasks_created += 1
-            _stamp(child, after=(0, 0, 0), day=max(child.assigned_on, days[-1] if days else child.assigned_on), hour=8)
+            _stamp(child, after=(0, 0, 0), day=max(child.assigned_on, handed), hour=8)
             self.live(child, part)
         return task
 
@@ -207,7 +216,7 @@ def _marks(task: Task) -> tuple[int, int, int]:
 
 
 def _stamp(task: Task, *, after: tuple[int, int, int], day: dt.date, hour: int = 10) -> None:
-    """Date what a step just wrote on its story's day; the audit trail keeps the time it was really written."""
+    """Date what a step just wrote on its story's day (its audit records are dated by `Story` once the story is written)."""
     moment = dt.datetime.combine(day, dt.time(hour), tzinfo=clock.VIETNAM)
     events, reports, extensions = after
     TaskEvent.objects.filter(task=task, id__gt=events).update(at=moment)

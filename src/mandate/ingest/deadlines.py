@@ -62,10 +62,22 @@ _PERIODS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?:đến hết năm|cuối năm|hết năm|trong năm|by the end of|before the end of|until the end of|до конца|до кінця|наприкінці)\s+(?P<y>\d{4})", re.I), "year_end"),
 ]
 
+_NUMBER_WORD = (
+    r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"fifteen|twenty|thirty|sixty|ninety|одного|одной|двух|трех|трёх|четырех|пяти|шести|десяти|пятнадцати|тридцати|"
+    r"двох|трьох|чотирьох|п'яти|п’яти|п'ятнадцяти|п’ятнадцяти|тридцяти)"
+)
+_PERIOD_WORD = (
+    r"(?:ngày|tháng|tuần|năm|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|years?|"
+    r"(?:рабочих\s+|календарных\s+)?дн\w*|недел\w*|месяц\w*|(?:робочих\s+|календарних\s+)?дн\w*|тиж\w*|місяц\w*|рок\w*|год\w*|лет)"
+)
 _RELATIVE = re.compile(
-    r"(?:trong(?:\s+vòng|\s+thời\s+hạn)?|within|в течение|протягом|впродовж|за)\s+\d+\s*"
-    r"(?:ngày|tháng|tuần|năm|(?:working\s+|business\s+)?days?|weeks?|months?|рабочих\s+дней|дн\w*|недел\w*|месяц\w*|робочих\s+днів|тиж\w*|місяц\w*)"
-    r"(?:\s+làm\s+việc)?",
+    # "trong 30 ngày", "within 30 days (of …)", "в течение месяца", "протягом двох тижнів", "за три месяца"
+    rf"(?:trong(?:\s+vòng|\s+thời\s+hạn)?|within|в\s+течение|протягом|впродовж|упродовж|за)\s+(?:{_NUMBER_WORD}\s*)?{_PERIOD_WORD}"
+    r"(?:\s+làm\s+việc)?|"
+    # "chậm nhất 15 ngày sau khi …", "no later than 15 days after …", "не позднее 10 дней со дня …"
+    rf"(?:chậm\s+nhất(?:\s+là)?|không\s+quá|no\s+later\s+than|not\s+later\s+than|не\s+позднее|не\s+позже|не\s+пізніше)\s+"
+    rf"{_NUMBER_WORD}\s*{_PERIOD_WORD}(?:\s+làm\s+việc)?",
     re.I,
 )
 # A limit with no date to give: "до конца недели", "до мая" (no year), "в десятидневный срок", "by the end of the week".
@@ -73,14 +85,18 @@ _OPEN_PERIOD = re.compile(
     r"(?:до|к)\s+(?:конца|кінця)\s+(?:недели|тижня|месяца|місяця|года|року|квартала|кварталу|\w+)|"
     r"(?:до|к)\s+(?:январ|феврал|марта|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|"
     r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*(?!\s+\d)|"
-    r"в\s+\w+дневный\s+срок|у\s+\w+денний\s+термін|"
-    r"by\s+the\s+end\s+of\s+(?:the\s+)?(?:week|month|year|quarter)|"
-    r"(?:trong|trước)\s+(?:tuần|tháng|quý|năm)\s+(?:này|tới|sau)",
+    # "в десятидневный срок", "в двухнедельный срок", "в месячный срок", "у місячний термін", "у тижневий строк"
+    r"(?:в|у)\s+\w*(?:дневный|недельный|месячный|денний|тижневий|місячний)\s+(?:срок|термін|строк)|"
+    r"(?:в|у)\s+(?:кратчайшие|максимально\s+короткие|максимально\s+стислі|найкоротші|стислі)\s+(?:сроки|терміни|строки)|"
+    r"by\s+the\s+end\s+of\s+(?:the\s+)?(?:week|month|year|quarter)|as\s+soon\s+as\s+possible|at\s+the\s+earliest|"
+    r"(?:trong|trước)\s+(?:tuần|tháng|quý|năm)\s+(?:này|tới|sau)|trong\s+thời\s+gian\s+sớm\s+nhất",
     re.I,
 )
 _RECURRENCE = re.compile(
-    r"\b(?:hằng|hàng)\s+(?:tháng|quý|năm|tuần)|định\s+kỳ|ежемесячно|ежеквартально|ежегодно|щомісяця|щокварталу|щороку|"
-    r"\b(?:monthly|quarterly|annually|every\s+(?:month|quarter|year))\b",
+    r"\b(?:hằng|hàng)\s+(?:ngày|tháng|quý|năm|tuần)|định\s+kỳ|thường\s+xuyên|"
+    r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|каждый\s+(?:день|понедельник|вторник|месяц|квартал|год)|"
+    r"по\s+(?:понедельникам|пятницам)|щоденно|щодня|щотижня|щомісяця|щокварталу|щороку|щорічно|щопонеділка|щоп['’]?ятниці|"
+    r"\b(?:daily|weekly|monthly|quarterly|annually|yearly|regularly|every\s+(?:day|week|month|quarter|year|monday|friday))\b",
     re.I,
 )
 
@@ -93,6 +109,7 @@ def find_deadline(text: str, start: int, end: int, language: str, default_year: 
     over a relative period or a recurrence, which only keep their phrase.
     """
     dated = [c for c in (_day_deadline(text, start, end, dates), _period_deadline(text, start, end),
+                         _yearless_month(text, start, end, default_year),
                          _loose_deadline(text, start, end, language, default_year)) if c is not None]
     if dated:
         return min(dated, key=lambda c: c.start)
@@ -118,6 +135,28 @@ def _cue_is_word(text: str, start: int) -> bool:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+# A month without its year, after a cue ("trong tháng 12", "hết tháng 6", "by the end of June", "до конца июля"):
+# dated in the text's year, when the text gives one.
+_YEARLESS_MONTH = re.compile(
+    rf"(?:(?:trong|hết|đến\s+hết|cuối|hoàn\s+thành\s+trong)\s+tháng\s+(?P<m>\d{{1,2}})(?!\s*[/\d]|\s+năm)"
+    rf"|(?:by|before|until)\s+the\s+end\s+of\s+(?P<mn>{_MONTH})(?!\s*,?\s*\d)"
+    rf"|(?:до|к)\s+(?:конца|кінця)\s+(?P<mn2>{_MONTH})(?!\s*\d))",
+    re.I,
+)
+
+
+def _yearless_month(text: str, start: int, end: int, default_year: int | None) -> Deadline | None:
+    if default_year is None:
+        return None
+    for match in _YEARLESS_MONTH.finditer(text, start, end):
+        if not _cue_is_word(text, match.start()):
+            continue
+        month = int(match.group("m")) if match.group("m") else _MONTHS.get((match.group("mn") or match.group("mn2") or "").lower())
+        if month and 1 <= month <= 12:
+            return Deadline(end_of_month(default_year, month), match.group(0).strip(), match.start(), match.end())
+    return None
 
 
 def _period_deadline(text: str, start: int, end: int) -> Deadline | None:

@@ -24,7 +24,33 @@ _TRAILING_JUNK = re.compile(
     re.I,
 )
 _DATIVE = re.compile(r"\w(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)(?!\w)", re.I)
-_NEEDS_DATIVE = re.compile(r"^(?:необходимо|необхідно|потрібно|следует|слід)$", re.I)
+_NEEDS_DATIVE = re.compile(r"^(?:необходимо|необхідно|потрібно|следует|слід|надлежит|належить)$", re.I)
+# "Контроль за исполнением … возложить на …": who oversees the decree, not a task
+_OVERSIGHT = re.compile(r"(?<!\w)(?:контрол\w*|общее\s+руководство|загальне\s+керівництво)(?!\w)", re.I)
+_LEADING_LIMIT = re.compile(
+    r"\s*(?:в\s+срок\s+|у\s+термін\s+)?до\s+\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2,4})?|\s+[^\W\d]+(?:\s+\d{4}(?:\s*(?:года|року|г\.|р\.))?)?)(?=[\s,])",
+    re.I,
+)
+# Passive assignments whose addressee comes before: "ООО «…» дано поручение …", "Комунальному підприємству доручено …"
+_PASSIVE_TRIGGER = re.compile(
+    r"^(?:поручено|доручено|(?:дано|даны|надано|надані|дані)\s+.+|предложено|запропоновано|рекомендовано|наказано|велено|"
+    r"поручили|доручили)$", re.I
+)
+_RECOMMEND = re.compile(r"^рекоменд(?:овать|увати|ую|уємо)$", re.I)
+_ITEM_START = re.compile(r"(?:^|\n|[:.;]\s)[ \t]*(?:[-–•]|\(?\d{1,2}(?:\.\d{1,2})*[.)])?[ \t]*$")
+_PLACES_ON = re.compile(r"^(?:поклад\w*|возлож\w*)\s+на$", re.I)
+# An English subject after what was said or after another modal clause joined by "and":
+# "the CM said a separate portal should be developed and the departments should …" → "the departments"
+_EN_SUBJECT_AFTER = re.compile(
+    r"(?:\b(?:said|says|noted|stated|added|stressed|emphasi[sz]ed|announced)(?:\s+that)?|\b(?:should|must|shall|will|would)\b.*\band)\s+",
+    re.I,
+)
+_EN_WILL_BE_STATE = re.compile(r"will\s+(?:not\b|be\s+(?!responsible|in\s+charge|tasked|assigned|required|asked))", re.I)
+# "the ministries that have not utilized their funds, are required to …": the relative clause belongs to the subject
+_EN_RELATIVE_CLAUSE = re.compile(r"\s*(?:have|has|had|are|is|was|were|do|does|did)\b[^,]*,\s*$", re.I)
+_EN_PERSON = re.compile(r"(?:[A-Z][a-z]+\s?){1,3}")
+# A relative or concessive clause inside a dative lead: "Руководителям предприятий …, независимо от …, которые …, выполнить"
+_RU_LEAD_CLAUSE = re.compile(r",\s+(?:котор\w+|які|який|яка|яке|що|независимо|незалежно)(?!\w)", re.I)
 _VI_START_WORDS = {
     "các", "những", "mọi", "tất", "toàn", "mỗi", "cho", "cấp", "đảng", "chi", "ban", "sở", "bộ", "ủy", "uỷ",
     "ubnd", "cơ", "đơn", "địa", "ngành", "thủ", "giám", "chủ", "trưởng", "người", "lãnh", "cán", "đồng",
@@ -92,6 +118,10 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
         before = text[max(0, trigger.start() - 25):trigger.start()]
         if rules.noun_use_before.search(before):
             continue
+        if _PLACES_ON.match(trigger.group(0)) and _oversight_before(text, trigger.start()):
+            continue
+        if _RECOMMEND.match(trigger.group(0)) and not _ITEM_START.search(text, max(0, trigger.start() - 12), trigger.start()):
+            continue  # "предложить и рекомендовать решения": a verb in a list, not the decree's "Рекомендовать главам …"
         span = _forward_assignee(text, trigger.end(), rules, language)
         if span is not None and language in ("ru", "uk") and _NOUN_TRIGGER.match(trigger.group(0)):
             first = text[span[0]:span[1]].split()[0].lower().strip(",;:«»\"()")
@@ -99,7 +129,8 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
                 continue  # "поручением премьер-министра": the noun's owner, not its addressee
         if span is None:
             following = _WORD.match(text, trigger.end() + 1) if trigger.end() < len(text) else None
-            if language in ("ru", "uk") and following and is_infinitive_like(following.group(0).strip(",;.")):
+            if language in ("ru", "uk") and (_PASSIVE_TRIGGER.match(trigger.group(0))
+                                             or following and is_infinitive_like(following.group(0).strip(",;."))):
                 # "Политбюро поручает руководить": the subject leads
                 draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
                 if draft:
@@ -112,7 +143,15 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
     return drafts
 
 
+def _oversight_before(text: str, position: int) -> bool:
+    breaks = list(_CLAUSE_BREAK.finditer(text, max(0, position - 200), position))
+    clause_start = breaks[-1].end() if breaks else max(0, position - 200)
+    return bool(_OVERSIGHT.search(text, clause_start, position))
+
+
 def _forward_assignee(text: str, position: int, rules: Rules, language: str) -> tuple[int, int] | None:
+    if language in ("ru", "uk") and (limit := _LEADING_LIMIT.match(text, position)):
+        position = limit.end()  # "дал поручение до 16:00 всем председателям ОГА создать …"
     words = list(_words_from(text, position))
     if not words or not _can_start(words[0][2], language, rules):
         return None
@@ -130,8 +169,9 @@ def _forward_assignee(text: str, position: int, rules: Rules, language: str) -> 
     assignee = text[start:end]
     if end <= start or rules.first_person.match(_ONLY.sub("", assignee)):
         return None
-    if not (rules.organization.search(assignee) or rules.pronoun.match(assignee)):
-        return None
+    if not (rules.organization.search(assignee) or rules.pronoun.match(assignee)
+            or (language == "en" and _EN_PERSON.fullmatch(assignee) and _EN_TO.match(text, end))):
+        return None  # a body, an office, or (in English) a person named before "to": "asked Darrang to …"
     return start, end
 
 
@@ -182,6 +222,8 @@ def _subject_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
     for trigger in rules.subject_triggers.finditer(text):
         if _CHAIRS_A_MEETING.match(text, trigger.end()):
             continue
+        if language == "en" and _EN_WILL_BE_STATE.match(text, trigger.start()):
+            continue  # "the minister will be on duty": a state, not a task
         draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
         if draft:
             draft.trigger_end = trigger.end()
@@ -197,7 +239,7 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
     clause_start = breaks[-1].end() if breaks else 0
     offset = trigger_start - len(before)
     relatives = list(_RELATIVE.finditer(before, clause_start))
-    if relatives:
+    if relatives and not (language == "en" and _EN_RELATIVE_CLAUSE.match(before, relatives[-1].end())):
         clause_start = relatives[-1].end()
     clause = before[clause_start:]
     stripped = clause.lstrip(" ,\t\n\"«“")
@@ -206,6 +248,10 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
     while (intro := rules.intro.match(stripped)) and intro.end():
         stripped = stripped[intro.end():]
     stripped = _without_lead_in(stripped, rules)
+    if language == "en" and (said := list(_EN_SUBJECT_AFTER.finditer(stripped))):
+        stripped = stripped[said[-1].end():]
+    if language == "en" and ")" in stripped:
+        stripped = stripped.rsplit(")", 1)[1].lstrip(" ,")  # "Every Monday (or if it is a holiday, …) the secretary shall"
     start = offset + len(before) - len(stripped)
     end = _trim(text, start, trigger_start)
     subject = text[start:end]
@@ -231,7 +277,7 @@ def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str)
     longest = (400, 60) if language == "vi" else (220, 30)
     if not subject or len(subject) > longest[0] or len(subject.split()) > longest[1]:
         return False
-    if language in ("ru", "uk") and _VERBAL_NOUN.match(subject.split()[0]):
+    if language in ("ru", "uk") and _VERBAL_NOUN.match(subject.split()[0]) and not rules.organization.fullmatch(subject.split()[0]):
         return False  # "Упорядкування апарату має здійснюватися": what must happen, not who does it
     if rules.first_person.match(subject) or rules.object_triggers.search(subject):
         return False
@@ -248,7 +294,8 @@ def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str)
         return first[0].isupper() or first.lower() in _VI_START_WORDS
     if language in ("ru", "uk"):
         return not any(is_infinitive_like(w.strip(",;")) for w in subject.split())
-    return not re.search(r"(?<!\w)(?:is|are|was|were|has|have|had|said|says|noted|stated)(?!\w)", subject, re.I)
+    head = re.split(r"(?<!\w)(?:that|which|who)(?!\w)", subject, maxsplit=1)[0]
+    return not re.search(r"(?<!\w)(?:is|are|was|were|has|have|had|said|says|noted|stated)(?!\w)", head, re.I)
 
 
 def _drop_overlaps(drafts: list[TaskDraft]) -> list[TaskDraft]:
@@ -335,7 +382,7 @@ _VI_DEADLINE_CUE = re.compile(
 _VI_QUANTIFIER = re.compile(r"^(?:các|những|mọi|toàn\s+thể|mỗi|từng)\s+", re.I)
 _RU_FINITE = re.compile(r"(?:ется|ются|ится|ятся|ється|ються|иться|мо|но)$")
 _RU_PREPOSITIONS = {"в", "во", "на", "с", "со", "по", "для", "у", "к", "о", "об", "при", "за", "из", "от", "до", "з", "із", "про"}
-_DATIVE_END = re.compile(r"(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)$", re.I)
+_DATIVE_END = re.compile(r"(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю|[^\Wаеиоуяюєїіы]і|ії)$", re.I)
 
 
 def _units(text: str):
@@ -425,12 +472,16 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
                     if index and _stops(text, w_start, word, rules, language)), None)
     elif language in ("ru", "uk"):
         first = words[0][1].strip("«\"(").lower()
-        if first in _RU_PREPOSITIONS or not _DATIVE_END.search(first):
-            return None
+        if first in _RU_PREPOSITIONS or not _DATIVE_END.search(first) or _RELATIVE.fullmatch(first):
+            return None  # "…, які були висловлені …": a relative clause, not a dative lead
         cut = next((w_start for index, (w_start, word) in enumerate(words)
                     if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."))), None)
         if cut is not None and (marker := rules.coordinator_markers.search(text, position, cut)):
             cut = marker.start()  # "Министерству … совместно с органами … обеспечить": the lead ends at the partners
+        if cut is not None and (limit := _time_limit_before(text, position, cut, rules)) is not None:
+            cut = limit  # "Министерству финансов в течение месяца представить": the lead ends at its time limit
+        if cut is not None and (clause := _RU_LEAD_CLAUSE.search(text, position, cut)):
+            cut = clause.start()  # "Руководителям предприятий района, независимо от …, которые являются …, выполнить"
     else:
         return None
     if cut is None or re.search(r"[.!?:]\s", text[position:cut]):
@@ -444,6 +495,14 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
     if not _names_a_body(assignee, rules, language):
         return None
     return TaskDraft(position, position, assignee_end, assignee)
+
+
+def _time_limit_before(text: str, position: int, cut: int, rules: Rules) -> int | None:
+    """Where a time limit or a recurrence between a dative lead and its infinitive starts, if one does."""
+    for match in _WORD.finditer(text, position, cut):
+        if match.start() > position and rules.stop.match(text, match.start()):
+            return match.start()
+    return None
 
 
 def _names_a_body(assignee: str, rules: Rules, language: str) -> bool:
@@ -483,7 +542,8 @@ def _continues(text: str, position: int, end: int, rules: Rules, language: str) 
         return False
     if language == "vi":
         return word.group(0)[:1].islower() or bool(rules.stop.match(text[position:position + 30].lower()))
-    return is_infinitive_like(word.group(0).strip(",;:."))
+    # "5.1. под личную ответственность обеспечить …": an item that goes on in lower case continues the heading
+    return is_infinitive_like(word.group(0).strip(",;:.")) or word.group(0)[:1].islower()
 
 
 _CONJOINED = {

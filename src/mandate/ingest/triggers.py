@@ -82,7 +82,8 @@ _RU_ORGS = (
     r"администраци\w*|адміністраці\w*|руководств\w*|керівництв\w*|регион\w*|регіон\w*|институт\w*|інститут\w*|"
     r"образовани\w*|глав\w*|кабмин\w*|кабмін\w*|кабинет\w*|кабінет\w*|міністр\w*|заместител\w*|заступник\w*|"
     r"распорядител\w*|розпорядник\w*|исполком\w*|райисполком\w*|облисполком\w*|виконком\w*|член\w*|"
-    r"генштаб\w*|ова|ода|ога|рда|рга|заклад\w*|засновник\w*|учредител\w*|"
+    r"генштаб\w*|ова|ода|ога|рда|рга|заклад\w*|засновник\w*|учредител\w*|групп\w*|груп\w*|"
+    r"предприяти\w*|підприємств\w*|старост\w*|инспекци\w*|інспекці\w*|служб\w*|"
     # ministries by their short names, and acronyms (МОЗ, МВС, ФСБ)
     r"минфин\w*|минздрав\w*|минэконом\w*|минобр\w*|минтранс\w*|минстро\w*|минприрод\w*|минсельхоз\w*|"
     r"минпромторг\w*|минюст\w*|минтруд\w*|минцифр\w*|мінфін\w*|мінеконом\w*|мінцифр\w*|мінрегіон\w*|"
@@ -102,11 +103,15 @@ RU = Rules(
         r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*\s+(?=\w)|"
         r"доручи\w*|доручає|доручають|доручено|просить|попроси\w*|звернувся\s+до|звернулася\s+до|"
         r"зобов'яза\w*|зобов’яза\w*|закликав\w*|обязал\w*|поставил\w*\s+задач\w*|поставив\w*\s+завдання|"
-        r"дал\w*\s+поручени\w*|дав\w*\s+доручення|поклад\w*\s+на|возлож\w*\s+на|поручени\w*|задани\w*|доручення)(?!\w)",
+        r"дал\w*\s+поручени\w*|дав\w*\s+доручення|надав\w*\s+(?:\w+\s+)?доручення|"
+        r"(?:дано|даны|надано|надані|дані)\s+(?:\w+\s+){0,2}(?:поручени\w*|доручення)|предложено|запропоновано|рекомендовано|наказано|велено|призывает|призывают|заклика\w*|"
+        r"поклад\w*\s+на|возлож\w*\s+на|поручени\w*|задани\w*|доручення|"
+        # a decree's "Рекомендовать главам …" (not the passive "рекомендуется")
+        r"рекомендовать|рекомендувати|рекомендуємо|рекомендую)(?!\w)",
         re.I,
     ),
     subject_triggers=re.compile(
-        r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|несет\s+ответственность|"
+        r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|надлежит|належить|несет\s+ответственность|"
         r"несёт\s+ответственность|отвечает\s+за|повинен|повинна|повинно|повинні|необхідно|потрібно|слід|"
         r"закликають|призывают|несе\s+відповідальність|відповідає\s+за|"
         r"ма(?:ють|є)(?=\s+\w+(?:ти|тися|тись)(?!\w)))(?!\w)",
@@ -126,8 +131,13 @@ RU = Rules(
         # a time limit ends the assignee: "Міністерству фінансів до 1 липня подати …"
         r"до(?=\s+\d)|до\s+(?:конца|кінця|начала|початку|январ|феврал|марта|апрел|мая|июн|июл|август|сентябр|октябр|"
         r"ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)|не\s+позднее|не\s+позже|"
-        r"не\s+пізніше|в\s+срок|у\s+термін|в\s+течение|протягом|впродовж|в\s+\w+дневный\s+срок|ежемесячно|"
-        r"ежеквартально|ежегодно|щомісяця|щокварталу|щороку|незамедлительно|невідкладно|срочно|терміново)(?![\w'’])"
+        r"не\s+пізніше|в\s+срок|у\s+термін|у\s+строк|в\s+течение|протягом|впродовж|упродовж|"
+        r"(?:в|у)\s+\w*(?:дневный|недельный|месячный|денний|тижневий|місячний)\s+(?:срок|термін|строк)|"
+        r"(?:в|у)\s+(?:кратчайшие|максимально\s+короткие|максимально\s+стислі|найкоротші|стислі)\s+(?:сроки|терміни|строки)|"
+        r"(?:в|у)(?=\s+(?:I{1,3}|IV|перв\w+|втор\w+|трет\w+|четверт\w+|перш\w+|друг\w+)\s+(?:квартал|півріч|полугод))|"
+        r"(?:в|у)(?=\s+\d{4}\s+(?:году|році|г\.|р\.))|(?:с|з)(?=\s+\d{1,2}\s)|"
+        r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|щоденно|щодня|щотижня|щомісяця|щокварталу|щороку|"
+        r"щорічно|щопонеділка|щоп['’]?ятниці|незамедлительно|невідкладно|срочно|терміново)(?![\w'’])"
     ),
     organization=re.compile(rf"(?<!\w)(?:{_RU_ORGS})(?!\w)", re.I),
     generic=re.compile(
@@ -139,7 +149,8 @@ RU = Rules(
     # "we", and "one agency must…", which states a principle rather than assigns
     first_person=re.compile(r"^(?:мы|нам|ми|я|один|одн\w*|кожн\w*|кажд\w*)(?!\w)", re.I),
     # "…, – просил секретарь": the verb of a quotation, not an assignment
-    noun_use_before=re.compile(r"(?:(?:^|\s)(?:не|был\w*|буде\w*)|[–—»\"]\s*,?\s*[–—-]?)\s*$", re.I),
+    # (a closing quote alone ends a name: "ООО «Управдом» дано поручение")
+    noun_use_before=re.compile(r"(?:(?:^|\s)(?:не|был\w*|буде\w*)|[»\"]\s*,\s*[–—-]?|[»\"]\s*[–—-]|[–—]\s*,?)\s*$", re.I),
     intro=re.compile(
         r"^(?:тому|поэтому|кроме\s+того|также|в\s+частности|зокрема|крім\s+того|також|таким\s+чином|"
         r"одновременно|водночас|при\s+этом|при\s+цьому|в\s+то\s+же\s+время|в\s+связи\s+с\s+этим)\s*,?\s*",
@@ -157,13 +168,13 @@ EN = Rules(
         r"(?<!\w)(?:assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
         r"direct(?:ed|s)?|urg(?:ed|es)|call(?:ed|s)?\s+on|call(?:ed|s)?\s+upon|order(?:ed|s)?|requir(?:ed|es)|"
         r"demand(?:ed|s)?\s+that|required\s+that|requesting|asking|assigning|instructing|urging|directing|tasking|"
-        r"ordering|calling\s+(?:on|upon))(?!\w)",
+        r"ordering|calling\s+(?:on|upon)|stress(?:ed|es)?\s+upon|enjoin(?:ed|s)?\s+upon)(?!\w)",
         re.I,
     ),
     subject_triggers=re.compile(
-        r"(?<!\w)(?:should|must|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:assigned|asked|requested|tasked|"
+        r"(?<!\w)(?:should|must|(?:was|were|is|are|(?:has|have|had)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:assigned|asked|requested|tasked|"
         r"instructed|directed|urged|required|responsible|ordered|called\s+on)|will(?:\s+continue)?|"
-        r"ha(?:s|ve|d)\s+to|needs?\s+to|shall)(?!\w)",
+        r"ha(?:s|ve|d)\s+to|ha(?:s|ve)\s+until(?=\s)|needs?\s+to|ought\s+to|shall|(?:is|are|was|were)\s+(?:also\s+)?to(?=\s+[a-z]))(?!\w)",
         re.I,
     ),
     coordinator_markers=re.compile(
@@ -180,6 +191,7 @@ EN = Rules(
         r"government|council\w*|people'?s|provinc\w+|cit(?:y|ies)|localit\w+|units?|bod(?:y|ies)|organi[sz]ations?|"
         r"authorit\w+|corporations?|groups?|sectors?|chairm[ae]n|chairs?|directors?|heads?|leaders?|secretar\w+|"
         r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses|"
+        r"officials?|officers?|minister\w*|governors?|mayors?|commissioners?|administrators?|staff|"
         # an acronym names a body: MPI, MoF, MARD, PPC
         r"(?-i:M[o]?[A-Z]{1,5}|[A-Z]{2,6}))(?!\w)",
         re.I,
@@ -189,12 +201,13 @@ EN = Rules(
         r"\bsectors\b|\bthey\b|corporations)",
         re.I,
     ),
-    pronoun=re.compile(r"^(?:they|these\s+(?:agencies|units|bodies))$", re.I),
+    pronoun=re.compile(r"^(?:they|them|these\s+(?:agencies|units|bodies|officials))$", re.I),
     first_person=re.compile(r"^(?:we|i|you|it|this|that|there|one|each)\b", re.I),
     noun_use_before=re.compile(r"(?:^|\s)(?:the|key|main|these|its|their|of|following|new|specific|other|a|an)\s*$", re.I),
     intro=re.compile(
         r"^(?:specifically|in\s+particular|in\s+addition|additionally|also|meanwhile|at\s+the\s+same\s+time|"
-        r"furthermore|moreover|besides|accordingly|therefore|particularly|notably)\s*,?\s*",
+        r"furthermore|moreover|besides|accordingly|therefore|particularly|notably|"
+        r"in\s+\d{4}|in\s+(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+\d{4})?)\s*,?\s*",
         re.I,
     ),
     lead_in=re.compile(r"^(?:under|according\s+to|in\s+line\s+with|pursuant\s+to|following|in\s+order\s+to|to|for|as\s+per)(?!\w)", re.I),

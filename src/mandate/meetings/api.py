@@ -54,6 +54,7 @@ class DelegateOut(Schema):
     group: int | None
     attendance: str
     attendance_note: str
+    version: int = Field(description="raised by every change of attendance or group; an edit sends it (If-Match)")
 
     @staticmethod
     def resolve_user(delegate) -> str | None:
@@ -227,11 +228,11 @@ class GroupIn(Schema):
     members: list[int] = []
 
 
-class PlaceIn(Schema):
+class PlaceIn(ExpectedVersionIn):
     group: int | None = None
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(ExpectedVersionIn):
     attendance: str
     note: str = ""
 
@@ -355,22 +356,22 @@ def add_delegate(request: HttpRequest, meeting_id: int, payload: DelegateIn):
     return Status(201, delegate)
 
 
-@router.post("/{int:meeting_id}/delegates/{int:delegate_id}/group", response=DelegateOut,
+@router.post("/{int:meeting_id}/delegates/{int:delegate_id}/group", response={200: DelegateOut, **VERSIONED},
              summary="Put a delegate in a discussion group (by its number), or in none")
 def place_delegate(request: HttpRequest, meeting_id: int, delegate_id: int, payload: PlaceIn):
     meeting = _meeting(request, meeting_id)
     delegate = _delegate(meeting, delegate_id, "delegate")
-    return services.delegate_place(actor=request.user, delegate=delegate,
-                                   group=_group_by_number(meeting, payload.group, "group"))
+    return services.delegate_place(actor=request.user, delegate=delegate, group=_group_by_number(meeting, payload.group, "group"),
+                                   expected_version=expected_version(request, payload.version))
 
 
-@router.post("/{int:meeting_id}/delegates/{int:delegate_id}/attendance", response=DelegateOut,
+@router.post("/{int:meeting_id}/delegates/{int:delegate_id}/attendance", response={200: DelegateOut, **VERSIONED},
              summary="Record whether a delegate is present")
 def record_attendance(request: HttpRequest, meeting_id: int, delegate_id: int, payload: AttendanceIn):
     meeting = _meeting(request, meeting_id)
     delegate = _delegate(meeting, delegate_id, "delegate")
     return services.attendance_record(actor=request.user, delegate=delegate, attendance=payload.attendance,
-                                      note=payload.note)
+                                      note=payload.note, expected_version=expected_version(request, payload.version))
 
 
 @router.post("/{int:meeting_id}/groups", response={201: GroupOut}, summary="A discussion group with its secretary")

@@ -95,6 +95,8 @@ class Delegate(models.Model):
     group = models.ForeignKey(DiscussionGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
     attendance = models.CharField(max_length=10, choices=Attendance.choices, default=Attendance.EXPECTED)
     attendance_note = models.CharField(max_length=255, blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="raised by every change of attendance or group: an edit "
+                                          "names the one it changes")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["meeting", "user"], condition=Q(user__isnull=False),

@@ -155,35 +155,70 @@ def group_create(*, actor, meeting: Meeting, name: str = "", number: int | None 
     return group
 
 
-def _place(actor, delegate: Delegate, group: DiscussionGroup | None, *, field_name: str = "group") -> Delegate:
+def _place(actor, delegate: Delegate, group: DiscussionGroup | None, *, field_name: str = "group",
+           expected_version: int | None = None) -> Delegate:
+    delegate = _locked(delegate)
     before = _delegate_snapshot(delegate)
+    version = version_checked(delegate, expected_version)
     if group is not None and delegate.group_id not in (None, group.pk):
         previous = delegate.group
         if previous.secretary_id == delegate.pk:
             raise invalid(field_name, _("%(name)s is the secretary of %(group)s; name another secretary first")
                           % {"name": delegate.name, "group": previous.name})
-    delegate.group = group
-    delegate.save(update_fields=["group"])
+    delegate.group, delegate.version = group, version
+    delegate.save(update_fields=["group", "version"])
     audit_record(actor=actor, action="meeting.delegate_place", obj=delegate, before=before, after=_delegate_snapshot(delegate))
     return delegate
 
 
-def delegate_place(*, actor, delegate: Delegate, group: DiscussionGroup | None) -> Delegate:
-    """Put a delegate in a discussion group (or in none)."""
+def _locked(delegate: Delegate) -> Delegate:
+    """The delegate's row read again under lock: its version is the one an edit is checked against."""
+    return Delegate.objects.select_for_update(of=("self",)).select_related("meeting", "group").get(pk=delegate.pk)
+
+
+def delegate_place(*, actor, delegate: Delegate, group: DiscussionGroup | None,
+                   expected_version: int | None = None) -> Delegate:
+    """Put a delegate in a discussion group (or in none); a stale `expected_version` is a 409."""
     _manage(actor, delegate.meeting)
     _own(delegate.meeting, group, "group")
     with transaction.atomic():
-        return _place(actor, delegate, group)
+        return _place(actor, delegate, group, expected_version=expected_version)
 
 
-def attendance_record(*, actor, delegate: Delegate, attendance: str, note: str = "") -> Delegate:
+def attendance_record(*, actor, delegate: Delegate, attendance: str, note: str = "",
+                      expected_version: int | None = None) -> Delegate:
+    """Whether a delegate is present (with a note); a stale `expected_version` is a 409."""
     _manage(actor, delegate.meeting)
     _choice(attendance, Attendance, "attendance")
     with transaction.atomic():
-        before = _delegate_snapshot(delegate)
-        delegate.attendance, delegate.attendance_note = attendance, nfc(note or "").strip()
-        delegate.save(update_fields=["attendance", "attendance_note"])
-        audit_record(actor=actor, action="meeting.attendance", obj=delegate, before=before, after=_delegate_snapshot(delegate))
+        return _attend(actor, _locked(delegate), attendance, note, expected_version)
+
+
+def _attend(actor, delegate: Delegate, attendance: str, note: str, expected_version: int | None) -> Delegate:
+    before = _delegate_snapshot(delegate)
+    delegate.version = version_checked(delegate, expected_version)
+    delegate.attendance, delegate.attendance_note = attendance, nfc(note or "").strip()
+    delegate.save(update_fields=["attendance", "attendance_note", "version"])
+    audit_record(actor=actor, action="meeting.attendance", obj=delegate, before=before, after=_delegate_snapshot(delegate))
+    return delegate
+
+
+def delegate_update(*, actor, delegate: Delegate, attendance: str | None = None, note: str = "",
+                    group: DiscussionGroup | None = None, place: bool = False,
+                    expected_version: int | None = None) -> Delegate:
+    """The row of the delegates' table in one transaction: the attendance (when given) and the group (when `place`),
+    both against the version the row was read at."""
+    _manage(actor, delegate.meeting)
+    if attendance is not None:
+        _choice(attendance, Attendance, "attendance")
+    _own(delegate.meeting, group, "group")
+    with transaction.atomic():
+        delegate = _locked(delegate)
+        version_checked(delegate, expected_version)
+        if attendance is not None:
+            delegate = _attend(actor, delegate, attendance, note, None)
+        if place and group != delegate.group:
+            delegate = _place(actor, delegate, group)
     return delegate
 
 

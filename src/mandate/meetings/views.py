@@ -111,14 +111,9 @@ def delegate_update(request: HttpRequest, as_of: dt.date, meeting_id: int, deleg
                                 reason=_("no such delegate in this meeting"))
     form = forms.DelegateUpdateForm(request.POST, meeting=meeting)
 
-    def update(data):
-        if "attendance" in request.POST:
-            services.attendance_record(actor=request.user, delegate=delegate, attendance=data["attendance"],
-                                       note=data["note"])
-        if "group" in request.POST and data["group"] != delegate.group:
-            services.delegate_place(actor=request.user, delegate=delegate, group=data["group"])
-
-    form.submit(update)
+    form.submit(lambda data: services.delegate_update(
+        actor=request.user, delegate=delegate, attendance=data["attendance"] if "attendance" in request.POST else None,
+        note=data["note"], group=data["group"], place="group" in request.POST, expected_version=form_version(request)))
     if form.refused:
         return _refused(request, meeting, "delegates", form)
     return redirect(reverse("meetings:detail", args=[meeting.pk]) + f"#delegate-{delegate_id}")

@@ -67,6 +67,8 @@ class Unit(models.Model):
         null=True, blank=True, help_text="how many days ahead a deadline counts as due soon; empty means the default"
     )
     escalate_after_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    alerts_version = models.PositiveIntegerField(default=1, help_text="raised by every change of the warning and "
+                                                 "reminder settings: an edit names the one it changes")
 
     objects = UnitQuerySet.as_manager()
 

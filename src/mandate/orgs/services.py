@@ -3,6 +3,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_noop
 
@@ -147,6 +148,6 @@ def unit_alerts_set(*, actor, units: list[Unit], warning_days: int | None, remin
         changed = [unit for unit in units if any(getattr(unit, name) != value for name, value in values.items())]
         for unit in changed:
             before = {name: getattr(unit, name) for name in values}
-            Unit.objects.filter(pk=unit.pk).update(**values)
+            Unit.objects.filter(pk=unit.pk).update(**values, alerts_version=F("alerts_version") + 1)
             audit_record(actor=actor, action="unit.alerts", obj=unit, before=before, after=values)
     return len(changed)

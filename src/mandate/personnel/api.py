@@ -11,6 +11,7 @@ from mandate.accounts.selectors import user_named
 from mandate.core import clock
 from mandate.core.dates import AsOfDate
 from mandate.core.errors import NotFound, PermissionDenied, invalid
+from mandate.core.ids import RowId
 from mandate.orgs.models import Term
 from mandate.orgs.selectors import unit_get, unit_named
 from mandate.personnel import selectors, services
@@ -269,11 +270,11 @@ def person_detail(request: HttpRequest, person_id: int):
 
 
 class HoldingIn(Schema):
-    position: int
+    position: RowId
     starts_on: dt.date
     ends_on: dt.date | None = None
     kind: str = "official"
-    basis_id: int | None = None
+    basis_id: RowId | None = None
 
 
 @people_router.post("/{person_id}/holdings", response={201: PostOut}, summary="Enter a post held as an old file states it")
@@ -291,7 +292,7 @@ class DisciplineIn(Schema):
     violation: str
     deciding_unit: str
     decided_on: dt.date
-    document_id: int | None = None
+    document_id: RowId | None = None
 
 
 @people_router.post("/{person_id}/disciplines", response={201: DisciplineOut}, summary="Record a discipline in the person's history")
@@ -325,11 +326,11 @@ class StepSchema(Schema):
 
 class EventIn(Schema):
     kind: EventKind
-    person: int
-    document_id: int
+    person: RowId
+    document_id: RowId
     effective_on: dt.date
-    position: int | None = None
-    ends: list[int] = Field(default_factory=list, description="the holdings the decision ends")
+    position: RowId | None = None
+    ends: list[RowId] = Field(default_factory=list, description="the holdings the decision ends")
     holding_kind: str = ""
     dossier_received_on: dt.date | None = None
     ends_on: dt.date | None = None
@@ -519,10 +520,10 @@ def planning(request: HttpRequest, unit: str, as_of: AsOfDate | None = None):
 
 
 class PlanningIn(Schema):
-    person: int
-    position: int
+    person: RowId
+    position: RowId
     added_on: dt.date
-    document_id: int | None = None
+    document_id: RowId | None = None
 
 
 @router.post("/planning", response={201: PlanningOut}, summary="Put a person into the planning pool of a post for its committee's term")
@@ -546,7 +547,7 @@ class OpeningOut(Schema):
 
 @router.get("/record-openings", response=list[OpeningOut], summary="Who opened whose record, and when (administrators)")
 @paginate
-def record_openings(request: HttpRequest, person: int | None = None):
+def record_openings(request: HttpRequest, person: RowId | None = None):
     if not can_read_record_log(request.user):
         raise PermissionDenied()
     openings = selectors.record_openings(person_id=person)

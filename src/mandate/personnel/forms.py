@@ -146,7 +146,8 @@ class EventForm(PageForm):
     votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, max_value=100_000, required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    field_aliases = {"steps": "note", "holding": "ends"}
+    # A refusal of the procedure sits beside the meeting it names ("steps.3"), or the first one.
+    field_aliases = {"steps": "step1_kind", **{f"steps.{n}": f"step{n}_present" for n in range(1, 6)}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

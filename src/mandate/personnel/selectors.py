@@ -37,6 +37,12 @@ def positions_valid_on(day: dt.date) -> Q:
     return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
 
 
+def _unit_open_on(day: dt.date) -> Q:
+    """A post stands only while its unit does: a post of a unit a reorganization closed is not open after it."""
+    return ((Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=day))
+            & (Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gt=day)))
+
+
 def holders_as_of(*, position: Position | None = None, unit: Unit | None = None, as_of: dt.date) -> QuerySet:
     """The holdings in force on `as_of` of `position`, or of every post of `unit`; official before acting."""
     if (position is None) == (unit is None):
@@ -74,7 +80,7 @@ def positions_with_seats(*, as_of: dt.date) -> QuerySet:
     """Posts open on `as_of`, each annotated with its seats held (`held`: not acting), held by an acting cadre only
     (`acting`), and the last day a non-acting holder left (`last_left`): one query for any list of posts."""
     on = Q(holdings__starts_on__lte=as_of) & (Q(holdings__ends_on__isnull=True) | Q(holdings__ends_on__gt=as_of))
-    return (Position.objects.filter(positions_valid_on(as_of))
+    return (Position.objects.filter(positions_valid_on(as_of), _unit_open_on(as_of))
             .annotate(held=Count("holdings", filter=on & ~Q(holdings__kind=HoldingKind.ACTING), distinct=True),
                       acting=Count("holdings", filter=on & Q(holdings__kind=HoldingKind.ACTING), distinct=True),
                       last_left=Max("holdings__ends_on", filter=Q(holdings__ends_on__lte=as_of) & ~Q(holdings__kind=HoldingKind.ACTING)))
@@ -174,7 +180,7 @@ def decisions_named(*, user, text: str, limit: int = 15) -> list[Document]:
 
 def positions_named(*, user, text: str, as_of: dt.date, limit: int = 15) -> list[Position]:
     """The open posts `user` may read whose title and unit contain the words of `text` (a field's suggestions)."""
-    positions = visible_positions(user, Position.objects.filter(positions_valid_on(as_of))).select_related("unit")
+    positions = visible_positions(user, Position.objects.filter(positions_valid_on(as_of), _unit_open_on(as_of))).select_related("unit")
     terms = search_terms(text or "")
     if not terms:
         return []

@@ -8,7 +8,8 @@ with its audit record; `source` names the app and object that decided it (the in
 refusal names the field. The age, tenure and discipline rules of appointments read this history through
 `selectors.disciplines_of`. A reorganization carries posts with `position_carry` and `position_carry_revert`
 (one position, with its open holdings, closed on the effective day and reopened in the successor unit; the revert
-deletes what the carry opened and reopens what it closed), each inside the caller's transaction.
+deletes what the carry opened and reopens what it closed), each inside the caller's transaction; `carry_conflict`
+names a post the successor already has under that title (one to be arranged, which `position_carry` refuses).
 """
 import datetime as dt
 
@@ -334,16 +335,28 @@ def record_opened(*, actor, person: Person, channel: str) -> RecordOpening:
                                         at=clock.now(), channel=channel)
 
 
-def position_carry(*, actor, position: Position, successor_unit: Unit, effective_on: dt.date, reorganization_id: int) -> Position:
-    """Close `position` on `effective_on` and open its successor in `successor_unit`, with every holding open that day
-    carried to it (closed and reopened); runs inside the caller's transaction (the reorganization's)."""
+def carry_conflict(*, position: Position, successor_unit: Unit, title: str | None = None) -> Position | None:
+    """The open post of `successor_unit` that already bears the title `position` would be carried under: such a post
+    is "to be arranged" (a preview lists it; `position_carry` refuses it)."""
+    return Position.objects.filter(unit=successor_unit, title=nfc(title or position.title), valid_to__isnull=True).first()
+
+
+def position_carry(*, actor, position: Position, successor_unit: Unit, effective_on: dt.date, reorganization_id: int,
+                   title: str | None = None) -> Position:
+    """Close `position` on `effective_on` and open its successor in `successor_unit` (under `title`, or its own), with
+    every holding open that day carried to it (closed and reopened); runs inside the caller's transaction (the
+    reorganization's). A successor unit that already has an open post of that title refuses it: it is to be arranged."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("position_carry runs inside the reorganization's transaction")
+    title = nfc(title or position.title)
+    if carry_conflict(position=position, successor_unit=successor_unit, title=title) is not None:
+        raise DomainError(_("The post cannot be carried."), [FieldError("position", _(
+            "%(unit)s already has a position named %(title)s") % {"unit": successor_unit.name, "title": title}, "to_be_arranged")])
     before = position_snapshot(position)
     position.valid_to = effective_on
     position.save(update_fields=["valid_to"])
     heir = Position.objects.create(
-        unit=successor_unit, kind=position.kind, title=position.title, search_title=searchable(position.title, successor_unit.name),
+        unit=successor_unit, kind=position.kind, title=title, search_title=searchable(title, successor_unit.name),
         grade=position.grade, seats=position.seats, tier=position.tier,
         managing_unit=successor_unit if position.managing_unit_id == position.unit_id else position.managing_unit,
         valid_from=effective_on, predecessor=position, reorganization_id=reorganization_id, created_at=clock.now())

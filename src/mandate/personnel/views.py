@@ -17,6 +17,7 @@ from mandate.accounts import administration
 from mandate.accounts.models import Membership, User
 from mandate.core import clock
 from mandate.core.errors import NotFound, PermissionDenied, invalid
+from mandate.core.ids import query_id
 from mandate.orgs.forms import unit_from_code
 from mandate.orgs.models import Term
 from mandate.personnel import forms, selectors, services
@@ -228,7 +229,7 @@ def role_offer(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     """The account's side of an event (item 8): withdraw a role in the unit of an ended post, or give one in the new
     post's unit; accounts.administration checks that the actor may."""
     if request.POST.get("membership"):
-        membership = Membership.objects.filter(pk=request.POST["membership"]).select_related("unit", "user").first()
+        membership = Membership.objects.filter(pk=query_id(request.POST["membership"], otherwise=0)).select_related("unit", "user").first()
         if membership is None:
             raise NotFound()
         administration.role_withdraw(actor=request.user, membership=membership)

@@ -42,6 +42,7 @@ class Item:
     source: Unit
     destination: str | None = None  # a unit code, existing or planned
     how: str = ""  # link, chosen, rule, default
+    destination_name: str = ""  # what the page shows of the destination
 
 
 @dataclass
@@ -54,6 +55,8 @@ class Handing:
     counts: dict = field(default_factory=dict)
     items: dict = field(default_factory=lambda: {kind.value: [] for kind in DestinationItem})  # item_type → [Item]; a sample in link mode
     handed: dict | None = None  # once applied: what it did hand on, by item type (task, assigned, coordination)
+    successor_names: list[str] = field(default_factory=list)  # what the page shows: the successors by name
+    successor_choices: list[tuple[str, str]] = field(default_factory=list)  # (code, name) of each successor
 
 
 @dataclass
@@ -100,6 +103,17 @@ def successor_codes(reorganization: Reorganization) -> dict[int | None, list[str
         if code and code not in result[link.predecessor_id]:
             result[link.predecessor_id].append(code)
     return result
+
+
+def _successor_names(reorganization: Reorganization) -> dict[str, str]:
+    """A successor's code → its name, whether the unit exists or is still planned."""
+    names = {}
+    for link in reorganization.links.select_related("successor", "planned"):
+        if link.successor_id:
+            names[link.successor.code] = link.successor.name
+        elif link.planned_id:
+            names[link.planned.code] = link.planned.name
+    return names
 
 
 def closing_predecessors(reorganization: Reorganization) -> list[Unit]:
@@ -318,6 +332,7 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
     preview.closes = [u for u in closing if u.valid_to is None]
     preview.already_closed = [u for u in closing if u.valid_to is not None]
     by_predecessor = successor_codes(reorganization)
+    names = _successor_names(reorganization)
     chosen = {(d.item_type, d.item_id): d.destination_code for d in reorganization.destinations.all()}
     closing_ids = [u.pk for u in closing]
     # Applying needs no count where one successor takes everything: only where the counts decide (no successor).
@@ -326,11 +341,16 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
     for predecessor in closing:
         handing = _handing(reorganization, predecessor, by_predecessor.get(predecessor.pk, []), chosen, samples,
                            children[predecessor.pk], counts.get(predecessor.pk, {}))
+        handing.successor_names = [names.get(code, code) for code in handing.successors]
+        handing.successor_choices = list(zip(handing.successors, handing.successor_names, strict=True))
+        for items in handing.items.values():
+            for item in items:
+                item.destination_name = names.get(item.destination, item.destination or "")
         preview.handings.append(handing)
         for items in handing.items.values():
             preview.missing += [item for item in items if item.destination is None]
         if not handing.successors and any(handing.counts.values()):
-            preview.missing.append(Item("unit", predecessor.pk, f"{predecessor.code}: open work but no successor", predecessor))
+            preview.missing.append(Item("unit", predecessor.pk, _("%(unit)s: open work but no successor") % {"unit": predecessor.name}, predecessor))
     links = list(reorganization.links.select_related("predecessor"))
     if reorganization.kind == ReorganizationKind.RENAME and links and links[0].predecessor:
         unit = links[0].predecessor
@@ -342,6 +362,11 @@ def reorganization_plan(*, reorganization: Reorganization, samples: bool = True)
         preview.move = (unit, current.parent if current else None, reorganization.new_parent, size)
     if samples:
         _extensions_plan(preview, closing_ids)
+        known = set(names)
+        wanted = {row[key] for row in preview.extensions for key in ("lead", "decided_by")} - known
+        names.update(Unit.objects.filter(code__in=wanted).values_list("code", "name"))
+        for row in preview.extensions:
+            row["lead_name"], row["decided_by_name"] = names.get(row["lead"], row["lead"]), names.get(row["decided_by"], row["decided_by"])
     for sequence in NumberSequence.objects.filter(issuing_unit__in=closing_ids).select_related("issuing_unit").order_by("issuing_unit__code", "period", "type"):
         preview.sequences.append({"sequence": sequence, "unit": sequence.issuing_unit,
                                   "successors": by_predecessor.get(sequence.issuing_unit_id, [])})

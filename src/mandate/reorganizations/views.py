@@ -10,9 +10,8 @@ from django.views.decorators.http import require_POST
 
 from mandate.accounts.permissions import require
 from mandate.web.pages import page
-from mandate.core.errors import DomainError, PermissionDenied, invalid
+from mandate.core.errors import DomainError, PermissionDenied
 from mandate.core.preconditions import form_version
-from mandate.documents.models import Document
 from mandate.reorganizations import permissions, selectors, services
 from mandate.reorganizations.forms import ReorganizationForm
 from mandate.reorganizations.selectors import reorganization_get, reorganizations_link_names, reorganizations_list
@@ -46,19 +45,15 @@ def reorganization_create(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     if request.method != "POST":
         # The administration's "rename a unit" opens this form with the kind chosen (and the unit, when named).
         chosen = {name: request.GET[name][:200] for name in ("kind", "predecessors") if name in request.GET}
-        return render(request, "reorganizations/form.html", {"form": ReorganizationForm(initial={"effective_on": as_of, **chosen})})
-    form = ReorganizationForm(request.POST)
+        return render(request, "reorganizations/form.html", {"form": ReorganizationForm(initial={"effective_on": as_of, **chosen},
+                                                                                     viewer=request.user)})
+    form = ReorganizationForm(request.POST, viewer=request.user)
     status = 422
     if form.is_valid():
         data = form.cleaned_data
         try:
-            basis = None
-            if data["basis"]:
-                basis = Document.objects.filter(pk=data["basis"]).first()
-                if basis is None:
-                    raise invalid("basis", _("no document has this id"))
             event = services.reorganization_prepare(
-                actor=request.user, kind=data["kind"], effective_on=data["effective_on"], basis=basis, note=data["note"],
+                actor=request.user, kind=data["kind"], effective_on=data["effective_on"], basis=data["basis"], note=data["note"],
                 batch=data["batch"], predecessors=data["predecessors"], successors=data["successors"], new_units=data["new_units"],
                 new_name=data["new_name"], new_parent=data["new_parent"], default_successor=data["default_successor"], rule=data["rule"])
         except DomainError as error:

@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from mandate.accounts.selectors import user_named
 from mandate.audit.reads import read_log
 from mandate.core import clock
-from mandate.core.errors import NotFound
+from mandate.core.errors import DomainError, FieldError, NotFound
 from mandate.core.dates import AsOfDate
 from mandate.core.preconditions import VERSIONED, expected_version
 from mandate.documents.selectors import document_get
@@ -21,7 +21,7 @@ from mandate.tasks.schemas import OfficialTotalsOut
 from mandate.tasks.status import DEPRECATED_STATUS_FILTERS, STATUS_FILTERS
 from mandate.tasks.transitions import available
 from mandate.web.downloads import file_download
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
 router = Router(tags=["tasks"])
 
@@ -176,6 +176,29 @@ class ProgressOut(Schema):
         return [e.name for e in report.evidence.all()]
 
 
+class TaskStoryOut(TaskDetailOut):
+    """The detail with its parts named in `include`: the progress reports beside the timeline and delegated parts."""
+
+    progress_reports: list[ProgressOut] | None = None
+
+    @staticmethod
+    def resolve_progress_reports(task) -> list | None:
+        return getattr(task, "reports", None)
+
+
+# What `include` may name: the timeline (events) and the delegated parts (children) are always in the detail.
+INCLUDABLE = ("progress", "events", "children")
+
+
+def _included(include: str | None) -> set[str]:
+    parts = {part.strip() for part in (include or "").split(",") if part.strip()}
+    unknown = sorted(parts - set(INCLUDABLE))
+    if unknown:
+        raise DomainError(_("The task's detail was not read."), [FieldError(
+            "include", gettext_noop("may name only progress, events and children"), "choice")])
+    return parts
+
+
 STATUS_DESCRIPTION = (
     "One of " + ", ".join(name for name in STATUS_FILTERS if name not in DEPRECATED_STATUS_FILTERS)
     + ". The name of an official total (see /tasks/counts) lists exactly the tasks it counts: within_deadline includes "
@@ -220,8 +243,8 @@ def count_tasks(request: HttpRequest, query: Query[TaskQuery]):
     return selectors.status_counts(user=request.user, filters=_filters(request, query))
 
 
-def _detail(request, task_id: int, as_of: AsOfDate | None = None):
-    dossier = selectors.task_dossier(user=request.user, task_id=task_id, as_of=as_of or clock.today())
+def _detail(request, task_id: int, as_of: AsOfDate | None = None, progress: bool = False):
+    dossier = selectors.task_dossier(user=request.user, task_id=task_id, as_of=as_of or clock.today(), progress=progress)
     read_log(reader=request.user, items=[dossier, *dossier.delegated["children"]], via="api")
     return dossier
 
@@ -243,9 +266,11 @@ def create_task(request: HttpRequest, payload: TaskIn):
     return Status(201, _detail(request, task.pk))
 
 
-@router.get("/{int:task_id}", response=TaskDetailOut, summary="One task with its timeline")
-def task_detail(request: HttpRequest, task_id: int, as_of: AsOfDate | None = None):
-    return _detail(request, task_id, as_of)
+@router.get("/{int:task_id}", response=TaskStoryOut, summary="One task with its timeline; include=progress adds its reports")
+def task_detail(request: HttpRequest, task_id: int, as_of: AsOfDate | None = None,
+                include: str | None = Query(None, description="Comma-separated: progress (the progress reports with "
+                                            "their evidence); events and children are always there")):
+    return _detail(request, task_id, as_of, progress="progress" in _included(include))
 
 
 @router.post("/{int:task_id}/delegate", response={201: TaskDetailOut, **VERSIONED}, summary="Hand part of the task to a unit below")

@@ -218,8 +218,9 @@ def overdue_by_unit(*, user, filters: TaskFilters, limit: int = 10) -> list[dict
 
 
 
-def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
-    """One task with everything its API detail shows: the task and its delegated parts in one query, then one per list."""
+def task_dossier(*, user, task_id: int, as_of: dt.date, progress: bool = False) -> Task:
+    """One task with everything its API detail shows: the task and its delegated parts in one query, then one per list;
+    with `progress`, its progress reports and their evidence too (two more)."""
     if not possible_id(task_id):  # no row has such an id, and the database would refuse the number in `parent_id`
         raise NotFound(_("No task %(id)s that you may see.") % {"id": task_id})
     # Whether the user may know of each row is read in the same query: the task itself, and each delegated part.
@@ -236,6 +237,8 @@ def task_dossier(*, user, task_id: int, as_of: dt.date) -> Task:
     task.coordinator_units = task_coordinators(task=task)
     task.timeline = task_timeline(user=user, task=task, known_parts={child.pk for child in shown})
     task.extension_requests = list(task_extensions(task=task))
+    if progress:
+        task.reports = list(task.progress_reports.prefetch_related("evidence").order_by("reported_at", "id"))
     return task
 
 

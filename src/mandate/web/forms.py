@@ -70,9 +70,7 @@ def refusal_message(error: DomainError) -> str:
     names = clear_names(error.errors)
     if names:
         return str(_("The task is not clear in: %(names)s.") % {"names": ", ".join(names)})
-    if error.status == 409:
-        stale = next((item for item in error.errors if item.code == "stale"), None)
-        return reason_text(stale) if stale else gettext(error.message)
+    # A stale edit (409) says whole that someone else changed it meanwhile and the page should be reloaded.
     if error.status == 403:
         return str(_("You may not do this: %(message)s") % {"message": gettext(error.message)})
     return gettext(error.message)

@@ -2,26 +2,30 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mandate.audit.checkpoints import (
     CheckpointError, audit_check, checkpoint_sign, checkpoint_write, checkpoints_read, private_key_load, public_key_load,
 )
 from mandate.core import clock
+from mandate.core.commands import OperatorCommand
 
 
-class Command(BaseCommand):
-    help = ("`mandate audit verify [--checkpoints DIR --public-key PUB.pem]` exits non-zero and names every record that "
-            "was altered, the records missing from the tail, and every signed checkpoint the chain no longer agrees with; "
-            "`mandate audit checkpoint --key PRIVATE.pem [--out DIR]` signs the chain's end into a new file.")
+class Command(OperatorCommand):
+    help = gettext_lazy("`mandate audit verify [--checkpoints DIR --public-key PUB.pem]` exits non-zero and names every "
+                        "record that was altered, the records missing from the tail, and every signed checkpoint the "
+                        "chain no longer agrees with; "
+                        "`mandate audit checkpoint --key PRIVATE.pem [--out DIR]` signs the chain's end into a new file.")
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["verify", "checkpoint"])
-        parser.add_argument("--checkpoints", type=Path, help="verify: a directory of signed checkpoint files")
-        parser.add_argument("--public-key", type=Path, help="verify: the Ed25519 public key (PEM) the checkpoints are signed with")
-        parser.add_argument("--key", type=Path, help="checkpoint: the Ed25519 private key (PEM); the database never holds it")
-        parser.add_argument("--out", type=Path, help="checkpoint: the directory to write into (default $MANDATE_DATA_DIR/audit-checkpoints)")
+        parser.add_argument("action", choices=["verify", "checkpoint"],
+                            help=gettext_lazy("verify: check the chain; checkpoint: sign its end"))
+        parser.add_argument("--checkpoints", type=Path, help=gettext_lazy("verify: a directory of signed checkpoint files"))
+        parser.add_argument("--public-key", type=Path, help=gettext_lazy("verify: the Ed25519 public key (PEM) the checkpoints are signed with"))
+        parser.add_argument("--key", type=Path, help=gettext_lazy("checkpoint: the Ed25519 private key (PEM); the database never holds it"))
+        parser.add_argument("--out", type=Path, help=gettext_lazy("checkpoint: the directory to write into (default $MANDATE_DATA_DIR/audit-checkpoints)"))
 
     def handle(self, *args, action: str, **options):
         try:

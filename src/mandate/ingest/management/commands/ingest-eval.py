@@ -5,9 +5,11 @@ import datetime as dt
 import json
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from mandate.core.commands import OperatorCommand, argument_error, whole_number
 from mandate.core.errors import PermissionDenied
 from mandate.core.secrecy import Secrecy
 from mandate.ingest.evaluation import evaluate
@@ -21,23 +23,23 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(_("'%(value)s' is not a date (YYYY-MM-DD)") % {"value": value}) from error
 
 
-class Command(BaseCommand):
-    help = ("Score the reader against the confirmed readings kept as labeled examples, per language: references F1 "
-            "and their dates, tasks precision, recall and F1, deadlines (the corpus scorer's metrics).")
+class Command(OperatorCommand):
+    help = gettext_lazy("Score the reader against the confirmed readings kept as labeled examples, per language: references F1 "
+                        "and their dates, tasks precision, recall and F1, deadlines (the corpus scorer's metrics).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--since", type=_date, help="only readings confirmed on or after this day (YYYY-MM-DD)")
-        parser.add_argument("--clearance", type=int, choices=Secrecy.values,
-                            help="only readings of documents at this level of secrecy or below (0 to 3)")
-        parser.add_argument("--user", help="only the readings this user is cleared to see")
-        parser.add_argument("--json", action="store_true", dest="as_json", help="one JSON object instead of lines")
+        parser.add_argument("--since", type=_date, help=gettext_lazy("only readings confirmed on or after this day (YYYY-MM-DD)"))
+        parser.add_argument("--clearance", type=whole_number(), choices=Secrecy.values,
+                            help=gettext_lazy("only readings of documents at this level of secrecy or below (0 to 3)"))
+        parser.add_argument("--user", help=gettext_lazy("only the readings this user is cleared to see"))
+        parser.add_argument("--json", action="store_true", dest="as_json", help=gettext_lazy("one JSON object instead of lines"))
 
     def handle(self, *args, since=None, clearance=None, user=None, as_json=False, **options):
         actor = None
         if user:
             actor = get_user_model().objects.filter(username=user).first()
             if actor is None:
-                raise CommandError(_("no user '%(username)s'") % {"username": user})
+                raise argument_error("--user", _("no user '%(username)s'") % {"username": user})
         try:
             examples = list(labeled_examples(user=actor, since=since, clearance=clearance))
         except PermissionDenied as error:

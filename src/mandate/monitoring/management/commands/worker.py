@@ -5,18 +5,21 @@ runs `db_worker` until it is stopped (SIGTERM or Ctrl-C let the job in hand fini
 starts it beside the server, production as the systemd unit of docs/operations.md.
 """
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from mandate.core.commands import OperatorCommand, decimal_number
 from mandate.monitoring.jobs import schedule_reminders
 
 
-class Command(BaseCommand):
-    help = "Run the background worker: the hourly reminders and digests, and any other queued job."
+class Command(OperatorCommand):
+    help = gettext_lazy("Run the background worker: the hourly reminders and digests, and any other queued job.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--interval", type=float, default=5, help="seconds between looks at the queue (default 5)")
+        parser.add_argument("--interval", type=decimal_number, default=5,
+                            help=gettext_lazy("seconds between looks at the queue (default 5)"))
 
     def handle(self, *args, **options):
         if schedule_reminders():
-            self.stdout.write("The reminders' schedule is queued: a first run now, then one every hour.")
+            self.stdout.write(_("The reminders' schedule is queued: a first run now, then one every hour."))
         call_command("db_worker", interval=options["interval"], reload=False, startup_delay=False, verbosity=options["verbosity"])
