@@ -18,6 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from mandate.audit.services import audit_record
 from mandate.core.errors import DomainError
@@ -58,8 +59,8 @@ def build(*, log: Callable[[str], None] = lambda message: None) -> None:
         _seed_003()
         _indicators_phutho()
         _ratings_phutho()
-    log("Reports and ratings: the first half of 2024 of cluster No. 2, Đắk Lắk's second quarter of 2025, "
-        "Phú Thọ's commune indicators and year-end 2025 ratings.")
+    log(_("Reports and ratings: the first half of 2024 of cluster No. 2, Đắk Lắk's second quarter of 2025, "
+          "Phú Thọ's commune indicators and the year-end ratings of 2025."))
 
 
 def _term_of_committee(board: Unit) -> None:
