@@ -158,6 +158,7 @@ from mandate.ingest.api import router as ingest_router  # noqa: E402
 from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.inbox.api import router as inbox_router  # noqa: E402
 from mandate.search.api import router as search_router  # noqa: E402
+from mandate.reviews.api import regimes_router, reports_router, reviews_router  # noqa: E402
 from mandate.inspections.api import router as inspections_router  # noqa: E402
 from mandate.inspections.export_api import router as inspections_exports_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
@@ -189,6 +190,9 @@ api.add_router("/search", search_router)
 api.add_router("/inspections", inspections_router)
 api.add_router("/inspections", inspections_exports_router)  # the registers and the report as files
 api.add_router("/administration", administration_router)
+api.add_router("/report-regimes", regimes_router)
+api.add_router("/reports", reports_router)
+api.add_router("/reviews", reviews_router)
 
 
 def _refusal(field: str, reason: str, code: str = "invalid") -> tuple[str, str, str]:

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from mandate.inspections.permissions import can_open_cases_somewhere, can_view_cases_somewhere
 from mandate.meetings.permissions import can_open_meetings
+from mandate.reviews.permissions import can_define_regimes_somewhere, can_draft_somewhere
 from mandate.personnel.permissions import can_read_record_log, offers_cadre_work
 from mandate.web.forms import date_pattern
 from mandate.tasks.permissions import can_assign_somewhere
@@ -31,13 +32,14 @@ class Offers:
         return can_open_meetings(self.user)
 
     @cached_property
-    def inspections(self) -> bool:
-        """The commission's pages: only to whom a case may be known (its circle), never to the rest of the committee."""
-        return can_view_cases_somewhere(self.user)
+    def define_regime(self) -> bool:
+        """A new report regime, an indicator set: the leaders of some unit."""
+        return can_define_regimes_somewhere(self.user)
 
     @cached_property
-    def open_case(self) -> bool:
-        return can_open_cases_somewhere(self.user)
+    def draft_report(self) -> bool:
+        """Drafting a report, a self-assessment: the writers of some unit."""
+        return can_draft_somewhere(self.user)
 
     @cached_property
     def cadre_work(self) -> bool:
@@ -46,6 +48,15 @@ class Offers:
     @cached_property
     def read_record_log(self) -> bool:
         return can_read_record_log(self.user)
+
+    @cached_property
+    def inspections(self) -> bool:
+        """The commission's pages: only to whom a case may be known (its circle), never to the rest of the committee."""
+        return can_view_cases_somewhere(self.user)
+
+    @cached_property
+    def open_case(self) -> bool:
+        return can_open_cases_somewhere(self.user)
 
 
 def offers(request: HttpRequest) -> dict:

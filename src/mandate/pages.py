@@ -72,6 +72,7 @@ urlpatterns: list = [
     path("reorganizations/", include("mandate.reorganizations.urls")),
     path("", include("mandate.sheets.urls")),
     path("inbox/", include("mandate.inbox.urls")),
+    path("reviews/", include("mandate.reviews.urls")),
     path("help/", guide.index, name="help"),
     *[path(f"help/{each.slug}/", guide.guide_page, {"slug": each.slug}, name=f"help_{each.slug}") for each in guide.GUIDES],
 ]

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "mandate.inspections",
     "mandate.sheets",
     "mandate.inbox",
+    "mandate.reviews",
     "mandate.search",
 ]
 

@@ -90,7 +90,10 @@ def world(make_user, make_task, unit):  # noqa: F811  (the fixture imported abov
     cadre = person_create(actor=None, full_name="Trần Văn Cán Bộ", birth_date=dt.date(1972, 2, 2), sex="male", kept_by=unit("25.UBND"))
     holding_record(actor=None, person=cadre, position=post, starts_on=clock.today() - dt.timedelta(days=30))
     supervision = _supervision_case(unit, directive=task.document)
-    real = {"case_id": supervision.pk, "programme_id": supervision.programme_item.programme_id, "person_id": cadre.pk, "position_id": post.pk, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
+    regime, report, review, indicators = _reviews_world(leader, unit)
+    real = {"case_id": supervision.pk, "programme_id": supervision.programme_item.programme_id,
+            "regime_id": regime.pk, "report_id": report.pk, "review_id": review.pk, "set_id": indicators.pk,
+            "person_id": cadre.pk, "position_id": post.pk, "batch_id": batch.pk, "task_id": task.pk, "document_id": task.document_id, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "code": "25", "fmt": "xlsx", "report": "leaders", "token_id": MISSING, "delegate_id": MISSING,
             "opinion_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": MISSING, "evidence_id": MISSING, "uidb64": "MQ", "user_id": leader.pk}
@@ -112,6 +115,31 @@ def _supervision_case(unit, *, directive):
     return case_open(actor=None, kind=CaseKind.THEMATIC_SUPERVISION, body=commission, title="Giám sát việc thực hiện kế hoạch",
                      opened_on=clock.today(), target_unit=unit("25.UBND"), directive=directive,
                      programme_item=programme.items.get())
+
+
+def _reviews_world(leader, unit):
+    """A quarterly report regime of the provincial committee with its Standing Committee's draft, a collective's
+    self-assessment, and an indicator set given to two communes with one value reported."""
+    from mandate.monitoring.selectors import child_units
+    from mandate.reviews import periods, services as reviews
+
+    today = clock.today()
+    regime = reviews.regime_create(actor=leader, receiver=unit("25.TU"), title="Báo cáo quý", frequency="quarterly",
+                                   reporters=[unit("25.TU.BTV"), unit("25.TU.VP")])
+    key = periods.period_containing(frequency="quarterly", day=today).key
+    report = reviews.report_draft(actor=leader, regime=regime, unit=unit("25.TU.BTV"), period=key)
+    review = reviews.review_self_assess(actor=leader, subject_kind="collective", unit=unit("25.TU.BTC"),
+                                        organization=unit("25.TU"), period_kind="year", period=str(today.year),
+                                        general_points=25)
+    indicators = reviews.indicator_set_create(
+        actor=leader, owner=unit("25"), title="Chỉ số chuyển đổi số cấp xã", period_start=today.replace(month=1, day=1),
+        period_end=today.replace(month=12, day=31),
+        indicators=[{"group": "online_rates", "name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "target": "80", "measure": "%"}])
+    communes = child_units(unit=unit("25"), as_of=today, kind="commune")[:2]
+    reviews.indicator_set_apply(actor=leader, indicator_set=indicators, units=communes)
+    reviews.indicator_value_report(actor=leader, indicator_set=indicators, unit=communes[0],
+                                   indicator="Tỷ lệ dịch vụ công trực tuyến toàn trình", value=72)
+    return regime, report, review, indicators
 
 
 def sweep(client, world, language: str) -> tuple[list[str], int]:

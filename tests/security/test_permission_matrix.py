@@ -174,6 +174,38 @@ def _guest_version(world: World) -> int:
     from mandate.meetings.models import Delegate
 
     return Delegate.objects.get(pk=world.extras["guest"].pk).version
+def above(allowed: set, success: int = 200, outside: int = 403) -> Callable:
+    """What the province's committee (25.TU) does, above both own units: `success` for the allowed roles held in the
+    province, 403 for every role held in the own units only, `outside` for Hà Nội's."""
+    def expect(role, scope) -> int:
+        if role == Role.SYSTEM_ADMIN:
+            return success
+        if scope == "other":
+            return outside
+        return success if scope == "subtree" and role in allowed else 403
+    return expect
+
+
+def _regime(world: World) -> None:
+    """The provincial committee's quarterly regime, its Standing Committee's and its Organization Committee's drafts."""
+    from mandate.reviews import services as reviews
+
+    regime = reviews.regime_create(actor=None, receiver=Unit.objects.get(code="25.TU"), title="Báo cáo quý",
+                                   frequency="quarterly", reporters=[Unit.objects.get(code="25.TU.BTC"),
+                                                                     Unit.objects.get(code="25.TU.BTV")])
+    report = reviews.report_draft(actor=None, regime=regime, unit=Unit.objects.get(code="25.TU.BTV"), period="2025-Q3")
+    world.extras.update(regime=regime, report=report)
+
+
+def _review(world: World, appraised: bool = False) -> None:
+    from mandate.reviews import services as reviews
+
+    review = reviews.review_self_assess(actor=None, subject_kind="collective", unit=Unit.objects.get(code="25.TU.BTC"),
+                                        organization=Unit.objects.get(code="25.TU"), period_kind="year", period="2025",
+                                        general_points=25)
+    if appraised:
+        review = reviews.review_appraise(actor=None, review=review, appraised_points=80)
+    world.extras["review"] = review
 
 
 def _m(world: World, rest: str = "") -> str:
@@ -471,6 +503,40 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/inspections/discipline"): Case(circle_writer(201), body=lambda w: {
         "body": "25.TU.BTV", "form": "warning", "violation": "Buông lỏng lãnh đạo", "violation_on": "2025-02-01",
         "decided_on": "2025-07-20", "target_unit": "04792.DU", "document_title": "Quyết định kỷ luật cảnh cáo"}),
+    ("GET", "/api/v1/report-regimes"): Case(everyone),
+    ("POST", "/api/v1/report-regimes"): Case(above({Role.UNIT_ADMIN, Role.LEADER}, 201), body=lambda w: {
+        "receiver": "25.TU", "title": "Báo cáo tháng", "frequency": "monthly", "reporters": ["25.TU.BTC"]}),
+    ("GET", "/api/v1/report-regimes/{regime_id}"): Case(reader, setup=_regime,
+                                                       path=lambda w: f"/report-regimes/{w.extras['regime'].pk}"),
+    ("GET", "/api/v1/report-regimes/{regime_id}/submissions"): Case(
+        reader, setup=_regime, path=lambda w: f"/report-regimes/{w.extras['regime'].pk}/submissions",
+        params=lambda w: {"period": "2025-Q3"}),
+    ("POST", "/api/v1/report-regimes/{regime_id}/reminders"): Case(
+        above(WRITERS, 200, 404), setup=_regime, path=lambda w: f"/report-regimes/{w.extras['regime'].pk}/reminders",
+        body=lambda w: {"period": "2025-Q3"}),
+    ("GET", "/api/v1/reports"): Case(everyone),
+    ("POST", "/api/v1/reports"): Case(writer(201), setup=_regime, body=lambda w: {
+        "regime": w.extras["regime"].pk, "unit": "25.TU.BTC", "period": "2025-Q3"}),
+    ("GET", "/api/v1/reports/{report_id}"): Case(reader, setup=_regime, path=lambda w: f"/reports/{w.extras['report'].pk}"),
+    ("GET", "/api/v1/reports/{report_id}/figures"): Case(reader, setup=_regime,
+                                                        path=lambda w: f"/reports/{w.extras['report'].pk}/figures"),
+    ("POST", "/api/v1/reports/{report_id}/narrative"): Case(
+        writer(), setup=_regime, path=lambda w: f"/reports/{w.extras['report'].pk}/narrative",
+        body=lambda w: {"version": 1, "summary": "Tình hình chung."}),
+    ("POST", "/api/v1/reports/{report_id}/issue"): Case(
+        writer(), setup=_regime, path=lambda w: f"/reports/{w.extras['report'].pk}/issue", body=lambda w: {"version": 1}),
+    ("GET", "/api/v1/reviews"): Case(everyone),
+    ("POST", "/api/v1/reviews"): Case(writer(201, 403), body=lambda w: {
+        "subject_kind": "collective", "unit": "25.TU.BTC", "organization": "25.TU", "period_kind": "year",
+        "period": "2025", "general_points": "25"}),
+    ("GET", "/api/v1/reviews/history"): Case(everyone, setup=_review, params=lambda w: {"unit": "25.TU.BTC"}),
+    ("GET", "/api/v1/reviews/{review_id}"): Case(reader, setup=_review, path=lambda w: f"/reviews/{w.extras['review'].pk}"),
+    ("POST", "/api/v1/reviews/{review_id}/appraisal"): Case(
+        above(WRITERS, 200, 404), setup=_review, path=lambda w: f"/reviews/{w.extras['review'].pk}/appraisal",
+        body=lambda w: {"appraised_points": "80"}),
+    ("POST", "/api/v1/reviews/decisions"): Case(
+        above(DECIDERS, 200, 404), setup=lambda w: _review(w, appraised=True),
+        body=lambda w: {"organization": "25.TU", "decisions": [{"review": w.extras["review"].pk}]}),
     ("GET", "/api/v1/positions"): Case(everyone, setup=_cadre, params=lambda w: {"unit": "25.UBND", "vacant": "true"}),
     ("POST", "/api/v1/positions"): Case(keeper(201), body=lambda w: {"unit": "25.UBND", "kind": "committee_chair"}),
     ("GET", "/api/v1/positions/{position_id}"): Case(everyone, setup=_cadre, path=lambda w: f"/positions/{w.extras['position'].pk}"),

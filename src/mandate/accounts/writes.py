@@ -80,6 +80,20 @@ PAGE_WRITES: dict[str, str] = {
     "reorganizations/<int:reorganization_id>/revert/": ADMIN,
     "inspections/<int:case_id>/citations/": "writers of the case's body, while the case is open (its findings cite "
                                                   "tasks of the directive it follows)",
+    # Periodic reports, ratings and indicator sets (mandate/reviews).
+    "reviews/regimes/": "leaders over the receiving committee",
+    "reviews/regimes/<int:regime_id>/remind/": "writers of the receiving committee",
+    "reviews/regimes/<int:regime_id>/reports/new/": "writers of the reporting unit (or of the receiver, for its own report)",
+    "reviews/reports/<int:report_id>/": "writers of the report's unit, while it is a draft",
+    "reviews/reports/<int:report_id>/issue/": f"writers of the report's unit, who register its documents ({REGISTER})",
+    "reviews/ratings/": "writers of the collective rated, or of the person's unit (the self-assessment)",
+    "reviews/ratings/decide/": "leaders of the competent level, within the 20 % quota of excellent",
+    "reviews/ratings/<int:review_id>/": "writers of the competent level (the appraisal)",
+    "reviews/indicators/": "leaders over the province",
+    "reviews/indicators/<int:set_id>/": "writers of the commune (its value of an indicator)",
+    "reviews/indicators/<int:set_id>/apply/": "leaders over the province",
+    "monitoring/kpis/import/": "writers of a unit with targets (reading the file writes its preview only, kept for its reader)",
+    "monitoring/kpis/import/<int:batch_id>/confirm/": "the one who uploaded the file; each value as its report is checked",
 }
 
 # Page routes that only read: a POST to them changes nothing (it is answered as a GET, refused or 405).
@@ -93,7 +107,9 @@ PAGE_READS: frozenset[str] = frozenset({
     "reorganizations/<int:reorganization_id>/", "documents/<int:document_id>/attachments/<int:attachment_id>/",
     "tasks/<int:task_id>/evidence/<int:evidence_id>/", "tasks/import/template.xlsx", "tasks/import/<int:batch_id>/",
     "documents/import/template.xlsx", "documents/import/<int:batch_id>/", "people/import/template.xlsx",
-    "people/import/<int:batch_id>/",
+    "people/import/<int:batch_id>/", "monitoring/kpis/import/template.xlsx", "monitoring/kpis/import/<int:batch_id>/",
+    "reviews/", "reviews/regimes/<int:regime_id>/", "reviews/reports/", "reviews/reports/<int:report_id>/export.<str:fmt>",
+    "reviews/ratings/export.<str:fmt>",
     "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
     "inbox/", "inbox/summary/", "inbox/count/", "search/",
     "help/", "help/office/", "help/unit/", "help/leader/", "help/inspector/", "help/organization/",
@@ -160,4 +176,12 @@ API_WRITES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/administration/units/{code}/alerts"): PAGE_WRITES["administration/units/"],
     ("POST", "/api/v1/administration/delegations"): PAGE_WRITES["administration/delegations/"],
     ("POST", "/api/v1/administration/clusters"): PAGE_WRITES["administration/clusters/"],
+    ("POST", "/api/v1/report-regimes"): PAGE_WRITES["reviews/regimes/"],
+    ("POST", "/api/v1/report-regimes/{regime_id}/reminders"): PAGE_WRITES["reviews/regimes/<int:regime_id>/remind/"],
+    ("POST", "/api/v1/reports"): PAGE_WRITES["reviews/regimes/<int:regime_id>/reports/new/"],
+    ("POST", "/api/v1/reports/{report_id}/narrative"): PAGE_WRITES["reviews/reports/<int:report_id>/"],
+    ("POST", "/api/v1/reports/{report_id}/issue"): PAGE_WRITES["reviews/reports/<int:report_id>/issue/"],
+    ("POST", "/api/v1/reviews"): PAGE_WRITES["reviews/ratings/"],
+    ("POST", "/api/v1/reviews/{review_id}/appraisal"): PAGE_WRITES["reviews/ratings/<int:review_id>/"],
+    ("POST", "/api/v1/reviews/decisions"): PAGE_WRITES["reviews/ratings/decide/"],
 }

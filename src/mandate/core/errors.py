@@ -32,6 +32,19 @@ FIELD_LABELS.update({
     "membership": _("Role"), "session": _("Session"),
 })
 
+# The fields of periodic reports and ratings (reviews/services.py).
+FIELD_LABELS.update({
+    "receiver": _("Receiving committee"), "frequency": _("How often"), "reporters": _("Reporting units"),
+    "window_start_day": _("Data window starts on day"), "deadline_rule": _("Deadline"),
+    "deadline_day": _("Due on day of the month"), "working_days": _("Working days after the cut-off"),
+    "aggregating_levels": _("Levels that aggregate (3 working days each)"), "units": _("Units"),
+    "subject_kind": _("Who is rated"), "organization": _("Competent level"), "person_name": _("Person's full name"),
+    "period_kind": _("Rated per"), "general_points": _("General criteria (of 30 points)"),
+    "task_points": _("Task results (of 70 points)"), "appraised_points": _("Appraised points (of 100)"),
+    "decisions": _("Ratings to decide"), "rules": _("Rating rules"), "owner": _("Province"),
+    "indicators": _("Indicators"),
+})
+
 
 def field_label(field_name: str) -> str:
     """The label of a field as the pages show it, in the reader's language; the name itself when it has none."""

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from mandate.audit.models import AuditRecord
 from mandate.audit.services import audit_record
 from mandate.core import clock
-from mandate.demo import meetings_daklak, meetings_hanoi, seeds
+from mandate.demo import meetings_daklak, meetings_hanoi, reports_and_ratings, seeds
 from mandate.demo.cadres import cadres_build
 from mandate.demo.dating import Story
 from mandate.demo.inspections import inspections_build, inspections_present
@@ -145,6 +145,8 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             result.timings["merger"] = time.perf_counter() - started
             log(_("2025 province merger applied: %(events)d events (%(seconds).1f s).") % {
                 "events": carried, "seconds": result.timings["merger"]})
+        if result.seeds_built or seeds_present():
+            reports_and_ratings.build(log=log)
     return result
 
 

@@ -15,11 +15,11 @@ from mandate.accounts.permissions import require
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.core.errors import Conflict, DomainError, FieldError, NotFound
-from mandate.sheets import cadre_rows, document_rows, position_rows, task_rows, user_rows
+from mandate.sheets import cadre_rows, document_rows, kpi_rows, position_rows, task_rows, user_rows
 from mandate.sheets.models import ImportBatch, ImportedRow, ImportState
 from mandate.sheets.reading import read_rows
 
-KINDS = {module.KIND: module for module in (task_rows, document_rows, user_rows, position_rows, cadre_rows)}
+KINDS = {module.KIND: module for module in (task_rows, document_rows, user_rows, position_rows, cadre_rows, kpi_rows)}
 KEEP, NEW = "keep", "new"  # a changed row: keep what was imported before, or import the row anew
 
 
