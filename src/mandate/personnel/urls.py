@@ -13,6 +13,7 @@ urlpatterns = [
     path("people/new/", views.person_create, name="person_create"),
     path("people/search/", views.person_search, name="person_search"),
     path("people/<int:person_id>/", views.person_detail, name="person"),
+    path("people/<int:person_id>/correct/", views.person_correct, name="person_correct"),
     path("people/<int:person_id>/holdings/", views.person_holding, name="person_holding"),
     path("people/<int:person_id>/disciplines/", views.person_discipline, name="person_discipline"),
     path("decisions/search/", views.decision_search, name="decision_search"),

@@ -18,12 +18,15 @@ from mandate.accounts.models import Membership, User
 from mandate.core import clock
 from mandate.core.errors import NotFound, PermissionDenied, invalid
 from mandate.core.ids import query_id
+from mandate.core.preconditions import form_version
 from mandate.orgs.forms import unit_from_code
 from mandate.orgs.models import Term
 from mandate.personnel import forms, selectors, services
 from mandate.personnel.events import StepIn, personnel_event_apply
 from mandate.personnel.models import EventKind, Holding
-from mandate.personnel.permissions import can_keep_any_files, can_keep_files, can_read_cadre_figures, can_read_record_log
+from mandate.personnel.permissions import (
+    can_correct_person, can_keep_any_files, can_keep_files, can_read_cadre_figures, can_read_record_log,
+)
 from mandate.web.pages import page
 
 SEARCH_LIMIT = 15
@@ -132,6 +135,8 @@ def _record(request: HttpRequest, person, *, status: int = 200, **forms_shown) -
     return render(request, "personnel/person.html", {
         "person": person, "career": selectors.person_career(person), "disciplines": selectors.disciplines_of(person),
         "events": selectors.person_events(person), "planning": selectors.planning_of(person), "may_keep": keeps,
+        "may_correct": can_correct_person(request.user, person),
+        "correct_form": forms_shown.get("correct_form") or forms.PersonCorrectForm.of(person, viewer=request.user),
         "holding_form": forms_shown.get("holding_form") or forms.HoldingForm(viewer=request.user),
         "discipline_form": forms_shown.get("discipline_form") or forms.DisciplineRecordForm(viewer=request.user)}, status=status)
 
@@ -142,6 +147,20 @@ def person_detail(request: HttpRequest, as_of: dt.date, person_id: int) -> HttpR
     person = selectors.person_get(user=request.user, person_id=person_id)
     services.record_opened(actor=request.user, person=person, channel="page")
     return _record(request, person)
+
+
+@require_POST
+@page
+def person_correct(request: HttpRequest, as_of: dt.date, person_id: int) -> HttpResponse:
+    """Correct the record's form 2C fields; the version the form was read at refuses a stale correction (409)."""
+    person = selectors.person_get(user=request.user, person_id=person_id)
+    form = forms.PersonCorrectForm(request.POST, viewer=request.user)
+    form.submit(lambda data: services.person_update(actor=request.user, person=person, expected_version=form_version(request),
+                                                    **data))
+    if form.refused:
+        return _record(request, person, correct_form=form, status=form.status)
+    messages.success(request, _("The record is corrected."))
+    return redirect("personnel:person", person.pk)
 
 
 @require_POST
