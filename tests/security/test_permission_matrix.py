@@ -371,6 +371,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/personnel-events"): Case(record_keeper(), setup=_cadre, body=lambda w: {
         "kind": "designation", "person": w.extras["person"].pk, "position": w.extras["position"].pk,
         "document_id": w.document.pk, "effective_on": "2025-07-20", "dossier_received_on": "2025-07-15"}),
+    ("GET", "/api/v1/personnel/vacancies"): Case(everyone, setup=_cadre, params=lambda w: {"unit": "25", "as_of": "2025-07-20"}),
     ("GET", "/api/v1/personnel/staffing"): Case(cadre_figures, params=lambda w: {"unit": "25", "year": 2025}),
     ("POST", "/api/v1/personnel/staffing"): Case(keeper(), body=lambda w: {"unit": "25.UBND", "year": 2025, "quota": 120}),
     ("GET", "/api/v1/personnel/planning"): Case(cadre_figures, params=lambda w: {"unit": "25.TU"}),

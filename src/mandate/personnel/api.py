@@ -491,6 +491,38 @@ class StaffingFilters(Schema):
     as_of: AsOfDate | None = None
 
 
+class VacanciesIn(Schema):
+    unit: str
+    as_of: AsOfDate | None = None
+
+
+class UnitVacanciesOut(Schema):
+    unit: str | None
+    unit_name: str | None
+    posts: int = Field(description="posts with a seat not officially held")
+    empty_seats: int = Field(description="seats nobody holds")
+    acting_seats: int = Field(description="seats held only by an acting cadre")
+
+
+class VacanciesOut(Schema):
+    as_of: dt.date
+    units: list[UnitVacanciesOut]
+    total: UnitVacanciesOut
+
+
+def _vacancies(row) -> dict:
+    return {"unit": row.unit.code if row.unit else None, "unit_name": row.unit.name if row.unit else None,
+            "posts": row.posts, "empty_seats": row.empty_seats, "acting_seats": row.acting_seats}
+
+
+@router.get("/vacancies", response=VacanciesOut,
+            summary="Empty and acting-only seats per unit of a subtree and rolled up (the sums of /positions?vacant=true)")
+def vacancies(request: HttpRequest, filters: Query[VacanciesIn]):
+    as_of = filters.as_of or clock.today()
+    rows, total = selectors.vacancies_by_unit(user=request.user, unit=unit_named(filters.unit, "unit"), as_of=as_of)
+    return {"as_of": as_of, "units": [_vacancies(r) for r in rows], "total": _vacancies(total)}
+
+
 @router.get("/staffing", response=StaffingReportOut, summary="Headcount against quota per unit of a subtree and rolled up")
 def staffing(request: HttpRequest, filters: Query[StaffingFilters]):
     root, year, as_of = unit_get(code=filters.unit), filters.year, filters.as_of

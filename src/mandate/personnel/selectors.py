@@ -130,6 +130,33 @@ def vacant_since(position) -> dt.date | None:
     return position.last_left or position.valid_from
 
 
+@dataclass
+class UnitVacancies:
+    """A unit's vacancies on a day: the posts with a seat not officially held, the seats nobody holds, and the seats
+    held only by an acting cadre (quyền, phụ trách)."""
+
+    unit: Unit | None
+    posts: int = 0
+    empty_seats: int = 0
+    acting_seats: int = 0
+
+
+def vacancies_by_unit(*, user, unit: Unit, as_of: dt.date) -> tuple[list[UnitVacancies], UnitVacancies]:
+    """The vacancies of `unit`'s subtree counted per unit, and their total: the sums of the list
+    `positions_list(vacant=True, subtree=True)` gives (one query)."""
+    rows: dict[int, UnitVacancies] = {}
+    total = UnitVacancies(unit=unit)
+    for position in positions_list(user=user, filters=PositionFilters(as_of=as_of, unit=unit, subtree=True, vacant=True)):
+        row = rows.setdefault(position.unit_id, UnitVacancies(unit=position.unit))
+        open_seats = position.seats - position.held
+        acting = min(position.acting, open_seats)
+        for counted in (row, total):
+            counted.posts += 1
+            counted.acting_seats += acting
+            counted.empty_seats += open_seats - acting
+    return sorted(rows.values(), key=lambda r: r.unit.code), total
+
+
 def holders_of(positions: list, *, as_of: dt.date) -> dict[int, list[Holding]]:
     """The holdings in force on `as_of` of several posts, in one query: position id → holdings."""
     found: dict[int, list[Holding]] = {}

@@ -52,8 +52,10 @@ def position_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         q=request.GET.get("q", "")[:100] if unit is None else None))[:300]) if unit is not None or request.GET.get("q") else []
     holders = selectors.holders_of(positions, as_of=as_of)
     rows = [(p, holders.get(p.pk, []), selectors.vacancy_state(p), selectors.vacant_since(p)) for p in positions]
+    rollup = selectors.vacancies_by_unit(user=request.user, unit=unit, as_of=as_of) \
+        if vacant and unit is not None and request.GET.get("subtree") == "1" else None
     return render(request, "personnel/positions.html", {
-        "rows": rows, "unit_text": unit.name if unit else unit_text, "unknown_unit": bool(unit_text and unit is None),
+        "rows": rows, "rollup": rollup, "unit_text": unit.name if unit else unit_text, "unknown_unit": bool(unit_text and unit is None),
         "vacant": vacant, "subtree": request.GET.get("subtree") == "1", "q": request.GET.get("q", ""), "as_of": as_of,
         "may_keep": can_keep_any_files(request.user)})
 
