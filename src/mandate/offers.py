@@ -8,7 +8,7 @@ from functools import cached_property
 from django.http import HttpRequest
 
 from mandate.meetings.permissions import can_open_meetings
-from mandate.personnel.permissions import can_read_record_log, offers_cadre_work
+from mandate.personnel.permissions import can_read_record_log, can_review_left_over_roles, offers_cadre_work
 from mandate.web.forms import date_pattern
 from mandate.tasks.permissions import can_assign_somewhere
 
@@ -36,6 +36,10 @@ class Offers:
     @cached_property
     def read_record_log(self) -> bool:
         return can_read_record_log(self.user)
+
+    @cached_property
+    def review_left_over_roles(self) -> bool:
+        return can_review_left_over_roles(self.user)
 
 
 def offers(request: HttpRequest) -> dict:

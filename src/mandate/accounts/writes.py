@@ -99,7 +99,7 @@ PAGE_READS: frozenset[str] = frozenset({
     "help/administrator/",  # the user's guide (mandate/guide.py)
     "personnel/", "personnel/positions/search/", "personnel/positions/<int:position_id>/", "personnel/people/",
     "personnel/people/search/", "personnel/people/<int:person_id>/", "personnel/decisions/search/", "personnel/events/",
-    "personnel/record-openings/", "personnel/my-posts/",  # cadre work (an opening of a record writes only its log line)
+    "personnel/record-openings/", "personnel/my-posts/", "personnel/roles/left-over/",  # cadre work (an opening of a record writes only its log line)
     "healthz",  # the monitor's GET (mandate/health.py); a POST is a 405
 })
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("events/", views.event_list, name="events"),
     path("events/new/", views.event_create, name="event_create"),
     path("roles/", views.role_offer, name="role_offer"),
+    path("roles/left-over/", views.roles_left_over, name="roles_left_over"),
     path("staffing/", views.staffing, name="staffing"),
     path("planning/", views.planning, name="planning"),
     path("record-openings/", views.record_openings, name="record_openings"),

@@ -25,7 +25,7 @@ from mandate.personnel import forms, selectors, services
 from mandate.personnel.events import StepIn, personnel_event_apply
 from mandate.personnel.models import EventKind, Holding
 from mandate.personnel.permissions import (
-    can_correct_person, can_keep_any_files, can_keep_files, can_read_cadre_figures, can_read_record_log,
+    can_correct_person, can_keep_any_files, can_review_left_over_roles, can_keep_files, can_read_cadre_figures, can_read_record_log,
 )
 from mandate.web.pages import page
 
@@ -264,7 +264,17 @@ def role_offer(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         administration.role_grant(actor=request.user, user=user, unit=unit, role=request.POST.get("role", ""))
         messages.success(request, _("%(user)s now holds a role in %(unit)s.") % {
             "user": user.get_full_name() or user.username, "unit": unit.name if unit else ""})
-    return redirect("personnel:events")
+    return redirect("personnel:roles_left_over" if request.POST.get("back") == "left_over" else "personnel:events")
+
+
+@page
+def roles_left_over(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    """The standing list of item 8: accounts that keep a role in the unit of a post their person no longer holds, each
+    with the one-click withdrawal (accounts.administration decides whether the actor may)."""
+    if not can_review_left_over_roles(request.user):
+        raise PermissionDenied(_("The roles left over after ended posts are for the organization committee and the administrators."))
+    return render(request, "personnel/roles_left_over.html", {
+        "rows": selectors.roles_left_over(user=request.user, as_of=as_of), "as_of": as_of})
 
 
 # Staffing, planning, the read log, my posts
