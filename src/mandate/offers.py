@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from mandate.inspections.permissions import can_open_cases_somewhere, can_view_cases_somewhere
 from mandate.meetings.permissions import can_open_meetings
 from mandate.reviews.permissions import can_define_regimes_somewhere, can_draft_somewhere
-from mandate.personnel.permissions import can_read_record_log, offers_cadre_work
+from mandate.personnel.permissions import can_read_record_log, can_review_left_over_roles, offers_cadre_work
 from mandate.web.forms import date_pattern
 from mandate.tasks.permissions import can_assign_somewhere
 
@@ -57,6 +57,10 @@ class Offers:
     @cached_property
     def open_case(self) -> bool:
         return can_open_cases_somewhere(self.user)
+
+    @cached_property
+    def review_left_over_roles(self) -> bool:
+        return can_review_left_over_roles(self.user)
 
 
 def offers(request: HttpRequest) -> dict:

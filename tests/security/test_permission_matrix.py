@@ -544,6 +544,12 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/people"): Case(keeper(201), body=lambda w: {
         "full_name": "Trần Thị Mới", "birth_date": "1985-05-05", "sex": "female", "kept_by": "25.UBND"}),
     ("GET", "/api/v1/people/{person_id}"): Case(record_seer, setup=_cadre, path=lambda w: f"/people/{w.extras['person'].pk}"),
+    ("PATCH", "/api/v1/people/{person_id}"): Case(
+        record_keeper(200), setup=_cadre, path=lambda w: f"/people/{w.extras['person'].pk}",
+        body=lambda w: {"education": "Thạc sĩ Quản lý công", "version": 1}),
+    ("POST", "/api/v1/people/{person_id}"): Case(
+        record_keeper(200), setup=_cadre, path=lambda w: f"/people/{w.extras['person'].pk}",
+        body=lambda w: {"ethnicity": "Mường", "version": 1}),
     ("POST", "/api/v1/people/{person_id}/holdings"): Case(
         record_keeper(), setup=_cadre, path=lambda w: f"/people/{w.extras['person'].pk}/holdings",
         body=lambda w: {"position": w.extras["position"].pk, "starts_on": "2025-07-01"}),
@@ -555,6 +561,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/personnel-events"): Case(record_keeper(), setup=_cadre, body=lambda w: {
         "kind": "designation", "person": w.extras["person"].pk, "position": w.extras["position"].pk,
         "document_id": w.document.pk, "effective_on": "2025-07-20", "dossier_received_on": "2025-07-15"}),
+    ("GET", "/api/v1/personnel/vacancies"): Case(everyone, setup=_cadre, params=lambda w: {"unit": "25", "as_of": "2025-07-20"}),
     ("GET", "/api/v1/personnel/staffing"): Case(cadre_figures, params=lambda w: {"unit": "25", "year": 2025}),
     ("POST", "/api/v1/personnel/staffing"): Case(keeper(), body=lambda w: {"unit": "25.UBND", "year": 2025, "quota": 120}),
     ("GET", "/api/v1/personnel/planning"): Case(cadre_figures, params=lambda w: {"unit": "25.TU"}),
@@ -607,6 +614,8 @@ def _call(client, headers: dict, method: str, case: Case, world: World, template
     path = "/api/v1" + (case.path(world) if case.path else template.removeprefix("/api/v1"))
     if method == "GET":
         return client.get(path, case.params(world) if case.params else {}, **headers)
+    if method == "PATCH":
+        return client.patch(path, case.body(world) if case.body else {}, content_type="application/json", **headers)
     if case.form is not None:
         return client.post(path, case.form(world), **headers)
     return client.post(path, case.body(world) if case.body else {}, content_type="application/json", **headers)
@@ -618,7 +627,7 @@ def _run(client, headers: dict, world: World, expect: Callable[[Case], int]) -> 
         with transaction.atomic():
             if case.setup:
                 case.setup(world)
-            before = _counts() if method == "POST" else None
+            before = _counts() if method != "GET" else None
             response = _call(client, headers, method, case, world, template)
             wanted = expect(case)
             if response.status_code != wanted:

@@ -68,6 +68,7 @@ PAGE_WRITES: dict[str, str] = {
     "monitoring/notifications/read/": OWN,
     "personnel/positions/new/": CADRE_FILES,
     "personnel/people/new/": CADRE_FILES,
+    "personnel/people/<int:person_id>/correct/": f"{CADRE_RECORD}, of the unit keeping the dossier or of one of the posts",
     "personnel/people/<int:person_id>/holdings/": CADRE_RECORD,
     "personnel/people/<int:person_id>/disciplines/": f"{CADRE_RECORD}; or writers of the deciding body",
     "personnel/events/new/": f"{CADRE_RECORD} (a check writes nothing)",
@@ -116,7 +117,7 @@ PAGE_READS: frozenset[str] = frozenset({
     "help/administrator/",  # the user's guide (mandate/guide.py)
     "personnel/", "personnel/positions/search/", "personnel/positions/<int:position_id>/", "personnel/people/",
     "personnel/people/search/", "personnel/people/<int:person_id>/", "personnel/decisions/search/", "personnel/events/",
-    "personnel/record-openings/", "personnel/my-posts/",  # cadre work (an opening of a record writes only its log line)
+    "personnel/record-openings/", "personnel/my-posts/", "personnel/roles/left-over/",  # cadre work (an opening of a record writes only its log line)
     "healthz",  # the monitor's GET (mandate/health.py); a POST is a 405
     # The inspection commission's registers and report (inspections/export_views.py) and a supervision case's panel.
     "inspections/registers/", "inspections/cases/export.<str:fmt>", "inspections/discipline/export.<str:fmt>",
@@ -147,6 +148,8 @@ API_WRITES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/kpis/{kpi_id}/actuals"): "writers of the unit",
     ("POST", "/api/v1/positions"): CADRE_FILES,
     ("POST", "/api/v1/people"): CADRE_FILES,
+    ("PATCH", "/api/v1/people/{person_id}"): PAGE_WRITES["personnel/people/<int:person_id>/correct/"],
+    ("POST", "/api/v1/people/{person_id}"): PAGE_WRITES["personnel/people/<int:person_id>/correct/"],
     ("POST", "/api/v1/people/{person_id}/holdings"): CADRE_RECORD,
     ("POST", "/api/v1/people/{person_id}/disciplines"): PAGE_WRITES["personnel/people/<int:person_id>/disciplines/"],
     ("POST", "/api/v1/personnel-events"): PAGE_WRITES["personnel/events/new/"],

@@ -12,6 +12,7 @@ from mandate.core import clock
 from mandate.core.dates import AsOfDate
 from mandate.core.errors import NotFound, PermissionDenied, invalid
 from mandate.core.ids import RowId
+from mandate.core.preconditions import VERSIONED, expected_version
 from mandate.orgs.models import Term
 from mandate.orgs.selectors import unit_get, unit_named
 from mandate.personnel import selectors, services
@@ -229,6 +230,7 @@ class CadreRecordOut(Schema):
     political_theory: str
     user: str | None
     kept_by: str | None
+    version: int
     career: list[PostOut]
     disciplines: list[DisciplineOut]
     events: list[PersonnelEventOut]
@@ -241,7 +243,7 @@ def _person_detail(person) -> dict:
         "home_province": person.home_province, "ethnicity": person.ethnicity, "party_joined_on": person.party_joined_on,
         "party_full_member_on": person.party_full_member_on, "education": person.education,
         "political_theory": person.political_theory, "user": person.user.username if person.user_id else None,
-        "kept_by": person.kept_by.code if person.kept_by_id else None,
+        "kept_by": person.kept_by.code if person.kept_by_id else None, "version": person.version,
         "career": [_post(h) for h in selectors.person_career(person)],
         "disciplines": [{"id": d.pk, "form": d.form, "violation": d.violation, "deciding_unit": d.deciding_unit.code,
                          "decided_on": d.decided_on, "document": d.document.number_text if d.document_id else None,
@@ -267,6 +269,45 @@ def person_detail(request: HttpRequest, person_id: int):
     person = selectors.person_get(user=request.user, person_id=person_id)
     services.record_opened(actor=request.user, person=person, channel="api")
     return _person_detail(person)
+
+
+class CadreUpdateIn(Schema):
+    """The fields of the record to correct (those left out stay as they are); `user` is the account's username, or
+    null to unlink it."""
+
+    full_name: str | None = None
+    birth_date: dt.date | None = None
+    sex: str | None = None
+    home_province: str | None = None
+    ethnicity: str | None = None
+    party_joined_on: dt.date | None = None
+    party_full_member_on: dt.date | None = None
+    education: str | None = None
+    political_theory: str | None = None
+    user: str | None = None
+    version: int | None = Field(None, description="The version of the record this correction changes (or If-Match).")
+
+
+def _person_correct(request: HttpRequest, person_id: int, payload: CadreUpdateIn):
+    person = selectors.person_get(user=request.user, person_id=person_id)
+    changes = payload.model_dump(exclude_unset=True)
+    expected = expected_version(request, changes.pop("version", None))
+    if "user" in changes:
+        changes["user"] = user_named(changes["user"], "user")
+    person = services.person_update(actor=request.user, person=person, expected_version=expected, **changes)
+    return _person_detail(person)
+
+
+@people_router.patch("/{person_id}", response={200: CadreRecordOut, **VERSIONED},
+                     summary="Correct a cadre's record (If-Match: its version)")
+def person_correct(request: HttpRequest, person_id: int, payload: CadreUpdateIn):
+    return _person_correct(request, person_id, payload)
+
+
+@people_router.post("/{person_id}", response={200: CadreRecordOut, **VERSIONED},
+                    summary="Correct a cadre's record, for clients that cannot send PATCH (If-Match: its version)")
+def person_correct_post(request: HttpRequest, person_id: int, payload: CadreUpdateIn):
+    return _person_correct(request, person_id, payload)
 
 
 class HoldingIn(Schema):
@@ -448,6 +489,38 @@ class StaffingFilters(Schema):
     unit: str
     year: int = Field(ge=1945, le=2200)
     as_of: AsOfDate | None = None
+
+
+class VacanciesIn(Schema):
+    unit: str
+    as_of: AsOfDate | None = None
+
+
+class UnitVacanciesOut(Schema):
+    unit: str | None
+    unit_name: str | None
+    posts: int = Field(description="posts with a seat not officially held")
+    empty_seats: int = Field(description="seats nobody holds")
+    acting_seats: int = Field(description="seats held only by an acting cadre")
+
+
+class VacanciesOut(Schema):
+    as_of: dt.date
+    units: list[UnitVacanciesOut]
+    total: UnitVacanciesOut
+
+
+def _vacancies(row) -> dict:
+    return {"unit": row.unit.code if row.unit else None, "unit_name": row.unit.name if row.unit else None,
+            "posts": row.posts, "empty_seats": row.empty_seats, "acting_seats": row.acting_seats}
+
+
+@router.get("/vacancies", response=VacanciesOut,
+            summary="Empty and acting-only seats per unit of a subtree and rolled up (the sums of /positions?vacant=true)")
+def vacancies(request: HttpRequest, filters: Query[VacanciesIn]):
+    as_of = filters.as_of or clock.today()
+    rows, total = selectors.vacancies_by_unit(user=request.user, unit=unit_named(filters.unit, "unit"), as_of=as_of)
+    return {"as_of": as_of, "units": [_vacancies(r) for r in rows], "total": _vacancies(total)}
 
 
 @router.get("/staffing", response=StaffingReportOut, summary="Headcount against quota per unit of a subtree and rolled up")

@@ -109,6 +109,24 @@ class PersonForm(PageForm):
     political_theory = forms.ChoiceField(label=_("Political theory"), choices=PoliticalTheory.choices, required=False)
 
 
+class PersonCorrectForm(PageForm):
+    """The record's own fields as form 2C writes them (the dossier's keeper and the account are not changed here)."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=255)
+    birth_date = DateField(label=_("Date of birth"))
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    home_province = forms.CharField(label=_("Home town (province)"), max_length=128, required=False)
+    ethnicity = forms.CharField(label=_("Ethnicity"), max_length=64, required=False)
+    party_joined_on = DateField(label=_("Joined the Party on"), required=False)
+    party_full_member_on = DateField(label=_("Full Party member since"), required=False)
+    education = forms.CharField(label=_("Education"), max_length=255, required=False)
+    political_theory = forms.ChoiceField(label=_("Political theory"), choices=PoliticalTheory.choices, required=False)
+
+    @classmethod
+    def of(cls, person, **kwargs):
+        return cls(initial={name: getattr(person, name) for name in cls.base_fields}, **kwargs)
+
+
 class HoldingForm(PageForm):
     position = PositionField(label=_("Post"))
     kind = forms.ChoiceField(label=_("How it is held"), choices=HoldingKind.choices, initial=HoldingKind.OFFICIAL)

@@ -88,6 +88,7 @@ class Person(models.Model):
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
+    version = models.PositiveIntegerField(default=1, help_text="raised by each correction of the record (If-Match)")
 
     class Meta:
         constraints = [

@@ -9,7 +9,7 @@ pool, quotas and headcounts of the units in their territory.
 """
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from mandate.accounts.models import Membership
+from mandate.accounts.models import Membership, Role
 from mandate.accounts.permissions import DECIDERS, WRITERS, has_role_over, is_system_admin, reach
 from mandate.core.secrecy import Secrecy
 from mandate.documents.permissions import can_view_document
@@ -94,9 +94,33 @@ def can_keep_files(user, unit: Unit) -> bool:
     return territory is not None and Unit.objects.filter(pk=unit.pk, pk__in=territory).exists()
 
 
+def can_correct_person(user, person: Person) -> bool:
+    """Correct `person`'s record (form 2C): the organization committee's staff who may open it and keep the files of
+    the unit that keeps the dossier or of a unit where the person holds or held a post (not the person themself, not a
+    leader who only reads it)."""
+    if is_system_admin(user):
+        return True
+    if not _signed_in(user) or not can_see_person(user, person):
+        return False
+    territory = _territory_units(user)
+    if territory is None:
+        return False
+    if person.kept_by_id is not None and Unit.objects.filter(pk=person.kept_by_id, pk__in=territory).exists():
+        return True
+    return Holding.objects.filter(person=person, position__unit__in=territory).exists()
+
+
 def can_keep_any_files(user) -> bool:
     """Works in some organization committee (or administers the system): offers the cadre pages' forms."""
     return is_system_admin(user) or (_signed_in(user) and bool(_territories(user)))
+
+
+def can_review_left_over_roles(user) -> bool:
+    """The standing list of roles left after ended posts: the organization committee's staff and the administrators
+    (each sees the units they keep or administer; accounts.administration decides each withdrawal)."""
+    if can_keep_any_files(user):
+        return True
+    return _signed_in(user) and Membership.objects.filter(user=user, role=Role.UNIT_ADMIN).exists()
 
 
 def visible_positions(user, positions: QuerySet) -> QuerySet:

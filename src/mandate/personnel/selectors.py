@@ -10,9 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from mandate.accounts.models import Membership, Role
+from mandate.accounts.permissions import has_role_over
 from mandate.core.errors import NotFound
 from mandate.core.text import search_terms
 from mandate.orgs.models import Term, Unit
@@ -24,7 +26,9 @@ from mandate.personnel.models import (
 from mandate.documents.models import Document
 from mandate.documents.numbering import NumberFormatError, number_key, parse
 from mandate.documents.selectors import documents_named
-from mandate.personnel.permissions import can_name_decision, can_see_person, visible_people, visible_positions
+from mandate.personnel.permissions import (
+    can_keep_files, can_name_decision, can_see_person, visible_people, visible_positions,
+)
 from mandate.tasks.models import OPEN_STATES
 from mandate.tasks.selectors import TaskFilters, tasks_list
 
@@ -128,6 +132,33 @@ def vacant_since(position) -> dt.date | None:
     if position.held >= position.seats:
         return None
     return position.last_left or position.valid_from
+
+
+@dataclass
+class UnitVacancies:
+    """A unit's vacancies on a day: the posts with a seat not officially held, the seats nobody holds, and the seats
+    held only by an acting cadre (quyền, phụ trách)."""
+
+    unit: Unit | None
+    posts: int = 0
+    empty_seats: int = 0
+    acting_seats: int = 0
+
+
+def vacancies_by_unit(*, user, unit: Unit, as_of: dt.date) -> tuple[list[UnitVacancies], UnitVacancies]:
+    """The vacancies of `unit`'s subtree counted per unit, and their total: the sums of the list
+    `positions_list(vacant=True, subtree=True)` gives (one query)."""
+    rows: dict[int, UnitVacancies] = {}
+    total = UnitVacancies(unit=unit)
+    for position in positions_list(user=user, filters=PositionFilters(as_of=as_of, unit=unit, subtree=True, vacant=True)):
+        row = rows.setdefault(position.unit_id, UnitVacancies(unit=position.unit))
+        open_seats = position.seats - position.held
+        acting = min(position.acting, open_seats)
+        for counted in (row, total):
+            counted.posts += 1
+            counted.acting_seats += acting
+            counted.empty_seats += open_seats - acting
+    return sorted(rows.values(), key=lambda r: r.unit.code), total
 
 
 def holders_of(positions: list, *, as_of: dt.date) -> dict[int, list[Holding]]:
@@ -415,3 +446,40 @@ def tasks_of_posts(*, user, as_of: dt.date, limit: int = 20) -> list[tuple[Holdi
             .filter(state__in=OPEN_STATES).order_by("deadline", "pk")[:limit]
         answer.append((holding, list(tasks)))
     return answer
+
+
+@dataclass(frozen=True)
+class LeftOverRole:
+    """A role an account still has in the unit of a post its person no longer holds (item 8's standing list)."""
+
+    holding: Holding
+    membership: Membership
+
+
+def roles_left_over(*, user, as_of: dt.date, limit: int = 300) -> list[LeftOverRole]:
+    """Ended holdings whose person's account still has a role in the post's unit while holding no post there on
+    `as_of` — those of the units whose files `user` keeps or whose accounts `user` administers; the latest ended
+    holding of each account and unit."""
+    current_here = Holding.objects.filter(person=OuterRef("person"), position__unit=OuterRef("position__unit")).filter(_held_on(as_of))
+    role_here = Membership.objects.filter(user=OuterRef("person__user"), unit=OuterRef("position__unit"))
+    holdings = (Holding.objects.filter(ends_on__lte=as_of, person__user__isnull=False)
+                .filter(Exists(role_here)).exclude(Exists(current_here))
+                .select_related("person", "person__user", "position", "position__unit").order_by("-ends_on", "pk"))
+    found: list[LeftOverRole] = []
+    seen: set[tuple[int, int]] = set()
+    allowed: dict[int, bool] = {}
+    for holding in holdings[:5000]:
+        key = (holding.person.user_id, holding.position.unit_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        unit = holding.position.unit
+        if unit.pk not in allowed:
+            allowed[unit.pk] = can_keep_files(user, unit) or has_role_over(user, unit, {Role.UNIT_ADMIN})
+        if not allowed[unit.pk]:
+            continue
+        for membership in Membership.objects.filter(user_id=holding.person.user_id, unit=unit).select_related("unit", "user"):
+            found.append(LeftOverRole(holding=holding, membership=membership))
+        if len(found) >= limit:
+            break
+    return found

@@ -23,6 +23,7 @@ from mandate.core import clock
 from mandate.core.errors import DomainError, FieldError
 from mandate.core.integrity import refuse_duplicate
 from mandate.core.limits import overlong_errors
+from mandate.core.preconditions import version_checked
 from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
 from mandate.documents.services import numbering_owner
@@ -31,7 +32,7 @@ from mandate.personnel.models import (
     DisciplineForm, DisciplineRecord, Headcount, Holding, HoldingKind, Person, PlanningEntry, PoliticalTheory, Position,
     RecordOpening, Sex, StaffingQuota,
 )
-from mandate.personnel.permissions import can_keep_files, can_see_person
+from mandate.personnel.permissions import can_correct_person, can_keep_files
 from mandate.personnel.titles import Title, grade_of, vietnamese_name
 
 PLANNING_MOST_TITLES_PER_PERSON = 3
@@ -137,10 +138,10 @@ def _person_errors(*, full_name, birth_date, sex, party_joined_on, party_full_me
     return errors
 
 
-def person_update(*, actor, person: Person, **changes) -> Person:
-    """Correct a cadre's record (form 2C fields, the linked account)."""
-    require(can_see_person(actor, person) and (person.kept_by is None or can_keep_files(actor, person.kept_by)),
-            _("You may not change the record of %(person)s.") % {"person": person.full_name})
+def person_update(*, actor, person: Person, expected_version: int | None = None, **changes) -> Person:
+    """Correct a cadre's record (form 2C fields, the linked account); `expected_version` refuses with 409 a correction
+    of a record someone else changed since it was read."""
+    require(can_correct_person(actor, person), _("You may not change the record of %(person)s.") % {"person": person.full_name})
     allowed = {"full_name", "birth_date", "sex", "home_province", "ethnicity", "party_joined_on", "party_full_member_on",
                "education", "political_theory", "user"}
     unknown = set(changes) - allowed
@@ -148,6 +149,7 @@ def person_update(*, actor, person: Person, **changes) -> Person:
         raise DomainError(_("The record cannot be changed."), [FieldError(name, _("cannot be changed here")) for name in sorted(unknown)])
     with transaction.atomic():
         person = Person.objects.select_for_update().get(pk=person.pk)
+        version = version_checked(person, expected_version)
         before = person_snapshot(person)
         values = {name: getattr(person, name) for name in allowed}
         values.update({name: nfc(value or "") if isinstance(getattr(person, name), str) else value for name, value in changes.items()})
@@ -157,7 +159,8 @@ def person_update(*, actor, person: Person, **changes) -> Person:
         for name, value in values.items():
             setattr(person, name, value)
         person.search_name = searchable(person.full_name)
-        person.save(update_fields=[*allowed, "search_name"])
+        person.version = version
+        person.save(update_fields=[*allowed, "search_name", "version"])
         audit_record(actor=actor, action="personnel.person.update", obj=person, before=before,
                      after={**person_snapshot(person), "changed": sorted(changes)})
     return person

@@ -18,12 +18,15 @@ from mandate.accounts.models import Membership, User
 from mandate.core import clock
 from mandate.core.errors import NotFound, PermissionDenied, invalid
 from mandate.core.ids import query_id
+from mandate.core.preconditions import form_version
 from mandate.orgs.forms import unit_from_code
 from mandate.orgs.models import Term
 from mandate.personnel import forms, selectors, services
 from mandate.personnel.events import StepIn, personnel_event_apply
 from mandate.personnel.models import EventKind, Holding
-from mandate.personnel.permissions import can_keep_any_files, can_keep_files, can_read_cadre_figures, can_read_record_log
+from mandate.personnel.permissions import (
+    can_correct_person, can_keep_any_files, can_review_left_over_roles, can_keep_files, can_read_cadre_figures, can_read_record_log,
+)
 from mandate.web.pages import page
 
 SEARCH_LIMIT = 15
@@ -49,8 +52,10 @@ def position_list(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         q=request.GET.get("q", "")[:100] if unit is None else None))[:300]) if unit is not None or request.GET.get("q") else []
     holders = selectors.holders_of(positions, as_of=as_of)
     rows = [(p, holders.get(p.pk, []), selectors.vacancy_state(p), selectors.vacant_since(p)) for p in positions]
+    rollup = selectors.vacancies_by_unit(user=request.user, unit=unit, as_of=as_of) \
+        if vacant and unit is not None and request.GET.get("subtree") == "1" else None
     return render(request, "personnel/positions.html", {
-        "rows": rows, "unit_text": unit.name if unit else unit_text, "unknown_unit": bool(unit_text and unit is None),
+        "rows": rows, "rollup": rollup, "unit_text": unit.name if unit else unit_text, "unknown_unit": bool(unit_text and unit is None),
         "vacant": vacant, "subtree": request.GET.get("subtree") == "1", "q": request.GET.get("q", ""), "as_of": as_of,
         "may_keep": can_keep_any_files(request.user)})
 
@@ -132,6 +137,8 @@ def _record(request: HttpRequest, person, *, status: int = 200, **forms_shown) -
     return render(request, "personnel/person.html", {
         "person": person, "career": selectors.person_career(person), "disciplines": selectors.disciplines_of(person),
         "events": selectors.person_events(person), "planning": selectors.planning_of(person), "may_keep": keeps,
+        "may_correct": can_correct_person(request.user, person),
+        "correct_form": forms_shown.get("correct_form") or forms.PersonCorrectForm.of(person, viewer=request.user),
         "holding_form": forms_shown.get("holding_form") or forms.HoldingForm(viewer=request.user),
         "discipline_form": forms_shown.get("discipline_form") or forms.DisciplineRecordForm(viewer=request.user)}, status=status)
 
@@ -142,6 +149,20 @@ def person_detail(request: HttpRequest, as_of: dt.date, person_id: int) -> HttpR
     person = selectors.person_get(user=request.user, person_id=person_id)
     services.record_opened(actor=request.user, person=person, channel="page")
     return _record(request, person)
+
+
+@require_POST
+@page
+def person_correct(request: HttpRequest, as_of: dt.date, person_id: int) -> HttpResponse:
+    """Correct the record's form 2C fields; the version the form was read at refuses a stale correction (409)."""
+    person = selectors.person_get(user=request.user, person_id=person_id)
+    form = forms.PersonCorrectForm(request.POST, viewer=request.user)
+    form.submit(lambda data: services.person_update(actor=request.user, person=person, expected_version=form_version(request),
+                                                    **data))
+    if form.refused:
+        return _record(request, person, correct_form=form, status=form.status)
+    messages.success(request, _("The record is corrected."))
+    return redirect("personnel:person", person.pk)
 
 
 @require_POST
@@ -243,7 +264,17 @@ def role_offer(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         administration.role_grant(actor=request.user, user=user, unit=unit, role=request.POST.get("role", ""))
         messages.success(request, _("%(user)s now holds a role in %(unit)s.") % {
             "user": user.get_full_name() or user.username, "unit": unit.name if unit else ""})
-    return redirect("personnel:events")
+    return redirect("personnel:roles_left_over" if request.POST.get("back") == "left_over" else "personnel:events")
+
+
+@page
+def roles_left_over(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    """The standing list of item 8: accounts that keep a role in the unit of a post their person no longer holds, each
+    with the one-click withdrawal (accounts.administration decides whether the actor may)."""
+    if not can_review_left_over_roles(request.user):
+        raise PermissionDenied(_("The roles left over after ended posts are for the organization committee and the administrators."))
+    return render(request, "personnel/roles_left_over.html", {
+        "rows": selectors.roles_left_over(user=request.user, as_of=as_of), "as_of": as_of})
 
 
 # Staffing, planning, the read log, my posts
