@@ -29,6 +29,7 @@ from mandate.orgs.models import Unit
 from mandate.inspections.selectors import people_disciplined, units_disciplined
 from mandate.orgs.selectors import is_subordinate, territory_of, unit_subtree_ids
 from mandate.personnel.models import Person
+from mandate.personnel.selectors import disciplines_of
 from mandate.reviews import periods, points
 from mandate.reviews.compile import figures_of, report_as_of, scope_of
 from mandate.reviews.sections import recommendations_of
@@ -302,7 +303,18 @@ def task_figures(*, user, unit: Unit, person: User | None, period: periods.Perio
             "kpi_targets": targets, "kpi_met_rate": round(kpis[ACHIEVED] / targets, 4) if targets else None,
             "recommendations": due, "recommendations_fulfilled_rate": round(recommendations["completed"] / due, 4) if due else None,
             "disciplined": bool(units_disciplined(units=within, start=period.start, end=period.end)) if person is None else
-            bool(people_disciplined(people=Person.objects.filter(user=person).values("pk"), start=period.start, end=period.end))}
+            _person_disciplined(person, start=period.start, end=period.end)}
+
+
+def _person_disciplined(user: User, *, start: dt.date, end: dt.date) -> bool:
+    """Whether the person with this account received a discipline decided in [start, end]: an inspections' decision in
+    force, or a record of their own personnel file (those the inspections app wrote are read through it, which knows
+    when one was annulled)."""
+    people = list(Person.objects.filter(user=user))
+    if people_disciplined(people=[person.pk for person in people], start=start, end=end):
+        return True
+    return any(disciplines_of(person, before=end + dt.timedelta(days=1)).filter(decided_on__gte=start)
+               .exclude(source__startswith="inspections:").exists() for person in people)
 
 
 def _points(value, field_name: str, most: Decimal) -> Decimal:
