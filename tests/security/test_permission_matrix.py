@@ -537,6 +537,10 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/reviews/decisions"): Case(
         above(DECIDERS, 200, 404), setup=lambda w: _review(w, appraised=True),
         body=lambda w: {"organization": "25.TU", "decisions": [{"review": w.extras["review"].pk}]}),
+    ("GET", "/api/v1/reviews/schemes"): Case(everyone, params=lambda w: {"unit": "25.TU.BTC"}),
+    ("POST", "/api/v1/reviews/schemes"): Case(decider(200, 403), body=lambda w: {
+        "unit": "25.TU.BTC", "version": 0, "task_points": [{"measure": "on_time_rate", "kind": "share", "points": 50},
+                                                          {"measure": "overdue", "kind": "less_each", "points": 20, "each": 2}]}),
     ("GET", "/api/v1/positions"): Case(everyone, setup=_cadre, params=lambda w: {"unit": "25.UBND", "vacant": "true"}),
     ("POST", "/api/v1/positions"): Case(keeper(201), body=lambda w: {"unit": "25.UBND", "kind": "committee_chair"}),
     ("GET", "/api/v1/positions/{position_id}"): Case(everyone, setup=_cadre, path=lambda w: f"/positions/{w.extras['position'].pk}"),

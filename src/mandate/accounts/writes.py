@@ -89,6 +89,7 @@ PAGE_WRITES: dict[str, str] = {
     "reviews/reports/<int:report_id>/issue/": f"writers of the report's unit, who register its documents ({REGISTER})",
     "reviews/ratings/": "writers of the collective rated, or of the person's unit (the self-assessment)",
     "reviews/ratings/decide/": "leaders of the competent level, within the 20 % quota of excellent",
+    "reviews/ratings/rules/": "leaders and administrators over the committee (its rating rules)",
     "reviews/ratings/<int:review_id>/": "writers of the competent level (the appraisal)",
     "reviews/indicators/": "leaders over the province",
     "reviews/indicators/<int:set_id>/": "writers of the commune (its value of an indicator)",
@@ -187,4 +188,5 @@ API_WRITES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/reviews"): PAGE_WRITES["reviews/ratings/"],
     ("POST", "/api/v1/reviews/{review_id}/appraisal"): PAGE_WRITES["reviews/ratings/<int:review_id>/"],
     ("POST", "/api/v1/reviews/decisions"): PAGE_WRITES["reviews/ratings/decide/"],
+    ("POST", "/api/v1/reviews/schemes"): PAGE_WRITES["reviews/ratings/rules/"],
 }

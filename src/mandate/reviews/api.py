@@ -4,12 +4,14 @@ import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from mandate.accounts.selectors import user_named
+from mandate.core.errors import invalid
 from mandate.core.preconditions import VERSIONED, expected_version
 from mandate.orgs.selectors import unit_named
-from mandate.reviews import selectors, services
+from mandate.reviews import points, selectors, services
 from mandate.reviews.compile import report_figures
 
 regimes_router = Router(tags=["reports"])
@@ -270,6 +272,55 @@ def _review(review) -> dict:
             "disqualified": review.disqualified, "self_level": review.self_level,
             "appraised_points": review.appraised_points, "appraised_level": review.appraised_level,
             "decided_level": review.decided_level, "decided_on": review.decided_on, "state": review.state}
+
+
+class RuleIn(Schema):
+    measure: str = Field(description="on_time_rate, overdue, completed_late, completed_after_extension, kpi_met_rate or "
+                                     "recommendations_fulfilled_rate")
+    kind: str = Field(description="share (the points × the rate) or less_each (the points less `each` for each one)")
+    points: Decimal
+    each: Decimal | None = None
+
+
+class SchemeIn(Schema):
+    unit: str = Field(description="the code of the committee whose rules these are")
+    task_points: list[dict] = Field(description="the rules, which together give the 70 points of task results")
+    version: int | None = Field(None, description="the version you read (0 while the default applies); or If-Match")
+
+
+class SchemeOut(Schema):
+    unit: str
+    unit_name: str
+    default: bool = Field(description="true while the committee follows the documented default")
+    version: int
+    task_points: list[RuleIn]
+    default_task_points: list[RuleIn]
+
+
+def _scheme(found: dict) -> dict:
+    return {"unit": found["unit"].code, "unit_name": found["unit"].name, "default": found["default"],
+            "version": found["version"], "task_points": found["rules"]["task_points"],
+            "default_task_points": points.DEFAULT_RULES["task_points"]}
+
+
+def _scheme_unit(value: str | None):
+    if not value:
+        raise invalid("unit", _("is required"), "required")
+    return unit_named(value, "unit")
+
+
+@reviews_router.get("/schemes", response=SchemeOut, summary="A committee's rules for the 70 points of task results")
+def get_scheme(request: HttpRequest, unit: str = ""):
+    return _scheme(selectors.rating_scheme_of(unit=_scheme_unit(unit)))
+
+
+@reviews_router.post("/schemes", response={200: SchemeOut, **VERSIONED},
+                     summary="Set a committee's rules for the 70 points of task results (versioned)")
+def set_scheme(request: HttpRequest, payload: SchemeIn):
+    unit = _scheme_unit(payload.unit)
+    version = expected_version(request, payload.version)
+    services.rating_scheme_set(actor=request.user, unit=unit, rules={"task_points": payload.task_points}, version=version)
+    return _scheme(selectors.rating_scheme_of(unit=unit))
 
 
 class ReviewQuery(Schema):

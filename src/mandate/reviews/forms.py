@@ -1,9 +1,10 @@
 """Forms of the reviews pages: they only parse; units are named by their names, with suggestions."""
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from mandate.monitoring.models import Comparison
 from mandate.orgs.forms import UnitField, UnitListField
+from mandate.reviews.points import KIND_OF_MEASURE, LESS_EACH, MEASURE_LABELS, MEASURES, TASK_POINTS
 from mandate.reviews.models import DeadlineRule, Frequency, IndicatorGroup, Level, RatingPeriod, SubjectKind
 from mandate.tasks.forms import UserField
 from mandate.web.forms import DateField, DateInput, PageForm, PickerForm
@@ -123,3 +124,42 @@ class IndicatorValueForm(PageForm):
     indicator = forms.CharField(max_length=255, label=_("Indicator"))
     value = forms.DecimalField(max_digits=18, decimal_places=4, label=_("Reported value"))
     reported_on = DateField(required=False, label=_("Reported on"), widget=DateInput())
+
+
+class RulesPickerForm(PickerForm):
+    organization = UnitField(required=False, label=_("Committee"))
+
+
+class RatingRulesForm(PageForm):
+    """The committee's rules, one row a measure: a rate is worth a share of its points, a count loses points for each
+    one; a measure given no points is left out."""
+
+    def __init__(self, *args, rules: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        given = {item["measure"]: item for item in (rules or {}).get("task_points", [])}
+        for measure in MEASURES:
+            label = MEASURE_LABELS[measure]
+            self.fields[f"{measure}_points"] = forms.DecimalField(
+                required=False, min_value=0, max_value=TASK_POINTS, decimal_places=2,
+                initial=given.get(measure, {}).get("points", 0), label=gettext("%(measure)s: points") % {"measure": label})
+            if KIND_OF_MEASURE[measure] == LESS_EACH:
+                self.fields[f"{measure}_each"] = forms.DecimalField(
+                    required=False, min_value=0, max_value=TASK_POINTS, decimal_places=2,
+                    initial=given.get(measure, {}).get("each", 0),
+                    label=gettext("%(measure)s: points taken off for each one") % {"measure": label})
+
+    def rules(self, data: dict) -> dict:
+        """The rules the form holds, in the order of the measures; aliases put each rule's refusal by its row."""
+        items, self.field_aliases = [], {}
+        for measure in MEASURES:
+            value = data.get(f"{measure}_points") or 0
+            if not value:
+                continue
+            item = {"measure": measure, "kind": KIND_OF_MEASURE[measure], "points": str(value)}
+            if item["kind"] == LESS_EACH:
+                item["each"] = str(data.get(f"{measure}_each") or 0)
+            items.append(item)
+            where = f"task_points.{len(items)}"
+            self.field_aliases.update({f"{where}.points": f"{measure}_points", f"{where}.each": f"{measure}_each",
+                                       f"{where}.measure": f"{measure}_points", f"{where}.kind": f"{measure}_points"})
+        return {"task_points": items}

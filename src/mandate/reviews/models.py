@@ -145,6 +145,7 @@ class RatingScheme(models.Model):
     rules = models.JSONField(help_text="the rules of reviews.points (see DEFAULT_RULES)")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField()
+    version = models.PositiveIntegerField(default=1)
 
 
 class Review(models.Model):

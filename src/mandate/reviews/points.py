@@ -46,29 +46,57 @@ DEFAULT_RULES = {"task_points": [
 ]}
 
 
-def rules_problems(rules) -> list[str]:
-    """What is wrong with a committee's rules, in plain words (empty when they can be used)."""
+KIND_LABELS = {SHARE: gettext_lazy("share of the points"), LESS_EACH: gettext_lazy("points less a deduction for each")}
+# How the rules' page lays each measure out: a rate is worth a share of its points, a count loses points for each.
+KIND_OF_MEASURE = {"on_time_rate": SHARE, "overdue": LESS_EACH, "completed_late": LESS_EACH,
+                   "completed_after_extension": LESS_EACH, "kpi_met_rate": SHARE, "recommendations_fulfilled_rate": SHARE}
+
+
+def rules_errors(rules) -> list[tuple[str, str, str]]:
+    """What is wrong with a committee's rules: (field, reason in the reader's language, rule code) each, the field
+    being `task_points`, or `task_points.N.<key>` for the N-th rule (from 1); empty when they can be used."""
     items = rules.get("task_points") if isinstance(rules, dict) else None
     if not isinstance(items, list) or not items:
-        return [_("the rules must hold a list “task_points”")]
-    problems, total = [], Decimal(0)
-    for index, item in enumerate(items):
-        if not isinstance(item, dict) or item.get("measure") not in MEASURES or item.get("kind") not in (SHARE, LESS_EACH):
-            problems.append(_("rule %(n)s: the measure must be one of %(measures)s and the kind “share” or “less_each”")
-                            % {"n": index + 1, "measures": ", ".join(MEASURES)})
+        return [("task_points", _("the rules must hold a list “task_points”"), "required")]
+    problems, total, seen = [], Decimal(0), set()
+    for index, item in enumerate(items, start=1):
+        where = f"task_points.{index}"
+        if not isinstance(item, dict) or item.get("measure") not in MEASURES:
+            problems.append((f"{where}.measure", _("rule %(n)s: the measure must be one of %(measures)s")
+                             % {"n": index, "measures": ", ".join(str(MEASURE_LABELS[m]) for m in MEASURES)}, "measure"))
+            continue
+        label = MEASURE_LABELS[item["measure"]]
+        if item["measure"] in seen:
+            problems.append((f"{where}.measure", _("rule %(n)s: “%(measure)s” has a rule already") % {"n": index, "measure": label},
+                             "duplicate"))
+        seen.add(item["measure"])
+        if item.get("kind") not in (SHARE, LESS_EACH):
+            problems.append((f"{where}.kind", _("rule %(n)s (%(measure)s): the kind must be “share” or “less_each”")
+                             % {"n": index, "measure": label}, "kind"))
             continue
         try:
             points = Decimal(str(item.get("points")))
             each = Decimal(str(item.get("each", 0)))
+            if not points.is_finite() or not each.is_finite():
+                raise ArithmeticError
         except ArithmeticError:
-            problems.append(_("rule %(n)s: the points must be a number") % {"n": index + 1})
+            problems.append((f"{where}.points", _("rule %(n)s (%(measure)s): the points must be a number")
+                             % {"n": index, "measure": label}, "number"))
             continue
         if points < 0 or each < 0:
-            problems.append(_("rule %(n)s: the points may not be negative") % {"n": index + 1})
+            problems.append((f"{where}.points" if points < 0 else f"{where}.each",
+                             _("rule %(n)s (%(measure)s): the points may not be negative") % {"n": index, "measure": label},
+                             "negative"))
         total += points
     if not problems and total != TASK_POINTS:
-        problems.append(_("the rules give %(total)s points; the task results are worth %(most)s") % {"total": total, "most": TASK_POINTS})
+        problems.append(("task_points", _("the rules give %(total)s points; the task results are worth %(most)s")
+                         % {"total": total, "most": TASK_POINTS}, "total"))
     return problems
+
+
+def rules_problems(rules) -> list[str]:
+    """What is wrong with a committee's rules, in plain words (empty when they can be used)."""
+    return [reason for _field, reason, _code in rules_errors(rules)]
 
 
 def _two(value: Decimal) -> Decimal:

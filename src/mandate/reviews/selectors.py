@@ -150,6 +150,15 @@ def rating_rules_of(*, unit: Unit) -> dict:
     return scheme.rules if scheme is not None else DEFAULT_RULES
 
 
+def rating_scheme_of(*, unit: Unit) -> dict:
+    """The committee's rules with their version, or the documented default (version 0, `default` true)."""
+    scheme = RatingScheme.objects.select_related("updated_by").filter(unit=unit).first()
+    if scheme is None:
+        return {"unit": unit, "rules": DEFAULT_RULES, "version": 0, "default": True, "updated_by": None, "updated_at": None}
+    return {"unit": unit, "rules": scheme.rules, "version": scheme.version, "default": False,
+            "updated_by": scheme.updated_by, "updated_at": scheme.updated_at}
+
+
 def reviews_list(*, user, organization: Unit | None = None, period_kind: str | None = None,
                  period_start: dt.date | None = None, subject_kind: str | None = None) -> QuerySet[Review]:
     reviews = _readable(user, Review.objects.all(), "unit", "organization")

@@ -29,6 +29,7 @@ from mandate.orgs.models import Unit
 from mandate.inspections.selectors import people_disciplined, units_disciplined
 from mandate.orgs.selectors import is_subordinate, territory_of, unit_subtree_ids
 from mandate.personnel.models import Person
+from mandate.personnel.selectors import disciplines_of
 from mandate.reviews import periods, points
 from mandate.reviews.compile import figures_of, report_as_of, scope_of
 from mandate.reviews.sections import recommendations_of
@@ -255,17 +256,35 @@ def reporters_remind(*, actor, regime: ReportRegime, period: str, units: list[Un
 
 # ---- Review and rating ----
 
-def rating_scheme_set(*, actor, unit: Unit, rules: dict) -> RatingScheme:
-    """Set how a committee turns a period's figures into the 70 points of task results."""
-    problems = points.rules_problems(rules)
-    if problems:
-        raise DomainError(_("The rating rules cannot be used: %(problems)s") % {"problems": "; ".join(problems)},
-                          [FieldError("rules", problem, "invalid_rules") for problem in problems])
+def _number(value) -> int | float:
+    """A rule's number as the JSON of the rules keeps it: 30, or 2.5."""
+    number = Decimal(str(value))
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def rating_scheme_set(*, actor, unit: Unit, rules: dict, version: int | None = None) -> RatingScheme:
+    """Set how a committee turns a period's figures into the 70 points of task results. `version` is the one the
+    caller saw (0 while the committee follows the documented default): an older one is refused with 409."""
     require(can_set_rating_scheme(actor, unit), _("Only the leaders over %(unit)s may set its rating rules.") % {"unit": unit.name})
+    problems = points.rules_errors(rules)
+    if problems:
+        raise DomainError(_("The rating rules cannot be used: %(problems)s") % {"problems": "; ".join(p[1] for p in problems)},
+                          [FieldError(field, reason, code) for field, reason, code in problems])
+    rules = {"task_points": [{"measure": item["measure"], "kind": item["kind"], "points": _number(item["points"]),
+                              **({"each": _number(item.get("each", 0))} if item["kind"] == points.LESS_EACH else {})}
+                             for item in rules["task_points"]]}
     with transaction.atomic():
-        scheme, _created = RatingScheme.objects.update_or_create(
-            unit=unit, defaults={"rules": rules, "updated_by": _person(actor), "updated_at": clock.now()})
-        audit_record(actor=actor, action="reviews.rating_scheme_set", obj=scheme, after={"unit": unit.code, "rules": rules})
+        scheme = RatingScheme.objects.select_for_update().filter(unit=unit).first()
+        before = scheme.rules if scheme is not None else None
+        if scheme is None:
+            version_checked(RatingScheme(version=0), version)
+            scheme = RatingScheme.objects.create(unit=unit, rules=rules, updated_by=_person(actor), updated_at=clock.now())
+        else:
+            scheme.version = version_checked(scheme, version)
+            scheme.rules, scheme.updated_by, scheme.updated_at = rules, _person(actor), clock.now()
+            scheme.save(update_fields=["rules", "updated_by", "updated_at", "version"])
+        audit_record(actor=actor, action="reviews.rating_scheme_set", obj=scheme, before={"rules": before},
+                     after={"unit": unit.code, "rules": rules, "version": scheme.version})
     return scheme
 
 
@@ -302,7 +321,18 @@ def task_figures(*, user, unit: Unit, person: User | None, period: periods.Perio
             "kpi_targets": targets, "kpi_met_rate": round(kpis[ACHIEVED] / targets, 4) if targets else None,
             "recommendations": due, "recommendations_fulfilled_rate": round(recommendations["completed"] / due, 4) if due else None,
             "disciplined": bool(units_disciplined(units=within, start=period.start, end=period.end)) if person is None else
-            bool(people_disciplined(people=Person.objects.filter(user=person).values("pk"), start=period.start, end=period.end))}
+            _person_disciplined(person, start=period.start, end=period.end)}
+
+
+def _person_disciplined(user: User, *, start: dt.date, end: dt.date) -> bool:
+    """Whether the person with this account received a discipline decided in [start, end]: an inspections' decision in
+    force, or a record of their own personnel file (those the inspections app wrote are read through it, which knows
+    when one was annulled)."""
+    people = list(Person.objects.filter(user=user))
+    if people_disciplined(people=[person.pk for person in people], start=start, end=end):
+        return True
+    return any(disciplines_of(person, before=end + dt.timedelta(days=1)).filter(decided_on__gte=start)
+               .exclude(source__startswith="inspections:").exists() for person in people)
 
 
 def _points(value, field_name: str, most: Decimal) -> Decimal:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/<int:report_id>/issue/", views.report_issue, name="report_issue"),
     path("reports/<int:report_id>/export.<str:fmt>", views.report_export, name="report_export"),
     path("ratings/", views.ratings, name="ratings"),
+    path("ratings/rules/", views.rating_rules, name="rating_rules"),
     path("ratings/decide/", views.ratings_decide, name="ratings_decide"),
     path("ratings/export.<str:fmt>", views.ratings_export, name="ratings_export"),
     path("ratings/<int:review_id>/", views.rating, name="rating"),

@@ -18,11 +18,11 @@ from mandate.reviews import exports, selectors, services
 from mandate.reviews.compile import report_figures
 from mandate.reviews.forms import (
     AppraisalForm, DecisionForm, DraftForm, IndicatorSetForm, IndicatorValueForm, IssueForm, NarrativeForm, PeriodForm,
-    RatingScopeForm, RegimeForm, SelfAssessmentForm,
+    RatingRulesForm, RatingScopeForm, RegimeForm, RulesPickerForm, SelfAssessmentForm,
 )
 from mandate.reviews.models import Level, ReviewState
-from mandate.reviews.points import MEASURE_LABELS
-from mandate.reviews.permissions import can_decide_rating, can_define_indicators, can_draft_report, can_issue_report
+from mandate.reviews.points import DEFAULT_RULES, KIND_LABELS, MEASURE_LABELS
+from mandate.reviews.permissions import can_set_rating_scheme, can_decide_rating, can_define_indicators, can_draft_report, can_issue_report
 from mandate.web.pages import page
 
 
@@ -169,6 +169,35 @@ def ratings(request: HttpRequest, as_of: dt.date) -> HttpResponse:
         "decide": DecisionForm(), "levels": Level.choices,
         "may_decide": organization is not None and can_decide_rating(request.user, organization),
         "export_query": request.GET.urlencode()}, status=assess.status)
+
+
+def _rules_rows(rules: dict) -> list[dict]:
+    return [{"measure": MEASURE_LABELS.get(item["measure"], item["measure"]), "kind": KIND_LABELS.get(item["kind"], item["kind"]),
+             "points": item["points"], "each": item.get("each")} for item in rules["task_points"]]
+
+
+@page
+def rating_rules(request: HttpRequest, as_of: dt.date) -> HttpResponse:
+    """A committee's rules for the 70 points of task results, beside the documented default; its leaders change them."""
+    picker = RulesPickerForm(request.GET or None, viewer=request.user)
+    organization = picker.cleaned_data.get("organization") if picker.is_valid() else None
+    found = selectors.rating_scheme_of(unit=organization) if organization is not None else None
+    may_set = organization is not None and can_set_rating_scheme(request.user, organization)
+    form = RatingRulesForm(request.POST or None, rules=found["rules"] if found else None) if may_set else None
+    if request.method == "POST":
+        if organization is None:
+            raise invalid("organization", _("name the committee whose rules these are"), "required")
+        if form is None:
+            form = RatingRulesForm(request.POST)
+        saved = form.submit(lambda data: services.rating_scheme_set(actor=request.user, unit=organization,
+                                                                    rules=form.rules(data), version=form_version(request)))
+        if saved is not None:
+            messages.success(request, _("The rating rules are saved."))
+            return redirect(f"{reverse('reviews:rating_rules')}?{urlencode({'organization': organization.name})}")
+    return render(request, "reviews/rating_rules.html", {
+        "picker": picker, "organization": organization, "found": found, "form": form,
+        "rows": _rules_rows(found["rules"]) if found else [], "default_rows": _rules_rows(DEFAULT_RULES),
+        "query": request.GET.urlencode()}, status=form.status if form is not None else 200)
 
 
 @require_POST
