@@ -27,9 +27,9 @@ def files(db, make_user, freeze):
                            seats=5, managing_unit=standing, valid_from=dt.date(2025, 7, 1))
     staff = position_create(actor=None, unit=Unit.objects.get(code="25.TU.BTC"), kind=Title.STAFF, title="Chuyên viên",
                             seats=20, managing_unit=Unit.objects.get(code="25.TU.BTC"))
-    first = person_create(actor=None, full_name="Bùi Văn Quang", birth_date=dt.date(1971, 3, 12), sex=Sex.MALE,
+    first = person_create(actor=None, full_name="Bùi Văn Quý", birth_date=dt.date(1971, 3, 12), sex=Sex.MALE,
                           kept_by=new, home_province="Phú Thọ", ethnicity="Kinh")
-    second = person_create(actor=None, full_name="Trần Duy Đông", birth_date=dt.date(1971, 9, 5), sex=Sex.MALE,
+    second = person_create(actor=None, full_name="Trần Duy Đức", birth_date=dt.date(1971, 9, 5), sex=Sex.MALE,
                            kept_by=new, home_province="Vĩnh Phúc", ethnicity="Kinh")
     return {
         "old": old, "new": new, "standing": standing, "chair_old": chair_old, "chair_new": chair_new, "vice": vice,

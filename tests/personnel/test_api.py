@@ -17,10 +17,10 @@ def test_positions_as_of_and_vacant(files, api):
     holding_record(actor=None, person=files["second"], position=files["chair_new"], starts_on=dt.date(2025, 7, 1))
     api.login(files["viewer"])
     eve = api.get("/positions", unit="old-25.UBND", as_of="2025-06-30").json()["items"]
-    assert [(p["title"], [h["name"] for h in p["holders"]]) for p in eve] == [("Chủ tịch UBND tỉnh Phú Thọ", ["Bùi Văn Quang"])]
+    assert [(p["title"], [h["name"] for h in p["holders"]]) for p in eve] == [("Chủ tịch UBND tỉnh Phú Thọ", ["Bùi Văn Quý"])]
     day = api.get("/positions", unit="25.UBND", as_of="2025-07-01").json()["items"]
     assert [(p["title"], p["state"], [h["name"] for h in p["holders"]]) for p in day] == [
-        ("Chủ tịch UBND tỉnh Phú Thọ", "held", ["Trần Duy Đông"]), ("Phó Chủ tịch UBND tỉnh Phú Thọ", "empty", [])]
+        ("Chủ tịch UBND tỉnh Phú Thọ", "held", ["Trần Duy Đức"]), ("Phó Chủ tịch UBND tỉnh Phú Thọ", "empty", [])]
     vacant = api.get("/positions", unit="25", subtree="true", vacant="true", as_of="2025-07-01").json()["items"]
     assert {p["title"] for p in vacant} == {"Phó Chủ tịch UBND tỉnh Phú Thọ", "Chuyên viên"}
     assert vacant[0]["vacant_since"] is not None or vacant[1]["vacant_since"] is not None
@@ -28,7 +28,7 @@ def test_positions_as_of_and_vacant(files, api):
 
 def test_people_are_found_without_diacritics_by_those_who_may_see_them(files, api):
     api.login(files["organizer"])
-    assert [p["full_name"] for p in api.get("/people", q="tran duy dong").json()["items"]] == ["Trần Duy Đông"]
+    assert [p["full_name"] for p in api.get("/people", q="tran duy duc").json()["items"]] == ["Trần Duy Đức"]
     api.login(files["viewer"])
     assert api.get("/people", q="tran").json()["items"] == []
     assert api.get(f"/people/{files['second'].pk}").status_code == 404
@@ -42,7 +42,7 @@ def test_opening_a_record_is_logged_and_the_log_is_the_administrators(files, api
     assert api.get("/personnel/record-openings").status_code == 403
     api.login(make_user(is_superuser=True, username="quantri"))
     log = api.get("/personnel/record-openings").json()["items"]
-    assert [(row["viewer"], row["person_name"], row["channel"]) for row in log] == [("btc_phutho", "Bùi Văn Quang", "api")]
+    assert [(row["viewer"], row["person_name"], row["channel"]) for row in log] == [("btc_phutho", "Bùi Văn Quý", "api")]
 
 
 def _event(files, **fields):
@@ -58,7 +58,7 @@ def test_a_dry_run_answers_the_changes_and_every_broken_rule(files, api):
     body = answer.json()
     assert body["applied"] is False and body["event"] is None
     assert [(e["field"], e["code"]) for e in body["errors"]] == [("steps", "procedure")]
-    assert [(c["action"], c["person"], c["position"]) for c in body["changes"]] == [("open", "Bùi Văn Quang", "Phó Chủ tịch UBND tỉnh Phú Thọ")]
+    assert [(c["action"], c["person"], c["position"]) for c in body["changes"]] == [("open", "Bùi Văn Quý", "Phó Chủ tịch UBND tỉnh Phú Thọ")]
     assert PersonnelEvent.objects.count() == 0
 
 
@@ -104,5 +104,5 @@ def test_one_question_finds_the_chair_of_phu_tho_before_and_after_the_merger(fil
         items = api.get("/positions", kind="committee_chair", q="chu tich ubnd tinh phu tho", as_of=day).json()["items"]
         return [(p["unit"], [h["name"] for h in p["holders"]]) for p in items]
 
-    assert chair_on("2025-06-30") == [("old-25.UBND", ["Bùi Văn Quang"])]
-    assert chair_on("2025-07-01") == [("25.UBND", ["Trần Duy Đông"])]
+    assert chair_on("2025-06-30") == [("old-25.UBND", ["Bùi Văn Quý"])]
+    assert chair_on("2025-07-01") == [("25.UBND", ["Trần Duy Đức"])]

@@ -74,7 +74,7 @@ def test_the_record_page_corrects_with_dates_as_the_reader_writes_them(client, f
     client.force_login(files["organizer"])
     page = client.get(f"/personnel/people/{person.pk}/").content.decode()
     assert f'action="/personnel/people/{person.pk}/correct/"' in page and 'name="version" value="1"' in page
-    form = {"full_name": "Bùi Văn Quang", "birth_date": "12/03/1971", "sex": "male", "home_province": "Phú Thọ",
+    form = {"full_name": "Bùi Văn Quý", "birth_date": "12/03/1971", "sex": "male", "home_province": "Phú Thọ",
             "ethnicity": "Kinh", "party_joined_on": "19/05/1995", "party_full_member_on": "19/05/1996",
             "education": "Thạc sĩ", "political_theory": "", "version": "1"}
     saved = client.post(f"/personnel/people/{person.pk}/correct/", form)
@@ -101,4 +101,4 @@ def test_a_leader_gets_no_correction_form_and_its_post_is_refused(client, files)
     refused = client.post(f"/personnel/people/{files['first'].pk}/correct/", {"full_name": "Ai đó", "birth_date": "12/03/1971",
                                                                           "sex": "male", "version": "1"})
     assert refused.status_code == 403
-    assert Person.objects.get(pk=files["first"].pk).full_name == "Bùi Văn Quang"
+    assert Person.objects.get(pk=files["first"].pk).full_name == "Bùi Văn Quý"

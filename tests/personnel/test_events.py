@@ -116,7 +116,7 @@ def test_a_seat_already_full_is_refused_and_an_acting_holder_gives_way(files):
     Holding.objects.filter(person=files["first"]).update(kind=HoldingKind.ACTING)
     outcome = _apply(files, person, position=chair, kind=EventKind.DESIGNATION, dossier=dt.date(2025, 7, 20), dry_run=False)
     assert [h.person.full_name for h in holders_as_of(position=chair, as_of=dt.date(2025, 8, 1))] == [person.full_name]
-    assert [(c["action"], c["person"]) for c in outcome.changes] == [("end", "Bùi Văn Quang"), ("open", person.full_name)]
+    assert [(c["action"], c["person"]) for c in outcome.changes] == [("end", "Bùi Văn Quý"), ("open", person.full_name)]
 
 
 @pytest.mark.parametrize(("steps", "broken"), [

@@ -17,17 +17,17 @@ def test_every_cadre_page_opens_for_the_organization_committee(client, files):
                  "/personnel/decisions/search/?q=qd"]:
         response = client.get(path)
         assert response.status_code == 200, path
-    assert "Trần Duy Đông" in client.get("/personnel/?unit=Ủy ban nhân dân tỉnh Phú Thọ").content.decode()
+    assert "Trần Duy Đức" in client.get("/personnel/?unit=Ủy ban nhân dân tỉnh Phú Thọ").content.decode()
     assert RecordOpening.objects.filter(person=files["second"], channel="page", viewer=files["organizer"]).count() == 1
 
 
 def test_the_event_form_checks_then_applies_with_names(client, files):
     client.force_login(files["organizer"])
     decision = files["decision"](issued_on=dt.date(2025, 7, 20))
-    form = {"kind": "designation", "person": "Bùi Văn Quang — 1971", "position": "Phó Chủ tịch UBND tỉnh Phú Thọ — Ủy ban nhân dân tỉnh Phú Thọ",
+    form = {"kind": "designation", "person": "Bùi Văn Quý — 1971", "position": "Phó Chủ tịch UBND tỉnh Phú Thọ — Ủy ban nhân dân tỉnh Phú Thọ",
             "document": decision.number_text, "effective_on": "01/08/2025", "dossier_received_on": "15/07/2025"}
     checked = client.post("/personnel/events/new/", {**form, "action": "check"})
-    assert checked.status_code == 200 and "Bùi Văn Quang" in checked.content.decode()
+    assert checked.status_code == 200 and "Bùi Văn Quý" in checked.content.decode()
     assert PersonnelEvent.objects.count() == 0
     applied = client.post("/personnel/events/new/", {**form, "action": "apply"})
     assert applied.status_code == 200
@@ -37,7 +37,7 @@ def test_the_event_form_checks_then_applies_with_names(client, files):
 def test_a_refused_event_says_the_rule_next_to_the_form(client, files):
     client.force_login(files["organizer"])
     decision = files["decision"](issued_on=dt.date(2025, 7, 20))
-    form = {"kind": "designation", "person": "Bùi Văn Quang", "position": "Phó Chủ tịch UBND tỉnh Phú Thọ",
+    form = {"kind": "designation", "person": "Bùi Văn Quý", "position": "Phó Chủ tịch UBND tỉnh Phú Thọ",
             "document": decision.number_text, "effective_on": "01/08/2025", "action": "apply"}
     refused = client.post("/personnel/events/new/", form)
     assert refused.status_code == 422 and PersonnelEvent.objects.count() == 0
@@ -47,5 +47,5 @@ def test_a_viewer_cannot_open_a_record_nor_the_forms(client, files):
     client.force_login(files["viewer"])
     assert client.get(f"/personnel/people/{files['first'].pk}/").status_code == 404
     assert client.get("/personnel/events/new/").status_code == 403
-    assert "Bùi Văn Quang" not in client.get("/personnel/people/?q=bui").content.decode()
+    assert "Bùi Văn Quý" not in client.get("/personnel/people/?q=bui").content.decode()
     assert RecordOpening.objects.count() == 0

@@ -19,9 +19,9 @@ def test_who_was_chair_of_phu_tho_on_the_eve_and_the_day_of_the_merger(files, dj
     with django_assert_max_num_queries(1):
         eve = [h.person.full_name for h in holders_of_kind(kind=Title.COMMITTEE_CHAIR, unit_codes=codes, as_of=dt.date(2025, 6, 30))]
     day = [h.person.full_name for h in holders_of_kind(kind=Title.COMMITTEE_CHAIR, unit_codes=codes, as_of=dt.date(2025, 7, 1))]
-    assert (eve, day) == (["Bùi Văn Quang"], ["Trần Duy Đông"])
+    assert (eve, day) == (["Bùi Văn Quý"], ["Trần Duy Đức"])
     assert [h.person.full_name for h in holders_as_of(position=files["chair_old"], as_of=dt.date(2025, 7, 1))] == []
-    assert [h.person.full_name for h in holders_as_of(unit=files["new"], as_of=dt.date(2025, 7, 1))] == ["Trần Duy Đông"]
+    assert [h.person.full_name for h in holders_as_of(unit=files["new"], as_of=dt.date(2025, 7, 1))] == ["Trần Duy Đức"]
 
 
 def test_a_career_reads_in_order(files):

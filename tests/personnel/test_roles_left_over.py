@@ -24,12 +24,12 @@ def test_an_ended_post_with_its_role_is_listed_and_withdrawn_in_one_click(client
     assert page.status_code == 200
     html = page.content.decode()
     membership = Membership.objects.get(user=account)
-    assert "Bùi Văn Quang" in html and f'name="membership" value="{membership.pk}"' in html
+    assert "Bùi Văn Quý" in html and f'name="membership" value="{membership.pk}"' in html
     done = client.post("/personnel/roles/", {"membership": membership.pk, "back": "left_over"})
     assert done.status_code == 302 and done["Location"] == "/personnel/roles/left-over/"
     assert not Membership.objects.filter(user=account).exists()
     assert AuditRecord.objects.filter(action="membership.withdraw", actor=admin).count() == 1
-    assert "Bùi Văn Quang" not in client.get("/personnel/roles/left-over/").content.decode()
+    assert "Bùi Văn Quý" not in client.get("/personnel/roles/left-over/").content.decode()
 
 
 def test_a_holder_still_in_the_unit_is_not_listed_and_a_viewer_is_refused(client, files, make_user):
@@ -39,7 +39,7 @@ def test_a_holder_still_in_the_unit_is_not_listed_and_a_viewer_is_refused(client
     holding_record(actor=None, person=files["first"], position=files["vice"], starts_on=dt.date(2025, 7, 1))
     client.force_login(make_user(Role.SYSTEM_ADMIN, "25", username="sysadmin_x"))
     html = client.get("/personnel/roles/left-over/").content.decode()
-    assert html.count("Bùi Văn Quang") == 1  # the old unit's role only, not the new one
+    assert html.count("Bùi Văn Quý") == 1  # the old unit's role only, not the new one
     client.force_login(files["viewer"])
     assert client.get("/personnel/roles/left-over/").status_code == 403
     membership = Membership.objects.get(user=account, unit=files["old"])
