@@ -11,6 +11,8 @@ import mandate
 
 REVIEWED = {
     "audit/guard.py",              # the append-only triggers: fixed DDL
+    "audit/services.py",           # the first free shard head (FOR UPDATE SKIP LOCKED): fixed statement, values bound
+    "core/commands.py",            # BaseCommand.execute, no SQL (the pattern matches the method's name)
     "benchmarks/generator.py",     # bulk load: table names from models, values bound
     "benchmarks/harness.py",       # SHOW server_version
     "benchmarks/scenarios.py",     # benchmark queries: named parameters

@@ -43,6 +43,19 @@ PAGE_WRITES: dict[str, str] = {
     "tasks/<int:task_id>/delegate/": LEAD,
     "tasks/<int:task_id>/extensions/": LEAD,
     "tasks/<int:task_id>/extensions/<int:extension_id>/decision/": DECIDE,
+    # The inspection commission's pages (mandate/inspections): the writers of a case's body, within its circle.
+    "inspections/new/": "writers of an inspection body (a commission, a committee's standing board), within its circle",
+    "inspections/<int:case_id>/steps/": "writers of the case's body, within its circle, step after step",
+    "inspections/<int:case_id>/extension/": "writers of the case's body: a denunciation's one extension",
+    "inspections/<int:case_id>/decline/": "writers of the case's body: a filing not handled, with its reason",
+    "inspections/<int:case_id>/conclusion/": "writers of the case's body: the notice of conclusion and its recommendations",
+    "inspections/programmes/new/": "writers of the body adopting its yearly programme",
+    "inspections/discipline/": "leaders of a body whose authority covers the form and the target's tier (inspections/rules.py)",
+    # Cadre imports (sheets, for personnel): reading the file writes its preview only, kept for its reader.
+    "personnel/positions/import/": CADRE_FILES,
+    "personnel/positions/import/<int:batch_id>/confirm/": f"the one who uploaded the file, among {CADRE_FILES}",
+    "personnel/people/import/": CADRE_FILES,
+    "personnel/people/import/<int:batch_id>/confirm/": f"the one who uploaded the file, among {CADRE_FILES}",
     "tasks/import/": "whoever assigns tasks somewhere (reading the file writes its preview only, kept for its reader)",
     "tasks/import/<int:batch_id>/confirm/": "the one who uploaded the file, while they may assign tasks; each row as "
                                             "the task form checks it",
@@ -107,7 +120,10 @@ PAGE_READS: frozenset[str] = frozenset({
     "monitoring/cascade/", "monitoring/notifications/", "monitoring/kpis/", "monitoring/scorecards/export.<str:fmt>",
     "monitoring/lagging/export.<str:fmt>", "monitoring/cascade/export.<str:fmt>", "reorganizations/",
     "reorganizations/<int:reorganization_id>/", "documents/<int:document_id>/attachments/<int:attachment_id>/",
-    "tasks/<int:task_id>/evidence/<int:evidence_id>/", "tasks/import/template.xlsx", "tasks/import/<int:batch_id>/",
+    "tasks/<int:task_id>/evidence/<int:evidence_id>/", "tasks/import/template.xlsx", "tasks/import/<int:batch_id>/", "inspections/", "inspections/<int:case_id>/",
+    "inspections/people/search/", "inspections/programmes/", "inspections/programmes/<int:programme_id>/", "personnel/exports/",
+    "personnel/exports/<str:report>.<str:fmt>", "personnel/positions/import/<int:batch_id>/", "personnel/positions/import/template.xlsx",
+    "personnel/people/import/<int:batch_id>/", "personnel/people/import/template.xlsx",
     "documents/import/template.xlsx", "documents/import/<int:batch_id>/", "people/import/template.xlsx",
     "people/import/<int:batch_id>/", "monitoring/kpis/import/template.xlsx", "monitoring/kpis/import/<int:batch_id>/",
     "reviews/", "reviews/regimes/<int:regime_id>/", "reviews/reports/", "reviews/reports/<int:report_id>/export.<str:fmt>",
@@ -128,6 +144,13 @@ PAGE_READS: frozenset[str] = frozenset({
 
 # API operations other than GET (as the OpenAPI schema spells them): who may write through each.
 API_WRITES: dict[tuple[str, str], str] = {
+    ("POST", "/api/v1/inspections/cases"): PAGE_WRITES["inspections/new/"],
+    ("POST", "/api/v1/inspections/cases/{case_id}/steps"): PAGE_WRITES["inspections/<int:case_id>/steps/"],
+    ("POST", "/api/v1/inspections/cases/{case_id}/extension"): PAGE_WRITES["inspections/<int:case_id>/extension/"],
+    ("POST", "/api/v1/inspections/cases/{case_id}/decline"): PAGE_WRITES["inspections/<int:case_id>/decline/"],
+    ("POST", "/api/v1/inspections/cases/{case_id}/conclusion"): PAGE_WRITES["inspections/<int:case_id>/conclusion/"],
+    ("POST", "/api/v1/inspections/discipline"): PAGE_WRITES["inspections/discipline/"],
+    ("POST", "/api/v1/inspections/programmes"): PAGE_WRITES["inspections/programmes/new/"],
     ("POST", "/api/v1/documents"): REGISTER,
     ("POST", "/api/v1/documents/parse-number"): "anyone signed in (reads only: it parses a number)",
     ("POST", "/api/v1/documents/{document_id}/relations"): REGISTER,
