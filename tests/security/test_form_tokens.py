@@ -36,13 +36,13 @@ AFTER_A_STEP = {"tasks/import/<int:batch_id>/confirm/", "documents/import/<int:b
                 "inspections/<int:case_id>/citations/"}  # the panel of an open supervision case that follows a directive
 
 
-def _indicators(world) -> None:
+def _indicators(w) -> None:
     """The province's indicator set for its communes, with one indicator."""
     import datetime as dt
 
     from mandate.reviews import services as reviews
 
-    world.extras["indicators"] = reviews.indicator_set_create(
+    w.extras["indicators"] = reviews.indicator_set_create(
         actor=None, owner=Unit.objects.get(code="25"), title="Chỉ số chuyển đổi số cấp xã", period_start=dt.date(2025, 1, 1),
         period_end=dt.date(2025, 12, 31),
         indicators=[{"group": "online_rates", "name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "target": "80", "measure": "%"}])
