@@ -9,6 +9,7 @@ Run on SQLite only: the pages are the same on PostgreSQL, and the sweep is the l
 import datetime as dt
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from mandate.core import clock
 from tests.samples import a_pdf
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "pages"))  # the page sweep's modules, as pytest imports them there
+from test_translation_sweep import _reviews_world, _supervision_case  # noqa: E402  (the samples of the new apps' pages)
 
 # The pages are the same on PostgreSQL; skipped before the country is loaded for nothing.
 pytestmark = [pytest.mark.browser,
@@ -88,7 +92,19 @@ def world(transactional_country, settings, tmp_path):
                            text="Đề nghị làm rõ phạm vi điều chỉnh.")
     sheet = f"Nội dung nhiệm vụ,Số văn bản giao,Đơn vị chủ trì,Lãnh đạo phụ trách,Sản phẩm\nRà soát,{plan.number_text},Ủy ban nhân dân,x,\n"
     batch = import_preview(actor=users["leader"], upload=SimpleUploadedFile("nv.csv", sheet.encode()), as_of=clock.today())
-    real = {"task_id": task.pk, "document_id": plan.pk, "extension_id": extension.pk, "meeting_id": meeting.pk,
+    # The commission's, the cadres' and the reviews' pages, with the page-translation sweep's samples.
+    from mandate.personnel.services import holding_record, person_create, position_create
+
+    membership_grant(actor=None, user=users["leader"], unit=unit("25.TU.UBKT"), role="leader")  # the commission's circle
+    post = position_create(actor=None, unit=unit("25.UBND"), kind="committee_chair", managing_unit=unit("25.TU.BTV"))
+    cadre = person_create(actor=None, full_name="Trần Văn Cán Bộ", birth_date=dt.date(1972, 2, 2), sex="male", kept_by=unit("25.UBND"))
+    holding_record(actor=None, person=cadre, position=post, starts_on=clock.today() - dt.timedelta(days=30))
+    supervision = _supervision_case(unit, directive=plan)
+    regime, regime_report, review, indicators = _reviews_world(users["leader"], unit)
+    real = {"case_id": supervision.pk, "programme_id": supervision.programme_item.programme_id,
+            "regime_id": regime.pk, "report_id": regime_report.pk, "review_id": review.pk, "set_id": indicators.pk,
+            "person_id": cadre.pk, "position_id": post.pk, "report": "leaders",
+            "task_id": task.pk, "document_id": plan.pk, "extension_id": extension.pk, "meeting_id": meeting.pk,
             "item_id": item.pk, "delegate_id": guest.pk, "opinion_id": opinion.pk, "code": "25", "fmt": "xlsx",
             "token_id": MISSING, "reorganization_id": MISSING, "token": "not-a-link-we-sent",
             "attachment_id": attachment.pk, "evidence_id": report.evidence.get().pk,

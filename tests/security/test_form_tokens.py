@@ -16,7 +16,7 @@ from mandate.meetings.models import Meeting
 from mandate.audit.models import AuditRecord
 from mandate.orgs.models import Unit
 from mandate.reorganizations.models import Reorganization
-from tests.security.test_permission_matrix import _cadre, world  # noqa: F401  (a fixture)
+from tests.security.test_permission_matrix import _cadre, _regime, _review, world  # noqa: F401  (a fixture)
 from tests.security.test_write_walk import _path
 
 pytestmark = pytest.mark.django_db
@@ -28,11 +28,24 @@ SIGNED_OUT = {"login/", "login/code/", "login/unlock/", "login/unlock/<str:token
 # applied, an extension asked for, ...): their templates are held to carry `{% csrf_token %}` below.
 AFTER_A_STEP = {"tasks/import/<int:batch_id>/confirm/", "documents/import/<int:batch_id>/confirm/",
                 "people/import/<int:batch_id>/confirm/", "personnel/positions/import/<int:batch_id>/confirm/",
-                "personnel/people/import/<int:batch_id>/confirm/", "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
+                "personnel/people/import/<int:batch_id>/confirm/", "monitoring/kpis/import/<int:batch_id>/confirm/",
+                "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
                 "reorganizations/<int:reorganization_id>/revert/", "tasks/<int:task_id>/extensions/<int:extension_id>/decision/",
                 "monitoring/notifications/read/", "account/sessions/",  # an unread reminder, another browser signed in
                 "personnel/roles/",  # the roles offered after a personnel event
                 "inspections/<int:case_id>/citations/"}  # the panel of an open supervision case that follows a directive
+
+
+def _indicators(w) -> None:
+    """The province's indicator set for its communes, with one indicator."""
+    import datetime as dt
+
+    from mandate.reviews import services as reviews
+
+    w.extras["indicators"] = reviews.indicator_set_create(
+        actor=None, owner=Unit.objects.get(code="25"), title="Chỉ số chuyển đổi số cấp xã", period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 12, 31),
+        indicators=[{"group": "online_rates", "name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "target": "80", "measure": "%"}])
 
 
 class _Forms(HTMLParser):
@@ -72,7 +85,11 @@ def test_every_write_form_that_a_page_renders_carries_a_one_time_token(client, m
     client.force_login(user)
     token_create(actor=None, user=user)  # a token, to revoke on the tokens page
     _cadre(world)  # a cadre, whose record has the forms of holdings and discipline
-    extra_pages = [f"/administration/people/{world.leader.pk}/", f"/meetings/{world.extras['meeting'].pk}/responses/"]
+    _regime(world)  # a report regime with drafts: the forms of reminding, drafting, writing and issuing a report
+    _review(world)  # a self-assessment, whose page has the form of its appraisal
+    _indicators(world)  # an indicator set, whose page has the forms of a commune's value and of giving it to communes
+    extra_pages = [f"/administration/people/{world.leader.pk}/", f"/meetings/{world.extras['meeting'].pk}/responses/",
+                   "/reviews/ratings/rules/?organization=25.TU"]  # a committee's rules: its form once the committee is named
     seen: dict[str, list[tuple[str, bool]]] = {}
     for route in sorted(set(PAGE_READS) | set(PAGE_WRITES)):
         if "export" in route or route.endswith(("xlsx", "<str:fmt>")) or route in SIGNED_OUT | {"logout/"}:

@@ -44,7 +44,9 @@ def _path(route: str, w) -> str:
     ids = {"task_id": w.task.pk, "document_id": w.document.pk, "meeting_id": w.extras["meeting"].pk,
            "item_id": w.extras["item"].pk, "opinion_id": w.extras["opinion"].pk, "delegate_id": w.extras["guest"].pk,
            "reorganization_id": w.reorganization.pk}
-    ids.update({f"{name}_id": row.pk for name, row in w.extras.items() if name in ("person", "position")})
+    ids.update({f"{name}_id": row.pk for name, row in w.extras.items() if name in ("person", "position", "regime", "report", "review")})
+    if "indicators" in w.extras:
+        ids["set_id"] = w.extras["indicators"].pk
     path = re.sub(r"<int:(\w+)>", lambda m: str(ids.get(m.group(1), 1)), route)
     return "/" + re.sub(r"<str:(\w+)>", lambda m: "xlsx" if m.group(1) == "fmt" else "25.TU.BTC", path)
 
