@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from mandate.accounts.permissions import is_system_admin
 from mandate.core.errors import NotFound
+from mandate.core.ids import query_id
 from mandate.core.text import fold, search_terms
 from mandate.documents.models import Attachment, Document, DocumentRelation
 from mandate.documents.numbering import NumberFormatError, number_key, parse
@@ -56,8 +57,9 @@ def documents_named(*, user, text: str, limit: int = 15) -> list[Document]:
     if not text:
         return []
     visible = visible_documents(user, Document.objects.filter(registered=True)).select_related("issuing_unit")
-    if text.isdigit():
-        return list(visible.filter(pk=int(text)))
+    if text.isascii() and text.isdigit():  # not "²" or "٣", which int() refuses or reads as another number
+        document_id = query_id(text)  # beyond the database's range: no document
+        return list(visible.filter(pk=document_id)) if document_id is not None else []
     number, _sep, title = text.partition(" — ")
     try:
         numbered = list(visible.filter(number_key=number_key(parse(number))).order_by("-issued_on", "-id")[:limit])

@@ -14,6 +14,7 @@ from mandate.audit.reads import read_log
 from mandate.core import clock
 from mandate.core.dates import AsOfDate
 from mandate.core.errors import DomainError, NotFound, invalid
+from mandate.core.ids import query_id
 from mandate.core.preconditions import VERSIONED, expected_version
 from mandate.documents.selectors import document_get
 from mandate.inspections import discipline, selectors, services
@@ -254,7 +255,7 @@ def _filters(request, query: CaseQuery) -> selectors.CaseFilters:
     target_unit = target_person = None
     if query.target and query.target.startswith("person:"):
         raw = query.target.removeprefix("person:")
-        target_person = Person.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 18 else None
+        target_person = Person.objects.filter(pk=query_id(raw)).first() if query_id(raw) is not None else None
         if target_person is None:
             raise invalid("target", _("no person of the register with this id"), "unknown")
     elif query.target:

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from mandate.core.errors import DomainError
+from mandate.core.ids import query_id
 from mandate.inspections.citations import findings_cite
 from mandate.inspections.selectors import case_get
 from mandate.tasks.models import Task
@@ -20,7 +21,7 @@ from mandate.web.pages import page
 @page
 def case_cite(request: HttpRequest, case_id: int, as_of: dt.date) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_id, as_of=as_of)
-    ids = [int(value) for value in request.POST.getlist("task") if value.isdigit()]
+    ids = [number for number in map(query_id, request.POST.getlist("task")) if number is not None]
     try:
         cited = findings_cite(actor=request.user, case=case, tasks=list(Task.objects.filter(pk__in=ids)),
                               note=request.POST.get("note", ""))

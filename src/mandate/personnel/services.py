@@ -43,6 +43,13 @@ def _day(day: dt.date) -> str:
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
+def _named(unit: Unit | None, field_name: str) -> Unit:
+    """The unit a service needs: none named (an empty code) is a refusal of its field, not a server error."""
+    if unit is None:
+        raise DomainError(_("Nothing was saved: correct what is marked below."), [FieldError(field_name, _("is required"), "required")])
+    return unit
+
+
 def _keep(actor, unit: Unit) -> None:
     require(can_keep_files(actor, unit), _("You may not keep the cadre files of %(unit)s.") % {"unit": unit.name})
 
@@ -68,7 +75,7 @@ def holding_snapshot(holding: Holding) -> dict:
 def position_create(*, actor, unit: Unit, kind: str, title: str = "", seats: int = 1, tier: str | None = None,
                     managing_unit: Unit | None = None, grade: int | None = None, valid_from: dt.date | None = None) -> Position:
     """Add a post to `unit`: its title, seats and the committee that manages its tier."""
-    _keep(actor, unit)
+    _keep(actor, _named(unit, "unit"))
     title = nfc(title or "") or (vietnamese_name(kind) if kind in Title.values else "")
     errors = overlong_errors(Position, title=title)
     if kind not in Title.values:
@@ -98,7 +105,7 @@ def person_create(*, actor, full_name: str, birth_date: dt.date, sex: str, kept_
                   ethnicity: str = "", party_joined_on: dt.date | None = None, party_full_member_on: dt.date | None = None,
                   education: str = "", political_theory: str = "", user=None) -> Person:
     """Open a cadre's record, kept by the organization committee of `kept_by`'s territory."""
-    _keep(actor, kept_by)
+    _keep(actor, _named(kept_by, "kept_by"))
     fields = {"full_name": nfc(full_name or ""), "home_province": nfc(home_province or ""), "ethnicity": nfc(ethnicity or ""),
               "education": nfc(education or "")}
     errors = _person_errors(birth_date=birth_date, sex=sex, party_joined_on=party_joined_on,
@@ -312,6 +319,7 @@ def headcount_set(*, actor, unit: Unit, year: int, count: int, protected: int = 
 def staffing_set(*, actor, unit: Unit, year: int, quota: int | None = None, headcount: int | None = None,
                  protected: int = 0) -> None:
     """Set a unit's quota and headcount for a year in one transaction (either may be left as it is)."""
+    _named(unit, "unit")
     if quota is None and headcount is None:
         raise DomainError(_("The quota cannot be set."), [FieldError("quota", _("give the quota, the headcount or both"), "required")])
     with transaction.atomic():

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mandate.core.errors import DomainError, NotFound, invalid
+from mandate.core.ids import query_id
 from mandate.core.preconditions import form_version
 from mandate.monitoring.selectors import child_units
 from mandate.orgs.models import UnitKind
@@ -204,8 +205,8 @@ def rating_rules(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 @page
 def ratings_decide(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     form = DecisionForm(request.POST)
-    ids = [value for value in request.POST.getlist("review") if value.isdigit()]
-    decisions = [(selectors.review_get(user=request.user, review_id=int(value)), request.POST.get(f"level-{value}") or None)
+    ids = [value for value in request.POST.getlist("review") if query_id(value) is not None]
+    decisions = [(selectors.review_get(user=request.user, review_id=query_id(value)), request.POST.get(f"level-{value}") or None)
                  for value in ids]
     if not decisions:
         raise invalid("decisions", _("name at least one review to decide"), "required")
