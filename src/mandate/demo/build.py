@@ -90,14 +90,14 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
             # Cadre work: the key posts of Hà Nội and Phú Thọ before and after 2025-07-01 (before the 2025 merger is
             # applied below, which carries the old provinces' posts still open on the day).
             started = time.perf_counter()
-            written = cadres_build(clerk_commune=CLERK_COMMUNE[0])
+            written = cadres_build(clerk_commune=CLERK_COMMUNE[0], story=story)
             result.timings["cadres"] = time.perf_counter() - started
             log(_("Cadre files: %(posts)d posts, %(people)d people, %(holdings)d holdings, %(events)d decisions "
                   "(%(seconds).1f s).") % {**written, "seconds": result.timings["cadres"]})
         if not inspections_present():
             # The inspection commissions' programmes and cases (seeds 000 and 004), on the seed documents they follow.
             started = time.perf_counter()
-            built = inspections_build(people=people or people_ensure(_province_persons()))
+            built = inspections_build(people=people or people_ensure(_province_persons()), story=story)
             result.tasks_created += built.recommendations
             result.timings["inspections"] = time.perf_counter() - started
             log(_("Inspections: %(cases)d cases, %(recommendations)d recommendations as tasks (%(seconds).1f s).")
@@ -139,14 +139,14 @@ def demo_build(*, tasks: int, seed: int, workload: bool, log: Callable[[str], No
         # The lines the merger wrote in the timelines belong to its day, not to the day the demo was built.
         TaskEvent.objects.filter(kind="reorganized", at__gte=applying).update(
             at=dt.datetime.combine(MERGER_EFFECTIVE, dt.time(7), tzinfo=clock.VIETNAM))
-        # Every record of the story at its story's day (the chain sealed again over the new times).
-        story.date_records()
         if carried:
             result.timings["merger"] = time.perf_counter() - started
             log(_("2025 province merger applied: %(events)d events (%(seconds).1f s).") % {
                 "events": carried, "seconds": result.timings["merger"]})
         if result.seeds_built or seeds_present():
-            reports_and_ratings.build(log=log)
+            reports_and_ratings.build(log=log, story=story)
+        # Every record of the story at its story's day (the chain sealed again over the new times).
+        story.date_records()
     return result
 
 

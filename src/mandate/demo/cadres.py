@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mandate.accounts.models import User
+from mandate.demo.dating import Story
 from mandate.demo.workload import GENERATED
 from mandate.documents.models import Document
 from mandate.documents.services import document_register
@@ -164,9 +165,19 @@ ELECTIONS = (("hn.nguyet", "hn.hdnd.ct", (95, 92, 90)), ("hn.binh", "hn.ubnd.ct"
              ("hn.hieu", "hn.ubnd.pct", (95, 92, 86)), ("hn.oanh", "hn.hdnd.pct", (95, 92, 88)))
 
 
+_STORY = Story()  # the build's story while `cadres_build` runs (each decision, event and plan at its own day)
+
+
 def _decision(issuer: str, type_: str, day: dt.date, title: str, registrar: User | None = None) -> Document:
-    return document_register(actor=registrar, issuing_unit=Unit.objects.get(code=issuer), type=type_, issued_on=day,
-                             title=title, text=GENERATED)
+    with _STORY.at(day, hour=8):
+        return document_register(actor=registrar, issuing_unit=Unit.objects.get(code=issuer), type=type_, issued_on=day,
+                                 title=title, text=GENERATED)
+
+
+def _event(**kwargs):
+    """A personnel event, noted in the story at its effective date."""
+    with _STORY.at(kwargs["effective_on"], hour=14):
+        return personnel_event_apply(**kwargs)
 
 
 def _communes(day: dt.date, clerk: str) -> list[Unit]:
@@ -189,8 +200,16 @@ COMMUNE_PEOPLE = (("Lò Văn Tiến", D(1979, 3, 9), M, "Mường"), ("Đinh Th�
                   ("Trần Đức Toàn", D(1978, 12, 24), M, K), ("Bùi Thị Nga", D(1984, 4, 15), F, "Mường"))
 
 
-def cadres_build(*, clerk_commune: str) -> dict[str, int]:
-    """Write the demo's cadre files through personnel's services; returns what it wrote."""
+def cadres_build(*, clerk_commune: str, story: Story | None = None) -> dict[str, int]:
+    """Write the demo's cadre files through personnel's services; returns what it wrote. The records are noted in
+    `story`: the posts, people and holdings at the merger's day, each decision and event at its own."""
+    global _STORY
+    _STORY = story or Story()
+    with _STORY.at(MERGER, hour=9):
+        return _cadres_build(clerk_commune)
+
+
+def _cadres_build(clerk_commune: str) -> dict[str, int]:
     communes = _communes(MERGER, clerk_commune)
     facts = [*POSTS, *(post for commune in communes for post in _commune_posts(commune))]
     units = Unit.objects.in_bulk({f.unit for f in facts} | {f.managed_by for f in facts if f.managed_by}, field_name="code")
@@ -234,22 +253,22 @@ def _events(people, posts, holdings, communes: list[Unit]) -> int:
     provincial = _decision("25.TU.BTV", "QĐ", MERGER, "Quyết định phân công, chỉ định cán bộ sau hợp nhất tỉnh")
     for person, post in DESIGNATIONS:
         document = central if post in ("pt.bt", "pt.pbt", "pt.ct") else provincial
-        personnel_event_apply(actor=None, kind="designation", person=people[person], document=document, effective_on=MERGER,
+        _event(actor=None, kind="designation", person=people[person], document=document, effective_on=MERGER,
                               position=posts[post], dossier_received_on=D(2025, 6, 20))
         count += 1
     conference = _decision("01.TU.BCH", "NQ", D(2025, 11, 25), "Nghị quyết Hội nghị lần thứ hai Ban Chấp hành Đảng bộ thành phố "
                            "về công tác cán bộ")
     for person, post in NOMINATIONS:
-        personnel_event_apply(actor=None, kind="nomination", person=people[person], document=conference,
+        _event(actor=None, kind="nomination", person=people[person], document=conference,
                               effective_on=D(2025, 11, 25), position=posts[post], dossier_received_on=D(2025, 11, 20))
         count += 1
-    personnel_event_apply(actor=None, kind="election", person=people["hn.tam"], document=conference, effective_on=D(2025, 11, 25),
+    _event(actor=None, kind="election", person=people["hn.tam"], document=conference, effective_on=D(2025, 11, 25),
                           position=posts["hn.ubkt.cn"], votes_convened=75, votes_present=72, votes_for=70)
     council = _decision("01.HDND", "NQ", D(2025, 12, 10), "Nghị quyết của Hội đồng nhân dân thành phố về kết quả bầu chức danh")
     for person, post, (convened, present, votes_for) in ELECTIONS:
         # The acting chair elected chair leaves his vice-chair's seat; his acting post ended that day already.
         ends = [holdings[("hn.binh", "hn.ubnd.pct")]] if person == "hn.binh" else []
-        personnel_event_apply(actor=None, kind="election", person=people[person], document=council, effective_on=D(2025, 12, 10),
+        _event(actor=None, kind="election", person=people[person], document=council, effective_on=D(2025, 12, 10),
                               position=posts[post], ends=ends, votes_convened=convened, votes_present=present, votes_for=votes_for)
         count += 1
     # Seed 004: the commune posts filled before 2025-07-25, two of them by rotating provincial cadres planned for them.
@@ -258,8 +277,9 @@ def _events(people, posts, holdings, communes: list[Unit]) -> int:
     first, second = communes
     for person, held, target in (("pt.khoa", "pt.btc.pho", _post_of(second, Title.COMMITTEE_VICE_CHAIR, "Phó Chủ tịch UBND")),
                                  ("pt.yen", "pt.snv.pho", _post_of(first, Title.COMMITTEE_VICE_CHAIR, "Phó Chủ tịch UBND"))):
-        planning_add(actor=None, person=people[person], position=posts["pt.pct"], term=term, added_on=D(2025, 7, 5))
-        personnel_event_apply(actor=None, kind="rotation", person=people[person], document=rotation, effective_on=D(2025, 7, 20),
+        with _STORY.at(D(2025, 7, 5)):
+            planning_add(actor=None, person=people[person], position=posts["pt.pct"], term=term, added_on=D(2025, 7, 5))
+        _event(actor=None, kind="rotation", person=people[person], document=rotation, effective_on=D(2025, 7, 20),
                               position=target, ends=[holdings[(person, held)]], ends_on=D(2027, 7, 20))
         count += 1
     return count + 1

@@ -22,6 +22,7 @@ from django.db import transaction
 from mandate.audit.services import audit_record
 from mandate.core import clock
 from mandate.demo.users import People, commune_leader, people_ensure
+from mandate.demo.dating import Story
 from mandate.demo.writer import Actors, Step, TaskPlan, Writer
 from mandate.documents.models import Document
 from mandate.inspections import services as inspections
@@ -444,8 +445,10 @@ def inspections_present() -> bool:
     return Programme.objects.filter(body__code=HANOI_PROGRAMME.body, year=HANOI_PROGRAMME.year).exists()
 
 
-def inspections_build(*, people: People) -> Built:
-    """Write the programmes, the cases with their steps, the conclusions and their recommendations, the discipline."""
+def inspections_build(*, people: People, story: Story | None = None) -> Built:
+    """Write the programmes, the cases with their steps, the conclusions and their recommendations, the discipline;
+    each step noted in `story` at its day (the caller dates the records with `story.date_records()`)."""
+    story = story or Story()
     units = {u.code: u for u in Unit.objects.filter(code__in=_codes())}
     people = people_ensure([commune_leader(code=code, name=name) for code, name in WARDS.items()], people=people)
     built = Built()
@@ -453,22 +456,24 @@ def inspections_build(*, people: People) -> Built:
         register = {fact.key: _person(fact, units) for fact in PEOPLE}
         items = {}
         for programme in (HANOI_PROGRAMME, PHUTHO_PROGRAMME):
-            adopted = inspections.programme_adopt(
-                actor=people[programme.registrar], body=units[programme.body], year=programme.year,
-                title=programme.title, issued_on=programme.issued_on,
-                items=[ItemSpec(kind=i.kind, subject=i.subject, quarter=i.quarter, lead_body=units[i.lead_body],
-                                target_unit=units[i.target_unit], period=i.period) for i in programme.items])
+            with story.at(programme.issued_on, hour=8):
+                adopted = inspections.programme_adopt(
+                    actor=people[programme.registrar], body=units[programme.body], year=programme.year,
+                    title=programme.title, issued_on=programme.issued_on,
+                    items=[ItemSpec(kind=i.kind, subject=i.subject, quarter=i.quarter, lead_body=units[i.lead_body],
+                                    target_unit=units[i.target_unit], period=i.period) for i in programme.items])
             for fact, item in zip(programme.items, adopted.items.order_by("position"), strict=True):
                 items[fact.key] = item
         directives = {d.title: d for d in Document.objects.filter(registered=True, title__in=[DIRECTIVE_HN, DIRECTIVE_PT])}
-        writer = Writer(actors=_actors(people))
+        writer = Writer(actors=_actors(people), story=story)
         for fact in ALL_CASES:
             case = _case(fact, people=people, units=units, register=register, items=items, directives=directives,
-                         built=built)
+                         built=built, story=story)
             if fact.conclusion is not None:
                 built.recommendations += _live_recommendations(case, fact, writer)
             if fact.key == HANOI_DISCIPLINE.case:
-                _discipline(HANOI_DISCIPLINE, case=case, people=people, units=units, register=register)
+                with story.at(HANOI_DISCIPLINE.decided_on, hour=15):
+                    _discipline(HANOI_DISCIPLINE, case=case, people=people, units=units, register=register)
         audit_record(actor=None, action=MARKER, object_type="demo", object_id="inspections",
                      after={"cases": built.cases, "recommendations": built.recommendations})
     return built
@@ -490,11 +495,12 @@ def _person(fact: PersonFact, units: dict[str, Unit]) -> Person:
                                      party_full_member_on=fact.full_member_on)
 
 
-def _case(fact: CaseFact, *, people: People, units, register, items, directives, built: Built) -> Case:
+def _case(fact: CaseFact, *, people: People, units, register, items, directives, built: Built, story: Story) -> Case:
     # The commission's chair records its own cases; a complaint is settled by the Standing Committee, whose staff the
     # demo has no login for: the system records what they did.
     actor = people[fact.worker] if fact.body in (UBKT_HN, UBKT_PT) else None
     contested = built.by_key[fact.complaint_of].discipline_decisions.get() if fact.complaint_of else None
+    opening = story.mark()
     case = inspections.case_open(
         actor=actor, kind=fact.kind,
         body=units[fact.body], title=fact.title, opened_on=fact.opened_on,
@@ -503,27 +509,33 @@ def _case(fact: CaseFact, *, people: People, units, register, items, directives,
         programme_item=items.get(fact.item), directive=directives.get(fact.directive),
         filer_name=fact.filer_name, filer_address=fact.filer_address, contested=contested,
         decision_received_on=fact.decision_received_on)
+    story.since(opening, fact.opened_on, hour=8)
     for step in fact.steps:
         team = [(register[key], role) for key, role in fact.team] if step.code == "decision" else []
-        inspections.case_step_record(actor=actor, case=case, step=step.code, done_on=step.on, note=step.note,
-                                     document_title=step.document_title, team=team)
+        with story.at(step.on):
+            inspections.case_step_record(actor=actor, case=case, step=step.code, done_on=step.on, note=step.note,
+                                         document_title=step.document_title, team=team)
         case.refresh_from_db()
     if fact.extension is not None:
         days, reason, informed_on = fact.extension
-        case = inspections.case_extend(actor=actor, case=case, working_days=days, reason=reason,
-                                       denouncer_informed_on=informed_on)
+        with story.at(informed_on):
+            case = inspections.case_extend(actor=actor, case=case, working_days=days, reason=reason,
+                                           denouncer_informed_on=informed_on)
         CaseEvent.objects.filter(case=case, kind="extended").update(on=informed_on)
     if fact.declined is not None:
         on, reason = fact.declined
-        case = inspections.case_decline(actor=actor, case=case, on=on, reason=reason)
+        with story.at(on):
+            case = inspections.case_decline(actor=actor, case=case, on=on, reason=reason)
     if fact.conclusion is not None:
         notice_on, notice_title, findings = fact.conclusion
         # The system issues the notice: its recommendations keep the notice's date as the day they were assigned.
+        concluding = story.mark()
         case = inspections.case_conclude(
             actor=None, case=case, done_on=notice_on, notice_title=notice_title, findings=findings,
             outcome=fact.outcome,
             recommendations=[RecommendationSpec(title=r.title, lead_unit=r.lead, leader=r.leader, product=r.product,
                                                 deadline=r.deadline) for r in fact.recommendations])
+        story.since(concluding, notice_on, hour=8)
     # The timeline tells the story on its dates, not on the day the demo was built.
     for event in CaseEvent.objects.filter(case=case):
         CaseEvent.objects.filter(pk=event.pk).update(at=dt.datetime.combine(event.on, dt.time(9), tzinfo=clock.VIETNAM))

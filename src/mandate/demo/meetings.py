@@ -204,10 +204,14 @@ class _MeetingPlayer:
             self.groups[group.number] = group_create(
                 actor=self.secretariat, meeting=meeting, name=group.name, number=group.number, place=group.place,
                 leader=self.delegates[group.leader], secretary=self.delegates[group.secretary], members=members)
+        # The services place and mark a delegate on the row they read again under lock, not on the object given them:
+        # read the delegates again, so that each knows its group (whose secretary records a guest's opinion).
+        fresh = Delegate.objects.select_related("group__secretary").in_bulk([d.pk for d in self.delegates.values()])
+        self.delegates = {key: fresh[d.pk] for key, d in self.delegates.items()}
         for fact in self.fact.delegates:
             if fact.attendance != Attendance.EXPECTED:
-                attendance_record(actor=self.secretariat, delegate=self.delegates[fact.key], attendance=fact.attendance,
-                                  note=fact.note)
+                self.delegates[fact.key] = attendance_record(actor=self.secretariat, delegate=self.delegates[fact.key],
+                                                             attendance=fact.attendance, note=fact.note)
 
     def _give(self, meeting: Meeting, fact: OpinionFact) -> Opinion:
         item = self.items[fact.item]

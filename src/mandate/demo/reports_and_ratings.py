@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from mandate.audit.services import audit_record
 from mandate.core.errors import DomainError
+from mandate.demo.dating import Story
 from mandate.monitoring.models import KpiTarget
 from mandate.monitoring.selectors import child_units
 from mandate.monitoring.services import kpi_actual_report, kpi_target_create
@@ -50,15 +51,21 @@ def present() -> bool:
     return ReportRegime.objects.filter(title=REGIME_2024).exists()
 
 
-def build(*, log: Callable[[str], None] = lambda message: None) -> None:
-    """Build the reports, indicators and ratings of the demo, once."""
+def build(*, log: Callable[[str], None] = lambda message: None, story: Story | None = None) -> None:
+    """Build the reports, indicators and ratings of the demo, once; each step noted in `story` at its day (the caller
+    dates the records with `story.date_records()`)."""
     if present():
         return
+    story = story or Story()
     with transaction.atomic():
-        _seed_002()
-        _seed_003()
-        _indicators_phutho()
-        _ratings_phutho()
+        with story.at(D(2024, 6, 18)):
+            _seed_002(story)
+        with story.at(D(2025, 6, 10)):
+            _seed_003(story)
+        with story.at(D(2026, 6, 30)):
+            _indicators_phutho()
+        with story.at(D(2025, 12, 15)):
+            _ratings_phutho()
     log(_("Reports and ratings: the first half of 2024 of cluster No. 2, Đắk Lắk's second quarter of 2025, "
           "Phú Thọ's commune indicators and the year-end ratings of 2025."))
 
@@ -75,7 +82,7 @@ def _term_of_committee(board: Unit) -> None:
                      after={"unit": board.code, "name": term.name, "starts_on": term.starts_on})
 
 
-def _seed_002() -> None:
+def _seed_002(story: Story) -> None:
     boards = [Unit.objects.get(code=f"{code}.TU.BTC") for code in CLUSTER_2]
     for board in boards:
         _term_of_committee(board)
@@ -99,12 +106,13 @@ def _seed_002() -> None:
                 shortcomings="Tiến độ một số nhiệm vụ về sắp xếp đơn vị hành chính còn chậm so với kế hoạch.",
                 next_tasks="Tập trung chuẩn bị nhân sự đại hội; tiếp tục thực hiện Nghị quyết số 18-NQ/TW.",
                 proposals="Đề nghị Ban Tổ chức Trung ương sớm ban hành hướng dẫn về công tác nhân sự đại hội.")
-        services.report_issue(actor=None, report=report, issued_on=LATE.get(province, D(2024, 6, 18)),
-                              signer="Trưởng Ban Tổ chức Tỉnh ủy")
+        with story.at(LATE.get(province, D(2024, 6, 18)), hour=15):
+            services.report_issue(actor=None, report=report, issued_on=LATE.get(province, D(2024, 6, 18)),
+                                  signer="Trưởng Ban Tổ chức Tỉnh ủy")
     services.report_draft(actor=None, regime=regime, unit=receiver, period="2024-H1")  # the roll-up, a draft
 
 
-def _seed_003() -> None:
+def _seed_003(story: Story) -> None:
     committee, people = Unit.objects.get(code="old-66.TU"), Unit.objects.get(code="old-66.UBND")
     regime = services.regime_create(actor=None, receiver=committee, title="Báo cáo quý về phát triển kinh tế - xã hội",
                                     frequency="quarterly", reporters=[people])
@@ -120,7 +128,8 @@ def _seed_003() -> None:
                          summary="Triển khai Kết luận Hội nghị lần thứ 31 (mở rộng) Ban Chấp hành Đảng bộ tỉnh: kịch bản "
                                  "tăng trưởng năm 2025 đạt 8 % trở lên, chương trình công tác quý II.",
                          proposals="Đề nghị Ban Thường vụ Tỉnh ủy chỉ đạo tháo gỡ vướng mắc giải ngân vốn đầu tư công.")
-    services.report_issue(actor=None, report=report, issued_on=D(2025, 6, 19), signer="Chủ tịch Ủy ban nhân dân tỉnh")
+    with story.at(D(2025, 6, 19), hour=15):
+        services.report_issue(actor=None, report=report, issued_on=D(2025, 6, 19), signer="Chủ tịch Ủy ban nhân dân tỉnh")
 
 
 def _indicators_phutho() -> None:

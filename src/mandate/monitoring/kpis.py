@@ -46,9 +46,20 @@ def kpi_targets_list(*, user, as_of: dt.date, unit: Unit | None = None, subtree:
     targets = (targets.annotate(actual_value=Subquery(latest.values("value")[:1]),
                                 actual_on=Subquery(latest.values("reported_on")[:1]))
                .select_related("unit", "document").order_by("unit__code", "period_start", "indicator"))
-    return [KpiRow(target=t, actual=t.actual_value, reported_on=t.actual_on,
-                   outcome=kpi_outcome(comparison=t.comparison, target=t.target, actual=t.actual_value))
-            for t in targets]
+    rows = []
+    for t in targets:
+        actual = _as_field_decimal(t.actual_value)
+        rows.append(KpiRow(target=t, actual=actual, reported_on=t.actual_on,
+                           outcome=kpi_outcome(comparison=t.comparison, target=t.target, actual=actual)))
+    return rows
+
+
+_VALUE_EXPONENT = Decimal(1).scaleb(-KpiActual._meta.get_field("value").decimal_places)
+
+
+def _as_field_decimal(value: Decimal | None) -> Decimal | None:
+    """A value read through a subquery, to the places of `KpiActual.value` (SQLite hands back 15 significant digits)."""
+    return None if value is None else Decimal(value).quantize(_VALUE_EXPONENT)
 
 
 def kpi_summary(rows: list[KpiRow]) -> dict[str, int]:
