@@ -32,8 +32,8 @@ AFTER_A_STEP = {"tasks/import/<int:batch_id>/confirm/", "documents/import/<int:b
                 "ingest/confirm/", "meetings/<int:meeting_id>/conclusion/confirm/",
                 "reorganizations/<int:reorganization_id>/revert/", "tasks/<int:task_id>/extensions/<int:extension_id>/decision/",
                 "monitoring/notifications/read/", "account/sessions/",  # an unread reminder, another browser signed in
-                "personnel/roles/",
-                "inspections/<int:case_id>/conclusion/", "inspections/<int:case_id>/extension/",  # a case ready to conclude; a denunciation  # the roles offered after a personnel event
+                "personnel/roles/",  # the roles offered after a personnel event
+                "inspections/<int:case_id>/conclusion/", "inspections/<int:case_id>/extension/",  # a case ready to conclude; a denunciation
                 "inspections/<int:case_id>/citations/"}  # the panel of an open supervision case that follows a directive
 
 

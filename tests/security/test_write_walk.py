@@ -44,7 +44,7 @@ def _path(route: str, w) -> str:
     ids = {"task_id": w.task.pk, "document_id": w.document.pk, "meeting_id": w.extras["meeting"].pk,
            "item_id": w.extras["item"].pk, "opinion_id": w.extras["opinion"].pk, "delegate_id": w.extras["guest"].pk,
            "reorganization_id": w.reorganization.pk}
-    ids.update({f"{name}_id": row.pk for name, row in w.extras.items() if name in ("person", "position", "regime", "report", "review")})
+    ids.update({f"{name}_id": row.pk for name, row in w.extras.items() if name in ("person", "position", "regime", "report", "review", "case", "programme")})
     if "indicators" in w.extras:
         ids["set_id"] = w.extras["indicators"].pk
     path = re.sub(r"<int:(\w+)>", lambda m: str(ids.get(m.group(1), 1)), route)
