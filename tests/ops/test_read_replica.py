@@ -26,9 +26,11 @@ pytestmark = pytest.mark.skipif(not BINARIES or shutil.which("runuser") is None 
                                 reason="PostgreSQL's server binaries (Debian's postgresql package) are not installed")
 
 
+AS_POSTGRES = [] if os.geteuid() != 0 else ["runuser", "-u", "postgres", "--"]  # the server refuses to run as root
+
+
 def as_postgres(*command: str, **options) -> subprocess.CompletedProcess:
-    prefix = [] if os.geteuid() != 0 else ["runuser", "-u", "postgres", "--"]
-    return subprocess.run([*prefix, *command], check=True, capture_output=True, text=True, timeout=120, **options)
+    return subprocess.run([*AS_POSTGRES, *command], check=True, capture_output=True, text=True, timeout=120, **options)
 
 
 @contextmanager
@@ -54,8 +56,7 @@ def primary_and_standby():
         yield ports
     finally:
         for directory in reversed(started):
-            subprocess.run([*(["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []),
-                            str(bin_dir / "pg_ctl"), "-D", str(directory), "-m", "immediate", "stop"],
+            subprocess.run([*AS_POSTGRES, str(bin_dir / "pg_ctl"), "-D", str(directory), "-m", "immediate", "stop"],
                            capture_output=True, timeout=60)
         shutil.rmtree(work, ignore_errors=True)
 
