@@ -12,7 +12,9 @@ MAX_ASSIGNEE_WORDS = 45
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|:\s*\n|\n\s*\n")
 _PARAGRAPH_END = re.compile(r"[.!?:;]\s*\n|\n\s*\n")
-_CLAUSE_BREAK = re.compile(r"(?<!\bNo)(?<!\bno)(?<!\bNr)[.!?](?!\d)|[;:\n|]|(?<=\s)[–—](?=\s)")
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\bNo)(?<!\bno)(?<!\bNr)(?<!\bDept)(?<!\bDepts)(?<!\bGovt)[.!?](?!\d)|[;:\n|]|(?<=\s)[–—](?=\s)"
+)
 _RELATIVE = re.compile(
     r"(?<!\w)(?:что|котор\w+|що|як(?:ий|а|е|і|у|ого|ій|их|им|ими|ому|ої)|that|which|who|whom|rằng|mà)(?!\w)", re.I
 )
@@ -64,6 +66,10 @@ _CHAIRS_A_MEETING = re.compile(
     r"buổi\s+lễ|tọa\s+đàm|toạ\s+đàm|hội\s+thảo|đoàn)(?!\w)",
     re.I,
 )
+_ASSIGNMENT_NOUN = re.compile(
+    r"^(?:\w+\s+)?(?:доручен\w*|поручени\w*|завданн\w*|задани\w*|рішенн\w*|решени\w*|(?:the\s+)?(?:instructions?|directions?|orders?|tasks?))(?!\w)",
+    re.I,
+)
 _VERBAL_NOUN = re.compile(r"^\w+(?:ння|ття|ние|тие)$", re.I)
 _NOUN_TRIGGER = re.compile(r"(?:поручени|задани|доручення)", re.I)
 _VI_EXTRA_STOPS = re.compile(r"(?:để|nhằm|căn\s+cứ|về\s+việc|trong\s+(?:thời\s+hạn|vòng)|trước\s+ngày)(?!\w)", re.I)
@@ -109,7 +115,48 @@ def extract_tasks(text: str, language: str, default_year: int | None, dates: lis
         draft.end = min(next_start, paragraph.end() if paragraph else len(text))
         draft.end = max(draft.end, draft.assignee_end)
         _fill(draft, text, rules, language, default_year, dates)
+        if draft.deadline is None:
+            draft.deadline = _deadline_after(text, draft.end, next_start, language, default_year, dates)
     return drafts
+
+
+# A sentence after the task's paragraph that gives its limit: "Срок окончания работ 1 августа 2000 года.",
+# "Термін виконання – до 1 липня.", "Thời hạn hoàn thành: 30/6", "Deadline: …", or one that refers back to the
+# assignment ("Відповідні доручення міністерства мають виконати до 1 жовтня", "The task must be completed by …").
+_LIMIT_SENTENCE = re.compile(
+    r"[ \t]*(?:[-–•]\s*)?(?:срок\w*|строк\w*|термін\w*|thời\s+hạn|hạn\s+chót|deadline|time\s+limit|the\s+deadline)(?!\w)", re.I
+)
+_ASSIGNMENT_WORDS = r"(?:поручени\w*|задани\w*|доручен\w*|завданн\w*|instructions?|directions?|directives?|tasks?|orders?|work)"
+_REFERS_BACK = re.compile(
+    rf"(?<!\w)(?:(?:відповідн\w*|ці|це|цього|дан\w+|эт\w+|указанн\w*|зазначен\w*|these|this|the\s+said|such)\s+{_ASSIGNMENT_WORDS}"
+    rf"|{_ASSIGNMENT_WORDS}\s+(?:\w+\s+){{0,2}}(?:(?:мають|має|должн\w*|повинн\w*|must|should|is\s+to|are\s+to)\s+)?"
+    r"(?:викона\w*|выполн\w*|исполн\w*|(?:be\s+)?(?:completed|carried\s+out|implemented|done))"
+    r"|nhiệm\s+vụ\s+(?:này|trên))(?!\w)",
+    re.I,
+)
+
+
+def _deadline_after(text: str, position: int, limit: int, language: str, default_year: int | None,
+                    dates: list[DateMention]) -> Deadline | None:
+    """The limit of a task given in the next sentence or line, before any other task begins."""
+    for _ in range(2):
+        if position >= limit:
+            return None
+        sentence = _SENTENCE_END.search(text, position, limit)
+        end = sentence.end() if sentence else limit
+        piece = text[position:end]
+        labelled = _LIMIT_SENTENCE.match(piece.lstrip("\n "))
+        if piece.strip() and (labelled or _REFERS_BACK.search(piece)):
+            found = find_deadline(text, position, end, language, default_year, dates)
+            if found is not None:
+                return found
+            if labelled:  # "Срок окончания работ 1 августа 2000 года": the limit's noun is its cue
+                day = next((d for d in dates if d.day and position <= d.start and d.end <= end), None)
+                if day is not None:
+                    start = position + len(piece) - len(piece.lstrip("\n "))
+                    return Deadline(day.day, text[start:day.end].strip(), start, day.end)
+        position = end
+    return None
 
 
 def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
@@ -281,6 +328,8 @@ def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str)
         return False  # "Упорядкування апарату має здійснюватися": what must happen, not who does it
     if rules.first_person.match(subject) or rules.object_triggers.search(subject):
         return False
+    if _ASSIGNMENT_NOUN.match(subject):
+        return False  # "Відповідні доручення міністерства мають виконати до …": the assignment, not a body
     if rules.pronoun.match(subject):
         # English labels carry "They should …" over from the previous sentence; the
         # Russian and Ukrainian labels leave "Им необходимо" out.

@@ -168,12 +168,20 @@ EN = Rules(
         r"(?<!\w)(?:assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
         r"direct(?:ed|s)?|urg(?:ed|es)|call(?:ed|s)?\s+on|call(?:ed|s)?\s+upon|order(?:ed|s)?|requir(?:ed|es)|"
         r"demand(?:ed|s)?\s+that|required\s+that|requesting|asking|assigning|instructing|urging|directing|tasking|"
-        r"ordering|calling\s+(?:on|upon)|stress(?:ed|es)?\s+upon|enjoin(?:ed|s)?\s+upon)(?!\w)",
+        r"ordering|calling\s+(?:on|upon)|stress(?:ed|es)?\s+upon|enjoin(?:ed|s)?\s+upon|"
+        # more verbs of the same shape (X … to): "told the officials to", "advised departments to"
+        r"told|tell(?:s|ing)?|advis(?:ed|es|ing)|mandat(?:ed|es|ing)|exhort(?:ed|s)?|appeal(?:ed|s)?\s+to|want(?:ed|s)?|"
+        r"authori[sz](?:ed|es)|empower(?:ed|s)?|"
+        # the noun forms: "issued directions to the DCs to", "gave instructions to all departments to"
+        r"(?:direction|instruction|directive|order)s?\s+to|"
+        # "it was the duty of the secretary to …", "it is the responsibility of the ministries to …"
+        r"it\s+(?:is|was|will\s+be|shall\s+be)\s+the\s+(?:duty|responsibility|job|obligation)\s+of)(?!\w)",
         re.I,
     ),
     subject_triggers=re.compile(
         r"(?<!\w)(?:should|must|(?:was|were|is|are|(?:has|have|had)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:assigned|asked|requested|tasked|"
-        r"instructed|directed|urged|required|responsible|ordered|called\s+on)|will(?:\s+continue)?|"
+        r"instructed|directed|urged|required|responsible|ordered|called\s+on|told|advised|mandated|entrusted|charged|"
+        r"expected|authori[sz]ed|empowered|in\s+charge)|will(?:\s+continue)?|"
         r"ha(?:s|ve|d)\s+to|ha(?:s|ve)\s+until(?=\s)|needs?\s+to|ought\s+to|shall|(?:is|are|was|were)\s+(?:also\s+)?to(?=\s+[a-z]))(?!\w)",
         re.I,
     ),
@@ -191,7 +199,7 @@ EN = Rules(
         r"government|council\w*|people'?s|provinc\w+|cit(?:y|ies)|localit\w+|units?|bod(?:y|ies)|organi[sz]ations?|"
         r"authorit\w+|corporations?|groups?|sectors?|chairm[ae]n|chairs?|directors?|heads?|leaders?|secretar\w+|"
         r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses|"
-        r"officials?|officers?|minister\w*|governors?|mayors?|commissioners?|administrators?|staff|"
+        r"officials?|officers?|minister\w*|governors?|mayors?|commissioners?|administrators?|staff|depts?|govt|"
         # an acronym names a body: MPI, MoF, MARD, PPC
         r"(?-i:M[o]?[A-Z]{1,5}|[A-Z]{2,6}))(?!\w)",
         re.I,
