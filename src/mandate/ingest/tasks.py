@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention
 from .deadlines import Deadline, find_deadline
+from . import morphology
 from .triggers import RULES, Rules, is_infinitive_like
 
 MAX_ASSIGNEE_WORDS = 45
@@ -172,12 +173,12 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
         span = _forward_assignee(text, trigger.end(), rules, language)
         if span is not None and language in ("ru", "uk") and _NOUN_TRIGGER.match(trigger.group(0)):
             first = text[span[0]:span[1]].split()[0].lower().strip(",;:«»\"()")
-            if not _DATIVE_END.search(first):
+            if not _dative(first, language):
                 continue  # "поручением премьер-министра": the noun's owner, not its addressee
         if span is None:
             following = _WORD.match(text, trigger.end() + 1) if trigger.end() < len(text) else None
             if language in ("ru", "uk") and (_PASSIVE_TRIGGER.match(trigger.group(0))
-                                             or following and is_infinitive_like(following.group(0).strip(",;."))):
+                                             or following and is_infinitive_like(following.group(0).strip(",;."), language)):
                 # "Политбюро поручает руководить": the subject leads
                 draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
                 if draft:
@@ -216,6 +217,8 @@ def _forward_assignee(text: str, position: int, rules: Rules, language: str) -> 
     assignee = text[start:end]
     if end <= start or rules.first_person.match(_ONLY.sub("", assignee)):
         return None
+    if language in ("ru", "uk") and rules.pronoun.match(assignee):
+        return None  # "призвал их ускорить": the Russian and Ukrainian labels leave pronouns out
     if not (rules.organization.search(assignee) or rules.pronoun.match(assignee)
             or (language == "en" and _EN_PERSON.fullmatch(assignee) and _EN_TO.match(text, end))):
         return None  # a body, an office, or (in English) a person named before "to": "asked Darrang to …"
@@ -234,7 +237,7 @@ def _can_start(word: str, language: str, rules: Rules) -> bool:
     if language == "vi":
         return bare[0].isupper() or bare.lower() in _VI_START_WORDS
     if language in ("ru", "uk"):
-        return not is_infinitive_like(bare) and not rules.stop.match(bare)
+        return not is_infinitive_like(bare, language) and not rules.stop.match(bare)
     return not rules.stop.match(bare) and bare.lower() not in ("that", "to", "by", "the following")
 
 
@@ -247,7 +250,7 @@ def _stops(text: str, position: int, word: str, rules: Rules, language: str) -> 
             return False  # "Ủy ban kiểm tra", "Ban chỉ đạo", "Ban tổ chức": part of the body's name
         return bare[:1].islower() and bool(rules.stop.match(text, position) or _VI_EXTRA_STOPS.match(text, position))
     if language in ("ru", "uk"):
-        return bool(bare[:1].islower() and is_infinitive_like(bare)) or bool(rules.stop.match(text, position))
+        return bool(bare[:1].islower() and is_infinitive_like(bare, language)) or bool(rules.stop.match(text, position))
     return bool(rules.stop.match(text, position)) and bare[:1].islower()
 
 
@@ -342,7 +345,7 @@ def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str)
         first = subject.split()[0]
         return first[0].isupper() or first.lower() in _VI_START_WORDS
     if language in ("ru", "uk"):
-        return not any(is_infinitive_like(w.strip(",;")) for w in subject.split())
+        return not any(is_infinitive_like(w.strip(",;"), language) for w in subject.split())
     head = re.split(r"(?<!\w)(?:that|which|who)(?!\w)", subject, maxsplit=1)[0]
     return not re.search(r"(?<!\w)(?:is|are|was|were|has|have|had|said|says|noted|stated)(?!\w)", head, re.I)
 
@@ -521,10 +524,12 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
                     if index and _stops(text, w_start, word, rules, language)), None)
     elif language in ("ru", "uk"):
         first = words[0][1].strip("«\"(").lower()
-        if first in _RU_PREPOSITIONS or not _DATIVE_END.search(first) or _RELATIVE.fullmatch(first):
+        if first in _RU_PREPOSITIONS or _RELATIVE.fullmatch(first):
             return None  # "…, які були висловлені …": a relative clause, not a dative lead
+        if not _dative(first, language):
+            return _subject_clause(text, position, words, rules, language) if context else None
         cut = next((w_start for index, (w_start, word) in enumerate(words)
-                    if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."))), None)
+                    if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."), language)), None)
         if cut is not None and (marker := rules.coordinator_markers.search(text, position, cut)):
             cut = marker.start()  # "Министерству … совместно с органами … обеспечить": the lead ends at the partners
         if cut is not None and (limit := _time_limit_before(text, position, cut, rules)) is not None:
@@ -546,6 +551,34 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
     return TaskDraft(position, position, assignee_end, assignee)
 
 
+def _dative(word: str, language: str) -> bool:
+    """Can the word open a lead in the dative ("Департаменту", "Обласним", "Старості")? The dictionary says when
+    it knows the word, the endings otherwise."""
+    known = morphology.can_be_dative(word, language)
+    return bool(_DATIVE_END.search(word)) if known is None else known
+
+
+def _subject_clause(text: str, position: int, words: list[tuple[int, str]], rules: Rules,
+                    language: str) -> TaskDraft | None:
+    """After an assignment or a lead-in, a clause whose subject names a body and whose verb is in the present or
+    the future: "Відділ освіти забезпечує …", "Члены комитета принимают участие …", "Управление проведет …"."""
+    for index, (w_start, word) in enumerate(words[1:12], start=1):
+        bare = word.strip(",;:.«»\"()")
+        if not bare or not bare[:1].islower():
+            continue
+        if morphology.is_present_finite(bare, language):
+            assignee_end = _trim(text, position, w_start)
+            assignee = text[position:assignee_end]
+            if re.search(r"[,.!?:;]", assignee) or not _names_a_body(assignee, rules, language):
+                return None
+            if morphology.can_be_dative(words[0][1].strip("«\"("), language) is None:
+                return None  # the subject's head is not a word the dictionary knows
+            return TaskDraft(position, position, assignee_end, assignee)
+        if is_infinitive_like(bare, language) or morphology.is_present_finite(bare, language) is None and index > 6:
+            return None
+    return None
+
+
 def _time_limit_before(text: str, position: int, cut: int, rules: Rules) -> int | None:
     """Where a time limit or a recurrence between a dative lead and its infinitive starts, if one does."""
     for match in _WORD.finditer(text, position, cut):
@@ -562,7 +595,7 @@ def _names_a_body(assignee: str, rules: Rules, language: str) -> bool:
             return False
         return bool(rules.organization.match(_VI_QUANTIFIER.sub("", assignee)) or re.match(r"[A-ZĐ]{2,}", assignee))
     return bool(rules.organization.search(assignee)) and not any(
-        is_infinitive_like(w.strip(",;")) for w in assignee.split()
+        is_infinitive_like(w.strip(",;"), language) for w in assignee.split()
     )
 
 
@@ -579,7 +612,7 @@ def _heading(text: str, position: int, end: int, rules: Rules, language: str) ->
             _stops(text, m.start(), m.group(0), rules, language) for m in _WORD.finditer(text, position, position + len(phrase))
         ):
             return None
-    elif not _DATIVE_END.search(words[0].lower()):
+    elif not _dative(words[0].lower(), language):
         return None
     return position, position + len(phrase), phrase
 
@@ -592,7 +625,7 @@ def _continues(text: str, position: int, end: int, rules: Rules, language: str) 
     if language == "vi":
         return word.group(0)[:1].islower() or bool(rules.stop.match(text[position:position + 30].lower()))
     # "5.1. под личную ответственность обеспечить …": an item that goes on in lower case continues the heading
-    return is_infinitive_like(word.group(0).strip(",;:.")) or word.group(0)[:1].islower()
+    return is_infinitive_like(word.group(0).strip(",;:."), language) or word.group(0)[:1].islower()
 
 
 _CONJOINED = {
@@ -624,7 +657,10 @@ def _coordinated(text: str, rules: Rules, language: str, drafts: list[TaskDraft]
 
 def _conjoined_body(text: str, position: int, limit: int, rules: Rules, language: str) -> TaskDraft | None:
     if language in ("ru", "uk"):
-        return _led_draft(text, position, limit, rules, language, True)
+        first = text[position:limit].split(maxsplit=1)[0] if text[position:limit].strip() else ""
+        if first[:1].islower() and not rules.organization.match(first):
+            return None  # "сосредоточиться на рассмотрении, оценке и …": the verb's objects, not another body
+        return _led_draft(text, position, limit, rules, language, False)
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, position, limit)][:12]
     cut = next((start for start, _, word in words if word == "to"), None)
     if cut is None or cut == position or not (words[0][2] == "the" or words[0][2][:1].isupper()):

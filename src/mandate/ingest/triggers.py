@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import morphology
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -100,7 +102,7 @@ _NOT_INFINITIVE = (
 RU = Rules(
     object_triggers=re.compile(
         r"(?<!\w)(?:поручил\w*|поручает|поручают|поручить|поручено|поручаю|просит|просил\w*|попросил\w*|"
-        r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*\s+(?=\w)|"
+        r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*(?=\s+\w)|"
         r"доручи\w*|доручає|доручають|доручено|просить|попроси\w*|звернувся\s+до|звернулася\s+до|"
         r"зобов'яза\w*|зобов’яза\w*|закликав\w*|обязал\w*|поставил\w*\s+задач\w*|поставив\w*\s+завдання|"
         r"дал\w*\s+поручени\w*|дав\w*\s+доручення|надав\w*\s+(?:\w+\s+)?доручення|"
@@ -224,9 +226,15 @@ EN = Rules(
 RULES = {"vi": VI, "ru": RU, "uk": RU, "en": EN}
 
 
-def is_infinitive_like(word: str) -> bool:
-    """True for a Russian or Ukrainian infinitive (the action after a dative assignee)."""
+def is_infinitive_like(word: str, language: str | None = None) -> bool:
+    """True for a Russian or Ukrainian infinitive (the action after a dative assignee).
+
+    The dictionary decides when it knows the word (`morphology`); the endings decide otherwise."""
     lower = word.lower()
+    if language in ("ru", "uk") and len(lower) >= 4 and _INFINITIVE_ENDING.search(lower):
+        known = morphology.is_infinitive(lower, language)
+        if known is not None:
+            return known
     if lower in _NOT_INFINITIVE or len(lower) < 4:
         return False
     # plural nouns ("документи", "комітети"), "-сть" nouns, genitives of "-іта" nouns ("освіти")
@@ -234,6 +242,8 @@ def is_infinitive_like(word: str) -> bool:
         return False
     return bool(re.search(r"(?:ать|ять|еть|ить|уть|ыть|оть|ться|чь|чься|ти|тися|тись)$", lower))
 
+
+_INFINITIVE_ENDING = re.compile(r"(?:ть|ться|чь|чься|ти|тися|тись)$")
 
 _RU_TI_VERBS = {
     "вести", "провести", "ввести", "перевести", "привести", "произвести", "обрести", "нести", "внести",
