@@ -53,10 +53,8 @@ def is_infinitive(word: str, language: str) -> bool | None:
     # Ukrainian marks an infinitive as VERB + infn; a few verbs lack the mark ("надавати"): their -ти/-ть ending says it
     if any("INFN" in r or "infn" in r for r in readings):
         return True
-    if language == "uk" and any("VERB" in r for r in readings) and word.lower().endswith(("ти", "тися", "тись", "ть")):
-        if all("VERB" in r for r in readings):
-            return True
-    return False
+    return (language == "uk" and all("VERB" in r for r in readings)
+            and word.lower().endswith(("ти", "тися", "тись", "ть")))
 
 
 def can_be_dative(word: str, language: str) -> bool | None:
