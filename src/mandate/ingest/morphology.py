@@ -76,3 +76,23 @@ def is_present_finite(word: str, language: str) -> bool | None:
     return any(("VERB" in r) and ("3per" in r) and ("past" not in r) for r in readings) and not any(
         "NOUN" in r or "ADJF" in r for r in readings
     )
+
+
+def noun_phrase_case(word: str, language: str) -> frozenset[str] | None:
+    """The cases in which the word can stand as a noun, an adjective or a participle ("влада" → {nomn}); None
+    when the dictionary does not know it; empty for a verb, a preposition or an adverb."""
+    readings = _parses(word, language)
+    if readings is None:
+        return None
+    if any(r & _FUNCTION_WORD for r in readings):
+        return frozenset()  # "до" is also a musical note in the dictionary
+    return frozenset(g for r in readings if r & _NOMINAL for g in r & _CASES)
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def is_adjective(word: str, language: str) -> bool:
+    """Every reading an adjective or a participle in the nominative ("місцева", "районні", "управляющие")."""
+    readings = _parses(word, language)
+    return bool(readings) and all(r & {"ADJF", "PRTF"} for r in readings) and any("nomn" in r for r in readings)

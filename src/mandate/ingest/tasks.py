@@ -306,8 +306,43 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
     end = _trim(text, start, trigger_start)
     subject = text[start:end]
     if not _acceptable_subject(subject, rules, language, trigger):
-        return None
+        if language not in ("ru", "uk") or rules.first_person.match(subject.strip()) or rules.pronoun.match(subject.strip()):
+            return None  # "одне агентство повинно …": a statement of principle
+        if (start := _nominative_tail(text, offset + clause_start, end, rules, language)) is None:
+            return None
+        end = _trim(text, start, trigger_start)
+        subject = text[start:end]
+        if not _acceptable_subject(subject, rules, language, trigger):
+            return None
     return TaskDraft(start, start, end, subject, implicit=bool(rules.pronoun.match(subject)))
+
+
+def _nominative_tail(text: str, start: int, end: int, rules: Rules, language: str) -> int | None:
+    """Where the noun phrase in the nominative right before a modal starts, when the clause opens with something
+    else: "Для ухвалення урядом рішення місцева влада має гарантувати …" → "місцева влада". The run of words
+    that can be nominative or genitive before the modal; in it, the first body in the nominative, with the
+    adjectives in front of it."""
+    run = []
+    for match in reversed(list(_WORD.finditer(text, start, end))):
+        word = match.group(0).strip(",«»\"()")
+        if word.lower() in ("и", "і", "й", "та"):
+            run.append((match.start(), word, frozenset()))
+            continue
+        cases = morphology.noun_phrase_case(word, language)
+        if cases is None and word[:1].isupper():
+            run.append((match.start(), word, frozenset({"name"})))  # a name the dictionary does not know
+            continue
+        if not cases or not cases & {"nomn", "gent"} or match.group(0).endswith(","):
+            break
+        run.append((match.start(), word, cases))
+    run.reverse()
+    for index, (position, word, cases) in enumerate(run):
+        if "nomn" in cases and rules.organization.fullmatch(word) and not _VERBAL_NOUN.match(word):
+            while index and morphology.is_adjective(run[index - 1][1], language):
+                index -= 1
+            head = run[index][0]
+            return head if head > start else None
+    return None
 
 
 def _without_lead_in(clause: str, rules: Rules) -> str:
