@@ -187,8 +187,27 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
             continue
         if language == "en" and not trigger.group(0).lower().endswith("that") and not _EN_TO.match(text, span[1]):
             continue  # "tasks X to do": without "to" the word is a noun ("especially tasks ensuring …")
+        if language == "en" and trigger.group(0).lower().endswith("that"):
+            span = (span[0], _en_noun_phrase_end(text, span[0], span[1], rules))
         drafts.append(TaskDraft(trigger.start(), span[0], span[1], text[span[0]:span[1]], trigger_end=trigger.end()))
     return drafts
+
+
+_EN_NP_LINK = {"of", "and", "the", "for", "concerned", "in", "at", "on", "all", "under", "its", "their", "various",
+               "respective", "district", "state", "local", "municipal", "senior", "relevant", "other"}
+
+
+def _en_noun_phrase_end(text: str, start: int, end: int, rules: Rules) -> int:
+    """Where the subject of "directed that X submit …" ends: at the first lower-case word after a body's name that
+    does not go on with it ("of", "and", "concerned" do)."""
+    seen_body = False
+    for match in _WORD.finditer(text, start, end):
+        bare = match.group(0).strip(",;:()\"“”")
+        if seen_body and bare[:1].islower() and bare.lower() not in _EN_NP_LINK and not rules.organization.fullmatch(bare):
+            return _trim(text, start, match.start())
+        if rules.organization.fullmatch(bare) or bare[:1].isupper():
+            seen_body = True
+    return end
 
 
 def _oversight_before(text: str, position: int) -> bool:

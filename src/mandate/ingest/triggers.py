@@ -167,7 +167,11 @@ RU = Rules(
 
 EN = Rules(
     object_triggers=re.compile(
-        r"(?<!\w)(?:assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
+        # "directed that the DCs submit …", "ordered that all officers be present …": the subject of a that-clause
+        r"(?<!\w)(?:(?:direct|order|instruct|insist|recommend|mandat)(?:ed|s|es)?\s+that|(?:urg|ask)(?:ed|es|s)\s+that|"
+        # "a 90-day deadline for the departments to …", "set a deadline for the ministries to …"
+        r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?deadline\s+for|"
+        r"assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
         r"direct(?:ed|s)?|urg(?:ed|es)|call(?:ed|s)?\s+on|call(?:ed|s)?\s+upon|order(?:ed|s)?|requir(?:ed|es)|"
         r"demand(?:ed|s)?\s+that|required\s+that|requesting|asking|assigning|instructing|urging|directing|tasking|"
         r"ordering|calling\s+(?:on|upon)|stress(?:ed|es)?\s+upon|enjoin(?:ed|s)?\s+upon|"
@@ -203,7 +207,7 @@ EN = Rules(
         r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses|"
         r"officials?|officers?|minister\w*|governors?|mayors?|commissioners?|administrators?|staff|depts?|govt|"
         # an acronym names a body: MPI, MoF, MARD, PPC
-        r"(?-i:M[o]?[A-Z]{1,5}|[A-Z]{2,6}))(?!\w)",
+        r"(?-i:M[o]?[A-Z]{1,5}|[A-Z]{2,6}s?))(?!\w)",
         re.I,
     ),
     generic=re.compile(
