@@ -325,7 +325,8 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
     end = _trim(text, start, trigger_start)
     subject = text[start:end]
     if not _acceptable_subject(subject, rules, language, trigger):
-        if language not in ("ru", "uk") or rules.first_person.match(subject.strip()) or rules.pronoun.match(subject.strip()):
+        if language not in ("ru", "uk") or rules.first_person.match(subject.strip()) or rules.pronoun.match(subject.strip()) \
+                or _ASSIGNMENT_NOUN.match(subject.strip()):
             return None  # "одне агентство повинно …": a statement of principle
         if (start := _nominative_tail(text, offset + clause_start, end, rules, language)) is None:
             return None
@@ -355,7 +356,7 @@ def _nominative_tail(text: str, start: int, end: int, rules: Rules, language: st
             break
         run.append((match.start(), word, cases))
     run.reverse()
-    for index, (position, word, cases) in enumerate(run):
+    for index, (_position, word, cases) in enumerate(run):
         if "nomn" in cases and rules.organization.fullmatch(word) and not _VERBAL_NOUN.match(word):
             while index and morphology.is_adjective(run[index - 1][1], language):
                 index -= 1
@@ -623,7 +624,7 @@ def _subject_clause(text: str, position: int, words: list[tuple[int, str]], rule
         if morphology.is_present_finite(bare, language):
             assignee_end = _trim(text, position, w_start)
             assignee = text[position:assignee_end]
-            if re.search(r"[,.!?:;]", assignee) or not _names_a_body(assignee, rules, language):
+            if re.search(r"[,.!?:;]", assignee) or _ASSIGNMENT_NOUN.match(assignee) or not _names_a_body(assignee, rules, language):
                 return None
             if morphology.can_be_dative(words[0][1].strip("«\"("), language) is None:
                 return None  # the subject's head is not a word the dictionary knows

@@ -185,7 +185,7 @@ EN = Rules(
         re.I,
     ),
     subject_triggers=re.compile(
-        r"(?<!\w)(?:should|must|(?:was|were|is|are|(?:has|have|had)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:assigned|asked|requested|tasked|"
+        r"(?<!\w)(?:should|must|(?:was|were|is|are|(?:has|have|had)\s+(?:also\s+)?been)\s+(?:(?:also|further|again|now|\w+ly)\s+)?(?:assigned|asked|requested|tasked|"
         r"instructed|directed|urged|required|responsible|ordered|called\s+on|told|advised|mandated|entrusted|charged|"
         r"expected|authori[sz]ed|empowered|in\s+charge)|will(?:\s+continue)?|"
         r"ha(?:s|ve|d)\s+to|ha(?:s|ve)\s+until(?=\s)|needs?\s+to|ought\s+to|shall|(?:is|are|was|were)\s+(?:also\s+)?to(?=\s+[a-z]))(?!\w)",
