@@ -48,6 +48,14 @@ def test_the_endings_decide_for_a_word_the_dictionary_does_not_know():
         # "призвал" and its forms
         ("ru", "Губернатор провел совещание и призвал местные власти контролировать соблюдение мер.",
          [("местные власти", None, None)]),
+        # a letter's request, an appointment, a passive in the present, "предстоит" with a dative
+        ("ru", "Прошу руководителей органов местного самоуправления представить информацию до 1 марта 2026 года.",
+         [("руководителей органов местного самоуправления", "2026-03-01", "до 1 марта 2026 года")]),
+        ("ru", "2. Назначить заместителя главы Администрации города ответственным за организацию контроля.",
+         [("заместителя главы Администрации города", None, None)]),
+        ("ru", "Отделу образования поручается подготовить отчет.", [("Отделу образования", None, None)]),
+        ("ru", "Департаменту предстоит разработать программу до конца 2026 года.",
+         [("Департаменту", "2026-12-31", "до конца 2026")]),
         # a pronoun addressee is left out, as the labels do
         ("ru", "Министерство направило в институты письмо, в котором призвало их ускорить вакцинацию.", []),
     ],
@@ -92,6 +100,10 @@ def test_a_limit_in_the_next_sentence(language, text, expected):
         ("The Chief Secretary said it was the duty of the secretary to ensure that orders were issued within a week.",
          [("the secretary", None, "within a week")]),
         ("Departments were further advised to regularly review service delivery.", [("Departments", None, "regularly")]),
+        ("The Chief Secretary sought a status report from all the Deputy Commissioners within a week.",
+         [("all the Deputy Commissioners", None, "within a week")]),
+        ("He said the departments would have to complete the survey by June 30, 2026.",
+         [("the departments", "2026-06-30", "by June 30, 2026")]),
         ("Depts. should also prepare a brief profile and submit it to the government.", [("Depts.", None, None)]),
     ],
 )

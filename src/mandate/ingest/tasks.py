@@ -27,7 +27,7 @@ _TRAILING_JUNK = re.compile(
     re.I,
 )
 _DATIVE = re.compile(r"\w(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)(?!\w)", re.I)
-_NEEDS_DATIVE = re.compile(r"^(?:необходимо|необхідно|потрібно|следует|слід|надлежит|належить)$", re.I)
+_NEEDS_DATIVE = re.compile(r"^(?:необходимо|необхідно|потрібно|следует|слід|надлежит|предстоит|належить)$", re.I)
 # "Контроль за исполнением … возложить на …": who oversees the decree, not a task
 _OVERSIGHT = re.compile(r"(?<!\w)(?:контрол\w*|общее\s+руководство|загальне\s+керівництво)(?!\w)", re.I)
 _LEADING_LIMIT = re.compile(
@@ -36,7 +36,7 @@ _LEADING_LIMIT = re.compile(
 )
 # Passive assignments whose addressee comes before: "ООО «…» дано поручение …", "Комунальному підприємству доручено …"
 _PASSIVE_TRIGGER = re.compile(
-    r"^(?:поручено|доручено|(?:дано|даны|надано|надані|дані)\s+.+|предложено|запропоновано|рекомендовано|наказано|велено|"
+    r"^(?:поручено|доручено|поручается|доручається|(?:дано|даны|надано|надані|дані)\s+.+|предложено|запропоновано|рекомендовано|наказано|велено|"
     r"поручили|доручили)$", re.I
 )
 _RECOMMEND = re.compile(r"^рекоменд(?:овать|увати|ую|уємо)$", re.I)
@@ -185,9 +185,9 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
                     draft.trigger_end = trigger.end()
                     drafts.append(draft)
             continue
-        if language == "en" and not trigger.group(0).lower().endswith("that") and not _EN_TO.match(text, span[1]):
+        if language == "en" and not trigger.group(0).lower().endswith(("that", "from")) and not _EN_TO.match(text, span[1]):
             continue  # "tasks X to do": without "to" the word is a noun ("especially tasks ensuring …")
-        if language == "en" and trigger.group(0).lower().endswith("that"):
+        if language == "en" and trigger.group(0).lower().endswith(("that", "from")):
             span = (span[0], _en_noun_phrase_end(text, span[0], span[1], rules))
         drafts.append(TaskDraft(trigger.start(), span[0], span[1], text[span[0]:span[1]], trigger_end=trigger.end()))
     return drafts

@@ -101,7 +101,11 @@ _NOT_INFINITIVE = (
 
 RU = Rules(
     object_triggers=re.compile(
-        r"(?<!\w)(?:поручил\w*|поручает|поручают|поручить|поручено|поручаю|просит|просил\w*|попросил\w*|"
+        r"(?<!\w)(?:поручил\w*|поручает|поручают|поручить|поручено|поручаю|поручается|доручається|просит|просил\w*|попросил\w*|"
+        # a letter's "Прошу руководителей … представить", "Просимо управління …"
+        r"прошу|просим|просят|просимо|просять|"
+        # "Назначить заместителя главы … ответственным за …", "Визначити відділ … відповідальним за …"
+        r"(?:назначить|определить|призначити|визначити)(?=\s+(?:\S+\s+){1,12}?(?:ответственн|відповідальн)\w*\s+за)|"
         r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*(?=\s+\w)|"
         r"доручи\w*|доручає|доручають|доручено|просить|попроси\w*|звернувся\s+до|звернулася\s+до|"
         r"зобов'яза\w*|зобов’яза\w*|закликав\w*|обязал\w*|поставил\w*\s+задач\w*|поставив\w*\s+завдання|"
@@ -113,7 +117,7 @@ RU = Rules(
         re.I,
     ),
     subject_triggers=re.compile(
-        r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|надлежит|належить|несет\s+ответственность|"
+        r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|надлежит|предстоит|належить|несет\s+ответственность|"
         r"несёт\s+ответственность|отвечает\s+за|повинен|повинна|повинно|повинні|необхідно|потрібно|слід|"
         r"закликають|призывают|несе\s+відповідальність|відповідає\s+за|"
         r"ма(?:ють|є)(?=\s+\w+(?:ти|тися|тись)(?!\w)))(?!\w)",
@@ -127,7 +131,7 @@ RU = Rules(
         re.I,
     ),
     stop=re.compile(  # infinitives are found by is_infinitive_like
-        r"(?:с\s+целью|в\s+целях|для|чтобы|щоб|з\s+метою|з\s+вимогою|с\s+требованием|с\s+просьбой|з\s+проханням|"
+        r"(?:(?:ответственн|відповідальн)\w*\s+за|с\s+целью|в\s+целях|для|чтобы|щоб|з\s+метою|з\s+вимогою|с\s+требованием|с\s+просьбой|з\s+проханням|"
         r"із\s+закликом|з\s+закликом|с\s+призывом|сразу|после|в\s+соответствии|відповідно|по\s+вопросам|"
         r"з\s+питань|на\s+основе|на\s+основі|"
         # a time limit ends the assignee: "Міністерству фінансів до 1 липня подати …"
@@ -169,6 +173,8 @@ EN = Rules(
     object_triggers=re.compile(
         # "directed that the DCs submit …", "ordered that all officers be present …": the subject of a that-clause
         r"(?<!\w)(?:(?:direct|order|instruct|insist|recommend|mandat)(?:ed|s|es)?\s+that|(?:urg|ask)(?:ed|es|s)\s+that|"
+        # "sought a report from the departments within a week"
+        r"(?:sought|seeks|seeking)\s+(?:[\w-]+\s+){0,5}?from|"
         # "a 90-day deadline for the departments to …", "set a deadline for the ministries to …"
         r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?deadline\s+for|"
         r"assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
@@ -188,7 +194,8 @@ EN = Rules(
         r"(?<!\w)(?:should|must|(?:was|were|is|are|(?:has|have|had)\s+(?:also\s+)?been)\s+(?:(?:also|further|again|now|\w+ly)\s+)?(?:assigned|asked|requested|tasked|"
         r"instructed|directed|urged|required|responsible|ordered|called\s+on|told|advised|mandated|entrusted|charged|"
         r"expected|authori[sz]ed|empowered|in\s+charge)|will(?:\s+continue)?|"
-        r"ha(?:s|ve|d)\s+to|ha(?:s|ve)\s+until(?=\s)|needs?\s+to|ought\s+to|shall|(?:is|are|was|were)\s+(?:also\s+)?to(?=\s+[a-z]))(?!\w)",
+        r"ha(?:s|ve|d)\s+to|ha(?:s|ve)\s+until(?=\s)|needs?\s+to|ought\s+to|shall|would\s+(?:have|need)\s+to|"
+        r"(?:is|are|was|were)\s+supposed\s+to|(?:is|are|was|were)\s+(?:also\s+)?to(?=\s+[a-z]))(?!\w)",
         re.I,
     ),
     coordinator_markers=re.compile(
