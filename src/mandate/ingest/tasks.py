@@ -555,7 +555,8 @@ def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft])
         # "Sở X đôn đốc các sở; UBND các huyện …": after a semicolon on the same line a body is the
         # object of the verb before it, unless a lead-in ("yêu cầu:") opened a series.
         after_semicolon = not bullet and text[:start].rstrip(" \t").endswith(";")
-        draft = _led_draft(text, body, end, rules, language, context and (listing or not after_semicolon))
+        draft = _led_draft(text, body, end, rules, language, context and (listing or not after_semicolon),
+                           listing=context and listing)
         if draft:
             found.append(draft)
             context = True
@@ -566,7 +567,8 @@ def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft])
     return found
 
 
-def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, context: bool) -> TaskDraft | None:
+def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, context: bool,
+               listing: bool = False) -> TaskDraft | None:
     if intro := rules.intro.match(text[position:end]):
         position += intro.end()
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, position, end)][:40]
@@ -582,7 +584,9 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
         if first in _RU_PREPOSITIONS or _RELATIVE.fullmatch(first):
             return None  # "…, які були висловлені …": a relative clause, not a dative lead
         if not _dative(first, language):
-            return _subject_clause(text, position, words, rules, language) if context else None
+            # only in the items of a lead-in ("Голова доручив: - Відділ освіти підготує …"): after a plain sentence
+            # a body with a verb in the present tells what it does ("Районные администрации проводят проверки")
+            return _subject_clause(text, position, words, rules, language) if listing else None
         cut = next((w_start for index, (w_start, word) in enumerate(words)
                     if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."), language)), None)
         if cut is not None and (marker := rules.coordinator_markers.search(text, position, cut)):
