@@ -6,13 +6,16 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention
 from .deadlines import Deadline, find_deadline
+from . import morphology
 from .triggers import RULES, Rules, is_infinitive_like
 
 MAX_ASSIGNEE_WORDS = 45
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|:\s*\n|\n\s*\n")
 _PARAGRAPH_END = re.compile(r"[.!?:;]\s*\n|\n\s*\n")
-_CLAUSE_BREAK = re.compile(r"(?<!\bNo)(?<!\bno)(?<!\bNr)[.!?](?!\d)|[;:\n|]|(?<=\s)[–—](?=\s)")
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\bNo)(?<!\bno)(?<!\bNr)(?<!\bDept)(?<!\bDepts)(?<!\bGovt)[.!?](?!\d)|[;:\n|]|(?<=\s)[–—](?=\s)"
+)
 _RELATIVE = re.compile(
     r"(?<!\w)(?:что|котор\w+|що|як(?:ий|а|е|і|у|ого|ій|их|им|ими|ому|ої)|that|which|who|whom|rằng|mà)(?!\w)", re.I
 )
@@ -24,7 +27,7 @@ _TRAILING_JUNK = re.compile(
     re.I,
 )
 _DATIVE = re.compile(r"\w(?:ам|ям|ому|ему|ові|еві|ым|им|ій|ой|ей|у|ю)(?!\w)", re.I)
-_NEEDS_DATIVE = re.compile(r"^(?:необходимо|необхідно|потрібно|следует|слід|надлежит|належить)$", re.I)
+_NEEDS_DATIVE = re.compile(r"^(?:необходимо|необхідно|потрібно|следует|слід|надлежит|предстоит|належить)$", re.I)
 # "Контроль за исполнением … возложить на …": who oversees the decree, not a task
 _OVERSIGHT = re.compile(r"(?<!\w)(?:контрол\w*|общее\s+руководство|загальне\s+керівництво)(?!\w)", re.I)
 _LEADING_LIMIT = re.compile(
@@ -33,7 +36,7 @@ _LEADING_LIMIT = re.compile(
 )
 # Passive assignments whose addressee comes before: "ООО «…» дано поручение …", "Комунальному підприємству доручено …"
 _PASSIVE_TRIGGER = re.compile(
-    r"^(?:поручено|доручено|(?:дано|даны|надано|надані|дані)\s+.+|предложено|запропоновано|рекомендовано|наказано|велено|"
+    r"^(?:поручено|доручено|поручается|доручається|(?:дано|даны|надано|надані|дані)\s+.+|предложено|запропоновано|рекомендовано|наказано|велено|"
     r"поручили|доручили)$", re.I
 )
 _RECOMMEND = re.compile(r"^рекоменд(?:овать|увати|ую|уємо)$", re.I)
@@ -62,6 +65,10 @@ _EN_TO = re.compile(r"\s*,?\s+to\s", re.I)
 _CHAIRS_A_MEETING = re.compile(
     r"\s+(?:cuộc\s+họp|hội\s+nghị|buổi\s+(?:làm\s+việc|họp|tiếp|gặp)|phiên\s+(?:họp|thảo\s+luận)|kỳ\s+họp|lễ|"
     r"buổi\s+lễ|tọa\s+đàm|toạ\s+đàm|hội\s+thảo|đoàn)(?!\w)",
+    re.I,
+)
+_ASSIGNMENT_NOUN = re.compile(
+    r"^(?:\w+\s+)?(?:доручен\w*|поручени\w*|завданн\w*|задани\w*|рішенн\w*|решени\w*|(?:the\s+)?(?:instructions?|directions?|orders?|tasks?))(?!\w)",
     re.I,
 )
 _VERBAL_NOUN = re.compile(r"^\w+(?:ння|ття|ние|тие)$", re.I)
@@ -109,7 +116,48 @@ def extract_tasks(text: str, language: str, default_year: int | None, dates: lis
         draft.end = min(next_start, paragraph.end() if paragraph else len(text))
         draft.end = max(draft.end, draft.assignee_end)
         _fill(draft, text, rules, language, default_year, dates)
+        if draft.deadline is None:
+            draft.deadline = _deadline_after(text, draft.end, next_start, language, default_year, dates)
     return drafts
+
+
+# A sentence after the task's paragraph that gives its limit: "Срок окончания работ 1 августа 2000 года.",
+# "Термін виконання – до 1 липня.", "Thời hạn hoàn thành: 30/6", "Deadline: …", or one that refers back to the
+# assignment ("Відповідні доручення міністерства мають виконати до 1 жовтня", "The task must be completed by …").
+_LIMIT_SENTENCE = re.compile(
+    r"[ \t]*(?:[-–•]\s*)?(?:срок\w*|строк\w*|термін\w*|thời\s+hạn|hạn\s+chót|deadline|time\s+limit|the\s+deadline)(?!\w)", re.I
+)
+_ASSIGNMENT_WORDS = r"(?:поручени\w*|задани\w*|доручен\w*|завданн\w*|instructions?|directions?|directives?|tasks?|orders?|work)"
+_REFERS_BACK = re.compile(
+    rf"(?<!\w)(?:(?:відповідн\w*|ці|це|цього|дан\w+|эт\w+|указанн\w*|зазначен\w*|these|this|the\s+said|such)\s+{_ASSIGNMENT_WORDS}"
+    rf"|{_ASSIGNMENT_WORDS}\s+(?:\w+\s+){{0,2}}(?:(?:мають|має|должн\w*|повинн\w*|must|should|is\s+to|are\s+to)\s+)?"
+    r"(?:викона\w*|выполн\w*|исполн\w*|(?:be\s+)?(?:completed|carried\s+out|implemented|done))"
+    r"|nhiệm\s+vụ\s+(?:này|trên))(?!\w)",
+    re.I,
+)
+
+
+def _deadline_after(text: str, position: int, limit: int, language: str, default_year: int | None,
+                    dates: list[DateMention]) -> Deadline | None:
+    """The limit of a task given in the next sentence or line, before any other task begins."""
+    for _ in range(2):
+        if position >= limit:
+            return None
+        sentence = _SENTENCE_END.search(text, position, limit)
+        end = sentence.end() if sentence else limit
+        piece = text[position:end]
+        labelled = _LIMIT_SENTENCE.match(piece.lstrip("\n "))
+        if piece.strip() and (labelled or _REFERS_BACK.search(piece)):
+            found = find_deadline(text, position, end, language, default_year, dates)
+            if found is not None:
+                return found
+            if labelled:  # "Срок окончания работ 1 августа 2000 года": the limit's noun is its cue
+                day = next((d for d in dates if d.day and position <= d.start and d.end <= end), None)
+                if day is not None:
+                    start = position + len(piece) - len(piece.lstrip("\n "))
+                    return Deadline(day.day, text[start:day.end].strip(), start, day.end)
+        position = end
+    return None
 
 
 def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
@@ -125,22 +173,41 @@ def _object_tasks(text: str, rules: Rules, language: str) -> list[TaskDraft]:
         span = _forward_assignee(text, trigger.end(), rules, language)
         if span is not None and language in ("ru", "uk") and _NOUN_TRIGGER.match(trigger.group(0)):
             first = text[span[0]:span[1]].split()[0].lower().strip(",;:«»\"()")
-            if not _DATIVE_END.search(first):
+            if not _dative(first, language):
                 continue  # "поручением премьер-министра": the noun's owner, not its addressee
         if span is None:
             following = _WORD.match(text, trigger.end() + 1) if trigger.end() < len(text) else None
             if language in ("ru", "uk") and (_PASSIVE_TRIGGER.match(trigger.group(0))
-                                             or following and is_infinitive_like(following.group(0).strip(",;."))):
+                                             or following and is_infinitive_like(following.group(0).strip(",;."), language)):
                 # "Политбюро поручает руководить": the subject leads
                 draft = _subject_draft(text, trigger.start(), rules, language, trigger.group(0))
                 if draft:
                     draft.trigger_end = trigger.end()
                     drafts.append(draft)
             continue
-        if language == "en" and not trigger.group(0).lower().endswith("that") and not _EN_TO.match(text, span[1]):
+        if language == "en" and not trigger.group(0).lower().endswith(("that", "from")) and not _EN_TO.match(text, span[1]):
             continue  # "tasks X to do": without "to" the word is a noun ("especially tasks ensuring …")
+        if language == "en" and trigger.group(0).lower().endswith(("that", "from")):
+            span = (span[0], _en_noun_phrase_end(text, span[0], span[1], rules))
         drafts.append(TaskDraft(trigger.start(), span[0], span[1], text[span[0]:span[1]], trigger_end=trigger.end()))
     return drafts
+
+
+_EN_NP_LINK = {"of", "and", "the", "for", "concerned", "in", "at", "on", "all", "under", "its", "their", "various",
+               "respective", "district", "state", "local", "municipal", "senior", "relevant", "other"}
+
+
+def _en_noun_phrase_end(text: str, start: int, end: int, rules: Rules) -> int:
+    """Where the subject of "directed that X submit …" ends: at the first lower-case word after a body's name that
+    does not go on with it ("of", "and", "concerned" do)."""
+    seen_body = False
+    for match in _WORD.finditer(text, start, end):
+        bare = match.group(0).strip(",;:()\"“”")
+        if seen_body and bare[:1].islower() and bare.lower() not in _EN_NP_LINK and not rules.organization.fullmatch(bare):
+            return _trim(text, start, match.start())
+        if rules.organization.fullmatch(bare) or bare[:1].isupper():
+            seen_body = True
+    return end
 
 
 def _oversight_before(text: str, position: int) -> bool:
@@ -169,6 +236,8 @@ def _forward_assignee(text: str, position: int, rules: Rules, language: str) -> 
     assignee = text[start:end]
     if end <= start or rules.first_person.match(_ONLY.sub("", assignee)):
         return None
+    if language in ("ru", "uk") and rules.pronoun.match(assignee):
+        return None  # "призвал их ускорить": the Russian and Ukrainian labels leave pronouns out
     if not (rules.organization.search(assignee) or rules.pronoun.match(assignee)
             or (language == "en" and _EN_PERSON.fullmatch(assignee) and _EN_TO.match(text, end))):
         return None  # a body, an office, or (in English) a person named before "to": "asked Darrang to …"
@@ -187,7 +256,7 @@ def _can_start(word: str, language: str, rules: Rules) -> bool:
     if language == "vi":
         return bare[0].isupper() or bare.lower() in _VI_START_WORDS
     if language in ("ru", "uk"):
-        return not is_infinitive_like(bare) and not rules.stop.match(bare)
+        return not is_infinitive_like(bare, language) and not rules.stop.match(bare)
     return not rules.stop.match(bare) and bare.lower() not in ("that", "to", "by", "the following")
 
 
@@ -200,7 +269,7 @@ def _stops(text: str, position: int, word: str, rules: Rules, language: str) -> 
             return False  # "Ủy ban kiểm tra", "Ban chỉ đạo", "Ban tổ chức": part of the body's name
         return bare[:1].islower() and bool(rules.stop.match(text, position) or _VI_EXTRA_STOPS.match(text, position))
     if language in ("ru", "uk"):
-        return bool(bare[:1].islower() and is_infinitive_like(bare)) or bool(rules.stop.match(text, position))
+        return bool(bare[:1].islower() and is_infinitive_like(bare, language)) or bool(rules.stop.match(text, position))
     return bool(rules.stop.match(text, position)) and bare[:1].islower()
 
 
@@ -256,8 +325,44 @@ def _subject_draft(text: str, trigger_start: int, rules: Rules, language: str, t
     end = _trim(text, start, trigger_start)
     subject = text[start:end]
     if not _acceptable_subject(subject, rules, language, trigger):
-        return None
+        if language not in ("ru", "uk") or rules.first_person.match(subject.strip()) or rules.pronoun.match(subject.strip()) \
+                or _ASSIGNMENT_NOUN.match(subject.strip()):
+            return None  # "одне агентство повинно …": a statement of principle
+        if (start := _nominative_tail(text, offset + clause_start, end, rules, language)) is None:
+            return None
+        end = _trim(text, start, trigger_start)
+        subject = text[start:end]
+        if not _acceptable_subject(subject, rules, language, trigger):
+            return None
     return TaskDraft(start, start, end, subject, implicit=bool(rules.pronoun.match(subject)))
+
+
+def _nominative_tail(text: str, start: int, end: int, rules: Rules, language: str) -> int | None:
+    """Where the noun phrase in the nominative right before a modal starts, when the clause opens with something
+    else: "Для ухвалення урядом рішення місцева влада має гарантувати …" → "місцева влада". The run of words
+    that can be nominative or genitive before the modal; in it, the first body in the nominative, with the
+    adjectives in front of it."""
+    run = []
+    for match in reversed(list(_WORD.finditer(text, start, end))):
+        word = match.group(0).strip(",«»\"()")
+        if word.lower() in ("и", "і", "й", "та"):
+            run.append((match.start(), word, frozenset()))
+            continue
+        cases = morphology.noun_phrase_case(word, language)
+        if cases is None and word[:1].isupper():
+            run.append((match.start(), word, frozenset({"name"})))  # a name the dictionary does not know
+            continue
+        if not cases or not cases & {"nomn", "gent"} or match.group(0).endswith(","):
+            break
+        run.append((match.start(), word, cases))
+    run.reverse()
+    for index, (_position, word, cases) in enumerate(run):
+        if "nomn" in cases and rules.organization.fullmatch(word) and not _VERBAL_NOUN.match(word):
+            while index and morphology.is_adjective(run[index - 1][1], language):
+                index -= 1
+            head = run[index][0]
+            return head if head > start else None
+    return None
 
 
 def _without_lead_in(clause: str, rules: Rules) -> str:
@@ -281,6 +386,8 @@ def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str)
         return False  # "Упорядкування апарату має здійснюватися": what must happen, not who does it
     if rules.first_person.match(subject) or rules.object_triggers.search(subject):
         return False
+    if _ASSIGNMENT_NOUN.match(subject):
+        return False  # "Відповідні доручення міністерства мають виконати до …": the assignment, not a body
     if rules.pronoun.match(subject):
         # English labels carry "They should …" over from the previous sentence; the
         # Russian and Ukrainian labels leave "Им необходимо" out.
@@ -293,7 +400,7 @@ def _acceptable_subject(subject: str, rules: Rules, language: str, trigger: str)
         first = subject.split()[0]
         return first[0].isupper() or first.lower() in _VI_START_WORDS
     if language in ("ru", "uk"):
-        return not any(is_infinitive_like(w.strip(",;")) for w in subject.split())
+        return not any(is_infinitive_like(w.strip(",;"), language) for w in subject.split())
     head = re.split(r"(?<!\w)(?:that|which|who)(?!\w)", subject, maxsplit=1)[0]
     return not re.search(r"(?<!\w)(?:is|are|was|were|has|have|had|said|says|noted|stated)(?!\w)", head, re.I)
 
@@ -448,7 +555,8 @@ def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft])
         # "Sở X đôn đốc các sở; UBND các huyện …": after a semicolon on the same line a body is the
         # object of the verb before it, unless a lead-in ("yêu cầu:") opened a series.
         after_semicolon = not bullet and text[:start].rstrip(" \t").endswith(";")
-        draft = _led_draft(text, body, end, rules, language, context and (listing or not after_semicolon))
+        draft = _led_draft(text, body, end, rules, language, context and (listing or not after_semicolon),
+                           listing=context and listing)
         if draft:
             found.append(draft)
             context = True
@@ -459,7 +567,8 @@ def _unit_tasks(text: str, rules: Rules, language: str, drafts: list[TaskDraft])
     return found
 
 
-def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, context: bool) -> TaskDraft | None:
+def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, context: bool,
+               listing: bool = False) -> TaskDraft | None:
     if intro := rules.intro.match(text[position:end]):
         position += intro.end()
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, position, end)][:40]
@@ -472,10 +581,14 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
                     if index and _stops(text, w_start, word, rules, language)), None)
     elif language in ("ru", "uk"):
         first = words[0][1].strip("«\"(").lower()
-        if first in _RU_PREPOSITIONS or not _DATIVE_END.search(first) or _RELATIVE.fullmatch(first):
+        if first in _RU_PREPOSITIONS or _RELATIVE.fullmatch(first):
             return None  # "…, які були висловлені …": a relative clause, not a dative lead
+        if not _dative(first, language):
+            # only in the items of a lead-in ("Голова доручив: - Відділ освіти підготує …"): after a plain sentence
+            # a body with a verb in the present tells what it does ("Районные администрации проводят проверки")
+            return _subject_clause(text, position, words, rules, language) if listing else None
         cut = next((w_start for index, (w_start, word) in enumerate(words)
-                    if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."))), None)
+                    if index and word[:1].islower() and is_infinitive_like(word.strip(",;:."), language)), None)
         if cut is not None and (marker := rules.coordinator_markers.search(text, position, cut)):
             cut = marker.start()  # "Министерству … совместно с органами … обеспечить": the lead ends at the partners
         if cut is not None and (limit := _time_limit_before(text, position, cut, rules)) is not None:
@@ -497,6 +610,34 @@ def _led_draft(text: str, position: int, end: int, rules: Rules, language: str, 
     return TaskDraft(position, position, assignee_end, assignee)
 
 
+def _dative(word: str, language: str) -> bool:
+    """Can the word open a lead in the dative ("Департаменту", "Обласним", "Старості")? The dictionary says when
+    it knows the word, the endings otherwise."""
+    known = morphology.can_be_dative(word, language)
+    return bool(_DATIVE_END.search(word)) if known is None else known
+
+
+def _subject_clause(text: str, position: int, words: list[tuple[int, str]], rules: Rules,
+                    language: str) -> TaskDraft | None:
+    """After an assignment or a lead-in, a clause whose subject names a body and whose verb is in the present or
+    the future: "Відділ освіти забезпечує …", "Члены комитета принимают участие …", "Управление проведет …"."""
+    for index, (w_start, word) in enumerate(words[1:12], start=1):
+        bare = word.strip(",;:.«»\"()")
+        if not bare or not bare[:1].islower():
+            continue
+        if morphology.is_present_finite(bare, language):
+            assignee_end = _trim(text, position, w_start)
+            assignee = text[position:assignee_end]
+            if re.search(r"[,.!?:;]", assignee) or _ASSIGNMENT_NOUN.match(assignee) or not _names_a_body(assignee, rules, language):
+                return None
+            if morphology.can_be_dative(words[0][1].strip("«\"("), language) is None:
+                return None  # the subject's head is not a word the dictionary knows
+            return TaskDraft(position, position, assignee_end, assignee)
+        if is_infinitive_like(bare, language) or morphology.is_present_finite(bare, language) is None and index > 6:
+            return None
+    return None
+
+
 def _time_limit_before(text: str, position: int, cut: int, rules: Rules) -> int | None:
     """Where a time limit or a recurrence between a dative lead and its infinitive starts, if one does."""
     for match in _WORD.finditer(text, position, cut):
@@ -513,7 +654,7 @@ def _names_a_body(assignee: str, rules: Rules, language: str) -> bool:
             return False
         return bool(rules.organization.match(_VI_QUANTIFIER.sub("", assignee)) or re.match(r"[A-ZĐ]{2,}", assignee))
     return bool(rules.organization.search(assignee)) and not any(
-        is_infinitive_like(w.strip(",;")) for w in assignee.split()
+        is_infinitive_like(w.strip(",;"), language) for w in assignee.split()
     )
 
 
@@ -530,7 +671,7 @@ def _heading(text: str, position: int, end: int, rules: Rules, language: str) ->
             _stops(text, m.start(), m.group(0), rules, language) for m in _WORD.finditer(text, position, position + len(phrase))
         ):
             return None
-    elif not _DATIVE_END.search(words[0].lower()):
+    elif not _dative(words[0].lower(), language):
         return None
     return position, position + len(phrase), phrase
 
@@ -543,7 +684,7 @@ def _continues(text: str, position: int, end: int, rules: Rules, language: str) 
     if language == "vi":
         return word.group(0)[:1].islower() or bool(rules.stop.match(text[position:position + 30].lower()))
     # "5.1. под личную ответственность обеспечить …": an item that goes on in lower case continues the heading
-    return is_infinitive_like(word.group(0).strip(",;:.")) or word.group(0)[:1].islower()
+    return is_infinitive_like(word.group(0).strip(",;:."), language) or word.group(0)[:1].islower()
 
 
 _CONJOINED = {
@@ -575,7 +716,10 @@ def _coordinated(text: str, rules: Rules, language: str, drafts: list[TaskDraft]
 
 def _conjoined_body(text: str, position: int, limit: int, rules: Rules, language: str) -> TaskDraft | None:
     if language in ("ru", "uk"):
-        return _led_draft(text, position, limit, rules, language, True)
+        first = text[position:limit].split(maxsplit=1)[0] if text[position:limit].strip() else ""
+        if first[:1].islower() and not rules.organization.match(first):
+            return None  # "сосредоточиться на рассмотрении, оценке и …": the verb's objects, not another body
+        return _led_draft(text, position, limit, rules, language, False)
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, position, limit)][:12]
     cut = next((start for start, _, word in words if word == "to"), None)
     if cut is None or cut == position or not (words[0][2] == "the" or words[0][2][:1].isupper()):

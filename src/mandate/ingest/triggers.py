@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import morphology
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -83,7 +85,7 @@ _RU_ORGS = (
     r"образовани\w*|глав\w*|кабмин\w*|кабмін\w*|кабинет\w*|кабінет\w*|міністр\w*|заместител\w*|заступник\w*|"
     r"распорядител\w*|розпорядник\w*|исполком\w*|райисполком\w*|облисполком\w*|виконком\w*|член\w*|"
     r"генштаб\w*|ова|ода|ога|рда|рга|заклад\w*|засновник\w*|учредител\w*|групп\w*|груп\w*|"
-    r"предприяти\w*|підприємств\w*|старост\w*|инспекци\w*|інспекці\w*|служб\w*|"
+    r"предприяти\w*|підприємств\w*|старост\w*|инспекци\w*|інспекці\w*|служб\w*|компани\w*|компані\w*|"
     # ministries by their short names, and acronyms (МОЗ, МВС, ФСБ)
     r"минфин\w*|минздрав\w*|минэконом\w*|минобр\w*|минтранс\w*|минстро\w*|минприрод\w*|минсельхоз\w*|"
     r"минпромторг\w*|минюст\w*|минтруд\w*|минцифр\w*|мінфін\w*|мінеконом\w*|мінцифр\w*|мінрегіон\w*|"
@@ -99,8 +101,12 @@ _NOT_INFINITIVE = (
 
 RU = Rules(
     object_triggers=re.compile(
-        r"(?<!\w)(?:поручил\w*|поручает|поручают|поручить|поручено|поручаю|просит|просил\w*|попросил\w*|"
-        r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*\s+(?=\w)|"
+        r"(?<!\w)(?:поручил\w*|поручает|поручают|поручить|поручено|поручаю|поручается|доручається|просит|просил\w*|попросил\w*|"
+        # a letter's "Прошу руководителей … представить", "Просимо управління …"
+        r"прошу|просим|просят|просимо|просять|"
+        # "Назначить заместителя главы … ответственным за …", "Визначити відділ … відповідальним за …"
+        r"(?:назначить|определить|призначити|визначити)(?=\s+(?:\S+\s+){1,12}?(?:ответственн|відповідальн)\w*\s+за)|"
+        r"попросить|обязать|обязывает|обратился\s+к|обратилась\s+к|призвал\w*(?=\s+\w)|"
         r"доручи\w*|доручає|доручають|доручено|просить|попроси\w*|звернувся\s+до|звернулася\s+до|"
         r"зобов'яза\w*|зобов’яза\w*|закликав\w*|обязал\w*|поставил\w*\s+задач\w*|поставив\w*\s+завдання|"
         r"дал\w*\s+поручени\w*|дав\w*\s+доручення|надав\w*\s+(?:\w+\s+)?доручення|"
@@ -111,7 +117,7 @@ RU = Rules(
         re.I,
     ),
     subject_triggers=re.compile(
-        r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|надлежит|належить|несет\s+ответственность|"
+        r"(?<!\w)(?:должен|должна|должно|должны|обязан\w*|необходимо|следует|надлежит|предстоит|належить|несет\s+ответственность|"
         r"несёт\s+ответственность|отвечает\s+за|повинен|повинна|повинно|повинні|необхідно|потрібно|слід|"
         r"закликають|призывают|несе\s+відповідальність|відповідає\s+за|"
         r"ма(?:ють|є)(?=\s+\w+(?:ти|тися|тись)(?!\w)))(?!\w)",
@@ -125,7 +131,7 @@ RU = Rules(
         re.I,
     ),
     stop=re.compile(  # infinitives are found by is_infinitive_like
-        r"(?:с\s+целью|в\s+целях|для|чтобы|щоб|з\s+метою|з\s+вимогою|с\s+требованием|с\s+просьбой|з\s+проханням|"
+        r"(?:(?:ответственн|відповідальн)\w*\s+за|с\s+целью|в\s+целях|для|чтобы|щоб|з\s+метою|з\s+вимогою|с\s+требованием|с\s+просьбой|з\s+проханням|"
         r"із\s+закликом|з\s+закликом|с\s+призывом|сразу|после|в\s+соответствии|відповідно|по\s+вопросам|"
         r"з\s+питань|на\s+основе|на\s+основі|"
         # a time limit ends the assignee: "Міністерству фінансів до 1 липня подати …"
@@ -165,16 +171,31 @@ RU = Rules(
 
 EN = Rules(
     object_triggers=re.compile(
-        r"(?<!\w)(?:assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
+        # "directed that the DCs submit …", "ordered that all officers be present …": the subject of a that-clause
+        r"(?<!\w)(?:(?:direct|order|instruct|insist|recommend|mandat)(?:ed|s|es)?\s+that|(?:urg|ask)(?:ed|es|s)\s+that|"
+        # "sought a report from the departments within a week"
+        r"(?:sought|seeks|seeking)\s+(?:[\w-]+\s+){0,5}?from|"
+        # "a 90-day deadline for the departments to …", "set a deadline for the ministries to …"
+        r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?deadline\s+for|"
+        r"assign(?:ed|s)?|task(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?(?:\s+that)?|instruct(?:ed|s)?|"
         r"direct(?:ed|s)?|urg(?:ed|es)|call(?:ed|s)?\s+on|call(?:ed|s)?\s+upon|order(?:ed|s)?|requir(?:ed|es)|"
         r"demand(?:ed|s)?\s+that|required\s+that|requesting|asking|assigning|instructing|urging|directing|tasking|"
-        r"ordering|calling\s+(?:on|upon)|stress(?:ed|es)?\s+upon|enjoin(?:ed|s)?\s+upon)(?!\w)",
+        r"ordering|calling\s+(?:on|upon)|stress(?:ed|es)?\s+upon|enjoin(?:ed|s)?\s+upon|"
+        # more verbs of the same shape (X … to): "told the officials to", "advised departments to"
+        r"told|tell(?:s|ing)?|advis(?:ed|es|ing)|mandat(?:ed|es|ing)|exhort(?:ed|s)?|appeal(?:ed|s)?\s+to|want(?:ed|s)?|"
+        r"authori[sz](?:ed|es)|empower(?:ed|s)?|"
+        # the noun forms: "issued directions to the DCs to", "gave instructions to all departments to"
+        r"(?:direction|instruction|directive|order)s?\s+to|"
+        # "it was the duty of the secretary to …", "it is the responsibility of the ministries to …"
+        r"it\s+(?:is|was|will\s+be|shall\s+be)\s+the\s+(?:duty|responsibility|job|obligation)\s+of)(?!\w)",
         re.I,
     ),
     subject_triggers=re.compile(
-        r"(?<!\w)(?:should|must|(?:was|were|is|are|(?:has|have|had)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:assigned|asked|requested|tasked|"
-        r"instructed|directed|urged|required|responsible|ordered|called\s+on)|will(?:\s+continue)?|"
-        r"ha(?:s|ve|d)\s+to|ha(?:s|ve)\s+until(?=\s)|needs?\s+to|ought\s+to|shall|(?:is|are|was|were)\s+(?:also\s+)?to(?=\s+[a-z]))(?!\w)",
+        r"(?<!\w)(?:should|must|(?:was|were|is|are|(?:has|have|had)\s+(?:also\s+)?been)\s+(?:(?:also|further|again|now|\w+ly)\s+)?(?:assigned|asked|requested|tasked|"
+        r"instructed|directed|urged|required|responsible|ordered|called\s+on|told|advised|mandated|entrusted|charged|"
+        r"expected|authori[sz]ed|empowered|in\s+charge)|will(?:\s+continue)?|"
+        r"ha(?:s|ve|d)\s+to|ha(?:s|ve)\s+until(?=\s)|needs?\s+to|ought\s+to|shall|would\s+(?:have|need)\s+to|"
+        r"(?:is|are|was|were)\s+supposed\s+to|(?:is|are|was|were)\s+(?:also\s+)?to(?=\s+[a-z]))(?!\w)",
         re.I,
     ),
     coordinator_markers=re.compile(
@@ -191,9 +212,9 @@ EN = Rules(
         r"government|council\w*|people'?s|provinc\w+|cit(?:y|ies)|localit\w+|units?|bod(?:y|ies)|organi[sz]ations?|"
         r"authorit\w+|corporations?|groups?|sectors?|chairm[ae]n|chairs?|directors?|heads?|leaders?|secretar\w+|"
         r"politburo|party|police|front|communes?|wards?|delegates?|members?|enterprises?|businesses|"
-        r"officials?|officers?|minister\w*|governors?|mayors?|commissioners?|administrators?|staff|"
+        r"officials?|officers?|minister\w*|governors?|mayors?|commissioners?|administrators?|staff|depts?|govt|"
         # an acronym names a body: MPI, MoF, MARD, PPC
-        r"(?-i:M[o]?[A-Z]{1,5}|[A-Z]{2,6}))(?!\w)",
+        r"(?-i:M[o]?[A-Z]{1,5}|[A-Z]{2,6}s?))(?!\w)",
         re.I,
     ),
     generic=re.compile(
@@ -216,9 +237,15 @@ EN = Rules(
 RULES = {"vi": VI, "ru": RU, "uk": RU, "en": EN}
 
 
-def is_infinitive_like(word: str) -> bool:
-    """True for a Russian or Ukrainian infinitive (the action after a dative assignee)."""
+def is_infinitive_like(word: str, language: str | None = None) -> bool:
+    """True for a Russian or Ukrainian infinitive (the action after a dative assignee).
+
+    The dictionary decides when it knows the word (`morphology`); the endings decide otherwise."""
     lower = word.lower()
+    if language in ("ru", "uk") and len(lower) >= 4 and _INFINITIVE_ENDING.search(lower):
+        known = morphology.is_infinitive(lower, language)
+        if known is not None:
+            return known
     if lower in _NOT_INFINITIVE or len(lower) < 4:
         return False
     # plural nouns ("документи", "комітети"), "-сть" nouns, genitives of "-іта" nouns ("освіти")
@@ -226,6 +253,8 @@ def is_infinitive_like(word: str) -> bool:
         return False
     return bool(re.search(r"(?:ать|ять|еть|ить|уть|ыть|оть|ться|чь|чься|ти|тися|тись)$", lower))
 
+
+_INFINITIVE_ENDING = re.compile(r"(?:ть|ться|чь|чься|ти|тися|тись)$")
 
 _RU_TI_VERBS = {
     "вести", "провести", "ввести", "перевести", "привести", "произвести", "обрести", "нести", "внести",
