@@ -25,6 +25,8 @@ PAGES: dict[str, str] = {
     "monitoring": "Scorecards", "administration": "Administration", "person": "Administration",
     "units": "Units, warnings and reminders", "reorganizations": "Reorganizations",
     "cases": "Cases", "case": "Cases", "registers": "Registers and reports of inspection",
+    "cadre_positions": "Posts", "cadre_person": "Cadres", "cadre_event": "New personnel event",
+    "cadre_vacancies": "Posts", "cadre_staffing": "Staffing", "cadre_planning": "Planning pool",
 }
 LANGUAGES = ("vi", "en", "ru", "uk")
 
@@ -156,10 +158,40 @@ GUIDES: tuple[Guide, ...] = (
             Step("reorganizations", gettext_lazy("{reorganizations} lists every merger, split and rename with its "
                                                  "legal basis and the tasks it handed on."),
                  {"reorganizations": "Reorganizations"}),
+            Step("cadre_positions", gettext_lazy("Cadre work: in {cadre}, {posts} lists the posts of the unit you name, "
+                                                 "their seats and who holds each on the day shown at the top; "
+                                                 "{add_post} adds one. A post's page says who held it on any day."),
+                 {"cadre": "Cadre work", "posts": "Posts", "add_post": "Add a post"}),
+            Step("cadre_person", gettext_lazy("A cadre's record, found in {cadres} by name (without diacritics), keeps "
+                                              "what form 2C needs and {posts_held}, {discipline} and the {pool}; only "
+                                              "the organization committee, the leaders of the managing committee and "
+                                              "the cadre may open it, and each opening is logged. Use {correct} for a "
+                                              "wrong field and {old_post} for a post from the paper file."),
+                 {"cadres": "Cadres", "posts_held": "Posts held", "discipline": "Discipline", "pool": "Planning pool",
+                  "correct": "Correct the record", "old_post": "Enter a post from the old file"}),
+            Step("cadre_event", gettext_lazy("{new_event}: choose the event, the cadre, the post and its decision (and, "
+                                             "for an appointment, each meeting in order). {check} says what it would "
+                                             "change and every rule it breaks — the age rule, 24 months in post, "
+                                             "discipline, a full seat — and saves nothing; {apply} writes it."),
+                 {"new_event": "New personnel event", "check": "Check", "apply": "Apply"}),
+            Step("cadre_vacancies", gettext_lazy("Vacancies: in {posts} tick {subtree} and {vacant}; {per_unit} counts, "
+                                                 "for each unit, the {seats}, empty or held only by an acting cadre."),
+                 {"posts": "Posts", "subtree": "and the units below it", "vacant": "only vacant seats (empty or acting only)",
+                  "per_unit": "Vacancies per unit", "seats": "Seats not officially held"}),
+            Step("cadre_staffing", gettext_lazy("{staffing} sets each unit's {headcount} against its {quota}, with the "
+                                                "{surplus} and, after a merger, the path to the quota in five years; "
+                                                "{enter} records the figures of a year."),
+                 {"staffing": "Staffing", "headcount": "Headcount", "quota": "Staffing quota", "surplus": "Surplus",
+                  "enter": "Enter a quota or a headcount"}),
+            Step("cadre_planning", gettext_lazy("{pool} shows, for the committee you name, who is planned for each title "
+                                                "and the shares of women (at least 25 %) and young cadres (at least "
+                                                "15 %) against the targets; {put} adds a cadre (three per title, three "
+                                                "titles per person at most)."),
+                 {"pool": "Planning pool", "put": "Put a cadre into the pool"}),
         ),
         gettext_lazy("This needs the role of unit administrator. Preparing and applying a reorganization is for "
-                     "system administrators. Posts, cadres' records, personnel events, the planning pool and staffing "
-                     "are kept under Cadre work in the menu, for the organization committee's staff."),
+                     "system administrators. Cadre work is for the organization committee's staff; the lists of "
+                     "leaders, appointments, rotations and vacancies are downloaded from its menu."),
     ),
     Guide(
         "administrator", gettext_lazy("Administrator"),

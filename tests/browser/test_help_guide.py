@@ -92,12 +92,36 @@ def small_world(transactional_country, settings, tmp_path):
     case = case_open(actor=None, kind=CaseKind.THEMATIC_SUPERVISION, body=unit("25.TU.UBKT"),
                      title="Giám sát việc vận hành chính quyền địa phương hai cấp", opened_on=today - dt.timedelta(days=3),
                      target_unit=unit("25.UBND"), directive=plan)
+    from mandate.personnel.models import HoldingKind, PoliticalTheory, Sex
+    from mandate.personnel.services import (
+        headcount_set, holding_record, person_create, planning_add, position_create, staffing_quota_set, term_of,
+    )
+    from mandate.personnel.titles import Title
+
+    merged = dt.date(2025, 7, 1)
+    chair = position_create(actor=None, unit=unit("25.UBND"), kind=Title.COMMITTEE_CHAIR, title="Chủ tịch UBND tỉnh",
+                            managing_unit=unit("25.TU.BTV"), valid_from=merged)
+    vice = position_create(actor=None, unit=unit("25.UBND"), kind=Title.COMMITTEE_VICE_CHAIR, title="Phó Chủ tịch UBND tỉnh",
+                           seats=5, managing_unit=unit("25.TU.BTV"), valid_from=merged)
+    cadre = person_create(actor=None, full_name="Bùi Văn Quý", birth_date=dt.date(1978, 3, 12), sex=Sex.MALE,
+                          kept_by=unit("25"), home_province="Phú Thọ", ethnicity="Kinh", education="Thạc sĩ Quản lý công",
+                          party_joined_on=dt.date(2002, 5, 19), political_theory=PoliticalTheory.ADVANCED)
+    acting = person_create(actor=None, full_name="Lê Thị Mai", birth_date=dt.date(1984, 9, 9), sex=Sex.FEMALE, kept_by=unit("25"))
+    holding_record(actor=None, person=cadre, position=vice, starts_on=merged)
+    holding_record(actor=None, person=acting, position=chair, starts_on=merged, kind=HoldingKind.ACTING)
+    for planned in (cadre, acting):
+        planning_add(actor=None, person=planned, position=chair, term=term_of(chair, today), added_on=today - dt.timedelta(days=9))
+    staffing_quota_set(actor=None, unit=unit("25.UBND"), year=today.year, quota=60)
+    headcount_set(actor=None, unit=unit("25.UBND"), year=today.year, count=72)
     urls = {"dashboard": "/", "tasks": "/tasks/", "task_new": "/tasks/new/", "task": f"/tasks/{worked.pk}/",
             "task_extension": f"/tasks/{waiting.pk}/", "inbox": "/inbox/", "meeting": f"/meetings/{meeting.pk}/",
             "ingest": "/ingest/", "monitoring": "/monitoring/", "administration": "/administration/",
             "person": f"/administration/people/{users['unit'].pk}/", "units": "/administration/units/",
             "reorganizations": "/reorganizations/", "cases": "/inspections/", "case": f"/inspections/{case.pk}/",
-            "registers": "/inspections/registers/"}
+            "registers": "/inspections/registers/", "cadre_positions": "/personnel/?unit=25.UBND",
+            "cadre_person": f"/personnel/people/{cadre.pk}/", "cadre_event": "/personnel/events/new/",
+            "cadre_vacancies": "/personnel/?unit=25&subtree=1&vacant=1",
+            "cadre_staffing": f"/personnel/staffing/?unit=25.UBND&year={today.year}", "cadre_planning": "/personnel/planning/?unit=25.TU"}
     assert set(urls) == set(guide.PAGES)
     return {"users": users, "urls": urls}
 

@@ -51,7 +51,7 @@ def test_hanoi_acts_then_elects_after_the_congress(demo):
 def test_rotations_to_communes_and_the_cadres_to_be_arranged(demo):
     rotations = PersonnelEvent.objects.filter(kind=EventKind.ROTATION)
     assert sorted(e.person.full_name for e in rotations) == ["Hà Thị Yến", "Nguyễn Đăng Khoa"]
-    assert all(e.position.unit.code.endswith(".UBND") and e.ends_on == dt.date(2027, 7, 20) for e in rotations)
+    assert all(e.position.unit.code.endswith(".UBND") and e.ends_on == dt.date(2028, 7, 20) for e in rotations)
     assert [(h.person.full_name, h.reason) for h in posts_to_arrange()] == [("Hoàng Tiến Dũng", "no_seat")]
     planned = Reorganization.objects.get(batch="demo-xa-2027")
     preview = reorganization_preview(reorganization_id=planned.pk)

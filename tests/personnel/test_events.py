@@ -104,6 +104,27 @@ def test_a_rotation_needs_ten_years_of_work_left(files, born, broken):
     assert _rules(_apply(files, person, kind=EventKind.ROTATION, dossier=None)) == broken
 
 
+@pytest.mark.parametrize(("born", "broken"), [(dt.date(1968, 8, 2), []), (dt.date(1968, 8, 1), []), (dt.date(1968, 7, 31), ["rotation"])])
+def test_a_head_rotated_as_a_non_local_chair_needs_five_years_of_work_left(files, born, broken):
+    # Decree 138/2020 Art. 56.4.b: rotated to a post held by no local cadre (Chủ tịch UBND, Bí thư), one term is enough.
+    # A man born on 1 August 1968 retires at 62 on 1 August 2030: five years after the rotation of 1 August 2025.
+    person = _person(files, born=born)
+    _pooled(files, person)
+    assert _rules(_apply(files, person, position=files["chair_new"], kind=EventKind.ROTATION, dossier=None)) == broken
+
+
+@pytest.mark.parametrize(("ends", "broken"), [(dt.date(2028, 7, 31), ["rotation_period"]), (dt.date(2028, 8, 1), []),
+                                              (dt.date(2028, 8, 2), []), (None, [])])
+def test_a_rotation_lasts_at_least_thirty_six_months(files, ends, broken):
+    # 65-QĐ/TW Art. 8: at least three years; a rotation without an end lasts until another decision.
+    person = _person(files, born=dt.date(1980, 1, 1))
+    _pooled(files, person)
+    outcome = _apply(files, person, kind=EventKind.ROTATION, dossier=None, ends_on=ends)
+    assert _rules(outcome) == broken
+    if broken:
+        assert outcome.errors[0].field == "ends_on" and "36" in outcome.errors[0].reason
+
+
 def test_a_rotation_needs_the_planning_pool(files):
     assert _rules(_apply(files, _person(files, born=dt.date(1980, 1, 1)), kind=EventKind.ROTATION, dossier=None)) == ["rotation_planning"]
 

@@ -9,7 +9,7 @@ from mandate.orgs.models import Unit
 from mandate.personnel.events import personnel_event_apply
 from mandate.personnel.models import EventKind, Holding, HoldingKind, Position, Sex
 from mandate.personnel.selectors import (
-    PositionFilters, holders_as_of, planning_pool, positions_list, reduction_path, staffing_of, staffing_rollup, vacancy_state,
+    PositionFilters, holders_as_of, is_young, planning_pool, positions_list, reduction_path, staffing_of, staffing_rollup, vacancy_state,
     vacant_since,
 )
 from mandate.personnel.services import (
@@ -56,7 +56,7 @@ def test_the_pool_shows_women_and_young_cadres_against_the_targets(files):
     post, vice = files["chair_new"], files["vice"]
     term = term_of(post, DAY)
     men = _people(files, 2, born=dt.date(1970, 1, 1))
-    woman = _people(files, 1, sex=Sex.FEMALE, born=dt.date(1981, 1, 1))[0]  # 44 on the day: young for a provincial post
+    woman = _people(files, 1, sex=Sex.FEMALE, born=dt.date(1986, 1, 1))[0]  # 39 on the day: young for a provincial post
     for person in men:
         planning_add(actor=None, person=person, position=post, term=term, added_on=DAY)
     planning_add(actor=None, person=woman, position=vice, term=term, added_on=DAY)
@@ -64,6 +64,18 @@ def test_the_pool_shows_women_and_young_cadres_against_the_targets(files):
     pool = planning_pool(term=term, as_of=DAY)
     assert (pool.people, pool.women, pool.young) == (3, 1, 1)  # a person planned for two titles counts once
     assert pool.women_met and pool.young_met
+
+
+@pytest.mark.parametrize(("tier", "born", "young"), [
+    ("province", dt.date(1985, 8, 2), True), ("province", dt.date(1985, 8, 1), False), ("province", dt.date(1985, 7, 31), False),
+    ("commune", dt.date(1985, 8, 2), True), ("commune", dt.date(1985, 8, 1), False),
+    ("central", dt.date(1980, 8, 2), True), ("central", dt.date(1980, 8, 1), False), ("central", dt.date(1980, 7, 31), False),
+])
+def test_young_cadres_are_under_forty_in_a_province_and_under_forty_five_at_the_centre(files, tier, born, young):
+    # 50-QĐ/TW: under 40 for provincial (and the former district) pools, under 45 for the central one; the 40th (45th)
+    # birthday on the day read is no longer young.
+    person = _people(files, 1, born=born)[0]
+    assert is_young(person, tier=tier, on=DAY) is young
 
 
 def test_vacancies_empty_or_acting_only_since_when(files):

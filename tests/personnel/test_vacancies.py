@@ -1,6 +1,7 @@
 """Vacancies rolled up: per unit of a subtree, the posts with a seat not officially held, the empty seats and the
 seats held only by an acting cadre, equal to the sums of the list of vacant posts they summarize."""
 import datetime as dt
+import re
 
 from mandate.orgs.models import Unit
 from mandate.personnel.models import HoldingKind
@@ -67,3 +68,36 @@ def test_the_positions_page_shows_the_rollup_with_the_same_totals(client, files,
     assert (total["posts"], total["empty_seats"], total["acting_seats"]) == (2, 5, 0)  # the two chairs' posts: 1 + 4 seats
     assert "Chức danh còn khuyết theo đơn vị" in html and "Số chỗ còn trống" in rollup  # in the reader's language (vi)
     assert "Ủy ban nhân dân tỉnh Phú Thọ" in rollup and ">5</td>" in rollup.split('class="total"')[1]
+
+
+def test_the_page_the_api_and_the_export_count_seats_not_posts(client, files, api):
+    """Five vice-chairs' seats with one official and one acting holder, and three seats of a post held by one acting
+    cadre: 3 + 2 empty seats and 1 + 1 acting seats in 2 posts, on the page, in the API and in the spreadsheet."""
+    import io
+
+    from openpyxl import load_workbook
+
+    holding_record(actor=None, person=files["first"], position=files["vice"], starts_on=dt.date(2025, 7, 1))
+    acting = person_create(actor=None, full_name="Hà Thị Quyền", birth_date=dt.date(1980, 2, 2), sex="female", kept_by=files["new"])
+    holding_record(actor=None, person=acting, position=files["vice"], starts_on=dt.date(2025, 7, 10), kind=HoldingKind.ACTING)
+    experts = position_create(actor=None, unit=files["new"], kind="deputy_head", title="Phó Chánh Văn phòng UBND tỉnh", seats=3,
+                              managing_unit=files["standing"], valid_from=dt.date(2025, 7, 1))
+    holding_record(actor=None, person=files["second"], position=experts, starts_on=dt.date(2025, 7, 1), kind=HoldingKind.ACTING)
+    holding_record(actor=None, person=files["second"], position=files["chair_new"], starts_on=dt.date(2025, 7, 1))
+
+    api.login(files["organizer"])
+    total = api.get("/personnel/vacancies", unit="25.UBND", as_of="2025-08-01").json()["total"]
+    assert (total["posts"], total["empty_seats"], total["acting_seats"], total["vacant_seats"]) == (2, 5, 2, 7)
+
+    client.force_login(files["organizer"])
+    html = client.get("/personnel/", {"unit": "25.UBND", "subtree": "1", "vacant": "1", "as_of": "2025-08-01"}).content.decode()
+    totals = html[html.index('class="total"'):].split("</tr>")[0]
+    assert re.findall(r"<td[^>]*>(\d+)</td>", totals) == ["2", "7", "5", "2"]
+
+    sheet = client.get("/personnel/exports/vacancies.xlsx", {"unit": "25.UBND", "as_of": "2025-08-01"})
+    assert sheet.status_code == 200
+    rows = [[cell.value for cell in row] for row in load_workbook(io.BytesIO(sheet.content)).active.iter_rows()]
+    states = {row[2]: row[6] for row in rows if isinstance(row[0], int) and row[2]}
+    assert states == {"Phó Chủ tịch UBND tỉnh Phú Thọ": "khuyết 3, 1 chỉ có người quyền, phụ trách",
+                      "Phó Chánh Văn phòng UBND tỉnh": "khuyết 2, 1 chỉ có người quyền, phụ trách"}
+    assert any("7 chỗ" in str(cell) and "2 chức danh" in str(cell) for row in rows for cell in row)  # the subtitle counts seats

@@ -46,7 +46,7 @@ def province(freeze):
     rotation = a_document(issuing_unit="25.TU.BTV", type="QĐ", issued_on=dt.date(2025, 8, 20))
     luan = people["Hà Văn Luân"]
     personnel_event_apply(actor=None, kind="rotation", person=luan, document=rotation, effective_on=dt.date(2025, 9, 1),
-                          position=vice, ends=list(luan.holdings.all()), ends_on=dt.date(2027, 9, 1))
+                          position=vice, ends=list(luan.holdings.all()), ends_on=dt.date(2028, 9, 1))
     staffing_quota_set(actor=None, unit=ubnd, year=2025, quota=60)
     headcount_set(actor=None, unit=ubnd, year=2025, count=72)
     return people
@@ -91,7 +91,7 @@ def test_appointments_rotations_and_vacancies_of_a_period(province, client, make
     rotated = _rows(client.get("/personnel/exports/rotations.xlsx", period).content)
     (luan,) = [row for row in rotated if row[1] == "Hà Văn Luân"]
     assert luan[3].startswith("Chánh Văn phòng UBND tỉnh") and luan[4].startswith("Phó Chủ tịch UBND tỉnh")
-    assert luan[5:7] == ["01/09/2025", "01/09/2027"]
+    assert luan[5:7] == ["01/09/2025", "01/09/2028"]
     vacancies = _rows(client.get("/personnel/exports/vacancies.xlsx", {"unit": "25.UBND"}).content)
     states = {row[2]: row[6] for row in vacancies if isinstance(row[0], int) and row[2]}
     assert states["Chủ tịch UBND tỉnh"] == "chỉ có người quyền, phụ trách"

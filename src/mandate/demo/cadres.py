@@ -280,7 +280,7 @@ def _events(people, posts, holdings, communes: list[Unit]) -> int:
         with _STORY.at(D(2025, 7, 5)):
             planning_add(actor=None, person=people[person], position=posts["pt.pct"], term=term, added_on=D(2025, 7, 5))
         _event(actor=None, kind="rotation", person=people[person], document=rotation, effective_on=D(2025, 7, 20),
-                              position=target, ends=[holdings[(person, held)]], ends_on=D(2027, 7, 20))
+                              position=target, ends=[holdings[(person, held)]], ends_on=D(2028, 7, 20))
         count += 1
     return count + 1
 

@@ -502,6 +502,7 @@ class UnitVacanciesOut(Schema):
     posts: int = Field(description="posts with a seat not officially held")
     empty_seats: int = Field(description="seats nobody holds")
     acting_seats: int = Field(description="seats held only by an acting cadre")
+    vacant_seats: int = Field(description="seats not officially held: empty_seats + acting_seats (seats, not posts)")
 
 
 class VacanciesOut(Schema):
@@ -512,7 +513,7 @@ class VacanciesOut(Schema):
 
 def _vacancies(row) -> dict:
     return {"unit": row.unit.code if row.unit else None, "unit_name": row.unit.name if row.unit else None,
-            "posts": row.posts, "empty_seats": row.empty_seats, "acting_seats": row.acting_seats}
+            "posts": row.posts, "empty_seats": row.empty_seats, "acting_seats": row.acting_seats, "vacant_seats": row.vacant_seats}
 
 
 @router.get("/vacancies", response=VacanciesOut,

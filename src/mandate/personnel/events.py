@@ -28,6 +28,7 @@ from mandate.personnel.models import (
     DisciplineForm, EventKind, Holding, HoldingKind, Person, PersonnelEvent, PlanningEntry, Position, ProcedureStep, StepKind,
 )
 from mandate.personnel.permissions import can_keep_files
+from mandate.personnel.titles import HEADS_NOT_LOCAL
 
 K = EventKind
 GIVES_POST = (K.APPOINTMENT, K.REAPPOINTMENT, K.ELECTION, K.DESIGNATION, K.TRANSFER, K.ROTATION, K.SECONDMENT)
@@ -139,6 +140,8 @@ def _check(*, kind, person, document, effective_on, position, ends, holding_kind
                                  % {"issued": _day(document.issued_on), "day": _day(effective_on)}, "document_date"))
     if ends_on is not None and ends_on <= effective_on:
         errors.append(FieldError("ends_on", _("must be after the first day %(date)s") % {"date": _day(effective_on)}))
+    elif kind == K.ROTATION and (reason := rules.rotation_period_rule(starts=effective_on, ends=ends_on)):
+        errors.append(FieldError("ends_on", reason, "rotation_period"))
     if holding_kind and holding_kind not in HoldingKind.values:
         errors.append(FieldError("holding_kind", _("'%(name)s' is not one of %(names)s")
                                  % {"name": holding_kind, "names": ", ".join(HoldingKind.values)}, "choice"))
@@ -213,7 +216,8 @@ def _position_rules(*, kind, person, position, effective_on, held, ending, givin
         if reason:
             errors.append(FieldError("person", reason, "discipline"))
     if kind == K.ROTATION:
-        reason = rules.rotation_rule(sex=person.sex, birth_date=person.birth_date, on=effective_on)
+        reason = rules.rotation_rule(sex=person.sex, birth_date=person.birth_date, on=effective_on,
+                                     head=position.kind in HEADS_NOT_LOCAL)
         if reason:
             errors.append(FieldError("person", reason, "rotation"))
         pooled = PlanningEntry.objects.filter(person=person, added_on__lte=effective_on).filter(

@@ -1,7 +1,7 @@
 """The forms of the cadre pages: a person, a post, a unit and a decision are typed by name (or number) and picked
 from the suggestions, never asked for by code or id."""
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from mandate.core import clock
 from mandate.core.text import fold
@@ -139,7 +139,7 @@ class DisciplineRecordForm(PageForm):
     violation = forms.CharField(label=_("Violation"), widget=forms.Textarea(attrs={"rows": 2}))
     deciding_unit = UnitField(label=_("Deciding body"))
     decided_on = DateField(label=_("Decided on"))
-    document = DecisionField(label=_("Decision"), required=False)
+    document = DecisionField(label=pgettext_lazy("personnel", "Decision"), required=False)
 
 
 STEP_ROWS = 5
@@ -152,7 +152,7 @@ class EventForm(PageForm):
     ends = PositionField(label=_("Post it ends"), required=False,
                          help_text=_("Dismissal, resignation, transfer or rotation from a post; a retirement ends every post."))
     holding_kind = forms.ChoiceField(label=_("How the post is held"), choices=[("", "—"), *HoldingKind.choices], required=False)
-    document = DecisionField(label=_("Decision"))
+    document = DecisionField(label=pgettext_lazy("personnel", "Decision"))
     effective_on = DateField(label=_("Effective date"))
     dossier_received_on = DateField(label=_("Dossier received on"), required=False)
     ends_on = DateField(label=_("Until (secondment, acting post, suspension)"), required=False)
@@ -195,4 +195,4 @@ class PlanningForm(PageForm):
     person = PersonField(label=_("Cadre"))
     position = PositionField(label=_("Post planned for"))
     added_on = DateField(label=_("In the pool from"))
-    document = DecisionField(label=_("Decision"), required=False)
+    document = DecisionField(label=pgettext_lazy("personnel", "Decision"), required=False)

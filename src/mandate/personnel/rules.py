@@ -24,7 +24,13 @@ from mandate.personnel.retirement import add_months, months_between, retirement_
 
 MONTHS_BEFORE_RETIREMENT = 60
 MONTHS_IN_POST = 24
+# Rotation (65-QĐ/TW of 28 April 2022, Art. 5; Decree 138/2020/NĐ-CP Art. 56.4): at least two terms (10 years) of
+# working time left on the day of the rotation; a head rotated so that the key posts are not held by a local cadre
+# nor held more than two consecutive terms in one place needs one term (5 years).
 MONTHS_OF_WORK_FOR_ROTATION = 120
+MONTHS_OF_WORK_FOR_HEADS_ROTATION = 60
+# A rotation lasts at least 3 years (36 months), 65-QĐ/TW Art. 8, save special cases the competent level decides.
+MONTHS_OF_ROTATION = 36
 # Months after a discipline before a higher post; None: never (expelled from the Party).
 WAITING_AFTER_DISCIPLINE = {"reprimand": 24, "warning": 36, "removal": 60, "expulsion": None}
 INTERNAL_STEPS = ("leadership", "enlarged_leadership", "leadership", "key_cadres", "leadership")
@@ -79,13 +85,23 @@ def discipline_rule(*, disciplines: list[Discipline], on: dt.date) -> str | None
     return None
 
 
-def rotation_rule(*, sex: str, birth_date: dt.date, on: dt.date) -> str | None:
-    """A rotated cadre has at least 10 years of working time left."""
+def rotation_rule(*, sex: str, birth_date: dt.date, on: dt.date, head: bool = False) -> str | None:
+    """A rotated cadre has at least 10 years of working time left; a head rotated under the rule of non-local heads
+    (`head`: the post rotated to is one of `titles.HEADS_NOT_LOCAL`) at least 5."""
+    least = MONTHS_OF_WORK_FOR_HEADS_ROTATION if head else MONTHS_OF_WORK_FOR_ROTATION
     retires = retirement_day(sex=sex, birth_date=birth_date)
-    if add_months(on, MONTHS_OF_WORK_FOR_ROTATION) <= retires:
+    if add_months(on, least) <= retires:
         return None
     return _("has %(months)s months of working time left on %(day)s; a rotation needs at least %(least)s (rotation rule)") % {
-        "months": max(months_between(on, retires), 0), "day": _day(on), "least": MONTHS_OF_WORK_FOR_ROTATION}
+        "months": max(months_between(on, retires), 0), "day": _day(on), "least": least}
+
+
+def rotation_period_rule(*, starts: dt.date, ends: dt.date | None) -> str | None:
+    """A rotation whose end is given lasts at least 36 months (an open rotation lasts until another decision)."""
+    if ends is None or add_months(starts, MONTHS_OF_ROTATION) <= ends:
+        return None
+    return _("lasts %(months)s months from %(day)s; a rotation lasts at least %(least)s (rotation period)") % {
+        "months": max(months_between(starts, ends), 0), "day": _day(starts), "least": MONTHS_OF_ROTATION}
 
 
 def has_quorum(*, convened: int, present: int) -> bool:

@@ -63,6 +63,12 @@ TITLE_RULES: dict[str, TitleRule] = {
 }
 
 
+# The heads arranged so that they are not local cadres and serve at most two consecutive terms in one place (65-QĐ/TW
+# Art. 4.2: the Party secretary and the chair of the People's Committee of a province or commune); rotated to one of
+# these posts, a cadre needs one term of working time left instead of two (Decree 138/2020/NĐ-CP Art. 56.4.b).
+HEADS_NOT_LOCAL = frozenset({Title.PARTY_SECRETARY, Title.COMMITTEE_CHAIR})
+
+
 def grade_of(title: str) -> int:
     return TITLE_RULES[title].grade
 

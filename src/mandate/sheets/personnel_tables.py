@@ -23,6 +23,7 @@ from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
 from mandate.personnel.models import EventKind, Headcount, Holding, HoldingKind, Person, PersonnelEvent, Position, Sex, StaffingQuota
 from mandate.personnel.permissions import visible_people, visible_positions
+from mandate.personnel.selectors import open_seats, vacancies_by_unit, vacant_posts, vacant_since
 from mandate.personnel.services import record_opened
 from mandate.reorganizations.posts import reason_text
 from mandate.reorganizations.selectors import posts_to_arrange
@@ -161,28 +162,21 @@ def vacancies_report(*, reader, paper: Paper, unit: Unit, as_of: dt.date) -> Off
     """Every seat of `unit`'s subtree empty or held only by an acting cadre on `as_of`; each body's headcount against
     its quota for the year; and the cadres reorganizations left to be arranged."""
     units = _units(reader, unit, as_of)
-    posts = list(_posts(reader, units, as_of).select_related("unit").order_by("unit__code", "-grade", "title"))
-    held: dict[int, dict[str, int]] = {post.pk: {"official": 0, "acting": 0} for post in posts}
-    since: dict[int, dt.date | None] = {}
-    for position_id, kind in Holding.objects.filter(position__in=posts).filter(_held_on(as_of)).values_list("position_id", "kind"):
-        held[position_id]["acting" if kind == HoldingKind.ACTING else "official"] += 1
-    for position_id, ends_on in (Holding.objects.filter(position__in=posts, ends_on__lte=as_of).order_by("position_id", "ends_on")
-                                 .values_list("position_id", "ends_on")):
-        since[position_id] = ends_on
+    # The same posts and the same seat count as the posts page and GET /api/v1/personnel/vacancies (personnel.selectors).
+    posts = vacant_posts(user=reader, unit=unit, as_of=as_of)
+    _rows_by_unit, total = vacancies_by_unit(user=reader, unit=unit, as_of=as_of, posts=posts)
     rows, sections = [], []
     sections.append(len(rows))
     rows.append([_("Vacant seats and seats held only by an acting cadre")])
-    number = 0
-    for post in posts:
-        counts = held[post.pk]
-        empty = post.seats - counts["official"] - counts["acting"]
-        acting_only = counts["official"] == 0 and counts["acting"] > 0
-        if empty <= 0 and not acting_only:
-            continue
-        number += 1
-        state = _("acting only") if acting_only and empty <= 0 else _("%(count)s vacant") % {"count": max(empty, 0)}
-        rows.append([number, post.unit.name, post.title, post.seats, counts["official"], counts["acting"], state,
-                     _day(since.get(post.pk) or post.valid_from)])
+    for number, post in enumerate(posts, start=1):
+        empty, acting = open_seats(post)
+        if empty and acting:
+            state = _("%(empty)s vacant, %(acting)s held only by an acting cadre") % {"empty": empty, "acting": acting}
+        elif acting:
+            state = _("acting only")
+        else:
+            state = _("%(count)s vacant") % {"count": empty}
+        rows.append([number, post.unit.name, post.title, post.seats, post.held, post.acting, state, _day(vacant_since(post))])
     year = as_of.year
     quotas = dict(StaffingQuota.objects.filter(unit__in=list(units), year=year).values_list("unit_id", "quota"))
     counts = dict(Headcount.objects.filter(unit__in=list(units), year=year).values_list("unit_id", "count"))
@@ -208,7 +202,8 @@ def vacancies_report(*, reader, paper: Paper, unit: Unit, as_of: dt.date) -> Off
                          _day(handover.reorganization.effective_on)])
     return OfficialReport(
         paper=paper, title=_("Vacancies and staffing"),
-        subtitle=_("%(unit)s, as of %(date)s: %(count)s posts with a vacant seat or only an acting holder") % {
-            "unit": unit.name, "date": _day(as_of), "count": number},
+        subtitle=_("%(unit)s, as of %(date)s: %(seats)s seats not officially held (%(acting)s of them held only by an "
+                   "acting cadre) in %(posts)s posts") % {
+            "unit": unit.name, "date": _day(as_of), "seats": total.vacant_seats, "acting": total.acting_seats, "posts": total.posts},
         columns=[_("No."), _("Unit"), _("Post"), _("Seats"), _("Official"), _("Acting"), _("State"), _("Since")],
         rows=rows, section_rows=tuple(sections), text_columns=(1, 2, 6), widths=(6, 34, 36, 8, 10, 10, 30, 12))
