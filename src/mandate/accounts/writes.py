@@ -212,4 +212,7 @@ API_WRITES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/reviews/{review_id}/appraisal"): PAGE_WRITES["reviews/ratings/<int:review_id>/"],
     ("POST", "/api/v1/reviews/decisions"): PAGE_WRITES["reviews/ratings/decide/"],
     ("POST", "/api/v1/reviews/schemes"): PAGE_WRITES["reviews/ratings/rules/"],
+    ("POST", "/api/v1/indicator-sets"): PAGE_WRITES["reviews/indicators/"],
+    ("POST", "/api/v1/indicator-sets/{set_id}/apply"): PAGE_WRITES["reviews/indicators/<int:set_id>/apply/"],
+    ("POST", "/api/v1/indicator-sets/{set_id}/values"): PAGE_WRITES["reviews/indicators/<int:set_id>/"],
 }
