@@ -119,8 +119,10 @@ def _person(actor):
 def report_title(regime: ReportRegime, period: periods.Period) -> str:
     """The title a report is registered under, in the register's language (Vietnamese) whoever drafts it."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _("Report: %(regime)s, %(start)s to %(end)s") % {"regime": regime.title, "start": day_text(period.start),
-                                                               "end": day_text(period.end)}
+        words = {"regime": regime.title, "start": day_text(period.start), "end": day_text(period.end)}
+        if regime.title.casefold().startswith(_("Report").casefold()):  # "Báo cáo quý …" is not "Báo cáo Báo cáo quý …"
+            return _("%(regime)s, %(start)s to %(end)s") % words
+        return _("Report: %(regime)s, %(start)s to %(end)s") % words
 
 
 def report_draft(*, actor, regime: ReportRegime, unit: Unit | None, period: str, title: str = "") -> Report:
