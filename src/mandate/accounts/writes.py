@@ -131,7 +131,7 @@ PAGE_READS: frozenset[str] = frozenset({
     "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
     "inbox/", "inbox/summary/", "inbox/count/", "search/",
     "help/", "help/office/", "help/unit/", "help/leader/", "help/inspector/", "help/organization/",
-    "help/administrator/",  # the user's guide (mandate/guide.py)
+    "help/reports/", "help/administrator/",  # the user's guide (mandate/guide.py)
     "personnel/", "personnel/positions/search/", "personnel/positions/<int:position_id>/", "personnel/people/",
     "personnel/people/search/", "personnel/people/<int:person_id>/", "personnel/decisions/search/", "personnel/events/",
     "personnel/record-openings/", "personnel/my-posts/", "personnel/roles/left-over/",  # cadre work (an opening of a record writes only its log line)
