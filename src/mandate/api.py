@@ -88,6 +88,7 @@ VALIDATION_REASONS = {
     "int_parsing": gettext_noop("is not a number"),
     "int_type": gettext_noop("is not a number"),
     "float_parsing": gettext_noop("is not a number"),
+    "decimal_parsing": gettext_noop("is not a number"),
     "date_parsing": gettext_noop("is not a date (YYYY-MM-DD)"),
     "date_from_datetime_parsing": gettext_noop("is not a date (YYYY-MM-DD)"),
     "date_type": gettext_noop("is not a date (YYYY-MM-DD)"),
@@ -159,6 +160,7 @@ from mandate.meetings.api import router as meetings_router  # noqa: E402
 from mandate.inbox.api import router as inbox_router  # noqa: E402
 from mandate.search.api import router as search_router  # noqa: E402
 from mandate.reviews.api import regimes_router, reports_router, reviews_router  # noqa: E402
+from mandate.reviews.indicators_api import router as indicator_sets_router  # noqa: E402
 from mandate.inspections.api import router as inspections_router  # noqa: E402
 from mandate.inspections.export_api import router as inspections_exports_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
@@ -193,6 +195,7 @@ api.add_router("/administration", administration_router)
 api.add_router("/report-regimes", regimes_router)
 api.add_router("/reports", reports_router)
 api.add_router("/reviews", reviews_router)
+api.add_router("/indicator-sets", indicator_sets_router)
 
 
 def _refusal(field: str, reason: str, code: str = "invalid") -> tuple[str, str, str]:

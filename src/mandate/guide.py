@@ -27,6 +27,8 @@ PAGES: dict[str, str] = {
     "cases": "Cases", "case": "Cases", "registers": "Registers and reports of inspection",
     "cadre_positions": "Posts", "cadre_person": "Cadres", "cadre_event": "New personnel event",
     "cadre_vacancies": "Posts", "cadre_staffing": "Staffing", "cadre_planning": "Planning pool",
+    "regime": "Report regimes", "report": "Periodic reports", "ratings": "Review and rating", "rating": "Review and rating",
+    "indicator_set": "Indicator sets",
 }
 LANGUAGES = ("vi", "en", "ru", "uk")
 
@@ -192,6 +194,51 @@ GUIDES: tuple[Guide, ...] = (
         gettext_lazy("This needs the role of unit administrator. Preparing and applying a reorganization is for "
                      "system administrators. Cadre work is for the organization committee's staff; the lists of "
                      "leaders, appointments, rotations and vacancies are downloaded from its menu."),
+    ),
+    Guide(
+        "reports", gettext_lazy("Reports and ratings"),
+        gettext_lazy("You draft your unit's periodic reports; in the committee that receives them you follow who has "
+                     "sent theirs; at the year's end the units assess themselves and the level above appraises and "
+                     "decides their ratings."),
+        (
+            Step("regime", gettext_lazy("The receiving committee: in {reports} open {regimes} and the regime. For the "
+                                        "period chosen it shows which units sent their report on time, late or not "
+                                        "yet; {remind} reminds the missing ones in Mandate and by e-mail, once a day "
+                                        "at most."),
+                 {"reports": "Reports and ratings", "regimes": "Report regimes",
+                  "remind": "Remind the units that have not sent theirs"}),
+            Step("regime", gettext_lazy("The drafter: on the same page, under {draft_heading}, name the reporting unit "
+                                        "and the period and press {draft}."),
+                 {"draft_heading": "Draft a report", "draft": "Draft"}),
+            Step("report", gettext_lazy("The figures of the draft compile themselves from the task list, the "
+                                        "scorecards and the targets of the period. Write {narrative} and press {save}; "
+                                        "then, under {issue}, name the signer and press {button}: the report is "
+                                        "registered as a BC document, its figures kept as they stood. {word} gives "
+                                        "it on official paper."),
+                 {"narrative": "The narrative parts", "save": "Save", "issue": "Issue the report",
+                  "button": "Issue as a registered report (BC)", "word": "Download as Word (DOCX)"}),
+            Step("ratings", gettext_lazy("The year's rating: under {assess} the unit gives its {general} and leaves "
+                                         "{tasks} empty, to have them prefilled from its scorecard under the "
+                                         "committee's {rules}; {save} records the self-assessment."),
+                 {"assess": "A self-assessment", "general": "General criteria (of 30 points)",
+                  "tasks": "Task results (of 70 points)", "rules": "Rating rules", "save": "Save"}),
+            Step("rating", gettext_lazy("The competent level's advisers open each self-assessment and, under "
+                                        "{appraisal}, give the {points} and the level they propose."),
+                 {"appraisal": "Appraisal by the competent level", "points": "Appraised points (of 100)"}),
+            Step("ratings", gettext_lazy("Its leaders choose the {level} and the period, press {view}, tick the "
+                                         "ratings and press {decide}. A decision that would make more than 20 % of "
+                                         "those rated well fulfilled excellent is refused, naming the quota."),
+                 {"level": "Competent level", "view": "View", "decide": "Decide the ratings ticked"}),
+            Step("indicator_set", gettext_lazy("A province's {sets}: {give} makes each indicator a target of every "
+                                               "commune; the table puts each commune against the target and the "
+                                               "others. A commune's value is entered under {record}, or imported "
+                                               "with {import}."),
+                 {"sets": "Indicator sets", "give": "Give these indicators to every commune",
+                  "record": "Record a commune's value", "import": "Import the values of indicators from a spreadsheet"}),
+        ),
+        gettext_lazy("Who may do each step: the writers of a unit draft and issue its reports and its self-assessment; "
+                     "the writers of the receiving committee remind; the leaders of the competent level decide the "
+                     "ratings and set the rating rules and the indicators."),
     ),
     Guide(
         "administrator", gettext_lazy("Administrator"),

@@ -33,7 +33,7 @@ PHONE = {"width": 390, "height": 844}
 # Who each guide signs in as: (role, unit) memberships.
 PEOPLE = {"office": [("specialist", "25.TU")], "unit": [("specialist", "25.UBND")], "leader": [("leader", "25")],
           "inspector": [("specialist", "25.TU.UBKT")], "organization": [("specialist", "25.TU.BTC"), ("unit_admin", "25")],
-          "administrator": [("system_admin", "VN")]}
+          "administrator": [("system_admin", "VN")], "reports": [("leader", "25")]}
 LOCALES = {"vi": "vi-VN", "en": "en-GB", "ru": "ru-RU", "uk": "uk-UA"}
 # An element whose own text is the label (a count beside it, as in the menu's "What waits for me 3", is allowed).
 FIND = """labels => labels.map(label => {
@@ -60,7 +60,8 @@ def small_world(transactional_country, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     unit = lambda code: Unit.objects.get(code=code)  # noqa: E731
     names = {"office": "Trần Thị Văn Phòng", "unit": "Lê Văn Đơn Vị", "leader": "Nguyễn Văn Lãnh Đạo",
-             "inspector": "Phạm Thị Kiểm Tra", "organization": "Hoàng Văn Tổ Chức", "administrator": "Đỗ Thị Quản Trị"}
+             "inspector": "Phạm Thị Kiểm Tra", "organization": "Hoàng Văn Tổ Chức", "administrator": "Đỗ Thị Quản Trị",
+             "reports": "Vũ Thị Báo Cáo"}
     users = {}
     for slug, roles in PEOPLE.items():
         users[slug] = User.objects.create_user(username=f"guide-{slug}", password="x" * 12, full_name=names[slug])
@@ -113,6 +114,7 @@ def small_world(transactional_country, settings, tmp_path):
         planning_add(actor=None, person=planned, position=chair, term=term_of(chair, today), added_on=today - dt.timedelta(days=9))
     staffing_quota_set(actor=None, unit=unit("25.UBND"), year=today.year, quota=60)
     headcount_set(actor=None, unit=unit("25.UBND"), year=today.year, count=72)
+    reviews = _reports_and_ratings(today)
     urls = {"dashboard": "/", "tasks": "/tasks/", "task_new": "/tasks/new/", "task": f"/tasks/{worked.pk}/",
             "task_extension": f"/tasks/{waiting.pk}/", "inbox": "/inbox/", "meeting": f"/meetings/{meeting.pk}/",
             "ingest": "/ingest/", "monitoring": "/monitoring/", "administration": "/administration/",
@@ -121,9 +123,50 @@ def small_world(transactional_country, settings, tmp_path):
             "registers": "/inspections/registers/", "cadre_positions": "/personnel/?unit=25.UBND",
             "cadre_person": f"/personnel/people/{cadre.pk}/", "cadre_event": "/personnel/events/new/",
             "cadre_vacancies": "/personnel/?unit=25&subtree=1&vacant=1",
-            "cadre_staffing": f"/personnel/staffing/?unit=25.UBND&year={today.year}", "cadre_planning": "/personnel/planning/?unit=25.TU"}
+            "cadre_staffing": f"/personnel/staffing/?unit=25.UBND&year={today.year}", "cadre_planning": "/personnel/planning/?unit=25.TU",
+            **reviews}
     assert set(urls) == set(guide.PAGES)
     return {"users": users, "urls": urls}
+
+
+def _reports_and_ratings(today: dt.date) -> dict[str, str]:
+    """The provincial committee's quarterly regime for three commune committees (one has sent its report, the others
+    not yet) and its own draft; the year's self-assessments of two of them, one appraised; the province's indicator
+    set given to three communes, with their values."""
+    from decimal import Decimal
+    from urllib.parse import urlencode
+
+    from mandate.monitoring.selectors import child_units
+    from mandate.orgs.models import Unit
+    from mandate.reviews import selectors, services
+
+    province, committee = Unit.objects.get(code="25"), Unit.objects.get(code="25.TU")
+    communes = child_units(unit=province, as_of=today, kind="commune")[:3]
+    committees = [Unit.objects.get(code=f"{c.code}.DU") for c in communes]
+    regime = services.regime_create(actor=None, receiver=committee, title="Báo cáo quý của đảng ủy xã",
+                                    frequency="quarterly", reporters=committees)
+    period = selectors.regime_recent_periods(regime=regime, day=today)[0].key
+    sent = services.report_draft(actor=None, regime=regime, unit=committees[0], period=period)
+    services.report_issue(actor=None, report=sent, version=1, issued_on=today, signer="Trần Thị C")
+    own = services.report_draft(actor=None, regime=regime, unit=committee, period=period)
+    reviews = [services.review_self_assess(actor=None, subject_kind="collective", unit=unit, organization=committee,
+                                           period_kind="year", period=str(today.year), general_points=Decimal(27))
+               for unit in committees[:2]]
+    services.review_appraise(actor=None, review=reviews[0], appraised_points=Decimal(85))
+    indicators = services.indicator_set_create(
+        actor=None, owner=province, title=f"Chỉ số chuyển đổi số cấp xã {today.year}",
+        period_start=dt.date(today.year, 1, 1), period_end=dt.date(today.year, 12, 31), indicators=[
+            {"group": "online_rates", "name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "target": "80", "measure": "%"},
+            {"group": "growth", "name": "Tăng trưởng kinh tế", "target": "8", "measure": "%"}])
+    services.indicator_set_apply(actor=None, indicator_set=indicators, units=communes)
+    for commune, values in zip(communes, (("85", "8.2"), ("72", "7.5"), ("90", "8")), strict=True):
+        for indicator, value in zip(indicators.indicators.all(), values, strict=True):
+            services.indicator_value_report(actor=None, indicator_set=indicators, unit=commune, indicator=indicator.name,
+                                            value=Decimal(value))
+    scope = urlencode({"organization": committee.name, "period_kind": "year", "period": str(today.year)})
+    return {"regime": f"/reviews/regimes/{regime.pk}/", "report": f"/reviews/reports/{own.pk}/",
+            "ratings": f"/reviews/ratings/?{scope}", "rating": f"/reviews/ratings/{reviews[1].pk}/",
+            "indicator_set": f"/reviews/indicators/{indicators.pk}/"}
 
 
 def _context(browser, live_server, user, language, viewport):

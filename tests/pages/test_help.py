@@ -19,7 +19,8 @@ STATIC = Path(mandate.__file__).parent / "static"
 
 
 def test_there_is_a_guide_for_each_role_of_the_office():
-    assert [g.slug for g in guide.GUIDES] == ["office", "unit", "leader", "inspector", "organization", "administrator"]
+    assert [g.slug for g in guide.GUIDES] == ["office", "unit", "leader", "inspector", "organization", "reports",
+                                            "administrator"]
     for each in guide.GUIDES:
         assert each.steps and all(step.page in guide.PAGES for step in each.steps)
 

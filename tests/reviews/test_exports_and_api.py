@@ -128,3 +128,26 @@ def test_a_review_through_the_api_self_assessment_appraisal_decision(api, freeze
     assert decided.status_code == 200 and decided.json()[0]["decided_level"] == "good"
     history = api.get("/reviews/history", unit=communes[0].code).json()
     assert [(h["period_start"], h["decided_level"]) for h in history] == [("2025-01-01", "good")]
+
+
+def test_the_quota_through_the_api_is_refused_naming_it_and_decides_within_it(api, freeze, make_user, communes):
+    freeze(dt.date(2025, 12, 20))
+    organization = Unit.objects.get(code="25.TU")
+    reviews = []
+    for unit, score in zip(communes, ("95", "80"), strict=True):
+        review = services.review_self_assess(actor=None, subject_kind="collective", unit=unit, organization=organization,
+                                             period_kind="year", period="2025", general_points=30, task_points=70)
+        reviews.append(services.review_appraise(actor=None, review=review, appraised_points=score))
+    assert [r.appraised_level for r in reviews] == ["excellent", "good"]
+    api.login(make_user(Role.LEADER, "25.TU"))
+    refused = api.post("/reviews/decisions", {"organization": "25.TU", "decisions": [{"review": r.pk} for r in reviews]},
+                       HTTP_ACCEPT_LANGUAGE="vi")
+    assert refused.status_code == 422
+    error = refused.json()["errors"][0]
+    assert (error["field"], error["code"]) == ("level", "excellent_quota")
+    assert "20 %" in error["reason"] and "Tỉnh ủy Phú Thọ" in error["reason"] and "làm tròn xuống" in error["reason"]
+    assert api.get("/reviews", organization="25.TU").json()[0]["state"] == "appraised"  # nothing was decided
+    decided = api.post("/reviews/decisions", {"organization": "25.TU", "decisions": [
+        {"review": reviews[0].pk, "level": "good"}, {"review": reviews[1].pk}]})
+    assert decided.status_code == 200, decided.content
+    assert [r["decided_level"] for r in decided.json()] == ["good", "good"]

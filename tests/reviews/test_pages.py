@@ -86,3 +86,24 @@ def test_a_viewer_is_not_offered_a_new_regime_nor_a_self_assessment(client, make
                                              "window_start_day": 15, "deadline_rule": "day_of_month", "deadline_day": 20,
                                              "working_days": 3, "aggregating_levels": 0,
                                              "reporters": "25.TU.BTC"}).status_code == 403
+
+
+def test_a_decision_past_the_quota_stays_on_the_ratings_page_with_the_refusal(client, freeze, make_user, communes):
+    from mandate.reviews import services
+
+    freeze(dt.date(2025, 12, 20))
+    organization = Unit.objects.get(code="25.TU")
+    reviews = []
+    for unit, score in zip(communes, ("95", "80"), strict=True):
+        review = services.review_self_assess(actor=None, subject_kind="collective", unit=unit, organization=organization,
+                                             period_kind="year", period="2025", general_points=30, task_points=70)
+        reviews.append(services.review_appraise(actor=None, review=review, appraised_points=score))
+    client.force_login(make_user(Role.LEADER, "25.TU"))
+    back = "organization=T%E1%BB%89nh+%E1%BB%A7y+Ph%C3%BA+Th%E1%BB%8D&period_kind=year&period=2025"
+    refused = client.post("/reviews/ratings/decide/", {"review": [str(r.pk) for r in reviews], "back": back},
+                          HTTP_ACCEPT_LANGUAGE="vi")
+    page = refused.content.decode()
+    assert refused.status_code == 422
+    assert 'class="refusal"' in page and "20 %" in page and "làm tròn xuống" in page
+    assert all(f'name="review" value="{r.pk}"' in page for r in reviews)  # the scope's rows, to choose again
+    assert not Review.objects.filter(state="decided").exists()

@@ -208,6 +208,21 @@ def _review(world: World, appraised: bool = False) -> None:
     world.extras["review"] = review
 
 
+def _indicator_set(world: World) -> None:
+    """The province's indicator set (25), given to its Organization Committee (standing for a commune of the world)."""
+    from mandate.reviews import services as reviews
+
+    created = reviews.indicator_set_create(
+        actor=None, owner=Unit.objects.get(code="25"), title="Chỉ số cấp xã", period_start=dt.date(2025, 7, 1),
+        period_end=dt.date(2025, 12, 31), indicators=[{"group": "online_rates", "name": "Tỷ lệ trực tuyến", "target": "80"}])
+    reviews.indicator_set_apply(actor=None, indicator_set=created, units=[Unit.objects.get(code="25.TU.BTC")])
+    world.extras["indicator_set"] = created
+
+
+def _is(world: World, rest: str = "") -> str:
+    return f"/indicator-sets/{world.extras['indicator_set'].pk}{rest}"
+
+
 def _m(world: World, rest: str = "") -> str:
     return f"/meetings/{world.extras['meeting'].pk}{rest}"
 
@@ -541,6 +556,17 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/v1/reviews/schemes"): Case(decider(200, 403), body=lambda w: {
         "unit": "25.TU.BTC", "version": 0, "task_points": [{"measure": "on_time_rate", "kind": "share", "points": 50},
                                                           {"measure": "overdue", "kind": "less_each", "points": 20, "each": 2}]}),
+    ("GET", "/api/v1/indicator-sets"): Case(everyone, setup=_indicator_set, params=lambda w: {"owner": "25"}),
+    ("POST", "/api/v1/indicator-sets"): Case(above(DECIDERS, 201), body=lambda w: {
+        "owner": "25", "title": "Chỉ số 766", "period_start": "2025-07-01", "period_end": "2025-12-31",
+        "indicators": [{"group": "online", "name": "Dịch vụ công trực tuyến", "target": "90", "measure": "%"}]}),
+    ("GET", "/api/v1/indicator-sets/{set_id}"): Case(reader, setup=_indicator_set, path=_is),
+    ("POST", "/api/v1/indicator-sets/{set_id}/apply"): Case(
+        above(DECIDERS, 200, 404), setup=_indicator_set, path=lambda w: _is(w, "/apply"),
+        body=lambda w: {"units": ["25.TU.BTV"]}),
+    ("POST", "/api/v1/indicator-sets/{set_id}/values"): Case(
+        writer(201), setup=_indicator_set, path=lambda w: _is(w, "/values"),
+        body=lambda w: {"unit": "25.TU.BTC", "indicator": "Tỷ lệ trực tuyến", "value": "82"}),
     ("GET", "/api/v1/positions"): Case(everyone, setup=_cadre, params=lambda w: {"unit": "25.UBND", "vacant": "true"}),
     ("POST", "/api/v1/positions"): Case(keeper(201), body=lambda w: {"unit": "25.UBND", "kind": "committee_chair"}),
     ("GET", "/api/v1/positions/{position_id}"): Case(everyone, setup=_cadre, path=lambda w: f"/positions/{w.extras['position'].pk}"),

@@ -131,7 +131,7 @@ PAGE_READS: frozenset[str] = frozenset({
     "tasks/export.<str:fmt>", "documents/export.<str:fmt>",
     "inbox/", "inbox/summary/", "inbox/count/", "search/",
     "help/", "help/office/", "help/unit/", "help/leader/", "help/inspector/", "help/organization/",
-    "help/administrator/",  # the user's guide (mandate/guide.py)
+    "help/reports/", "help/administrator/",  # the user's guide (mandate/guide.py)
     "personnel/", "personnel/positions/search/", "personnel/positions/<int:position_id>/", "personnel/people/",
     "personnel/people/search/", "personnel/people/<int:person_id>/", "personnel/decisions/search/", "personnel/events/",
     "personnel/record-openings/", "personnel/my-posts/", "personnel/roles/left-over/",  # cadre work (an opening of a record writes only its log line)
@@ -212,4 +212,7 @@ API_WRITES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/reviews/{review_id}/appraisal"): PAGE_WRITES["reviews/ratings/<int:review_id>/"],
     ("POST", "/api/v1/reviews/decisions"): PAGE_WRITES["reviews/ratings/decide/"],
     ("POST", "/api/v1/reviews/schemes"): PAGE_WRITES["reviews/ratings/rules/"],
+    ("POST", "/api/v1/indicator-sets"): PAGE_WRITES["reviews/indicators/"],
+    ("POST", "/api/v1/indicator-sets/{set_id}/apply"): PAGE_WRITES["reviews/indicators/<int:set_id>/apply/"],
+    ("POST", "/api/v1/indicator-sets/{set_id}/values"): PAGE_WRITES["reviews/indicators/<int:set_id>/"],
 }

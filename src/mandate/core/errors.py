@@ -43,6 +43,12 @@ FIELD_LABELS.update({
     "task_points": _("Task results (of 70 points)"), "appraised_points": _("Appraised points (of 100)"),
     "decisions": _("Ratings to decide"), "rules": _("Rating rules"), "owner": _("Province"),
     "indicators": _("Indicators"),
+    "period_start": _("Period from"),
+    "period_end": _("Period to"),
+    "period_from": _("Period from"),
+    "period_to": _("Period to"),
+    "reported_on": _("Reported on"),
+    "measure": _("Measure"),
 })
 
 

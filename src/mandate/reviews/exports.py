@@ -54,7 +54,7 @@ def _percent(value) -> str:
 
 
 def submission_label(state: str) -> str:
-    return {ON_TIME: _("On time"), LATE: _("Late"), NOT_YET: _("Not yet"), MISSING: _("Missing")}[state]
+    return {ON_TIME: _("On time"), LATE: _("Late"), NOT_YET: _("Not sent, not yet due"), MISSING: _("Missing")}[state]
 
 
 def outcome_label(outcome: str) -> str:

@@ -202,10 +202,17 @@ def decided_counts(*, organization: Unit, period_kind: str, period_start: dt.dat
 
 # ---- Indicator sets ----
 
-def indicator_sets_list(*, user, owner: Unit | None = None) -> QuerySet[IndicatorSet]:
+def indicator_sets_list(*, user, owner: Unit | None = None, period_from: dt.date | None = None,
+                        period_to: dt.date | None = None) -> QuerySet[IndicatorSet]:
+    """The sets a user sees (those their units own, and those given to their communes), of an owner, whose period
+    overlaps [period_from, period_to]."""
     sets = _readable(user, IndicatorSet.objects.all(), "owner", "indicators__targets__target__unit")
     if owner is not None:
         sets = sets.filter(owner=owner)
+    if period_from is not None:
+        sets = sets.filter(period_end__gte=period_from)
+    if period_to is not None:
+        sets = sets.filter(period_start__lte=period_to)
     return sets.select_related("owner").order_by("-period_start", "title")
 
 

@@ -25,7 +25,8 @@ from mandate.monitoring.kpis import ACHIEVED, kpi_summary, kpi_targets_list
 from mandate.monitoring.models import Channel, Comparison, KpiActual, KpiTarget, ReminderPreference
 from mandate.monitoring.selectors import scorecard
 from mandate.monitoring.services import kpi_actual_report, kpi_target_create
-from mandate.orgs.models import Unit
+from mandate.monitoring.selectors import child_units
+from mandate.orgs.models import Unit, UnitKind
 from mandate.inspections.selectors import people_disciplined, units_disciplined
 from mandate.orgs.selectors import is_subordinate, territory_of, unit_subtree_ids
 from mandate.personnel.models import Person
@@ -118,8 +119,10 @@ def _person(actor):
 def report_title(regime: ReportRegime, period: periods.Period) -> str:
     """The title a report is registered under, in the register's language (Vietnamese) whoever drafts it."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _("Report: %(regime)s, %(start)s to %(end)s") % {"regime": regime.title, "start": day_text(period.start),
-                                                               "end": day_text(period.end)}
+        words = {"regime": regime.title, "start": day_text(period.start), "end": day_text(period.end)}
+        if regime.title.casefold().startswith(_("Report").casefold()):  # "Báo cáo quý …" is not "Báo cáo Báo cáo quý …"
+            return _("%(regime)s, %(start)s to %(end)s") % words
+        return _("Report: %(regime)s, %(start)s to %(end)s") % words
 
 
 def report_draft(*, actor, regime: ReportRegime, unit: Unit | None, period: str, title: str = "") -> Report:
@@ -566,12 +569,14 @@ def indicator_set_create(*, actor, owner: Unit | None, title: str, period_start:
     return created
 
 
-def indicator_set_apply(*, actor, indicator_set: IndicatorSet, units: list[Unit]) -> int:
-    """Give every indicator of the set to each unit (the province's communes) as its KPI target for the period; a unit
-    that already has it is left as it is. Returns how many targets were set."""
+def indicator_set_apply(*, actor, indicator_set: IndicatorSet, units: list[Unit] | None = None) -> int:
+    """Give every indicator of the set to each unit (by default the owner's communes today) as its KPI target for the
+    period; a unit that already has it is left as it is. Returns how many targets were set."""
+    today = clock.today()
+    if units is None:
+        units = child_units(unit=indicator_set.owner, as_of=today, kind=UnitKind.COMMUNE)
     if not units:
         raise invalid("units", _("name at least one unit"), "required")
-    today = clock.today()
     for unit in units:
         if not is_subordinate(unit=unit, of=indicator_set.owner, as_of=today):
             raise invalid("units", _("%(unit)s is not below %(owner)s") % {"unit": unit.name, "owner": indicator_set.owner.name},

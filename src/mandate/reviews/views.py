@@ -3,18 +3,16 @@ review and quality rating, indicator sets per commune."""
 import datetime as dt
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mandate.core.errors import DomainError, NotFound, invalid
+from mandate.core.errors import NotFound, invalid
 from mandate.core.ids import query_id
 from mandate.core.preconditions import form_version
-from mandate.monitoring.selectors import child_units
-from mandate.orgs.models import UnitKind
 from mandate.reviews import exports, selectors, services
 from mandate.reviews.compile import report_figures
 from mandate.reviews.forms import (
@@ -95,6 +93,7 @@ def reports(request: HttpRequest, as_of: dt.date) -> HttpResponse:
 def _report_context(request, report, narrative=None, issue=None) -> dict:
     figures = report_figures(user=request.user, report=report)
     return {"report": report, "figures": figures, "printed": exports.report_paper(report=report, figures=figures),
+            "counted_on": dt.date.fromisoformat(figures["as_of"]),
             "narrative": narrative or NarrativeForm(initial={name: getattr(report, name) for name in ("title", *services.NARRATIVE)}),
             "issue": issue or IssueForm(), "may_edit": report.state == "draft" and can_draft_report(request.user, report.unit),
             "may_issue": report.state == "draft" and can_issue_report(request.user, report.unit)}
@@ -145,8 +144,9 @@ def report_export(request: HttpRequest, report_id: int, fmt: str, as_of: dt.date
 
 # ---- Ratings ----
 
-def _rating_scope(request, as_of: dt.date):
-    form = RatingScopeForm(request.GET or None, viewer=request.user)
+def _rating_scope(request, as_of: dt.date, query: QueryDict | None = None):
+    query = request.GET if query is None else query
+    form = RatingScopeForm(query or None, viewer=request.user, auto_id="scope_%s")  # beside the self-assessment's
     data = form.cleaned_data if form.is_valid() else {}
     organization, kind, key = data.get("organization"), data.get("period_kind") or "year", data.get("period") or ""
     period = services.rating_period(period_kind=kind, period=key) if key else None
@@ -155,21 +155,27 @@ def _rating_scope(request, as_of: dt.date):
     return form, organization, kind, period, reviews
 
 
+def _ratings_page(request, as_of: dt.date, *, query: QueryDict | None = None, assess=None, decide=None,
+                  status: int = 200) -> HttpResponse:
+    """The ratings of a scope with the self-assessment form and the decision (with its refusal, when it was refused)."""
+    query = request.GET if query is None else query
+    form, organization, kind, period, reviews = _rating_scope(request, as_of, query)
+    return render(request, "reviews/ratings.html", {
+        "form": form, "assess": assess or SelfAssessmentForm(viewer=request.user), "rows": list(reviews[:500]),
+        "organization": organization, "period": period, "decide": decide or DecisionForm(), "levels": Level.choices,
+        "may_decide": organization is not None and can_decide_rating(request.user, organization),
+        "export_query": query.urlencode()}, status=status)
+
+
 @page
 def ratings(request: HttpRequest, as_of: dt.date) -> HttpResponse:
-    form, organization, kind, period, reviews = _rating_scope(request, as_of)
     assess = SelfAssessmentForm(request.POST or None, viewer=request.user)
     if request.method == "POST":
         review = assess.submit(lambda data: services.review_self_assess(actor=request.user, **data))
         if review is not None:
             messages.success(request, _("The self-assessment is saved."))
             return redirect("reviews:rating", review_id=review.pk)
-    rows = list(reviews[:500])
-    return render(request, "reviews/ratings.html", {
-        "form": form, "assess": assess, "rows": rows, "organization": organization, "period": period,
-        "decide": DecisionForm(), "levels": Level.choices,
-        "may_decide": organization is not None and can_decide_rating(request.user, organization),
-        "export_query": request.GET.urlencode()}, status=assess.status)
+    return _ratings_page(request, as_of, assess=assess, status=assess.status)
 
 
 def _rules_rows(rules: dict) -> list[dict]:
@@ -214,8 +220,8 @@ def ratings_decide(request: HttpRequest, as_of: dt.date) -> HttpResponse:
     decided = form.submit(lambda data: services.reviews_decide(actor=request.user, organization=organization,
                                                                decisions=decisions, **data))
     back = request.POST.get("back", "")
-    if decided is None:
-        raise DomainError(form.refusal, status=form.status)
+    if decided is None:  # the ratings of the scope again, the refusal (the quota named) above the ticked rows
+        return _ratings_page(request, as_of, query=QueryDict(back), decide=form, status=form.status)
     messages.success(request, _("%(n)s ratings are decided.") % {"n": len(decided)})
     return redirect(f"{reverse('reviews:ratings')}?{back}" if back else reverse("reviews:ratings"))
 
@@ -283,6 +289,6 @@ def indicator_set(request: HttpRequest, set_id: int, as_of: dt.date) -> HttpResp
 @page
 def indicator_set_apply(request: HttpRequest, set_id: int, as_of: dt.date) -> HttpResponse:
     found = selectors.indicator_set_get(user=request.user, set_id=set_id)
-    count = services.indicator_set_apply(actor=request.user, indicator_set=found, units=child_units(unit=found.owner, as_of=as_of, kind=UnitKind.COMMUNE))
+    count = services.indicator_set_apply(actor=request.user, indicator_set=found)
     messages.success(request, _("%(n)s targets were given to the communes.") % {"n": count})
     return redirect("reviews:indicator_set", set_id=found.pk)
