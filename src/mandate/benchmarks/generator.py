@@ -974,6 +974,7 @@ def write_posts(writer: Writer, *, seed: int, today: dt.date, leaders: dict[str,
         earliest = valid_from.toordinal() if valid_from else term_start
         latest = min(today.toordinal() - 1, (valid_to.toordinal() - 1) if valid_to else today.toordinal() - 1,
                      earliest + 60 if valid_from else dt.date(2024, 12, 31).toordinal())
+        earliest = min(earliest, latest)  # a --today before the term began: the holdings begin the day before it
         for title_kind, prefix, province_seats, commune_seats, filled in POSTS[kind]:
             seats = province_seats if tier != Tier.COMMUNE else commune_seats
             title = f"{prefix} {name}"
