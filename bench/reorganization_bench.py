@@ -6,7 +6,9 @@
 
 The database is created from scratch (PostgreSQL: dropped and created again; SQLite: a new file),
 migrated, loaded with the real country, and given N tasks on the bodies of the 52 old provinces
-(bulk inserts, assigned 2025-03-01, 85 % open, 10 % with a coordinator). Then:
+(bulk inserts, assigned 2025-03-01, 85 % open, 10 % with a coordinator), and the posts of every body with
+their holders, as `mandate generate` writes them (`benchmarks.generator.posts_generate`: the old provinces'
+bodies too, so that the merger hands their positions and people on; `--no-posts` leaves them out). Then:
 
 1. `reorganization_apply_2025` — the 23 merge events through the same apply code as any event
    (handovers, timeline lines, audit records), in one transaction, commit included;
@@ -58,11 +60,36 @@ def _timed(function, repeat: int = 1) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def _cpu_seconds() -> tuple[float, float | None]:
+    """CPU seconds used so far by this process and by its database server process (PostgreSQL on this machine,
+    read from /proc), or None for the server where it cannot be read. On a shared machine the wall time of a
+    phase grows with the other processes' load; the CPU time it costs does much less."""
+    from django.db import connection
+
+    mine = time.process_time()
+    if connection.vendor != "postgresql":
+        return mine, None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return mine, None
+    return mine, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_text(before, after) -> str:
+    python = after[0] - before[0]
+    if before[1] is None or after[1] is None:
+        return f"CPU: Python {python:.2f} s"
+    return f"CPU: Python {python:.2f} s + server {after[1] - before[1]:.2f} s = {python + after[1] - before[1]:.2f} s"
+
+
 def _generate(count: int) -> None:
     import datetime as dt
     import random
 
-    from django.db import connection
 
     from mandate.accounts.models import User
     from mandate.documents.services import document_register
@@ -97,9 +124,6 @@ def _generate(count: int) -> None:
             choices = [b for b in next(v for v in bodies.values() if lead in v) if b != lead]
             coordinated.append(TaskCoordinator(task_id=task_id, unit_id=rng.choice(choices)))
     TaskCoordinator.objects.bulk_create(coordinated, batch_size=10000)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")  # as autovacuum leaves a table that has settled after a bulk load
 
 
 def _floor(*, rewrites: int) -> tuple[float, float]:
@@ -164,6 +188,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tasks", type=int, default=20000)
     parser.add_argument("--database", default=None, help="a PostgreSQL URL (the database is dropped and created); SQLite if absent")
+    parser.add_argument("--no-posts", action="store_true", help="no positions and holdings (the figures before they moved)")
     args = parser.parse_args()
     url = _prepare_database(args.database)
     sys.path.insert(0, str(REPO / "src"))
@@ -177,7 +202,8 @@ def main() -> int:
     from django.db import connection
 
     from mandate.orgs.models import Unit
-    from mandate.reorganizations.models import Reorganization
+    from mandate.benchmarks.generator import posts_generate
+    from mandate.reorganizations.models import HoldingHandover, Reorganization, StructureChange
     from mandate.tasks.models import CoordinationHandover, TaskHandover
     from mandate.reorganizations.services import MERGER_2025_BATCH, reorganization_apply_2025, reorganization_revert
     from mandate.orgs.selectors import unit_tree
@@ -186,25 +212,45 @@ def main() -> int:
 
     call_command("migrate", verbosity=0)
     country_load(actor=None)
-    seconds, _ = _timed(lambda: _generate(args.tasks))
+    posts = {}
+
+    def load():
+        _generate(args.tasks)
+        if not args.no_posts:
+            posts.update(posts_generate(seed=1, today=dt.date.today()))
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")  # as autovacuum leaves a table that has settled after a bulk load
+
+    seconds, _ = _timed(load)
     open_tasks = Task.objects.filter(state="assigned").count()
     print(f"database: {connection.vendor} ({url.split('@')[-1]})")
-    print(f"tasks: {args.tasks} on the bodies of the 52 old provinces ({open_tasks} open), generated in {seconds:.1f} s")
+    print(f"tasks: {args.tasks} on the bodies of the 52 old provinces ({open_tasks} open), {posts or 'no posts'}, "
+          f"generated in {seconds:.1f} s")
 
     print("load average before the merger: {:.2f}, {:.2f}, {:.2f}".format(*os.getloadavg()))
+    cpu = _cpu_seconds()
     applied_seconds, applied = _timed(lambda: reorganization_apply_2025(actor=None))
+    applied_cpu = _cpu_text(cpu, _cpu_seconds())
     handovers, coordinations = TaskHandover.objects.count(), CoordinationHandover.objects.count()
     lines = TaskEvent.objects.filter(kind="reorganized").count()
+    held = HoldingHandover.objects.count()
+    carried = HoldingHandover.objects.filter(to_holding__isnull=False).count()
+    closed = StructureChange.objects.filter(action="position_closed").count()
+    opened = StructureChange.objects.filter(action="position_opened").count()
     print(f"merger applied: {applied} events, {handovers} task handovers, {coordinations} coordination handovers, "
-          f"{lines} timeline lines in {applied_seconds:.2f} s")
+          f"{lines} timeline lines, {closed} positions closed, {opened} opened, {held} holdings ended "
+          f"({carried} carried on, {held - carried} to be arranged) in {applied_seconds:.2f} s ({applied_cpu})")
 
     events = list(Reorganization.objects.filter(batch=MERGER_2025_BATCH).order_by("-id"))
+    cpu = _cpu_seconds()
     revert_seconds, _ = _timed(lambda: [reorganization_revert(actor=None, reorganization=e) for e in events])
-    print(f"merger reverted: {len(events)} events in {revert_seconds:.2f} s")
+    print(f"merger reverted: {len(events)} events in {revert_seconds:.2f} s ({_cpu_text(cpu, _cpu_seconds())})")
     for rewrites, label in ((1, "one UPDATE of the tasks' lead and assigning units, one of the coordinators"),
                             (2, "earlier floor: one UPDATE per column")):
+        cpu = _cpu_seconds()
         floor, checked = _floor(rewrites=rewrites)
-        print(f"floor ({label}): {floor:.2f} s, with their key checks {checked:.2f} s "
+        print(f"floor ({label}): {floor:.2f} s, with their key checks {checked:.2f} s ({_cpu_text(cpu, _cpu_seconds())}) "
               f"— apply is {applied_seconds / floor:.1f}× the floor, {applied_seconds / checked:.1f}× with the checks")
     print("load average after the floors: {:.2f}, {:.2f}, {:.2f}".format(*os.getloadavg()))
 

@@ -220,3 +220,42 @@ def test_bench_prints_every_read_scenario_with_its_ratio():
     for row in pages.values():
         assert "skipped" not in row, row
         assert row["ratio"] > 0 and row["page_bytes"] > 0 and row["load_1m"] >= 0
+
+
+def test_the_posts_are_held_within_their_seats_and_the_2025_merger_hands_them_on():
+    from mandate.personnel.models import Holding, Person, Position
+    from mandate.reorganizations.models import HoldingHandover, Reorganization
+    from mandate.reorganizations.services import reorganization_apply_2025, reorganization_revert
+
+    counts = generate()["counts"]
+
+    assert Position.objects.count() == counts["positions"] > 0
+    assert Holding.objects.count() == counts["holdings"] == Person.objects.count() == counts["persons"] > 0
+    assert Position.objects.annotate(n=Count("holdings")).filter(n__gt=F("seats")).count() == 0
+    assert Position.objects.filter(unit__code="25.UBND").count() == 0  # a province the merger forms: it opens its posts
+    for position in Position.objects.select_related("unit")[:200]:
+        assert position.title.endswith(position.unit.name) and position.search_title == searchable(position.title, position.unit.name)
+    for person in Person.objects.all()[:200]:
+        assert person.search_name == searchable(person.full_name)
+    leader = Person.objects.get(user__username="leader.01")
+    assert leader.holdings.get().position.unit.code == "01.UBND"
+    old = Holding.objects.filter(position__unit__code__startswith="old-", ends_on__isnull=True)
+    before = sorted(old.values_list("pk", "position_id"))
+    assert before
+    assert generate(seed=8, tasks=10)["counts"]["positions"] == 0  # every body has its posts already
+
+    reorganization_apply_2025(actor=None)
+
+    handed = HoldingHandover.objects.all()
+    assert sorted(handed.values_list("holding_id", flat=True)) == [pk for pk, _ in before]
+    assert not old.exists() and not Position.objects.filter(unit__code__startswith="old-", valid_to__isnull=True).exists()
+    for handover in handed.filter(to_holding__isnull=False).select_related("to_holding__position"):
+        assert handover.to_holding.position.reorganization_id is not None or handover.to_holding.position.unit.code[:2].isdigit()
+    assert Position.objects.filter(unit__code="25.UBND", valid_to__isnull=True).count() > 0
+    assert Position.objects.annotate(n=Count("holdings", filter=Q(holdings__ends_on__isnull=True))).filter(n__gt=F("seats")).count() == 0
+
+    for event in Reorganization.objects.filter(applied_at__isnull=False).order_by("-id"):
+        reorganization_revert(actor=None, reorganization=event)
+
+    assert sorted(old.values_list("pk", "position_id")) == before
+    assert not HoldingHandover.objects.exists() and not Position.objects.filter(reorganization_id__isnull=False).exists()

@@ -31,8 +31,11 @@ from mandate.core.text import fold, searchable
 from mandate.documents import numbering
 from mandate.documents.models import Document, DocumentRelation, NumberSequence
 from mandate.documents.services import number_key
-from mandate.orgs.models import Placement, Term, Unit
-from mandate.orgs.territory import MERGER_EFFECTIVE
+from mandate.orgs.models import Placement, Term, Tier, Unit, UnitKind
+from mandate.orgs.territory import MERGER_EFFECTIVE, merger_successors
+from mandate.personnel.models import Holding, Person, Position
+from mandate.personnel.titles import Title, grade_of
+from mandate.reorganizations.models import Reorganization
 from mandate.search import index as search_index
 from mandate.tasks.models import Extension, ProgressReport, Task, TaskCoordinator, TaskEvent
 
@@ -54,6 +57,23 @@ PRODUCTS = ("Báo cáo kết quả thực hiện", "Kế hoạch được ban h�
 REPORT_TEXTS = ("Đã tổ chức hội nghị quán triệt", "Đã ban hành kế hoạch thực hiện", "Đang rà soát, tổng hợp số liệu",
                 "Đã hoàn thành dự thảo, đang lấy ý kiến", "Đã trình lãnh đạo cho ý kiến", "Đã kiểm tra tại cơ sở",
                 "Tiến độ đạt yêu cầu", "Đã tổng hợp báo cáo gửi cấp trên")
+# The posts of a body (title, how the body's name is preceded, seats in a province's body, in a commune's, the share
+# of seats filled): a few per unit, some seats vacant as in any real staffing.
+POSTS = {
+    UnitKind.PARTY_COMMITTEE: ((Title.PARTY_SECRETARY, "Bí thư", 1, 1, 0.95), (Title.DEPUTY_SECRETARY, "Phó Bí thư", 3, 2, 0.8)),
+    UnitKind.PEOPLES_COMMITTEE: ((Title.COMMITTEE_CHAIR, "Chủ tịch", 1, 1, 0.95),
+                                 (Title.COMMITTEE_VICE_CHAIR, "Phó Chủ tịch", 4, 2, 0.75)),
+    UnitKind.PEOPLES_COUNCIL: ((Title.COUNCIL_CHAIR, "Chủ tịch", 1, 1, 0.9), (Title.COUNCIL_VICE_CHAIR, "Phó Chủ tịch", 2, 1, 0.7)),
+    UnitKind.INSPECTION_COMMISSION: ((Title.INSPECTION_CHAIR, "Chủ nhiệm", 1, 1, 0.9),
+                                     (Title.INSPECTION_VICE_CHAIR, "Phó Chủ nhiệm", 3, 1, 0.6)),
+    UnitKind.OFFICE: ((Title.HEAD, "Chánh", 1, 1, 0.9), (Title.DEPUTY_HEAD, "Phó Chánh", 3, 1, 0.6)),
+    UnitKind.ORGANIZATION_COMMITTEE: ((Title.HEAD, "Trưởng", 1, 1, 0.9), (Title.DEPUTY_HEAD, "Phó Trưởng", 3, 1, 0.6)),
+    UnitKind.PROPAGANDA_COMMITTEE: ((Title.HEAD, "Trưởng", 1, 1, 0.9), (Title.DEPUTY_HEAD, "Phó Trưởng", 3, 1, 0.6)),
+}
+FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh")
+MIDDLE_NAMES = {"male": ("Văn", "Minh", "Quốc", "Hữu", "Đức", "Thanh", "Xuân"), "female": ("Thị", "Thu", "Thanh", "Ngọc", "Kim")}
+GIVEN_NAMES = {"male": ("Hùng", "Dũng", "Tuấn", "Hải", "Sơn", "Nam", "Long", "Thắng", "Quang", "Bình", "Trung", "Khánh"),
+               "female": ("Lan", "Hương", "Mai", "Hà", "Hoa", "Thủy", "Hằng", "Nga", "Linh", "Phương", "Yến", "Thảo")}
 EXTENSION_REASONS = ("Chờ ý kiến của cơ quan liên quan", "Khối lượng công việc lớn, cần thêm thời gian khảo sát",
                      "Sắp xếp tổ chức bộ máy làm thay đổi đầu mối thực hiện")
 CENTRAL_TYPES = (("KL", "Kết luận của Bộ Chính trị về"), ("NQ", "Nghị quyết về"), ("CT", "Chỉ thị về tăng cường"))
@@ -385,7 +405,8 @@ class Generator:
         self.day_text = [(base + dt.timedelta(days=i)).isoformat() for i in range(days)]
         self.titles = [(f"{v} {t}", searchable(f"{v} {t}")) for v in VERBS for t in TOPICS]
         # COPY's text format would need escaping for these; the vocabularies never need it.
-        for word in (*VERBS, *TOPICS, *PRODUCTS, *REPORT_TEXTS, *EXTENSION_REASONS, *(p for _, p in CENTRAL_TYPES)):
+        for word in (*VERBS, *TOPICS, *PRODUCTS, *REPORT_TEXTS, *EXTENSION_REASONS, *(p for _, p in CENTRAL_TYPES),
+                     *FAMILY_NAMES, *(n for names in (*MIDDLE_NAMES.values(), *GIVEN_NAMES.values()) for n in names)):
             assert not set(word) & set("\t\n\r\\"), word
 
     # ----- people
@@ -732,7 +753,7 @@ class Generator:
                 self.siblings.setdefault(territory, []).append(value[0])
         writer = _writer()
         writer.begin()
-        _lock_and_reset_sequences(BULK_MODELS, lock=True)  # before any id is read
+        _lock_and_reset_sequences(BULK_MODELS + POST_MODELS, lock=True)  # before any id is read
         leaders, users_created, memberships_created = self._people()
         lap("people")
         doc_plans = self._plan_documents(plan.tasks - round(plan.tasks * plan.child_share))
@@ -759,17 +780,19 @@ class Generator:
         writer.write(Extension, EXTENSION_COLUMNS, self._extension_rows(writer, first[Extension]))
         writer.write(ProgressReport, REPORT_COLUMNS, self._report_rows(writer, first[ProgressReport]))
         lap("copy_reports_events_coordinators_extensions")
+        posts = self._posts(writer, leaders)
+        lap("copy_posts")
         if deferred:
             deferred.restore()
             lap("rebuild_indexes_and_foreign_keys")
         sequences_written = self._write_sequences(sequences)
-        _lock_and_reset_sequences(BULK_MODELS, lock=False)
+        _lock_and_reset_sequences(BULK_MODELS + POST_MODELS, lock=False)
         writer.end()
         written = {model: writer.rows_written.get(model._meta.db_table, 0) for model in BULK_MODELS}
         counts = {"documents": len(doc_rows), "relations": written[DocumentRelation], "tasks": len(self.tasks),
                   "child_tasks": sum(1 for t in self.tasks if t[2]), "coordinators": written[TaskCoordinator],
                   "events": written[TaskEvent], "extensions": written[Extension], "reports": written[ProgressReport],
-                  "sequences": sequences_written, "users": users_created, "memberships": memberships_created,
+                  "sequences": sequences_written, **posts, "users": users_created, "memberships": memberships_created,
                   "seed": plan.seed, "today": plan.today.isoformat()}
         audit_record(actor=None, action="generate", object_type="benchmarks.generate", object_id=str(plan.seed), after=counts)
         lap("sequences_and_audit")
@@ -777,6 +800,10 @@ class Generator:
         if deferred:
             seconds["rebuild"] = {step: round(s, 3) for step, s in deferred.seconds.items()}
         return Result(counts=counts, seconds=seconds)
+
+    # ----- posts and the people holding them
+    def _posts(self, writer: Writer, leaders: dict[str, int]) -> dict:
+        return write_posts(writer, seed=self.plan.seed, today=self.today, leaders=leaders)
 
     # ----- rows, in the columns' order below; dates are ISO strings, NULL is the writer's
 
@@ -908,6 +935,89 @@ EVENT_COLUMNS = ["id", "task_id", "at", "actor_id", "kind", "from_state", "to_st
 EXTENSION_COLUMNS = ["id", "task_id", "requested_by_id", "requested_at", "previous_deadline", "requested_deadline", "reason",
                      "state", "decided_by_id", "decided_at", "decision_note"]
 REPORT_COLUMNS = ["id", "task_id", "author_id", "reported_at", "percent", "text"]
+POSITION_COLUMNS = [f.column for f in Position._meta.concrete_fields]
+PERSON_COLUMNS = [f.column for f in Person._meta.concrete_fields]
+HOLDING_COLUMNS = [f.column for f in Holding._meta.concrete_fields]
+POST_MODELS = (Position, Person, Holding)
+
+
+def write_posts(writer: Writer, *, seed: int, today: dt.date, leaders: dict[str, int]) -> dict:
+    """A few posts for every body of a province or a commune that has none open yet (POSTS), most of their seats
+    held by a person of their own since the start of the term (or of the commune, 2025-07-01); the generated
+    leader of a province or commune is the person holding the first seat of its People's Committee's vice-chair.
+
+    The old provinces' bodies get their posts too while the 2025 merger is not applied, so that applying it
+    hands their positions and holders on; the new provinces it forms get none (the merger opens them). Drawn
+    from a generator of their own: the tasks are the same with or without them. `leaders`: unit code → user id.
+    The caller holds the transaction and the table locks (`posts_generate` for a database that has its tasks)."""
+    rng, null = random.Random(seed + 5), writer.null
+    unapplied = Reorganization.objects.filter(effective_on=MERGER_EFFECTIVE, applied_at__isnull=True).exists()
+    successors = set(merger_successors().values()) if unapplied else set()
+    units = list(Unit.objects.filter(kind__in=list(POSTS)).exclude(pk__in=Position.objects.filter(valid_to__isnull=True).values("unit_id"))
+                 .values_list("code", "pk", "kind", "name", "tier", "valid_from", "valid_to").order_by("code"))
+    ids = dict(Unit.objects.filter(kind__in=[UnitKind.STANDING_COMMITTEE, UnitKind.PARTY_COMMITTEE]).values_list("code", "pk"))
+    linked = set(Person.objects.filter(user__isnull=False).values_list("user_id", flat=True))
+    user_of = {f"{code}.UBND": user for code, user in leaders.items() if user not in linked}
+    first = {model: _first_free_id(model) for model in POST_MODELS}
+    positions, persons, holdings = [], [], []
+    term_start = dt.date(2020, 10, 1).toordinal()
+    for code, pk, kind, name, tier, valid_from, valid_to in units:
+        territory = code.split(".")[0]
+        closed_by_merger = unapplied and valid_to == MERGER_EFFECTIVE
+        if not closed_by_merger and not ((valid_from is None or valid_from < today) and (valid_to is None or today < valid_to)):
+            continue
+        if territory in successors and valid_from == MERGER_EFFECTIVE:
+            continue
+        managing = ids.get(f"{territory}.TU.BTV", pk) if tier == Tier.PROVINCE else ids.get(f"{territory}.DU", pk)
+        opened = valid_from.isoformat() if valid_from else null
+        created = f"{valid_from or dt.date(2020, 10, 1)} 02:00:00{writer.stamp_suffix}"
+        earliest = valid_from.toordinal() if valid_from else term_start
+        latest = min(today.toordinal() - 1, (valid_to.toordinal() - 1) if valid_to else today.toordinal() - 1,
+                     earliest + 60 if valid_from else dt.date(2024, 12, 31).toordinal())
+        earliest = min(earliest, latest)  # a --today before the term began: the holdings begin the day before it
+        for title_kind, prefix, province_seats, commune_seats, filled in POSTS[kind]:
+            seats = province_seats if tier != Tier.COMMUNE else commune_seats
+            title = f"{prefix} {name}"
+            position_id = first[Position] + len(positions)
+            positions.append((position_id, pk, title_kind, title, searchable(title, name), grade_of(title_kind), seats,
+                              tier, managing, opened, null, null, null, created))
+            for seat in range(seats):
+                user = user_of.pop(code, None) if title_kind == Title.COMMITTEE_VICE_CHAIR and seat == 0 else None
+                if user is None and rng.random() >= filled:
+                    continue
+                sex = "female" if rng.random() < 0.3 else "male"
+                full_name = (f"{FAMILY_NAMES[int(rng.random() * len(FAMILY_NAMES))]} "
+                             f"{MIDDLE_NAMES[sex][int(rng.random() * len(MIDDLE_NAMES[sex]))]} "
+                             f"{GIVEN_NAMES[sex][int(rng.random() * len(GIVEN_NAMES[sex]))]}")
+                born = dt.date(1962 + int(rng.random() * 24), 1 + int(rng.random() * 12), 1 + int(rng.random() * 28))
+                joined = born.replace(year=born.year + 22 + int(rng.random() * 8))
+                person_id = first[Person] + len(persons)
+                starts = dt.date.fromordinal(earliest + int(rng.random() * (latest - earliest + 1)))
+                stamp = f"{starts.isoformat()} 02:00:00{writer.stamp_suffix}"
+                persons.append((person_id, full_name, searchable(full_name), born.isoformat(), sex, "", "Kinh",
+                                joined.isoformat(), joined.replace(year=joined.year + 1).isoformat(), "Đại học",
+                                "advanced" if seat == 0 else "intermediate", null if user is None else user, managing,
+                                null, stamp, 1))
+                holdings.append((first[Holding] + len(holdings), person_id, position_id, "official", starts.isoformat(),
+                                 null, null, null, null, null, null, stamp))
+    writer.write(Position, POSITION_COLUMNS, positions)
+    writer.write(Person, PERSON_COLUMNS, persons)
+    writer.write(Holding, HOLDING_COLUMNS, holdings)
+    return {"positions": len(positions), "persons": len(persons), "holdings": len(holdings)}
+
+
+
+def posts_generate(*, seed: int, today: dt.date, leaders: dict[str, int] | None = None) -> dict:
+    """`write_posts` in a transaction of its own, for a database whose tasks come from elsewhere (the
+    reorganization benchmark)."""
+    with transaction.atomic():
+        writer = _writer()
+        writer.begin()
+        _lock_and_reset_sequences(POST_MODELS, lock=True)
+        counts = write_posts(writer, seed=seed, today=today, leaders=leaders or {})
+        _lock_and_reset_sequences(POST_MODELS, lock=False)
+        writer.end()
+    return counts
 
 
 def generate(plan: Plan) -> Result:

@@ -249,20 +249,21 @@ def posts_hand_over(event: Reorganization, plan: PostsPlan, codes: dict[str, int
     for landing in plan.landings:
         for source in landing.sources:
             heirs.setdefault(source.unit_id, set()).add(codes[landing.successor])
-    opened = 0
+    # Written set-wise, as the tasks' handovers are: one INSERT of the posts the event opens, one of the holdings it
+    # carries on, one of the handovers, one UPDATE of the posts and one of the holdings it ends.
+    opening = [landing for landing in plan.landings if landing.target is None]
+    fresh = Position.objects.bulk_create([Position(
+        unit_id=codes[landing.successor], kind=landing.kind, title=landing.title,
+        search_title=searchable(landing.title, landing.successor_name), grade=landing.sources[0].grade, seats=landing.seats,
+        tier=landing.sources[0].tier, managing_unit_id=_managing(landing.sources[0], codes[landing.successor], heirs),
+        valid_from=day, predecessor=landing.sources[0], reorganization_id=event.pk, created_at=moment) for landing in opening])
+    opened_by = {id(landing): target for landing, target in zip(opening, fresh, strict=True)}
     targets: dict[int, Position] = {}
     for landing in plan.landings:
-        target = landing.target
-        if target is None:
-            first = landing.sources[0]
-            target = Position.objects.create(
-                unit_id=codes[landing.successor], kind=landing.kind, title=landing.title,
-                search_title=searchable(landing.title, landing.successor_name), grade=first.grade, seats=landing.seats,
-                tier=first.tier, managing_unit_id=_managing(first, codes[landing.successor], heirs), valid_from=day,
-                predecessor=first, reorganization_id=event.pk, created_at=moment)
+        target = landing.target or opened_by[id(landing)]
+        if landing.target is None:
             changes.append(StructureChange(reorganization=event, action=POSITION_OPENED, unit_id=target.unit_id,
                                            before={"position": target.pk}))
-            opened += 1
         for source in landing.sources:
             targets[source.pk] = target
     for position in plan.closing:
@@ -270,20 +271,17 @@ def posts_hand_over(event: Reorganization, plan: PostsPlan, codes: dict[str, int
                                        before={"position": position.pk, "valid_to": position.valid_to.isoformat()
                                                if position.valid_to else None}))
     Position.objects.filter(pk__in=[p.pk for p in plan.closing]).update(valid_to=day)
-    handovers = []
-    for move in plan.moves:
-        holding = move.holding
-        carried = None
-        if move.outcome == CARRIED:
-            carried = Holding.objects.create(
-                person_id=holding.person_id, position=targets[move.source.pk], kind=holding.kind, starts_on=day,
-                ends_on=holding.ends_on, basis_id=holding.basis_id, carried_from=holding, reorganization_id=event.pk,
-                created_at=moment)
-        handovers.append(HoldingHandover(reorganization=event, holding=holding, person_id=holding.person_id,
-                                         from_position=move.source, to_holding=carried, ends_on_before=holding.ends_on,
-                                         reason=move.reason))
+    carried_moves = [move for move in plan.moves if move.outcome == CARRIED]
+    carried = dict(zip((id(move) for move in carried_moves), Holding.objects.bulk_create([Holding(
+        person_id=move.holding.person_id, position=targets[move.source.pk], kind=move.holding.kind, starts_on=day,
+        ends_on=move.holding.ends_on, basis_id=move.holding.basis_id, carried_from=move.holding, reorganization_id=event.pk,
+        created_at=moment) for move in carried_moves], batch_size=2000), strict=True))
+    handovers = [HoldingHandover(reorganization=event, holding=move.holding, person_id=move.holding.person_id,
+                                 from_position=move.source, to_holding=carried.get(id(move)),
+                                 ends_on_before=move.holding.ends_on, reason=move.reason) for move in plan.moves]
     Holding.objects.filter(pk__in=[move.holding.pk for move in plan.moves]).update(ends_on=day)
-    HoldingHandover.objects.bulk_create(handovers)
+    HoldingHandover.objects.bulk_create(handovers, batch_size=2000)
+    opened = len(fresh)
     return {"positions_closed": len(plan.closing), "positions_opened": opened, "carried": len(plan.carried),
             "to_arrange": len(plan.to_arrange)}
 
@@ -307,9 +305,10 @@ def posts_dependants(event: Reorganization) -> list[FieldError]:
     waiting = handed.filter(to_holding__isnull=True).values("person_id")
     names = {holding.person.full_name for holding in Holding.objects.filter(pk__gt=mark)
              .filter(Q(position__in=targets) | Q(person__in=waiting)).select_related("person")[:20]}
+    carried_on = set(Holding.objects.filter(carried_from__reorganization_id=event.pk).values_list("carried_from_id", flat=True))
     for handover in handed.filter(to_holding__isnull=False).select_related("to_holding__person"):
         carried = handover.to_holding
-        if carried.ends_on != handover.ends_on_before or carried.ended_by_id or carried.carried_to.exists():
+        if carried.ends_on != handover.ends_on_before or carried.ended_by_id or carried.pk in carried_on:
             names.add(carried.person.full_name)
     errors = []
     if names:
@@ -323,12 +322,16 @@ def posts_dependants(event: Reorganization) -> list[FieldError]:
 
 def posts_restore(event: Reorganization) -> None:
     """Undo the event's posts exactly: delete what it opened, give back every end and every close it wrote."""
-    handed = list(HoldingHandover.objects.filter(reorganization=event))
+    ends = defaultdict(list)  # the end a holding had before → the holdings it goes back to: one UPDATE per end
+    for holding_id, before in HoldingHandover.objects.filter(reorganization=event).values_list("holding_id", "ends_on_before"):
+        ends[before].append(holding_id)
     HoldingHandover.objects.filter(reorganization=event).delete()
     Holding.objects.filter(reorganization_id=event.pk).delete()
-    for handover in handed:
-        Holding.objects.filter(pk=handover.holding_id).update(ends_on=handover.ends_on_before)
+    for before, holding_ids in ends.items():
+        Holding.objects.filter(pk__in=holding_ids).update(ends_on=before)
     Position.objects.filter(reorganization_id=event.pk).delete()
-    for change in StructureChange.objects.filter(reorganization=event, action=POSITION_CLOSED):
-        before = change.before["valid_to"]
-        Position.objects.filter(pk=change.before["position"]).update(valid_to=dt.date.fromisoformat(before) if before else None)
+    closes = defaultdict(list)
+    for change in StructureChange.objects.filter(reorganization=event, action=POSITION_CLOSED).values_list("before", flat=True):
+        closes[change["valid_to"]].append(change["position"])
+    for before, position_ids in closes.items():
+        Position.objects.filter(pk__in=position_ids).update(valid_to=dt.date.fromisoformat(before) if before else None)
