@@ -1,0 +1,383 @@
+"""Tallies: how many tasks each lead unit held in each status, as changes by day, month and year.
+
+A scorecard as of a date t counts, per status, the tasks assigned by t that their lead unit on t holds
+(`tasks.selectors.status_counts`); read from the tasks it reads every task of the scope's history, so it
+grows with history. A task's status, read as a function of t with its dates fixed, is a step function: it
+changes only on the days where a condition of `tasks.status.RULES` that speaks of the date of reckoning
+turns true or false (`turning_days`), and its lead unit only on the dates of its handovers. So each task is
+a handful of changes — "from day b, one task less in (unit, status) and one more in (unit', status')" —
+and the count as of t is the sum of the changes dated on or before t.
+
+The changes are kept summed per (lead unit, secrecy level, status) in three grains: a row per year, per
+month and per day. As of t a unit's count is its year rows before t's year, its month rows of t's year
+before t's month and its day rows of t's month up to t: at most a few dozen rows per unit and status,
+however many tasks the units hold — what a scorecard reads stops growing with history.
+
+Every status comes from `status_of` itself, asked on the turning days (between two of them no condition
+changes truth, so no status changes); the lead unit on a day is `lead_unit_as_of`'s reading of the
+handovers. A property test holds the tallies equal to the live count for random tasks, extensions,
+reorganizations applied and reverted, and dates of reckoning.
+
+The rule compares dates only with each other (differences of days), so a task's steps shifted by any number
+of days are the steps of the task shifted by as many: `_steps` is cached on the dates relative to the
+assignment, which makes rebuilding ten million tasks a matter of minutes.
+"""
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from mandate.tasks.status import (
+    RULES, TODAY, WINDOW, AllOf, Always, AnyOf, Before, Condition, Missing, OnOrBefore, Status, WithinDays, status_of,
+)
+
+YEAR, MONTH, DAY = 0, 1, 2  # the grains of `TaskTally.grain`
+COUNTED_STATUSES = tuple(status for status in Status if status != Status.CANCELLED)
+# What a tally row sums besides the number of tasks (n): those extended, the extensions granted, the days from the
+# deadline to the completion (completed_on - deadline, where both are known) and the deadlines as day numbers (so
+# that the days overdue as of t are n * t - deadline_days).
+MEASURES = ("n", "extended", "extensions", "after_days", "deadline_days")
+_OPERANDS = ("deadline", "completed_on", "cancelled_on")
+
+
+# --- where a status can change ---------------------------------------------------------------------------------
+
+def _atoms(condition: Condition) -> Iterator[Condition]:
+    match condition:
+        case AllOf(parts) | AnyOf(parts):
+            for part in parts:
+                yield from _atoms(part)
+        case Always() | Missing():
+            return
+        case _:
+            yield condition
+
+
+def _shift(day: dt.date | None, days: int) -> dt.date | None:
+    if day is None:
+        return None
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None  # beyond the calendar: no day of reckoning reaches it
+
+
+def _turn(atom: Condition, values: dict) -> dt.date | None:
+    """The first day t on which `atom`'s truth differs from the day before, when it speaks of t."""
+    match atom:
+        case OnOrBefore(left, right) if right == TODAY:  # x <= t: true from x
+            return values[left]
+        case OnOrBefore(left, right) if left == TODAY:  # t <= x: false from x + 1
+            return _shift(values[right], 1)
+        case Before(left, right) if right == TODAY:  # x < t: true from x + 1
+            return _shift(values[left], 1)
+        case Before(left, right) if left == TODAY:  # t < x: false from x
+            return values[right]
+        case WithinDays(date, start, days) if start == TODAY:  # date - t <= w: true from date - w
+            return _shift(values[date], -values[days])
+        case WithinDays(date, start, days) if date == TODAY:  # t - start <= w: false from start + w + 1
+            return _shift(values[start], values[days] + 1)
+        case OnOrBefore() | Before() | WithinDays():
+            return None  # compares two fixed dates: the same whatever t is
+    raise TypeError(f"unknown condition {atom!r}")
+
+
+_ATOMS = tuple(atom for _status, condition in RULES for atom in _atoms(condition))
+
+
+def turning_days(*, deadline, completed_on, cancelled_on, warning_days: int) -> set[dt.date]:
+    """The days on which some condition of `RULES` about the date of reckoning turns: the status can change only there."""
+    values = {"deadline": deadline, "completed_on": completed_on, "cancelled_on": cancelled_on, WINDOW: warning_days}
+    return {day for atom in _ATOMS if (day := _turn(atom, values)) is not None}
+
+
+@functools.lru_cache(maxsize=1 << 20)
+def _steps(offsets: tuple, warning_days: int) -> tuple[tuple[int, Status], ...]:
+    """The status from each turning day on, for a task assigned on day 0 (dates as offsets from it, or None)."""
+    zero = dt.date(2000, 1, 1)  # any day: the rule sees differences only (checked by the property test)
+    dates = dict(zip(_OPERANDS, (None if o is None else zero + dt.timedelta(days=o) for o in offsets), strict=True))
+    days = sorted({0} | {(day - zero).days for day in turning_days(**dates, warning_days=warning_days)
+                         if day > zero})
+    steps, last = [], None
+    for offset in days:
+        status = status_of(**dates, as_of=zero + dt.timedelta(days=offset), warning_days=warning_days)
+        if status != last:
+            steps.append((offset, status))
+            last = status
+    return tuple(steps)
+
+
+def status_steps(*, assigned_on: dt.date, deadline, completed_on, cancelled_on, warning_days: int
+                 ) -> list[tuple[dt.date, Status]]:
+    """From which day the task holds which status, from its assignment on (before it, the task is not counted)."""
+    offsets = tuple(None if day is None else (day - assigned_on).days for day in (deadline, completed_on, cancelled_on))
+    return [(assigned_on + dt.timedelta(days=offset), status) for offset, status in _steps(offsets, warning_days)]
+
+
+# --- who leads it on which day ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LeadHandover:
+    """What one handover says of the lead: `lead_from` held it in [`since`, `valid_to`) (since None: from the start)."""
+
+    valid_to: dt.date
+    lead_from: int
+    since: dt.date | None
+
+
+def lead_on(day: dt.date, *, lead_unit_id: int, handovers: list[LeadHandover]) -> int:
+    """The lead unit on `day`, as `tasks.selectors.lead_unit_as_of` reads it: the first handover (by date) after `day`
+    that had begun by then names it; with none, the unit on the task."""
+    for handover in handovers:  # ordered by valid_to
+        if handover.valid_to > day and (handover.since is None or handover.since <= day):
+            return handover.lead_from
+    return lead_unit_id
+
+
+def lead_steps(*, assigned_on: dt.date, lead_unit_id: int, handovers: list[LeadHandover]) -> list[tuple[dt.date, int]]:
+    handovers = sorted(handovers, key=lambda h: h.valid_to)
+    days = sorted({assigned_on} | {d for h in handovers for d in (h.valid_to, h.since) if d is not None and d > assigned_on})
+    steps, last = [], None
+    for day in days:
+        unit = lead_on(day, lead_unit_id=lead_unit_id, handovers=handovers)
+        if unit != last:
+            steps.append((day, unit))
+            last = unit
+    return steps
+
+
+# --- a task's changes --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What a task's tally reads of it."""
+
+    assigned_on: dt.date
+    deadline: dt.date | None
+    completed_on: dt.date | None
+    cancelled_on: dt.date | None
+    lead_unit_id: int
+    warning_days: int  # of the unit on the task, as `status_expression` reads it
+    secrecy: int
+    extension_count: int
+    handovers: tuple[LeadHandover, ...] = ()
+
+
+def _measures(facts: TaskFacts) -> tuple[int, ...]:
+    after = (facts.completed_on - facts.deadline).days if facts.completed_on and facts.deadline else 0
+    return (1, 1 if facts.extension_count > 0 else 0, facts.extension_count, after,
+            facts.deadline.toordinal() if facts.deadline else 0)
+
+
+def changes(facts: TaskFacts) -> list[tuple[dt.date, int, Status, int]]:
+    """(day, unit, status, +1 or -1): from `day` on the task counts (or no longer counts) for `unit` in `status`.
+    A cancelled task counts nowhere."""
+    statuses = status_steps(assigned_on=facts.assigned_on, deadline=facts.deadline, completed_on=facts.completed_on,
+                            cancelled_on=facts.cancelled_on, warning_days=facts.warning_days)
+    if facts.handovers:
+        leads = lead_steps(assigned_on=facts.assigned_on, lead_unit_id=facts.lead_unit_id, handovers=list(facts.handovers))
+    else:
+        leads = [(facts.assigned_on, facts.lead_unit_id)]
+    days = sorted({day for day, _ in statuses} | {day for day, _ in leads})
+    out, held = [], None
+    si = li = 0
+    for day in days:
+        while si + 1 < len(statuses) and statuses[si + 1][0] <= day:
+            si += 1
+        while li + 1 < len(leads) and leads[li + 1][0] <= day:
+            li += 1
+        status = statuses[si][1]
+        now = None if status == Status.CANCELLED else (leads[li][1], status)
+        if now != held:
+            if held is not None:
+                out.append((day, held[0], held[1], -1))
+            if now is not None:
+                out.append((day, now[0], now[1], 1))
+            held = now
+    return out
+
+
+def _buckets(day: dt.date) -> tuple[tuple[int, dt.date], ...]:
+    return ((YEAR, day.replace(month=1, day=1)), (MONTH, day.replace(day=1)), (DAY, day))
+
+
+def accumulate(sums: dict, facts: TaskFacts, sign: int = 1) -> None:
+    """Add (sign 1) or take away (sign -1) the task's changes to `sums`, keyed (unit, secrecy, grain, start, status)."""
+    measures = _measures(facts)
+    for day, unit, status, change in changes(facts):
+        for grain, start in _buckets(day):
+            row = sums[(unit, facts.secrecy, grain, start, status.value)]
+            for index, value in enumerate(measures):
+                row[index] += sign * change * value
+
+
+def new_sums() -> dict:
+    return defaultdict(lambda: [0] * len(MEASURES))
+
+
+# --- reading tasks -------------------------------------------------------------------------------------------
+
+def _default_window() -> int:
+    return settings.MANDATE_DEFAULT_WARNING_DAYS
+
+
+def facts_of(task_ids: Iterable[int] | None = None, *, batch: int = 50_000) -> Iterator[tuple[int, TaskFacts]]:
+    """(id, facts) of the tasks (all of them when `task_ids` is None), in id order, read in batches."""
+    from mandate.tasks.models import TaskHandover
+
+    window = _default_window()
+    sql = ("SELECT t.id, t.assigned_on, t.deadline, t.completed_on, t.cancelled_on, t.lead_unit_id, u.warning_days, "
+           "t.secrecy, t.extension_count FROM tasks_task t JOIN orgs_unit u ON u.id = t.lead_unit_id "
+           "WHERE t.id > %s {only} ORDER BY t.id LIMIT %s")
+    ids = None if task_ids is None else sorted(set(task_ids))
+    any_handover = TaskHandover.objects.filter(lead_from__isnull=False).exists()
+    last = 0
+    while True:
+        with connection.cursor() as cursor:
+            if ids is None:
+                cursor.execute(sql.format(only=""), [last, batch])
+            else:
+                chunk = [i for i in ids if i > last][:batch]
+                if not chunk:
+                    return
+                cursor.execute(sql.format(only=f"AND t.id IN ({', '.join(['%s'] * len(chunk))})"), [last, *chunk, batch])
+            rows = cursor.fetchall()
+        if not rows:
+            return
+        handovers = defaultdict(list)
+        if any_handover:
+            for task_id, valid_to, lead_from, since in (
+                    TaskHandover.objects.filter(task_id__in=[r[0] for r in rows], lead_from__isnull=False)
+                    .values_list("task_id", "valid_to", "lead_from_id", "lead_since")):
+                handovers[task_id].append(LeadHandover(valid_to=valid_to, lead_from=lead_from, since=since))
+        for (task_id, assigned, deadline, completed, cancelled, lead, warning, secrecy, extensions) in rows:
+            yield task_id, TaskFacts(
+                assigned_on=_date(assigned), deadline=_date(deadline), completed_on=_date(completed),
+                cancelled_on=_date(cancelled), lead_unit_id=lead, warning_days=window if warning is None else warning,
+                secrecy=secrecy, extension_count=extensions,
+                handovers=tuple(sorted(handovers.get(task_id, ()), key=lambda h: h.valid_to)))
+        last = rows[-1][0]
+
+
+def _date(value):
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)  # SQLite through a raw cursor
+
+
+# --- writing ---------------------------------------------------------------------------------------------------
+
+_COLUMNS = ("unit_id", "secrecy", "grain", "start", "status", *MEASURES)
+
+
+def _write(sums: dict, *, add: bool) -> int:
+    """Write `sums` into the tally table: as new rows (`add` False, an empty table) or added to the rows there."""
+    from mandate.tasks.models import TaskTally
+
+    table = TaskTally._meta.db_table
+    rows = [(*key, *values) for key, values in sums.items() if any(values)]
+    if not rows:
+        return 0
+    columns = ", ".join(_COLUMNS)
+    marks = ", ".join(["%s"] * len(_COLUMNS))
+    key = ", ".join(_COLUMNS[:5])
+    update = ", ".join(f"{m} = {table}.{m} + excluded.{m}" for m in MEASURES)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+    if add:
+        sql += f" ON CONFLICT ({key}) DO UPDATE SET {update}"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not add:
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            for start in range(0, len(rows), 5000):
+                cursor.executemany(sql, rows[start:start + 5000])
+    return len(rows)
+
+
+def tallies_rebuild(*, batch: int = 200_000) -> int:
+    """Recompute every tally from the tasks (after a bulk load, or to repair); returns the rows written."""
+    from mandate.tasks.models import TaskTally
+
+    with transaction.atomic():
+        TaskTally.objects.all().delete()
+        if connection.vendor == "postgresql":
+            # Sums over many batches: the day rows of one batch meet those of the next, so add them up in a staging
+            # table and write each key once.
+            with connection.cursor() as cursor:
+                cursor.execute(f"CREATE TEMP TABLE tally_stage (LIKE {TaskTally._meta.db_table} INCLUDING DEFAULTS) "
+                               "ON COMMIT DROP")
+                cursor.execute("ALTER TABLE tally_stage DROP COLUMN id")
+        sums = new_sums()
+        for seen, (_task_id, facts) in enumerate(facts_of(batch=batch), start=1):
+            accumulate(sums, facts)
+            if seen % batch == 0 and connection.vendor == "postgresql":
+                _stage(sums)
+                sums = new_sums()
+        if connection.vendor != "postgresql":
+            return _write(sums, add=False)
+        _stage(sums)
+        columns = ", ".join(_COLUMNS)
+        keys = ", ".join(_COLUMNS[:5])
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TaskTally._meta.db_table} ({columns}) SELECT {keys}, "
+                           f"{', '.join(f'SUM({m})' for m in MEASURES)} FROM tally_stage GROUP BY {keys} "
+                           f"HAVING {' OR '.join(f'SUM({m}) <> 0' for m in MEASURES)}")
+            written = cursor.rowcount
+            cursor.execute(f"ANALYZE {TaskTally._meta.db_table}")
+        return written
+
+
+def _stage(sums: dict) -> None:
+    columns = ", ".join(_COLUMNS)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY tally_stage ({columns}) FROM STDIN") as copy:
+        for key, values in sums.items():
+            if any(values):
+                copy.write_row((*key, *values))
+
+
+# --- reading the tallies -------------------------------------------------------------------------------------
+
+def _bounds(as_of: dt.date) -> dict:
+    return {"year": as_of.replace(month=1, day=1), "month": as_of.replace(day=1), "as_of": as_of}
+
+
+def tally_rows_sql(*, units_sql: str, clearance: int | None, by_unit: bool) -> str:
+    """SELECT [unit_id,] status, SUM(measures…) of the tally rows that make the counts as of a day, for the units of
+    `units_sql` (a subquery of unit ids) and the levels of secrecy up to `clearance` (None: every level); its
+    parameters after those of `units_sql`: the day's year start twice, its month start twice, the day."""
+    from mandate.tasks.models import TaskTally
+
+    group = "unit_id, status" if by_unit else "status"
+    secrecy = "" if clearance is None else f" AND secrecy <= {int(clearance)}"
+    return (f"SELECT {group}, {', '.join(f'SUM({m})' for m in MEASURES)} FROM {TaskTally._meta.db_table} "
+            f"WHERE unit_id IN ({units_sql}){secrecy} AND ("
+            f"(grain = {YEAR} AND start < %s) OR (grain = {MONTH} AND start >= %s AND start < %s) OR "
+            f"(grain = {DAY} AND start >= %s AND start <= %s)) GROUP BY {group}")
+
+
+def tally_rows(*, units, as_of: dt.date, clearance: int | None = None, by_unit: bool = False) -> list[tuple]:
+    """The summed tally rows as of `as_of` for `units` (a queryset of unit ids or a list of ids)."""
+    if isinstance(units, (list, tuple, set, frozenset)):
+        ids = [int(u) for u in units]
+        if not ids:
+            return []
+        units_sql, params = ", ".join(str(i) for i in ids), ()
+    else:
+        units_sql, params = units.query.sql_with_params()
+    bounds = _bounds(as_of)
+    day = connection.ops.adapt_datefield_value
+    sql = tally_rows_sql(units_sql=units_sql, clearance=clearance, by_unit=by_unit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *(day(bounds[k]) for k in ("year", "year", "month", "month", "as_of"))])
+        return cursor.fetchall()
+
+
+def tally_counts(*, units, as_of: dt.date, clearance: int | None = None) -> dict[str, int]:
+    """How many tasks of `units` hold each counted status as of `as_of` ({status: n}), from the tallies."""
+    return {status: n for status, n, *_ in tally_rows(units=units, as_of=as_of, clearance=clearance) if n}
