@@ -274,71 +274,102 @@ def _date(value):
 _COLUMNS = ("unit_id", "secrecy", "grain", "start", "status", *MEASURES)
 
 
-def _write(sums: dict, *, add: bool) -> int:
-    """Write `sums` into the tally table: as new rows (`add` False, an empty table) or added to the rows there."""
-    from mandate.tasks.models import TaskTally
+@functools.lru_cache(maxsize=1 << 20)
+def _relative_changes(offsets: tuple, warning_days: int) -> tuple[tuple[int, str, int], ...]:
+    """(offset from the assignment, status, +1 or -1) of a task that one unit leads throughout: `changes` without
+    handovers, as offsets, for the rebuild's inner loop."""
+    out, held = [], None
+    for offset, status in _steps(offsets, warning_days):
+        now = None if status == Status.CANCELLED else status.value
+        if held is not None:
+            out.append((offset, held, -1))
+        if now is not None:
+            out.append((offset, now, 1))
+        held = now
+    return tuple(out)
 
-    table = TaskTally._meta.db_table
-    rows = [(*key, *values) for key, values in sums.items() if any(values)]
-    if not rows:
-        return 0
-    columns = ", ".join(_COLUMNS)
-    marks = ", ".join(["%s"] * len(_COLUMNS))
-    key = ", ".join(_COLUMNS[:5])
-    update = ", ".join(f"{m} = {table}.{m} + excluded.{m}" for m in MEASURES)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-    if add:
-        sql += f" ON CONFLICT ({key}) DO UPDATE SET {update}"
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and not add:
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+
+def _stage_rows(batch: int) -> Iterator[list]:
+    """The day rows of every task, summed per batch of tasks: [unit, secrecy, day, status, *MEASURES]."""
+    sums: dict = {}
+    for seen, (_task_id, facts) in enumerate(facts_of(batch=batch), start=1):
+        measures = _measures(facts)
+        if facts.handovers:
+            for day, unit, status, change in changes(facts):
+                key = (unit, facts.secrecy, day.toordinal(), status.value)
+                row = sums.get(key)
+                if row is None:
+                    row = sums[key] = [0, 0, 0, 0, 0]
+                for index, value in enumerate(measures):
+                    row[index] += change * value
         else:
-            for start in range(0, len(rows), 5000):
-                cursor.executemany(sql, rows[start:start + 5000])
-    return len(rows)
+            a = facts.assigned_on
+            offsets = tuple(None if d is None else (d - a).days for d in (facts.deadline, facts.completed_on,
+                                                                             facts.cancelled_on))
+            base, unit, secrecy = a.toordinal(), facts.lead_unit_id, facts.secrecy
+            n, extended, extensions, after, deadline = measures
+            for offset, status, change in _relative_changes(offsets, facts.warning_days):
+                key = (unit, secrecy, base + offset, status)
+                row = sums.get(key)
+                if row is None:
+                    row = sums[key] = [0, 0, 0, 0, 0]
+                row[0] += change
+                if extended:
+                    row[1] += change
+                    row[2] += change * extensions
+                row[3] += change * after
+                row[4] += change * deadline
+        if seen % batch == 0:
+            yield from ([u, s, dt.date.fromordinal(d), st, *v] for (u, s, d, st), v in sums.items() if any(v))
+            sums = {}
+    yield from ([u, s, dt.date.fromordinal(d), st, *v] for (u, s, d, st), v in sums.items() if any(v))
+
+
+def _truncated(column: str, grain: int) -> str:
+    unit = "year" if grain == YEAR else "month"
+    if connection.vendor == "postgresql":
+        return f"CAST(date_trunc('{unit}', {column}) AS date)"
+    return f"date({column}, 'start of {unit}')"
 
 
 def tallies_rebuild(*, batch: int = 200_000) -> int:
-    """Recompute every tally from the tasks (after a bulk load, or to repair); returns the rows written."""
+    """Recompute every tally from the tasks (after a bulk load, or to repair); returns the rows written.
+
+    The day rows are summed per batch in memory and staged; the database adds the batches up into the day rows, the
+    day rows into the month rows and those into the year rows."""
     from mandate.tasks.models import TaskTally
 
-    with transaction.atomic():
-        TaskTally.objects.all().delete()
-        if connection.vendor == "postgresql":
-            # Sums over many batches: the day rows of one batch meet those of the next, so add them up in a staging
-            # table and write each key once.
-            with connection.cursor() as cursor:
-                cursor.execute(f"CREATE TEMP TABLE tally_stage (LIKE {TaskTally._meta.db_table} INCLUDING DEFAULTS) "
-                               "ON COMMIT DROP")
-                cursor.execute("ALTER TABLE tally_stage DROP COLUMN id")
-        sums = new_sums()
-        for seen, (_task_id, facts) in enumerate(facts_of(batch=batch), start=1):
-            accumulate(sums, facts)
-            if seen % batch == 0 and connection.vendor == "postgresql":
-                _stage(sums)
-                sums = new_sums()
-        if connection.vendor != "postgresql":
-            return _write(sums, add=False)
-        _stage(sums)
-        columns = ", ".join(_COLUMNS)
-        keys = ", ".join(_COLUMNS[:5])
-        with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {TaskTally._meta.db_table} ({columns}) SELECT {keys}, "
-                           f"{', '.join(f'SUM({m})' for m in MEASURES)} FROM tally_stage GROUP BY {keys} "
-                           f"HAVING {' OR '.join(f'SUM({m}) <> 0' for m in MEASURES)}")
-            written = cursor.rowcount
-            cursor.execute(f"ANALYZE {TaskTally._meta.db_table}")
-        return written
-
-
-def _stage(sums: dict) -> None:
+    table = TaskTally._meta.db_table
+    stage_columns = ("unit_id", "secrecy", "start", "status", *MEASURES)
+    sums = ", ".join(f"SUM({m})" for m in MEASURES)
+    nonzero = " OR ".join(f"SUM({m}) <> 0" for m in MEASURES)
     columns = ", ".join(_COLUMNS)
-    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY tally_stage ({columns}) FROM STDIN") as copy:
-        for key, values in sums.items():
-            if any(values):
-                copy.write_row((*key, *values))
+    with transaction.atomic(), connection.cursor() as cursor:
+        TaskTally.objects.all().delete()
+        cursor.execute("DROP TABLE IF EXISTS tally_stage")
+        cursor.execute("CREATE TEMP TABLE tally_stage (unit_id bigint, secrecy smallint, start date, status varchar(24), "
+                       + ", ".join(f"{m} bigint" for m in MEASURES) + ")")
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY tally_stage ({', '.join(stage_columns)}) FROM STDIN") as copy:
+                for row in _stage_rows(batch):
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(stage_columns))
+            rows = _stage_rows(batch)
+            while chunk := [row for _, row in zip(range(5000), rows, strict=False)]:
+                cursor.executemany(f"INSERT INTO tally_stage ({', '.join(stage_columns)}) VALUES ({marks})", chunk)
+        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT unit_id, secrecy, {DAY}, start, status, {sums} "
+                       f"FROM tally_stage GROUP BY unit_id, secrecy, start, status HAVING {nonzero}")
+        written = cursor.rowcount
+        for grain, finer in ((MONTH, DAY), (YEAR, MONTH)):
+            start = _truncated("start", grain)
+            cursor.execute(f"INSERT INTO {table} ({columns}) SELECT unit_id, secrecy, {grain}, {start}, status, {sums} "
+                           f"FROM {table} WHERE grain = {finer} GROUP BY unit_id, secrecy, {start}, status HAVING {nonzero}")
+            written += cursor.rowcount
+        cursor.execute("DROP TABLE tally_stage")
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {table}")
+    return written
 
 
 # --- reading the tallies -------------------------------------------------------------------------------------
