@@ -290,9 +290,10 @@ def _relative_changes(offsets: tuple, warning_days: int) -> tuple[tuple[int, str
 
 
 def _stage_rows(batch: int) -> Iterator[list]:
-    """The day rows of every task, summed per batch of tasks: [unit, secrecy, day, status, *MEASURES]."""
+    """The day rows of every task, summed per `batch` tasks: [unit, secrecy, day, status, *MEASURES]. Larger batches
+    stage fewer rows (a day row of one batch meets the same row of the next) for more memory."""
     sums: dict = {}
-    for seen, (_task_id, facts) in enumerate(facts_of(batch=batch), start=1):
+    for seen, (_task_id, facts) in enumerate(facts_of(), start=1):
         measures = _measures(facts)
         if facts.handovers:
             for day, unit, status, change in changes(facts):
@@ -332,7 +333,7 @@ def _truncated(column: str, grain: int) -> str:
     return f"date({column}, 'start of {unit}')"
 
 
-def tallies_rebuild(*, batch: int = 200_000) -> int:
+def tallies_rebuild(*, batch: int = 2_000_000) -> int:
     """Recompute every tally from the tasks (after a bulk load, or to repair); returns the rows written.
 
     The day rows are summed per batch in memory and staged; the database adds the batches up into the day rows, the
