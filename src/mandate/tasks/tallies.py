@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 
+from mandate.tasks.status_sql import _days_between
 from mandate.tasks.status import (
     RULES, TODAY, WINDOW, AllOf, Always, AnyOf, Before, Condition, Missing, OnOrBefore, Status, WithinDays, status_of,
 )
@@ -289,41 +290,43 @@ def _relative_changes(offsets: tuple, warning_days: int) -> tuple[tuple[int, str
     return tuple(out)
 
 
-def _stage_rows(batch: int) -> Iterator[list]:
-    """The day rows of every task, summed per `batch` tasks: [unit, secrecy, day, status, *MEASURES]. Larger batches
-    stage fewer rows (a day row of one batch meets the same row of the next) for more memory."""
+_NONE = -1_000_000  # the offset that stands for a missing date where the classes are joined (no task spans it)
+
+
+def _sql(vendor: str) -> dict:
+    """The date arithmetic the rebuild's statement needs, on either database."""
+    days = lambda end, start: f"COALESCE({_days_between(end, start, vendor)}, {_NONE})"  # noqa: E731
+    if vendor == "postgresql":
+        plus, ordinal = "t.assigned_on + p.step", "(t.deadline - DATE '0001-01-01' + 1)"
+    else:
+        plus, ordinal = ("date(t.assigned_on, '+' || p.step || ' days')",
+                         "(CAST(julianday(t.deadline) - julianday('0001-01-01') AS INTEGER) + 1)")
+    return {"dd": days("t.deadline", "t.assigned_on"), "cd": days("t.completed_on", "t.assigned_on"),
+            "xd": days("t.cancelled_on", "t.assigned_on"), "plus": plus, "ordinal": ordinal,
+            "after": _days_between("t.completed_on", "t.deadline", vendor)}
+
+
+def _handed_rows(task_ids: list[int]) -> Iterator[list]:
+    """The day rows of tasks whose lead was handed on, summed: [unit, secrecy, day, status, *MEASURES]."""
     sums: dict = {}
-    for seen, (_task_id, facts) in enumerate(facts_of(), start=1):
+    for _task_id, facts in facts_of(task_ids):
         measures = _measures(facts)
-        if facts.handovers:
-            for day, unit, status, change in changes(facts):
-                key = (unit, facts.secrecy, day.toordinal(), status.value)
-                row = sums.get(key)
-                if row is None:
-                    row = sums[key] = [0, 0, 0, 0, 0]
-                for index, value in enumerate(measures):
-                    row[index] += change * value
-        else:
-            a = facts.assigned_on
-            offsets = tuple(None if d is None else (d - a).days for d in (facts.deadline, facts.completed_on,
-                                                                             facts.cancelled_on))
-            base, unit, secrecy = a.toordinal(), facts.lead_unit_id, facts.secrecy
-            n, extended, extensions, after, deadline = measures
-            for offset, status, change in _relative_changes(offsets, facts.warning_days):
-                key = (unit, secrecy, base + offset, status)
-                row = sums.get(key)
-                if row is None:
-                    row = sums[key] = [0, 0, 0, 0, 0]
-                row[0] += change
-                if extended:
-                    row[1] += change
-                    row[2] += change * extensions
-                row[3] += change * after
-                row[4] += change * deadline
-        if seen % batch == 0:
-            yield from ([u, s, dt.date.fromordinal(d), st, *v] for (u, s, d, st), v in sums.items() if any(v))
-            sums = {}
-    yield from ([u, s, dt.date.fromordinal(d), st, *v] for (u, s, d, st), v in sums.items() if any(v))
+        for day, unit, status, change in changes(facts):
+            row = sums.setdefault((unit, facts.secrecy, day, status.value), [0] * len(MEASURES))
+            for index, value in enumerate(measures):
+                row[index] += change * value
+    return ([*key, *values] for key, values in sums.items() if any(values))
+
+
+def _insert(cursor, table: str, columns: tuple, rows) -> None:
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    rows, marks = iter(rows), ", ".join(["%s"] * len(columns))
+    while chunk := [row for _, row in zip(range(5000), rows, strict=False)]:
+        cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", chunk)
 
 
 def _truncated(column: str, grain: int) -> str:
@@ -333,40 +336,58 @@ def _truncated(column: str, grain: int) -> str:
     return f"date({column}, 'start of {unit}')"
 
 
-def tallies_rebuild(*, batch: int = 2_000_000) -> int:
+def tallies_rebuild() -> int:
     """Recompute every tally from the tasks (after a bulk load, or to repair); returns the rows written.
 
-    The day rows are summed per batch in memory and staged; the database adds the batches up into the day rows, the
-    day rows into the month rows and those into the year rows."""
-    from mandate.tasks.models import TaskTally
+    Tasks whose dates stand alike relative to their assignment, in units with the same window, step alike
+    (`_relative_changes`): Python computes the steps of each such class once, from `status_of`; the database shifts
+    them by each task's assignment and sums them into day rows, the day rows into month rows and those into year
+    rows. The few tasks whose lead was handed on are stepped one by one (`changes`) and summed in with them."""
+    from mandate.tasks.models import TaskHandover, TaskTally
 
-    table = TaskTally._meta.db_table
-    stage_columns = ("unit_id", "secrecy", "start", "status", *MEASURES)
+    table, window = TaskTally._meta.db_table, _default_window()
+    sql = _sql(connection.vendor)
     sums = ", ".join(f"SUM({m})" for m in MEASURES)
     nonzero = " OR ".join(f"SUM({m}) <> 0" for m in MEASURES)
     columns = ", ".join(_COLUMNS)
+    stage_columns = ("unit_id", "secrecy", "start", "status", *MEASURES)
+    handed = sorted(set(TaskHandover.objects.filter(lead_from__isnull=False).values_list("task_id", flat=True)))
     with transaction.atomic(), connection.cursor() as cursor:
         TaskTally.objects.all().delete()
-        cursor.execute("DROP TABLE IF EXISTS tally_stage")
+        for name in ("tally_steps", "tally_stage"):
+            cursor.execute(f"DROP TABLE IF EXISTS {name}")
+        cursor.execute("CREATE TEMP TABLE tally_steps (dd integer, cd integer, xd integer, w integer, step integer, "
+                       "status varchar(24), sign integer)")
         cursor.execute("CREATE TEMP TABLE tally_stage (unit_id bigint, secrecy smallint, start date, status varchar(24), "
                        + ", ".join(f"{m} bigint" for m in MEASURES) + ")")
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY tally_stage ({', '.join(stage_columns)}) FROM STDIN") as copy:
-                for row in _stage_rows(batch):
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(stage_columns))
-            rows = _stage_rows(batch)
-            while chunk := [row for _, row in zip(range(5000), rows, strict=False)]:
-                cursor.executemany(f"INSERT INTO tally_stage ({', '.join(stage_columns)}) VALUES ({marks})", chunk)
-        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT unit_id, secrecy, {DAY}, start, status, {sums} "
-                       f"FROM tally_stage GROUP BY unit_id, secrecy, start, status HAVING {nonzero}")
+        cursor.execute(f"SELECT DISTINCT {sql['dd']}, {sql['cd']}, {sql['xd']}, COALESCE(u.warning_days, {window}) "
+                       f"FROM tasks_task t JOIN orgs_unit u ON u.id = t.lead_unit_id")
+        steps = []
+        for dd, cd, xd, w in cursor.fetchall():
+            offsets = tuple(None if o == _NONE else o for o in (dd, cd, xd))
+            steps += [(dd, cd, xd, w, step, status, sign) for step, status, sign in _relative_changes(offsets, w)]
+        _insert(cursor, "tally_steps", ("dd", "cd", "xd", "w", "step", "status", "sign"), steps)
+        _insert(cursor, "tally_stage", stage_columns, _handed_rows(handed))
+        handed_out = ("AND NOT EXISTS (SELECT 1 FROM tasks_taskhandover h WHERE h.task_id = t.id "
+                      "AND h.lead_from_id IS NOT NULL)") if handed else ""
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT unit_id, secrecy, {DAY}, start, status, {sums} FROM ("
+            f"SELECT t.lead_unit_id AS unit_id, t.secrecy AS secrecy, {sql['plus']} AS start, p.status AS status, "
+            f"p.sign AS n, CASE WHEN t.extension_count > 0 THEN p.sign ELSE 0 END AS extended, "
+            f"p.sign * t.extension_count AS extensions, p.sign * COALESCE({sql['after']}, 0) AS after_days, "
+            f"p.sign * COALESCE({sql['ordinal']}, 0) AS deadline_days "
+            f"FROM tasks_task t JOIN orgs_unit u ON u.id = t.lead_unit_id JOIN tally_steps p ON p.dd = {sql['dd']} "
+            f"AND p.cd = {sql['cd']} AND p.xd = {sql['xd']} AND p.w = COALESCE(u.warning_days, {window}) "
+            f"WHERE 1 = 1 {handed_out} "
+            f"UNION ALL SELECT {', '.join(stage_columns)} FROM tally_stage) AS c "
+            f"GROUP BY unit_id, secrecy, start, status HAVING {nonzero}")
         written = cursor.rowcount
         for grain, finer in ((MONTH, DAY), (YEAR, MONTH)):
             start = _truncated("start", grain)
             cursor.execute(f"INSERT INTO {table} ({columns}) SELECT unit_id, secrecy, {grain}, {start}, status, {sums} "
                            f"FROM {table} WHERE grain = {finer} GROUP BY unit_id, secrecy, {start}, status HAVING {nonzero}")
             written += cursor.rowcount
+        cursor.execute("DROP TABLE tally_steps")
         cursor.execute("DROP TABLE tally_stage")
         if connection.vendor == "postgresql":
             cursor.execute(f"ANALYZE {table}")
@@ -375,22 +396,24 @@ def tallies_rebuild(*, batch: int = 2_000_000) -> int:
 
 # --- reading the tallies -------------------------------------------------------------------------------------
 
-def _bounds(as_of: dt.date) -> dict:
-    return {"year": as_of.replace(month=1, day=1), "month": as_of.replace(day=1), "as_of": as_of}
-
-
 def tally_rows_sql(*, units_sql: str, clearance: int | None, by_unit: bool) -> str:
     """SELECT [unit_id,] status, SUM(measures…) of the tally rows that make the counts as of a day, for the units of
-    `units_sql` (a subquery of unit ids) and the levels of secrecy up to `clearance` (None: every level); its
-    parameters after those of `units_sql`: the day's year start twice, its month start twice, the day."""
+    `units_sql` (a subquery of unit ids) and the levels of secrecy up to `clearance` (None: every level).
+
+    Three arms, one per grain, so that each is a range of the key (unit, grain, start) for each unit. Parameters:
+    those of `units_sql` and the day's year start; again and the year and month starts; again and the month start and
+    the day."""
     from mandate.tasks.models import TaskTally
 
     group = "unit_id, status" if by_unit else "status"
     secrecy = "" if clearance is None else f" AND secrecy <= {int(clearance)}"
-    return (f"SELECT {group}, {', '.join(f'SUM({m})' for m in MEASURES)} FROM {TaskTally._meta.db_table} "
-            f"WHERE unit_id IN ({units_sql}){secrecy} AND ("
-            f"(grain = {YEAR} AND start < %s) OR (grain = {MONTH} AND start >= %s AND start < %s) OR "
-            f"(grain = {DAY} AND start >= %s AND start <= %s)) GROUP BY {group}")
+    measures = ", ".join(MEASURES)
+    arms = " UNION ALL ".join(
+        f"SELECT unit_id, status, {measures} FROM {TaskTally._meta.db_table} "
+        f"WHERE unit_id IN ({units_sql}){secrecy} AND grain = {grain} AND {bounds}"
+        for grain, bounds in ((YEAR, "start < %s"), (MONTH, "start >= %s AND start < %s"),
+                              (DAY, "start >= %s AND start <= %s")))
+    return f"SELECT {group}, {', '.join(f'SUM({m})' for m in MEASURES)} FROM ({arms}) AS r GROUP BY {group}"
 
 
 def tally_rows(*, units, as_of: dt.date, clearance: int | None = None, by_unit: bool = False) -> list[tuple]:
@@ -402,11 +425,11 @@ def tally_rows(*, units, as_of: dt.date, clearance: int | None = None, by_unit: 
         units_sql, params = ", ".join(str(i) for i in ids), ()
     else:
         units_sql, params = units.query.sql_with_params()
-    bounds = _bounds(as_of)
     day = connection.ops.adapt_datefield_value
+    year, month = day(as_of.replace(month=1, day=1)), day(as_of.replace(day=1))
     sql = tally_rows_sql(units_sql=units_sql, clearance=clearance, by_unit=by_unit)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *(day(bounds[k]) for k in ("year", "year", "month", "month", "as_of"))])
+        cursor.execute(sql, [*params, year, *params, year, month, *params, month, day(as_of)])
         return cursor.fetchall()
 
 
