@@ -319,12 +319,13 @@ def _handed_rows(task_ids: list[int]) -> Iterator[list]:
 
 
 def _insert(cursor, table: str, columns: tuple, rows) -> None:
+    rows = list(rows)  # read before the COPY starts: the connection serves no other query during it
     if connection.vendor == "postgresql":
         with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         return
-    rows, marks = iter(rows), ", ".join(["%s"] * len(columns))
+    rows, marks = iter(rows), ", ".join(["%s"] * len(columns))  # in chunks, as the SQLite writer does
     while chunk := [row for _, row in zip(range(5000), rows, strict=False)]:
         cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", chunk)
 
