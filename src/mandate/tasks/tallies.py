@@ -431,7 +431,8 @@ def tally_rows(*, units, as_of: dt.date, clearance: int | None = None, by_unit: 
     sql = tally_rows_sql(units_sql=units_sql, clearance=clearance, by_unit=by_unit)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, year, *params, year, month, *params, month, day(as_of)])
-        return cursor.fetchall()
+        keys = 2 if by_unit else 1  # PostgreSQL sums bigints as numeric: the measures back to int
+        return [(*row[:keys], *(int(value) for value in row[keys:])) for row in cursor.fetchall()]
 
 
 def tally_counts(*, units, as_of: dt.date, clearance: int | None = None) -> dict[str, int]:
