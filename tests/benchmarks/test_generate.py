@@ -259,3 +259,19 @@ def test_the_posts_are_held_within_their_seats_and_the_2025_merger_hands_them_on
 
     assert sorted(old.values_list("pk", "position_id")) == before
     assert not HoldingHandover.objects.exists() and not Position.objects.filter(reorganization_id__isnull=False).exists()
+
+
+def test_the_generator_fills_the_tallies_as_the_tasks_count():
+    """What the load keeps for the scorecards (`tasks.tallies`) answers as the tasks do, today and on earlier days."""
+    from mandate.orgs.models import Unit
+    from mandate.orgs.selectors import unit_subtree_ids
+    from mandate.tasks.status import official_totals
+    from mandate.tasks.tallies import tally_counts
+
+    generate(seed=3)
+    province = Unit.objects.get(code="01")
+    for as_of in (TODAY, TODAY - dt.timedelta(days=45), TODAY - dt.timedelta(days=200)):
+        for unit in (Unit.objects.get(code="VN"), province):
+            live = status_counts(user=None, filters=TaskFilters(as_of=as_of, lead_unit=unit, subtree=True))
+            assert official_totals(tally_counts(units=unit_subtree_ids(unit=unit, as_of=as_of), as_of=as_of)) == live
+    assert live["assigned"] > 0

@@ -38,6 +38,7 @@ from mandate.personnel.titles import Title, grade_of
 from mandate.reorganizations.models import Reorganization
 from mandate.search import index as search_index
 from mandate.tasks.models import Extension, ProgressReport, Task, TaskCoordinator, TaskEvent
+from mandate.tasks.tallies import tallies_rebuild
 
 # Shares of the workload; they make a country where most work happens in the communes.
 CENTRAL_SHARE = 0.02
@@ -787,6 +788,8 @@ class Generator:
             lap("rebuild_indexes_and_foreign_keys")
         sequences_written = self._write_sequences(sequences)
         _lock_and_reset_sequences(BULK_MODELS + POST_MODELS, lock=False)
+        tallies_rebuild()  # what the scorecards keep of every task, the old ones and those just written
+        lap("tallies")
         writer.end()
         written = {model: writer.rows_written.get(model._meta.db_table, 0) for model in BULK_MODELS}
         counts = {"documents": len(doc_rows), "relations": written[DocumentRelation], "tasks": len(self.tasks),

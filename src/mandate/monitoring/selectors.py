@@ -130,6 +130,24 @@ def _tallies(tasks: QuerySet[Task], *, as_of: dt.date, key: str | None) -> dict:
     return tallies
 
 
+def tally_of_rows(rows, *, as_of: dt.date) -> Tally:
+    """The Tally of summed tally rows (`tasks.tallies.tally_rows`: status and `MEASURES`), as `_tallies` makes it."""
+    tally = Tally()
+    for status, n, extended, extensions, after_days, deadline_days in rows:
+        if not n and not extended and not extensions:
+            continue
+        tally.counts[status] += n
+        tally.extended += extended
+        tally.extensions_granted += extensions
+        if status == Status.COMPLETED_LATE:
+            tally.days_late += after_days
+        elif status == Status.OVERDUE:
+            tally.days_overdue += n * as_of.toordinal() - deadline_days
+        if status in DONE:
+            tally.completed_after_extension += extended
+    return tally
+
+
 def _counted(user, filters: TaskFilters) -> QuerySet[Task]:
     """The task list with the filters and any status (cancelled ones are left out by the list itself)."""
     return tasks_list(user=user, filters=dataclasses.replace(filters, status=None))

@@ -255,3 +255,30 @@ class CoordinationHandover(models.Model):
             models.Index(fields=["task", "valid_to"], name="coord_handover_task_idx"),
             models.Index(fields=["reorganization_id"], name="coord_handover_event_idx"),
         ]
+
+
+class TaskTally(models.Model):
+    """Changes in how many tasks a lead unit holds in a status, summed per year, month or day (`tasks.tallies`).
+
+    A row says: from `start`, within its grain (the year, the month or the day beginning there), the tasks of
+    `unit` at level `secrecy` counted in `status` changed by `n` (and their measures by as much). As of t a count is
+    the year rows before t's year, the month rows of t's year before t's month and the day rows of t's month up to t.
+    Derived from the tasks by `tasks.tallies`, never edited; no key points at it, and it points at units by id only
+    (units are never deleted while a task names them)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False)
+    secrecy = models.PositiveSmallIntegerField()
+    grain = models.PositiveSmallIntegerField()  # 0 year, 1 month, 2 day
+    start = models.DateField()
+    status = models.CharField(max_length=24)
+    n = models.BigIntegerField(default=0)
+    extended = models.BigIntegerField(default=0)
+    extensions = models.BigIntegerField(default=0)
+    after_days = models.BigIntegerField(default=0)
+    deadline_days = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # Leads with the unit, then the grain and the day: a unit's rows as of a date are three ranges of it.
+            models.UniqueConstraint(fields=["unit", "grain", "start", "secrecy", "status"], name="task_tally_key"),
+        ]
