@@ -30,9 +30,28 @@ BODY_KINDS = (UnitKind.INSPECTION_COMMISSION, UnitKind.PARTY_COMMITTEE, UnitKind
               UnitKind.STANDING_BOARD, UnitKind.EXECUTIVE_COMMITTEE, UnitKind.CENTRAL_COMMITTEE)
 
 
+_MEMO = "_inspections_circle_memo"
+
+
+def _memo(user, key, compute):
+    """`compute()` once per user object and day: user objects live for one request (or one command), as
+    `accounts.permissions._roles` reads the roles once — every filter of documents asks the circle again."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return compute()
+    memo = user.__dict__.setdefault(_MEMO, {})
+    key = (key, clock.today())
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _circle_units(user, roles=ALL_ROLES) -> set[int]:
     """The bodies whose cases `user` knows of: those where they hold one of `roles`, and, for a seat on a standing
     committee or board, its party committee and every body directly under that committee (its commission)."""
+    return _memo(user, ("circle", tuple(roles)), lambda: _circle_units_now(user, roles))
+
+
+def _circle_units_now(user, roles) -> set[int]:
     held = units_held(user, roles)
     if not held:
         return set()
@@ -53,10 +72,14 @@ def case_q(user, *, prefix: str = "") -> Q:
 
 def _commission_q(user, prefix: str) -> Q:
     """08-QC/TW: a commission reads the cases of the bodies of the units its committee leads (a lower commission's)."""
-    if not units_held(user, ALL_ROLES) or not Unit.objects.filter(
-            pk__in=units_held(user, ALL_ROLES), kind=UnitKind.INSPECTION_COMMISSION).exists():
+    if not _memo(user, "commission", lambda: _sits_in_a_commission(user)):
         return Q(**{f"{prefix}pk__in": []})
     return Q(**{f"{prefix}body__in": reach(user, (Role.INSPECTOR,))})
+
+
+def _sits_in_a_commission(user) -> bool:
+    held = units_held(user, ALL_ROLES)
+    return bool(held) and Unit.objects.filter(pk__in=held, kind=UnitKind.INSPECTION_COMMISSION).exists()
 
 
 def visible_cases(user, cases: QuerySet) -> QuerySet:
