@@ -163,6 +163,7 @@ from mandate.reviews.api import regimes_router, reports_router, reviews_router  
 from mandate.reviews.indicators_api import router as indicator_sets_router  # noqa: E402
 from mandate.inspections.api import router as inspections_router  # noqa: E402
 from mandate.inspections.export_api import router as inspections_exports_router  # noqa: E402
+from mandate.monitoring.supervision_api import router as supervision_router  # noqa: E402
 from mandate.monitoring.api import (  # noqa: E402
     cascade_router, kpis_router, lagging_router, notifications_router, scorecards_router,
 )
@@ -191,6 +192,7 @@ api.add_router("/regulations", regulations_router)
 api.add_router("/search", search_router)
 api.add_router("/inspections", inspections_router)
 api.add_router("/inspections", inspections_exports_router)  # the registers and the report as files
+api.add_router("/inspections", supervision_router)  # a supervision case's directive panel (monitoring reads inspections)
 api.add_router("/administration", administration_router)
 api.add_router("/report-regimes", regimes_router)
 api.add_router("/reports", reports_router)

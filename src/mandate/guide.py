@@ -130,7 +130,9 @@ GUIDES: tuple[Guide, ...] = (
             Step("case", gettext_lazy("Open a case and, under {record}, record each step on its date: the decision "
                                       "with its team, the plan, the notice, the self-report, the verification, the "
                                       "team's report and the conclusion. The notice of conclusion is issued last, with "
-                                      "its recommendations: each becomes a task of its lead unit."),
+                                      "its recommendations: each becomes a task of its lead unit. A supervision that "
+                                      "follows a directive shows that directive's tasks, the lagging units and the "
+                                      "cascade as they stood on the day of each step."),
                  {"record": "Record a step"}),
             Step("registers", gettext_lazy("{registers}: the case register, the discipline register and the report of "
                                            "a quarter or a half-year, on the commission's paper ({word} or Excel)."),
@@ -142,8 +144,10 @@ GUIDES: tuple[Guide, ...] = (
                                       "change, who made it and when."),
                  {"clears": "The six clears", "timeline": "Timeline"}),
         ),
-        gettext_lazy("Cases are confidential: only the commission and the committee's standing board know of them. A "
-                     "unit that receives a recommendation sees the task and the notice's number, never the findings."),
+        gettext_lazy("Cases are confidential: only the commission and the committee's standing board know of them and "
+                     "of the documents they register (the decision, the programme, a disciplinary decision). A unit that "
+                     "receives a recommendation sees the task and the notice's number under a plain title, never the "
+                     "findings, the notice's own title or its files."),
     ),
     Guide(
         "organization", gettext_lazy("Organization committee staff"),

@@ -110,6 +110,8 @@ def test_an_inspector_walks_a_case_to_its_notice_and_the_lead_unit_sees_only_wha
     task_page = page.inner_text("body")
     assert RECOMMENDATION in task_page and number in task_page
     assert FINDINGS not in task_page and "Giám sát việc vận hành chính quyền địa phương hai cấp" not in task_page
+    # The notice by its header: its number and the register's neutral title, not the inspector's own title of it.
+    assert "Thông báo kết quả giám sát việc vận hành" not in task_page
     # The case itself, its supervision panel and the registers are not theirs to know of.
     assert page.goto(case_url).status == 404
     assert page.goto(f"{live_server.url}/monitoring/supervision/{commission.pk}/").status == 404

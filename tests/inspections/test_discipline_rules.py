@@ -11,6 +11,7 @@ from mandate.inspections.models import (
 )
 from mandate.orgs.models import Tier, Unit, UnitKind
 from mandate.personnel.models import DisciplineRecord
+from mandate.personnel.services import holding_record, position_create
 
 from tests.inspections.conftest import DAY
 
@@ -83,6 +84,12 @@ def test_authority_named_cases(body_kind, body_tier, target_kind, target_tier, f
                                            target_tier=target_tier)) == decides
 
 
+def test_every_row_of_the_table_lists_only_forms_its_target_may_receive():
+    for (group, tier), row in rules.AUTHORITY.items():
+        for (target_kind, against), forms in row.items():
+            assert set(forms) <= set(rules.forms_allowed(target_kind)), (group, tier, target_kind, against)
+
+
 def decide(env, **fields):
     return discipline.discipline_decide(
         actor=fields.pop("actor", env["chair"]), body=fields.pop("body", env["ubkt"]), form=fields.pop("form", Form.REPRIMAND),
@@ -100,7 +107,8 @@ def test_a_decision_on_a_member_is_written_into_the_personnel_register(phu_tho):
 
 
 @pytest.mark.parametrize("fields, refused", [
-    ({"form": Form.REMOVAL}, {"body": "authority"}),  # a province commission does not remove a province cadre
+    # a province commission does not remove a province cadre, and a member who holds no post is not removed from one
+    ({"form": Form.REMOVAL}, {"body": "authority", "form": "no_post"}),
     ({"form": Form.DISSOLUTION}, {"form": "form_not_allowed"}),
     ({"violation_on": dt.date(2020, 9, 14)}, {"violation_on": "limitation"}),
     ({"target_person": "probationary", "form": Form.EXPULSION}, {"form": "form_not_allowed"}),
@@ -152,3 +160,16 @@ def test_an_organization_dissolved_by_the_standing_committee_not_by_the_commissi
     decision = decide(env, actor=env["standing"], body=env["btv"], target_person=None, target_unit=commune_committee,
                       form=Form.DISSOLUTION)
     assert decision.target_kind == TargetKind.ORGANIZATION and decision.record is None
+
+
+def test_removal_from_post_is_for_a_member_who_holds_one(phu_tho):
+    """Cách chức removes a member from a post (DESIGN.md §2, 296-QĐ/TW): refused for one who holds none, decided for
+    one who holds a post on the day of the decision."""
+    env = phu_tho
+    with pytest.raises(DomainError) as error:
+        decide(env, actor=env["standing"], body=env["btv"], form=Form.REMOVAL)
+    assert {e.field: e.code for e in error.value.errors} == {"form": "no_post"}
+    post = position_create(actor=None, unit=env["ubnd"], kind="committee_vice_chair", seats=5, managing_unit=env["btv"])
+    holding_record(actor=None, person=env["full"], position=post, starts_on=DAY - dt.timedelta(days=300))
+    decision = decide(env, actor=env["standing"], body=env["btv"], form=Form.REMOVAL)
+    assert decision.form == Form.REMOVAL

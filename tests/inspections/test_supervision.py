@@ -82,3 +82,41 @@ def test_the_findings_cite_tasks_of_the_directive_and_of_no_other_document(clien
     client.force_login(env["outsider"])
     assert client.post(f"/inspections/{env['case'].pk}/citations/", {"task": [env["later"].pk]}).status_code == 404
     assert Citation.objects.filter(case=env["case"]).count() == 1
+
+
+def test_the_api_gives_the_panel_as_the_page_does(api, supervised):
+    """GET /api/v1/inspections/cases/{id}/supervision: the directive's tasks and status, and on each step's day the
+    scorecard, the lagging units and the cascade's coverage — the same numbers as the page, as of a date too."""
+    env = supervised
+    findings_cite(actor=env["inspector"], case=env["case"], tasks=[env["late"]], note="Chậm ban hành")
+    body = api.login(env["inspector"]).get(f"/inspections/cases/{env['case'].pk}/supervision").json()
+    assert (body["case_id"], body["directive_id"], body["as_of"]) == (env["case"].pk, env["directive"].pk, "2025-09-15")
+    assert [(t["title"], t["status"], t["cited"], t["citation_note"]) for t in body["tasks"]] == [
+        ("Ban hành quy chế phối hợp", "overdue", True, "Chậm ban hành"),
+        ("Bố trí công chức cấp xã", "within_deadline", False, "")]
+    moments = {m["day"]: m for m in body["moments"]}
+    assert list(moments) == ["2025-07-20", "2025-07-24", "2025-07-28", "2025-08-10", "2025-09-15"]
+    decided, reported = moments["2025-07-20"], moments["2025-08-10"]
+    assert (decided["scorecard"]["assigned"], decided["scorecard"]["overdue"], decided["lagging"]) == (2, 0, [])
+    assert reported["scorecard"]["overdue"] == 1
+    assert [(row["unit"], row["overdue"]) for row in reported["lagging"]] == [("25.UBND", 1)]
+    assert decided["step"] and moments["2025-09-15"]["step"] == ""
+    assert decided["coverage"]["issued"] == 0 and decided["coverage"]["units"] > 100  # the province's communes
+    assert body["level"] == "commune" and body["within"] == "25"
+
+    earlier = api.get(f"/inspections/cases/{env['case'].pk}/supervision", as_of="2025-07-25").json()
+    assert [m["day"] for m in earlier["moments"]] == ["2025-07-20", "2025-07-24", "2025-07-25"]
+    assert [t["status"] for t in earlier["tasks"]] == ["due_soon", "within_deadline"]  # neither late yet
+
+
+def test_the_api_panel_is_the_cases_circle_s_only(api, supervised):
+    env = supervised
+    path = f"/inspections/cases/{env['case'].pk}/supervision"
+    for user in (env["outsider"], env["lead"], env["province_viewer"]):
+        response = api.login(user).get(path)
+        assert response.status_code == 404
+        assert "Giám sát việc vận hành" not in response.content.decode()
+    assert api.login(env["standing"]).get(path).status_code == 200
+    plain = services.case_open(actor=env["inspector"], kind=CaseKind.THEMATIC_INSPECTION, body=env["ubkt"],
+                               title="Kiểm tra không theo văn bản", opened_on=dt.date(2025, 9, 1), target_unit=env["ubnd"])
+    assert api.login(env["inspector"]).get(f"/inspections/cases/{plain.pk}/supervision").status_code == 404

@@ -146,7 +146,10 @@ def test_a_search_reads_in_a_fixed_number_of_queries(world, unit):
     many, found_now = _search_queries(world["reader"])
     assert found_now >= found + 30
     # the counts, the page, and at most one read per group for the titles of the owners of attachments, reports, drafts
-    assert few <= 5 and many <= 5
+    assert many <= 5
+    # The first search of a request also reads, once, who the reader is to the circles documents may be confined to
+    # (documents.circles: the inspections' circle, kept on the user object for the request); no more with more data.
+    assert few <= many + 8
 
 
 def test_reindex_makes_the_same_index_again(world):

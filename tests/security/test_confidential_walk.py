@@ -75,6 +75,8 @@ class World:
         self.tokens: dict[tuple[str, str], str] = {}
         self.secret_documents: dict[int, int] = {}
         self.confidential: list[bytes] = []  # the inspection cases' words: no walker sits in the commission
+        self.confined_documents: list[int] = []  # the cases' own documents (documents.circles)
+        self.notice: int | None = None  # the notice of conclusion: the walkers know it by its header
         self.personal: list[bytes] = []  # what names the cadre's personal data
 
 
@@ -175,41 +177,67 @@ def _meeting(world: World, body: Unit, submission_id: int) -> None:
 
 def _inspection(world: World, btc: Unit) -> None:
     """The inspection commission's cases (confidential by default, level 0 included): outside the commission and the
-    committee's standing bodies nobody knows of them — the walkers, who lead a recommendation, see that task and the
-    notice's number only. A programme, a disciplinary decision and a denunciation beside them."""
+    committee's standing bodies nobody knows of them — not their titles, targets, notes or findings, nor the titles and
+    numbers of the documents their steps registered (the decision QĐ, the programme's CTr, the disciplinary QĐ: the
+    register keeps them for the case's circle, `documents.circles`). The walkers, who lead a recommendation, see that
+    task and the notice of conclusion's number and neutral title only, never the inspector's own title of it. A
+    programme, a disciplinary decision and a denunciation beside them."""
     from mandate.inspections import discipline, services as inspections
     from mandate.inspections.models import TeamRole
     from mandate.personnel.services import person_create
 
     ubkt, today = _unit("25.TU.UBKT"), clock.today()
     opened = today - dt.timedelta(days=30)
+    issuer = ubkt.issuer_code
     head = person_create(actor=None, full_name="Trưởng Đoàn ZQTEAMHEAD", birth_date=dt.date(1970, 1, 1), sex="male", kept_by=ubkt)
+    # A member who has moved away (296-QĐ/TW: still a valid target): her file is kept by a third province, so no
+    # walker's people register names her, and her name anywhere in an answer is the case's.
+    elsewhere = Unit.objects.filter(kind="province").exclude(code__in=["25", "01"]).order_by("code").first()
+    member = person_create(actor=None, full_name="Đảng viên ZQTARGETNAME", birth_date=dt.date(1972, 1, 1), sex="female",
+                           kept_by=elsewhere, party_joined_on=dt.date(1998, 1, 1), party_full_member_on=dt.date(1999, 1, 1))
     case = inspections.case_open(actor=None, kind="thematic_inspection", body=ubkt, title="Kiểm tra ZQCASETITLE",
                                  subject="Nội dung ZQCASESUBJECT", opened_on=opened, target_unit=btc)
     for step in ("decision", "plan", "notice", "self_report", "verification", "team_report", "conclusion"):
         inspections.case_step_record(actor=None, case=case, step=step, done_on=opened, note="Ghi chú ZQSTEPNOTE",
                                      document_title="Quyết định ZQDECISIONTITLE" if step == "decision" else "",
+                                     document_number=f"9811-QĐ/{issuer}" if step == "decision" else None,
                                      team=[(head, TeamRole.HEAD)] if step == "decision" else ())
-    inspections.case_conclude(actor=None, case=case, done_on=today - dt.timedelta(days=2), notice_title="Thông báo kết luận",
+    inspections.case_conclude(actor=None, case=case, done_on=today - dt.timedelta(days=2),
+                              notice_title="Thông báo kết luận ZQNOTICETITLE", notice_number=f"9812-TB/{issuer}",
                               findings="Phát hiện ZQFINDINGS", recommendations=[inspections.RecommendationSpec(
                                   title="Khắc phục sau kiểm tra", lead_unit=btc.code, leader="walk.in.charge",
                                   product="Báo cáo khắc phục", deadline=today + dt.timedelta(days=20))])
+    # A member inspected: her name is the case's, and so is the decision that names her.
+    of_member = inspections.case_open(actor=None, kind="violation_member", body=ubkt, title="Kiểm tra dấu hiệu vi phạm",
+                                      opened_on=opened, target_person=member)
+    inspections.case_step_record(actor=None, case=of_member, step="decision", done_on=opened,
+                                 document_title="Quyết định kiểm tra đảng viên ZQMEMBERDECISION",
+                                 document_number=f"9813-QĐ/{issuer}", team=[(head, TeamRole.HEAD)])
     denunciation = inspections.case_open(actor=None, kind="denunciation", body=ubkt, title="Tố cáo ZQDENUNCIATION",
                                          opened_on=opened, target_unit=btc, filer_name="Người tố cáo ZQDENOUNCER",
                                          filer_address="Việt Trì")
     programme = inspections.programme_adopt(actor=None, body=ubkt, year=today.year, title="Chương trình ZQPROGRAMME",
-                                            issued_on=today - dt.timedelta(days=40), items=[inspections.ItemSpec(
+                                            issued_on=today - dt.timedelta(days=40), number=f"9814-CTr/{issuer}",
+                                            items=[inspections.ItemSpec(
                                                 kind="thematic_supervision", subject="Giám sát ZQITEM", quarter=4,
                                                 lead_body=ubkt, target_unit=btc)])
     decision = discipline.discipline_decide(actor=None, body=ubkt, form="reprimand", violation="Vi phạm ZQVIOLATION",
                                             violation_on=opened, decided_on=opened, target_person=head,
-                                            document_title="Quyết định kỷ luật")
+                                            document_title="Quyết định kỷ luật ZQDISCIPLINEDOC",
+                                            document_number=f"9815-QĐ/{issuer}")
     world.confidential = [word.encode() for word in (
-        "ZQCASETITLE", "ZQCASESUBJECT", "ZQSTEPNOTE", "ZQFINDINGS", "ZQDENUNCIATION", "ZQDENOUNCER", "ZQITEM")]
-    # Not here: the programme's title is its CTr document's, and documents are the register's to show by its rule;
-    # the discipline and the team's people are the personnel register's.
-    world.ids.update(case_id=[case.pk, denunciation.pk, ABSENT_ID], programme_id=[programme.pk, ABSENT_ID],
+        "ZQCASETITLE", "ZQCASESUBJECT", "ZQSTEPNOTE", "ZQFINDINGS", "ZQDENUNCIATION", "ZQDENOUNCER", "ZQITEM",
+        "ZQDECISIONTITLE", "ZQNOTICETITLE", "ZQMEMBERDECISION", "ZQPROGRAMME", "ZQDISCIPLINEDOC", "ZQTARGETNAME",
+        # The numbers by their ASCII head: the API writes Đ as \u0110 and a sheet as &#272;.
+        "9811-Q", "9813-Q", "9814-CTr", "9815-Q")]
+    # Not here: the notice's number (9812-TB), which the walkers' recommendation cites; the team head and the
+    # disciplined member, whose names and discipline are the personnel register's to show by its own rule.
+    world.confined_documents = [case.steps.get(step="decision").document_id, of_member.steps.get().document_id,
+                                programme.document_id, decision.document_id]
+    world.notice = case.conclusion_notice_id
+    world.ids.update(case_id=[case.pk, of_member.pk, denunciation.pk, ABSENT_ID], programme_id=[programme.pk, ABSENT_ID],
                      decision_id=[decision.pk, ABSENT_ID])
+    world.ids["document_id"] += [*world.confined_documents, world.notice]
 
 
 def _reorganization(world: World, unit: Unit, basis_id: int) -> None:
@@ -337,7 +365,7 @@ def _normalized(content: bytes) -> bytes:
 def _secret_ids_answer_as_absent(world: World, kind: str, get, routes) -> list[str]:
     """An id the user may not know of answers exactly as an id that does not exist (status and body)."""
     allowed = KINDS[kind][1] if kind != "outsider" else Secrecy.NONE
-    hidden = [pk for level, pk in world.secret_documents.items() if level > allowed]
+    hidden = [pk for level, pk in world.secret_documents.items() if level > allowed] + world.confined_documents
     differences = []
     for route in routes:
         absent = get(route.replace("{id}", str(ABSENT_ID)), {})

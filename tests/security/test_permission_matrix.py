@@ -263,7 +263,7 @@ def _inspections(world: World) -> None:
     case = inspections.case_open(actor=None, kind="thematic_inspection", body=btv, title="Kiểm tra Ban Tổ chức",
                                  opened_on=dt.date(2025, 7, 10), target_unit=btc)
     ready = inspections.case_open(actor=None, kind="thematic_supervision", body=btv, title="Giám sát Ban Tổ chức",
-                                  opened_on=dt.date(2025, 7, 1), target_unit=btc)
+                                  opened_on=dt.date(2025, 7, 1), target_unit=btc, directive=world.document)
     for step in ("decision", "plan", "notice", "self_report", "supervision", "team_report", "conclusion"):
         inspections.case_step_record(actor=None, case=ready, step=step, done_on=dt.date(2025, 7, 2),
                                      document_title="Quyết định giám sát" if step == "decision" else "",
@@ -493,6 +493,7 @@ CASES: dict[tuple[str, str], Case] = {
                    "target_unit": "25.TU.BTC"}]}),
     ("GET", "/api/v1/inspections/cases"): Case(everyone),
     ("GET", "/api/v1/inspections/cases/{case_id}"): Case(case_reader, path=lambda w: _i(w, "case")),
+    ("GET", "/api/v1/inspections/cases/{case_id}/supervision"): Case(case_reader, path=lambda w: _i(w, "ready", "/supervision")),
     ("POST", "/api/v1/inspections/cases"): Case(circle_writer(201), body=lambda w: {
         "kind": "thematic_inspection", "body": "25.TU.BTV", "title": "Kiểm tra chuyên đề", "opened_on": "2025-07-18",
         "target_unit": "25.TU.BTC"}),

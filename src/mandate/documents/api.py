@@ -11,6 +11,7 @@ from mandate.core import clock
 from mandate.core.errors import invalid
 from mandate.documents import numbering, selectors, services
 from mandate.documents.models import RelationKind
+from mandate.documents.permissions import can_read_document_files
 from mandate.orgs.schemas import UnitRef
 from mandate.orgs.selectors import unit_get
 from mandate.web.downloads import file_download
@@ -74,6 +75,11 @@ class DocumentDetailOut(DocumentOut):
              "document": r.target if r.source_id == document.pk else r.source}
             for r in selectors.document_relations(user=context["request"].user, document=document)
         ]
+
+    @staticmethod
+    def resolve_text(document, context) -> str:
+        # A confined document known by its header only (a recommendation's lead unit) shows no text.
+        return document.text if can_read_document_files(context["request"].user, document) else ""
 
     @staticmethod
     def resolve_task_count(document, context) -> int:

@@ -39,6 +39,10 @@ class Document(models.Model):
     search_title = models.CharField(max_length=600, blank=True)
     text = models.TextField(blank=True)
     secrecy = models.PositiveSmallIntegerField(choices=Secrecy.choices, default=Secrecy.NONE)
+    circle = models.CharField(
+        max_length=32, blank=True, default="",
+        help_text="empty: the register's rule; else the name of the circle that alone knows of it (documents.circles)",
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
 

@@ -4,13 +4,16 @@ A user sees the documents its reach issued, every unregistered reference and eve
 documents that give tasks to a unit in its reach (as lead unit or coordinator). A secret document is known only
 to those cleared for its level who need to know of it (`mandate.accounts.secrecy`): issued by, or giving tasks
 to, a unit in their reach, or registered by them or giving them a task in their charge — never merely because it
-is central. Documents stand below tasks, so the tasks are reached through the reverse relations
+is central. A document confined to a circle (`Document.circle`: a case's decision, its notice of conclusion) is known
+only to those its circle's rule admits (`documents.circles`, contributed by the app that registered it), and by its
+header to those it gives a task; its files only to the circle (`whole=True`). Documents stand below tasks, so the tasks are reached through the reverse relations
 (`Document.tasks`, `Task.coordinations`), never by importing them.
 """
 from django.db.models import Q, QuerySet
 
 from mandate.accounts.permissions import WRITERS, has_role_over, is_system_admin, reach
-from mandate.accounts.secrecy import secrecy_q
+from mandate.accounts.secrecy import clearance_of, secrecy_q
+from mandate.documents.circles import circle_q
 from mandate.documents.models import Document
 from mandate.orgs.models import Unit
 
@@ -32,8 +35,9 @@ def can_register_somewhere(user) -> bool:
     return is_system_admin(user) or reach(user, WRITERS).exists()
 
 
-def document_q(user, *, prefix: str = "") -> Q:
-    """The documents `user` may know of, as a filter (on a relation to documents when `prefix` is given, e.g. "target__")."""
+def document_q(user, *, prefix: str = "", whole: bool = False) -> Q:
+    """The documents `user` may know of, as a filter (on a relation to documents when `prefix` is given, e.g. "target__");
+    with `whole`, those whose files and text they may read too (a confined one's circle only, not those it gives tasks)."""
     units = reach(user)
     # A document is also known to those it gives tasks to. Two uncorrelated subqueries, each led by an
     # index (the tasks' lead unit, the coordinations' unit), read once rather than once per document.
@@ -45,7 +49,14 @@ def document_q(user, *, prefix: str = "") -> Q:
         named = Document.objects.filter(tasks__leader_id=user.pk).values("pk")
         need_to_know |= Q(**{f"{prefix}created_by_id": user.pk}) | Q(**{f"{prefix}pk__in": named})
     open_to = need_to_know | Q(**{f"{prefix}registered": False}) | Q(**{f"{prefix}issuing_unit__tier": "central"})
-    return secrecy_q(user, need_to_know=need_to_know, open_to=open_to, field=f"{prefix}secrecy")
+    receivers = None
+    if not whole:  # a confined document is known by its header to those it gives a task (a recommendation's lead unit)
+        receivers = Q(**{f"{prefix}pk__in": leading}) | Q(**{f"{prefix}pk__in": coordinating})
+        if getattr(user, "pk", None) is not None:
+            receivers |= Q(**{f"{prefix}pk__in": named})
+    registers = Q(**{f"{prefix}circle": ""}) & secrecy_q(user, need_to_know=need_to_know, open_to=open_to, field=f"{prefix}secrecy")
+    cleared = Q(**{f"{prefix}secrecy__lte": clearance_of(user)})
+    return registers | (cleared & circle_q(user, prefix=prefix, receivers=receivers))
 
 
 def given_tasks_q(user, *, prefix: str = "tasks__") -> Q:
@@ -66,6 +77,20 @@ def visible_documents(user, documents: QuerySet) -> QuerySet:
     if is_system_admin(user):
         return documents
     return documents.filter(document_q(user))
+
+
+def readable_documents(user, documents: QuerySet) -> QuerySet:
+    """The documents of `documents` whose files and text `user` may read: those they know of, less the confined ones
+    they know only by their header."""
+    if is_system_admin(user):
+        return documents
+    return documents.filter(document_q(user, whole=True))
+
+
+def can_read_document_files(user, document) -> bool:
+    """May `user` read `document`'s files and text: the predicate of `readable_documents`, for one row."""
+    return is_system_admin(user) or not document.circle or readable_documents(
+        user, type(document).objects.filter(pk=document.pk)).exists()
 
 
 def can_view_document(user, document) -> bool:

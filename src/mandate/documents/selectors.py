@@ -11,7 +11,7 @@ from mandate.core.ids import query_id
 from mandate.core.text import fold, search_terms
 from mandate.documents.models import Attachment, Document, DocumentRelation
 from mandate.documents.numbering import NumberFormatError, number_key, parse
-from mandate.documents.permissions import document_q, given_tasks_q, visible_documents
+from mandate.documents.permissions import can_read_document_files, document_q, given_tasks_q, visible_documents
 from mandate.orgs.models import Unit
 from mandate.orgs.selectors import unit_subtree_ids
 
@@ -83,15 +83,18 @@ def document_picks(documents: list[Document]) -> list[tuple[Document, str]]:
              else f"{document.number_text} — {document.title}") for document in documents]
 
 
-def document_attachments(*, document: Document) -> QuerySet[Attachment]:
-    """The files attached to a document the caller has already been shown, oldest first."""
+def document_attachments(*, user, document: Document) -> QuerySet[Attachment]:
+    """The files attached to a document the caller has already been shown, oldest first: none of a confined document
+    to one who knows it by its header only (`documents.circles`)."""
+    if not can_read_document_files(user, document):
+        return Attachment.objects.none()
     return document.attachments.order_by("uploaded_at", "pk")
 
 
 def attachment_get(*, user, document_id: int, attachment_id: int):
     """One attachment of a document the user may see; any other is not found, as if it did not exist."""
     document = document_get(user=user, document_id=document_id)
-    attachment = document.attachments.filter(pk=attachment_id).first()
+    attachment = document_attachments(user=user, document=document).filter(pk=attachment_id).first()
     if attachment is None:
         raise NotFound(_("No attachment %(id)s of document %(document)s.") % {"id": attachment_id, "document": document_id})
     return attachment

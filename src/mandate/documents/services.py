@@ -43,7 +43,7 @@ def document_snapshot(document: Document) -> dict:
     return {"number": document.number_text, "registered": document.registered, "type": document.type,
             "issuing_unit": document.issuing_unit.code if document.issuing_unit else None,
             "issued_on": document.issued_on, "title": document.title, "signer": document.signer,
-            "secrecy": document.secrecy}
+            "secrecy": document.secrecy, "circle": document.circle}
 
 
 def numbering_system(unit: Unit) -> str:
@@ -97,8 +97,9 @@ def _compose(*, issuing_unit: Unit, system: str, type_code: str, number: int, is
 
 def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.date, title: str,
                       number: str | None = None, signer: str = "", text: str = "", secrecy: int = Secrecy.NONE,
-                      office: str = "", relations: list[RelationSpec] | tuple = ()) -> Document:
-    """Register an issued document with its relations; with no `number`, give it the next one of its sequence."""
+                      office: str = "", relations: list[RelationSpec] | tuple = (), circle: str = "") -> Document:
+    """Register an issued document with its relations; with no `number`, give it the next one of its sequence. A
+    `circle` confines it to those that circle's rule admits (`documents.circles`: the app registering it decides)."""
     require(can_register_document(actor, issuing_unit),
             _("You may not register documents of %(unit)s.") % {"unit": issuing_unit.name})
     title, signer, text = nfc(title), nfc(signer), nfc(text)
@@ -144,7 +145,7 @@ def document_register(*, actor, issuing_unit: Unit, type: str, issued_on: dt.dat
                 registered=True, system=parsed.system, number=parsed.number, type=parsed.type or "", issuer_code=parsed.issuer,
                 office_code=parsed.office or "", year=parsed.year, number_text=parsed.format(), number_key=key,
                 issuing_unit=issuing_unit, numbering_unit=owner, number_period=period, term=term, issued_on=issued_on, signer=signer, title=title,
-                search_title=searchable(parsed.format(), title), text=text, secrecy=secrecy,
+                search_title=searchable(parsed.format(), title), text=text, secrecy=secrecy, circle=circle,
                 created_by=actor, created_at=clock.now(),
             )
         _adopt_references(document)

@@ -182,6 +182,7 @@ class _CaseFields(Schema):
     programme_item_id: int | None
     directive_id: int | None
     conclusion_notice_id: int | None
+    notice_title: str = Field("", description="the notice of conclusion's own title (the register shows a neutral one)")
     secrecy: int
     version: int
 
@@ -290,7 +291,7 @@ def _case_detail(request, case_id: int, as_of: dt.date) -> dict:
 def _case_fields(case) -> dict:
     names = ("id", "kind", "status", "title", "body", "target_kind", "target_unit", "target_person", "opened_on", "deadline",
              "original_deadline", "extension_count", "completed_on", "cancelled_on", "programme_item_id", "directive_id",
-             "conclusion_notice_id", "secrecy", "version")
+             "conclusion_notice_id", "notice_title", "secrecy", "version")
     return {**{name: getattr(case, name) for name in names}, "state": case.state_on}
 
 

@@ -21,6 +21,8 @@ from mandate.core.text import nfc
 from mandate.documents.models import Document
 from mandate.documents.services import document_register
 from mandate.inspections import rules
+from mandate.inspections.apps import CIRCLE
+from mandate.inspections.confined import confine
 from mandate.inspections.models import (
     Case, ConsiderationPause, DisciplineDecision, DisciplineForm, DisciplineState, PauseReason, TargetKind,
 )
@@ -51,6 +53,10 @@ def member_tier(person: Person, *, on: dt.date) -> str | None:
     return person.kept_by.tier if person.kept_by_id else None
 
 
+def _holds_a_post(person: Person, day: dt.date) -> bool:
+    return Holding.objects.filter(person=person, starts_on__lte=day).filter(Q(ends_on__isnull=True) | Q(ends_on__gt=day)).exists()
+
+
 def pause_on(person: Person, day: dt.date) -> ConsiderationPause | None:
     """Why `person` may not be considered for discipline on `day`, if anything says so."""
     return (ConsiderationPause.objects.filter(person=person, valid_from__lte=day)
@@ -73,6 +79,10 @@ def rule_errors(*, target_kind: str, target_tier: str | None, form: str, body: U
         ends = rules.limitation_ends(form=form, violation_on=violation_on)
         errors.append(FieldError("violation_on", _("past the limitation period: a violation warranting %(form)s is disciplined within %(years)s years (until %(date)s)")
                                  % {"form": DisciplineForm(form).label, "years": rules.LIMITATION_YEARS[form], "date": _short(ends)}, "limitation"))
+    if form == DisciplineForm.REMOVAL and person is not None and not _holds_a_post(person, decided_on):
+        # 296-QĐ/TW and the Charter: cách chức removes a member from a post they hold; one who holds none is not removed.
+        errors.append(FieldError("form", _("%(name)s holds no post on %(date)s: removal from post (cách chức) is for a member who holds one")
+                                 % {"name": person.full_name, "date": _short(decided_on)}, "no_post"))
     if person is not None and (pause := pause_on(person, decided_on)) is not None:
         errors.append(FieldError("target", _("%(name)s may not be considered for discipline now: %(reason)s (since %(date)s)")
                                  % {"name": person.full_name, "reason": PauseReason(pause.reason).label,
@@ -124,7 +134,10 @@ def discipline_decide(*, actor, body: Unit, form: str, violation: str, violation
     with transaction.atomic():
         if document is None:
             document = document_register(actor=actor, issuing_unit=body, type="QĐ", issued_on=decided_on,
-                                         title=nfc(document_title).strip(), number=document_number, secrecy=secrecy)
+                                         title=nfc(document_title).strip(), number=document_number, secrecy=secrecy,
+                                         circle=CIRCLE)
+        else:
+            confine(actor=actor, document=document)
         decision = DisciplineDecision.objects.create(
             target_kind=target_kind, target_unit=target_unit, target_person=target_person, case=case, violation=violation,
             violation_on=later_violation_on or violation_on, form=form, body=body, decided_on=decided_on,

@@ -127,6 +127,9 @@ class Case(models.Model):
                                          help_text="tasks of the supervised directive the findings cite")
     conclusion_notice = models.OneToOneField("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
                                              related_name="concluded_case")
+    notice_title = models.CharField(max_length=500, blank=True,
+                                    help_text="the notice of conclusion's own title: the case's circle reads it here; the "
+                                              "register knows the notice by a neutral title (documents.circles)")
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()

@@ -6,9 +6,13 @@ party committee that body belongs to — nobody else, not even its title, in lis
 notifications. A secret case (a level of `mandate.core.secrecy`) also needs a clearance covering its level
 (`mandate.accounts.secrecy`). The system and its administrators know of everything, as everywhere.
 
-What a case leaves to others is not the case: the notice of conclusion (a registered TB document) and the tasks of its
-recommendations are documents and tasks, seen by their own rules — the lead unit reads what it must do and the
-notice's number, never the findings.
+The documents a case, a programme or a discipline decision registers (the decision, the notice of conclusion, the
+programme's CTr, the disciplinary QĐ) are confined to the circle of what they belong to (`Document.circle` is
+`apps.CIRCLE`; `documents_known_q` is the rule this app contributes to `documents.circles` at ready()). What a case leaves
+to others is its notice of conclusion's header and the tasks of its recommendations: the register shows a confined
+document that gives tasks to those it gives them, by its number, issuer, date and neutral title (the inspector's own
+title of the notice stays on the case, `Case.notice_title`) — the lead unit reads what it must do and the notice's
+number, never the findings, the notice's files or the case.
 """
 from django.db.models import Q, QuerySet
 
@@ -16,6 +20,7 @@ from mandate.accounts.models import Role
 from mandate.accounts.permissions import DECIDERS, WRITERS, is_system_admin, reach, reads_as_commission, units_held
 from mandate.accounts.secrecy import may_read_level, secrecy_q
 from mandate.core import clock
+from mandate.inspections.models import CaseStep, DisciplineDecision, Programme
 from mandate.orgs.models import Unit, UnitKind
 from mandate.orgs.selectors import placements_on
 
@@ -25,9 +30,28 @@ BODY_KINDS = (UnitKind.INSPECTION_COMMISSION, UnitKind.PARTY_COMMITTEE, UnitKind
               UnitKind.STANDING_BOARD, UnitKind.EXECUTIVE_COMMITTEE, UnitKind.CENTRAL_COMMITTEE)
 
 
+_MEMO = "_inspections_circle_memo"
+
+
+def _memo(user, key, compute):
+    """`compute()` once per user object and day: user objects live for one request (or one command), as
+    `accounts.permissions._roles` reads the roles once — every filter of documents asks the circle again."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return compute()
+    memo = user.__dict__.setdefault(_MEMO, {})
+    key = (key, clock.today())
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _circle_units(user, roles=ALL_ROLES) -> set[int]:
     """The bodies whose cases `user` knows of: those where they hold one of `roles`, and, for a seat on a standing
     committee or board, its party committee and every body directly under that committee (its commission)."""
+    return _memo(user, ("circle", tuple(roles)), lambda: _circle_units_now(user, roles))
+
+
+def _circle_units_now(user, roles) -> set[int]:
     held = units_held(user, roles)
     if not held:
         return set()
@@ -48,10 +72,14 @@ def case_q(user, *, prefix: str = "") -> Q:
 
 def _commission_q(user, prefix: str) -> Q:
     """08-QC/TW: a commission reads the cases of the bodies of the units its committee leads (a lower commission's)."""
-    if not units_held(user, ALL_ROLES) or not Unit.objects.filter(
-            pk__in=units_held(user, ALL_ROLES), kind=UnitKind.INSPECTION_COMMISSION).exists():
+    if not _memo(user, "commission", lambda: _sits_in_a_commission(user)):
         return Q(**{f"{prefix}pk__in": []})
     return Q(**{f"{prefix}body__in": reach(user, (Role.INSPECTOR,))})
+
+
+def _sits_in_a_commission(user) -> bool:
+    held = units_held(user, ALL_ROLES)
+    return bool(held) and Unit.objects.filter(pk__in=held, kind=UnitKind.INSPECTION_COMMISSION).exists()
 
 
 def visible_cases(user, cases: QuerySet) -> QuerySet:
@@ -115,6 +143,19 @@ def discipline_q(user) -> Q:
         return Q()
     circle = Q(body__in=_circle_units(user)) | _commission_q(user, "")
     return secrecy_q(user, need_to_know=circle, open_to=circle)
+
+
+def documents_known_q(user, *, prefix: str = "") -> Q:
+    """The documents of the inspections' circle `user` may know of, as a filter over `prefix`: those of a step of a
+    case they may know of (its decision, its notice of conclusion), of a programme they may know of, and of a
+    discipline decision they may know of (the rule `documents.circles` applies to `Document.circle == apps.CIRCLE`)."""
+    if is_system_admin(user):
+        return Q()
+    steps = CaseStep.objects.filter(case_q(user, prefix="case__"), document__isnull=False).values("document_id")
+    programmes = Programme.objects.filter(programme_q(user)).values("document_id")
+    decisions = DisciplineDecision.objects.filter(discipline_q(user)).values("document_id")
+    return (Q(**{f"{prefix}pk__in": steps}) | Q(**{f"{prefix}pk__in": programmes})
+            | Q(**{f"{prefix}pk__in": decisions}))
 
 
 def can_read_as_commission(user, unit: Unit) -> bool:

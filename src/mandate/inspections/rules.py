@@ -43,6 +43,24 @@ _ORG_ALL = (Form.REPRIMAND, Form.WARNING, Form.DISSOLUTION)
 
 # (body, its tier) → {(target kind, the target's tier against the body's): forms it may decide}. A target above
 # the body's tier is never its to discipline; a pair not listed decides nothing.
+#
+# The current rules: the Party Charter (Điều lệ Đảng), Chương VIII "Kỷ luật" — the authority over members (Điều 36)
+# and over organizations (Điều 38) — as applied by 296-QĐ/TW of 30 May 2025 (which replaced 22-QĐ/TW of 2021) and its
+# guidance HD 08-HD/TW of June 2025; DESIGN.md §2 states the forms each target may receive (FORMS above, which every
+# row here stays within: tests/inspections/test_discipline_rules.py). Read as:
+# - a party committee (its executive, standing committee or board speaking for it) decides every form for the
+#   members it manages, of its own tier and below, and reprimands, warns or dissolves a lower organization (a
+#   dissolution by the committee directly above, reported upwards); the Central Committee and its Politburo and
+#   Secretariat also discipline the organizations of their own tier;
+# - an inspection commission of the province or the centre reprimands and warns the members of its own tier (the
+#   committee's own members are the committee's to remove or expel) and decides every form for the members of the tier
+#   below, expulsion included; it reprimands and warns a lower organization, never dissolves one;
+# - at the commune (the grassroots committee since the two-level reform of 2025): the committee reprimands and warns
+#   its cells and decides its members' forms, expulsion included (the Charter gives it to a grassroots committee
+#   authorized to admit members; the table takes every commune committee to be one); its commission reprimands and warns.
+# The tiers are the units' coarse ones (centre, province, commune): the Charter's finer line — a committee member of
+# the same level, a cadre the level above manages — is not in the data, so each cell keeps the stricter reading.
+# Removal from post (cách chức) needs a post held on the day (`discipline.rule_errors`, "no_post").
 AUTHORITY: dict[tuple[str, str], dict[tuple[str, str], tuple[str, ...]]] = {
     (COMMITTEE, Tier.CENTRAL): {
         (TargetKind.ORGANIZATION, LOWER): _ORG_ALL, (TargetKind.ORGANIZATION, SAME): _ORG_ALL,

@@ -23,6 +23,8 @@ from mandate.core.text import nfc, searchable
 from mandate.documents.models import Document
 from mandate.documents.services import document_register
 from mandate.inspections import rules, steps as step_tables
+from mandate.inspections.apps import CIRCLE
+from mandate.inspections.confined import confine, neutral_notice_title
 from mandate.inspections.discipline import complaint_settle
 from mandate.inspections.models import (
     Case, CaseEvent, CaseKind, CaseState, CaseStep, DisciplineDecision, DisciplineState, Programme, ProgrammeItem,
@@ -104,7 +106,7 @@ def programme_adopt(*, actor, body: Unit, year: int, title: str, issued_on: dt.d
         raise DomainError(_("The programme cannot be adopted: nothing was saved."), errors)
     with transaction.atomic():
         document = document_register(actor=actor, issuing_unit=body, type="CTr", issued_on=issued_on, title=title,
-                                     number=number, signer=signer)
+                                     number=number, signer=signer, circle=CIRCLE)
         programme = Programme.objects.create(document=document, body=body, year=year, title=title, created_by=actor,
                                              created_at=clock.now())
         ProgrammeItem.objects.bulk_create([
@@ -276,7 +278,10 @@ def case_step_record(*, actor, case: Case, step: str, done_on: dt.date, note: st
         case = _lock(case, expected_version)
         if spec.document_type and document is None:
             document = document_register(actor=actor, issuing_unit=case.body, type=spec.document_type, issued_on=done_on,
-                                         title=nfc(document_title).strip(), number=document_number, secrecy=case.secrecy)
+                                         title=nfc(document_title).strip(), number=document_number, secrecy=case.secrecy,
+                                         circle=CIRCLE)
+        elif document is not None:
+            confine(actor=actor, document=document)
         row = CaseStep.objects.create(case=case, step=spec.code, done_on=done_on, document=document, note=nfc(note or ""),
                                       recorded_by=actor, recorded_at=clock.now())
         for person, role in team:
@@ -422,8 +427,13 @@ def case_conclude(*, actor, case: Case, done_on: dt.date, notice_title: str, fin
         errors.append(FieldError("outcome", _("only a complaint ends with an outcome"), "kind"))
     if errors:
         raise DomainError(_("The case cannot be concluded: nothing was saved."), errors)
-    header = DocumentHeader(issuing_unit=case.body.code, type="TB", issued_on=done_on, title=nfc(notice_title).strip(),
-                            number=notice_number, signer=signer)
+    notice_title = nfc(notice_title or "").strip()
+    errors = overlong_errors(Case, notice_title=notice_title)
+    if errors:
+        raise DomainError(_("The case cannot be concluded: nothing was saved."), errors)
+    # The register knows the notice by a neutral title: its lead units read it beside its number (documents.circles).
+    header = DocumentHeader(issuing_unit=case.body.code, type="TB", issued_on=done_on, title=neutral_notice_title(),
+                            number=notice_number, signer=signer, circle=CIRCLE)
     tasks = [TaskSpec(title=spec.title, lead_unit=spec.lead_unit, leader=spec.leader, product=spec.product,
                       deadline=spec.deadline, coordinators=tuple(spec.coordinators)) for spec in recommendations]
     with transaction.atomic():
@@ -436,8 +446,9 @@ def case_conclude(*, actor, case: Case, done_on: dt.date, notice_title: str, fin
         Recommendation.objects.bulk_create([Recommendation(case=case, task=task, position=index + 1)
                                             for index, task in enumerate(issued.tasks)])
         case.state, case.completed_on, case.conclusion_notice, case.findings = CaseState.CLOSED, done_on, notice, findings
-        case.outcome, case.updated_at = outcome, clock.now()
-        case.save(update_fields=["state", "completed_on", "conclusion_notice", "findings", "outcome", "version", "updated_at"])
+        case.outcome, case.notice_title, case.updated_at = outcome, notice_title, clock.now()
+        case.save(update_fields=["state", "completed_on", "conclusion_notice", "notice_title", "findings", "outcome",
+                                 "version", "updated_at"])
         _event(case, actor=actor, kind="concluded", on=done_on,
                data={"document": notice.number_text, "recommendations": [task.pk for task in issued.tasks], "outcome": outcome})
         audit_record(actor=actor, action="inspections.case.conclude", obj=case, after=case_snapshot(case))

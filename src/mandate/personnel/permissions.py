@@ -136,7 +136,9 @@ def can_name_decision(user, document) -> bool:
     territory whose cadre files they keep (the Standing Committee signs what the organization committee prepares)."""
     if can_view_document(user, document):
         return True
-    return document.secrecy == Secrecy.NONE and document.issuing_unit_id is not None and can_keep_files(user, document.issuing_unit)
+    # A document confined to a circle (documents.circles: a case's decision) is named only by one who knows of it.
+    return (document.secrecy == Secrecy.NONE and not document.circle and document.issuing_unit_id is not None
+            and can_keep_files(user, document.issuing_unit))
 
 
 def offers_cadre_work(user) -> bool:

@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from mandate.accounts.permissions import is_system_admin
 from mandate.core.text import nfc
 from mandate.documents.models import Document
-from mandate.documents.permissions import visible_documents
+from mandate.documents.permissions import readable_documents, visible_documents
 from mandate.meetings.models import Meeting
 from mandate.meetings.permissions import visible_meetings
 from mandate.search.index import ENTRY, FTS
@@ -79,7 +79,9 @@ def _permitted(user) -> tuple[str, list]:
     if is_system_admin(user):
         return "1 = 1", []
     parts, params = [], []
-    for kinds, visible in ((GROUPS["documents"], visible_documents(user, Document.objects.all())),
+    # A confined document known by its header only is found by its title, never by its files' words.
+    for kinds, visible in (((Kind.DOCUMENT,), visible_documents(user, Document.objects.all())),
+                           ((Kind.ATTACHMENT,), readable_documents(user, Document.objects.all())),
                            (GROUPS["tasks"], visible_tasks(user, Task.objects.all())),
                            (GROUPS["meetings"], visible_meetings(user, Meeting.objects.all()))):
         sql, sub_params = _subquery(visible)

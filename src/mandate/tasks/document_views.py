@@ -17,7 +17,7 @@ from mandate.web.pages import page
 from mandate.audit.reads import read_log
 from mandate.core.errors import DomainError
 from mandate.documents.forms import type_name
-from mandate.documents.permissions import can_change_document
+from mandate.documents.permissions import can_change_document, can_read_document_files
 from mandate.documents.selectors import document_attachments, document_chain, document_get
 from mandate.documents.services import attachment_add
 from mandate.tasks.history import history_lines
@@ -53,9 +53,10 @@ def _render(request, document, as_of, *, refusal: str = "", reasons: list[str] =
         "attach_refusal": refusal, "attach_reasons": list(reasons),
         "attach_extensions": ", ".join(settings.MANDATE_UPLOAD_EXTENSIONS),
         "may_attach": can_change_document(request.user, document),
+        "may_read_files": can_read_document_files(request.user, document),
         "document": document, "type_name": type_name(document.type),
         "chain": document_chain(user=request.user, document=document),
-        "attachments": document_attachments(document=document),
+        "attachments": document_attachments(user=request.user, document=document),
         "tasks": tasks_list(user=request.user, filters=TaskFilters(as_of=as_of, document=document)),
         "may_assign": document.issuing_unit is not None and can_assign(request.user, document.issuing_unit),
         "history": history_lines(obj=document),  # `document` came through document_get: the user may see it

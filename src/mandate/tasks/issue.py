@@ -34,6 +34,7 @@ class DocumentHeader:
     signer: str = ""
     # Onboarding past work: the stated reason lets its tasks carry the document's old date, marked as imported.
     import_reason: str = ""
+    circle: str = ""  # confined to a circle (documents.circles): the notice of conclusion of a case
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def document_issue(*, actor, header: DocumentHeader, references: list[ReferenceS
         try:
             document = document_register(actor=actor, issuing_unit=issuing_unit, type=header.type, issued_on=header.issued_on,
                                          title=header.title, number=header.number or None, signer=header.signer, text=text,
-                                         relations=specs)
+                                         relations=specs, circle=header.circle)
         except DomainError as error:
             raise DomainError(error.message, [_document_field(e) for e in error.errors], status=error.status) from None
         issued = Issued(document=document)
