@@ -9,6 +9,7 @@ nothing else; a new kind of case is a new table here.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mandate.inspections.models import CaseKind, CaseState
 
@@ -30,7 +31,7 @@ class Step:
 
 RECEIVED = Step("received", PREPARE, _("Filing received and registered"))
 ACCEPTED = Step("accepted", PREPARE, _("Filing accepted for settlement"))
-DECISION = Step("decision", PREPARE, _("Decision"), document_type="QĐ", team=True)
+DECISION = Step("decision", PREPARE, pgettext_lazy("inspection", "Decision"), document_type="QĐ", team=True)
 PLAN = Step("plan", PREPARE, _("Plan and outline"))
 NOTICE = Step("notice", PREPARE, _("Notice to the target"))
 SELF_REPORT = Step("self_report", CONDUCT, _("The target's self-report"))
