@@ -22,7 +22,8 @@ REVIEWED = {
     "reorganizations/services.py",  # revert in bulk: the same statements, values bound
     "orgs/migrations/0005_handover_per_task.py",
     "search/index.py",             # the index's triggers and rebuild: fixed DDL, table names from models
-    "search/selectors.py",         # the match: the words and the permitted subqueries bound as parameters  # folding handovers: fixed statements, table names from models
+    "search/selectors.py",         # the match: the words and the permitted subqueries bound as parameters
+    "tasks/tallies.py",            # the tallies' rebuild: fixed statements, table names from models, values bound
 }
 RAW = re.compile(r"\.execute\(|RawSQL\(|\.raw\(|\.extra\(")
 

@@ -768,7 +768,7 @@ class Generator:
 
         null, suffix = writer.null, writer.stamp_suffix
         writer.write(Document, DOCUMENT_COLUMNS,
-                     [(*(null if v is None else v for v in row[:-1]), f"{row[-1]}{suffix}") for row in doc_rows])
+                     [(*(null if v is None else v for v in row[:-1]), f"{row[-1]}{suffix}", "") for row in doc_rows])  # no circle
         relations = self._relation_rows(doc_plans, first[DocumentRelation])
         writer.write(DocumentRelation, ["id", "source_id", "target_id", "kind"], relations)
         lap("copy_documents")
@@ -929,7 +929,7 @@ class Generator:
 
 DOCUMENT_COLUMNS = ["id", "registered", "system", "number", "type", "issuer_code", "office_code", "year", "number_text",
                     "number_key", "issuing_unit_id", "numbering_unit_id", "number_period", "term_id", "issued_on", "signer",
-                    "title", "search_title", "text", "secrecy", "created_by_id", "created_at"]
+                    "title", "search_title", "text", "secrecy", "created_by_id", "created_at", "circle"]
 TASK_COLUMNS = ["id", "document_id", "parent_id", "title", "search_title", "description", "assigning_unit_id",
                 "lead_unit_id", "leader_id", "product", "assigned_on", "deadline", "original_deadline", "recurrence",
                 "state", "progress", "submitted_on", "completed_on", "cancelled_on", "extension_count", "secrecy",

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 
+from mandate.tasks.models import TaskHandover, TaskTally
 from mandate.tasks.status_sql import _days_between
 from mandate.tasks.status import (
     RULES, TODAY, WINDOW, AllOf, Always, AnyOf, Before, Condition, Missing, OnOrBefore, Status, WithinDays, status_of,
@@ -228,8 +229,6 @@ def _default_window() -> int:
 
 def facts_of(task_ids: Iterable[int] | None = None, *, batch: int = 50_000) -> Iterator[tuple[int, TaskFacts]]:
     """(id, facts) of the tasks (all of them when `task_ids` is None), in id order, read in batches."""
-    from mandate.tasks.models import TaskHandover
-
     window = _default_window()
     sql = ("SELECT t.id, t.assigned_on, t.deadline, t.completed_on, t.cancelled_on, t.lead_unit_id, u.warning_days, "
            "t.secrecy, t.extension_count FROM tasks_task t JOIN orgs_unit u ON u.id = t.lead_unit_id "
@@ -344,7 +343,6 @@ def tallies_rebuild() -> int:
     (`_relative_changes`): Python computes the steps of each such class once, from `status_of`; the database shifts
     them by each task's assignment and sums them into day rows, the day rows into month rows and those into year
     rows. The few tasks whose lead was handed on are stepped one by one (`changes`) and summed in with them."""
-    from mandate.tasks.models import TaskHandover, TaskTally
 
     table, window = TaskTally._meta.db_table, _default_window()
     sql = _sql(connection.vendor)
@@ -404,7 +402,6 @@ def tally_rows_sql(*, units_sql: str, clearance: int | None, by_unit: bool) -> s
     Three arms, one per grain, so that each is a range of the key (unit, grain, start) for each unit. Parameters:
     those of `units_sql` and the day's year start; again and the year and month starts; again and the month start and
     the day."""
-    from mandate.tasks.models import TaskTally
 
     group = "unit_id, status" if by_unit else "status"
     secrecy = "" if clearance is None else f" AND secrecy <= {int(clearance)}"
