@@ -2,6 +2,7 @@
 import datetime as dt
 import itertools
 import socket
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -23,6 +24,24 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     get_hashers.cache_clear()
     get_hashers_by_algorithm.cache_clear()
+
+
+# Run on SQLite only (docs/decisions.md, "Browser and demo tests on SQLite"): the browser tests, whose pages are the
+# same on PostgreSQL, and the demo's, since `make demo` builds it on the embedded SQLite database.
+SQLITE_ONLY = ("browser", "demo")
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        return
+    skip = pytest.mark.skip(reason="run on SQLite only (docs/decisions.md)")
+    here = Path(__file__).parent
+    for item in items:
+        parts = Path(str(item.path)).relative_to(here).parts if here in Path(str(item.path)).parents else ()
+        if parts and parts[0] in SQLITE_ONLY:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

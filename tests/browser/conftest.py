@@ -1,22 +1,9 @@
 """Debian's Chromium driven by Playwright for the browser tests; nothing is downloaded.
 
-They run on SQLite only: the pages are the same on PostgreSQL, whose own behaviour the page, API and ops tests cover
-on both databases, and the browser tests are the longest of the suite (docs/decisions.md, "Browser tests on SQLite")."""
+They run on SQLite only (tests/conftest.py, SQLITE_ONLY; docs/decisions.md, "Browser and demo tests on SQLite")."""
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
-
-HERE = Path(__file__).parent
-
-
-def pytest_collection_modifyitems(config, items):
-    if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        return
-    skip = pytest.mark.skip(reason="the browser tests run on SQLite only")
-    for item in items:
-        if HERE in Path(str(item.path)).parents:
-            item.add_marker(skip)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
