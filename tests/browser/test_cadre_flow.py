@@ -13,6 +13,7 @@ import re
 import pytest
 
 from mandate.core import clock
+from tests.browser.test_phone_width import signed_in
 
 pytestmark = [pytest.mark.browser]
 
@@ -83,14 +84,8 @@ def cadres(transactional_country, django_user_model):
 
 
 def sign_in(browser, live_server, username: str, options: dict):
-    context = browser.new_context(**options)
-    page = context.new_page()
+    context, page = signed_in(browser, live_server, username, options)
     page.set_default_timeout(20000)
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button.primary")
-    page.wait_for_url(f"{live_server.url}/")
     return context, page
 
 
